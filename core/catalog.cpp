@@ -1,0 +1,139 @@
+// The questions a page asks for one city, derived from the rule files: a new rule file brings its own questions.
+#include <nlohmann/json.hpp>
+
+#include "skillcalc.hpp"
+#include "model.hpp"
+#include "render.hpp"
+
+namespace skillcalc {
+
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+struct Use {
+  unsigned kinds = 0;
+  bool all_values = false;
+  std::set<std::string> values;
+};
+
+void use_path(std::map<std::string, Use>& uses, const Path& p, unsigned kinds, const Test* t) {
+  Use& u = uses[p.text()];
+  u.kinds |= kinds;
+  if (!t || t->kind == Test::Kind::Range || t->kind == Test::Kind::Present || t->kind == Test::Kind::NotIn) {
+    u.all_values = true;
+    return;
+  }
+  for (auto& v : t->values)
+    if (v.kind == Value::Kind::Text) u.values.insert(v.s);
+}
+
+ojson kinds_json(const Vocabulary& v, unsigned bits) {
+  ojson a = ojson::array();
+  for (size_t i = 0; i < v.applicant_kinds.size(); ++i)
+    if (bits & (1u << i)) a.push_back(v.applicant_kinds[i].first);
+  return a;
+}
+
+ojson field_json(const Vocabulary& v, const std::string& id, const FieldDef& d, const Text& label, const Use* u, bool required) {
+  ojson f;
+  f["id"] = id;
+  static const char* types[] = {"int", "bool", "text", "enum"};
+  f["type"] = types[static_cast<int>(d.type)];
+  f["zh"] = label.zh;
+  f["en"] = label.en;
+  f["required"] = required;
+  if (d.type == FieldDef::Type::Int) f["min"] = d.min, f["max"] = d.max;
+  if (d.type == FieldDef::Type::Enum) {
+    ojson opts = ojson::array();
+    for (auto& val : d.values) {
+      if (u && !u->all_values && !u->values.empty() && !u->values.count(val)) continue;
+      const Text* t = v.label(val);
+      opts.push_back({{"id", val}, {"zh", t ? t->zh : val}, {"en", t ? t->en : val}});
+    }
+    f["options"] = opts;
+  }
+  if (u) f["kinds"] = kinds_json(v, u->kinds);
+  return f;
+}
+
+}  // namespace
+
+std::string Engine::catalog(std::string_view city_view) const {
+  try {
+    const Model& m = *model_;
+    std::string city(city_view);
+    std::vector<int> docs = m.docs_of_city(city);
+    if (docs.empty()) return render_error("unknown_city", "/city", "没有城市“" + city + "”的政策文件", "no policy documents for city '" + city + "'");
+    unsigned all_kinds = 0;
+    std::map<std::string, unsigned> event_kinds;
+    std::map<std::string, std::map<std::string, Use>> uses;  // event type -> path -> use
+    std::map<std::string, Use> applicant_uses;
+    for (int d : docs)
+      for (int mi : m.documents[d].measures) {
+        const Measure& x = m.measures[mi];
+        all_kinds |= x.applicants;
+        event_kinds[x.event] |= x.applicants;
+        auto& u = uses[x.event];
+        auto conds = [&](const std::vector<Condition>& cs) {
+          for (auto& c : cs) use_path(c.path.scope == Path::Scope::Event ? u : applicant_uses, c.path, x.applicants, &c.test);
+        };
+        conds(x.when);
+        for (auto& o : x.options) {
+          conds(o.when);
+          if (o.amount.kind == Amount::Kind::Percent) use_path(u, o.amount.of, x.applicants, nullptr);
+        }
+        if (x.amount.kind == Amount::Kind::Percent) use_path(x.amount.of.scope == Path::Scope::Event ? u : applicant_uses, x.amount.of, x.applicants, nullptr);
+        if (x.per_head == Measure::PerHead::Count) use_path(u, Path{Path::Scope::Event, "count"}, x.applicants, nullptr);
+        if (x.per_head == Measure::PerHead::Path) use_path(u, x.per_head_path, x.applicants, nullptr);
+        if (x.schedule.has_count_from) use_path(u, x.schedule.count_from, x.applicants, nullptr);
+      }
+    ojson r;
+    r["ok"] = true;
+    r["city"] = city;
+    auto ct = m.vocab.cities.find(city);
+    r["label"] = {{"zh", ct->second.zh}, {"en", ct->second.en}};
+    r["rules_version"] = m.version;
+    ojson kinds = ojson::array();
+    for (size_t i = 0; i < m.vocab.applicant_kinds.size(); ++i)
+      if (all_kinds & (1u << i))
+        kinds.push_back({{"id", m.vocab.applicant_kinds[i].first}, {"zh", m.vocab.applicant_kinds[i].second.zh}, {"en", m.vocab.applicant_kinds[i].second.en}});
+    r["applicant_kinds"] = kinds;
+    ojson afields = ojson::array();
+    for (auto& [path, u] : applicant_uses) {
+      std::string id = path.substr(10);
+      const FieldRef& ref = m.vocab.applicant_fields.at(id);
+      afields.push_back(field_json(m.vocab, id, m.vocab.fields.at(ref.def), ref.label, &u, false));
+    }
+    r["applicant_fields"] = afields;
+    ojson events = ojson::array();
+    for (auto& [type, et] : m.vocab.event_types) {
+      if (!event_kinds.count(type)) continue;
+      ojson e;
+      e["id"] = type;
+      e["zh"] = et.label.zh;
+      e["en"] = et.label.en;
+      e["kinds"] = kinds_json(m.vocab, event_kinds[type]);
+      ojson fields = ojson::array();
+      fields.push_back({{"id", "date"}, {"type", "date"}, {"zh", "日期"}, {"en", "Date"}, {"required", false}});
+      auto& u = uses[type];
+      for (auto& [name, def] : et.fields) {
+        bool required = std::find(et.required.begin(), et.required.end(), name) != et.required.end();
+        auto it = u.find("event." + name);
+        bool grouping = name == "contest";
+        if (!required && it == u.end() && !grouping) continue;
+        const FieldDef& d = m.vocab.fields.at(def);
+        Use* use = it == u.end() ? nullptr : &it->second;
+        fields.push_back(field_json(m.vocab, name, d, d.label, use, required));
+      }
+      e["fields"] = fields;
+      events.push_back(e);
+    }
+    r["event_types"] = events;
+    return r.dump(-1, ' ', false, ojson::error_handler_t::replace);
+  } catch (const std::exception& e) {
+    return render_error("internal_error", "", std::string("内部错误：") + e.what(), std::string("internal error: ") + e.what());
+  }
+}
+
+}  // namespace skillcalc

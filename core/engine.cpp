@@ -1,0 +1,216 @@
+// The Engine: loading, and the JSON-in JSON-out entry points. Nothing escapes as an exception.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "day.hpp"
+#include "evaluate.hpp"
+#include "load.hpp"
+#include "money.hpp"
+#include "render.hpp"
+#include "skillcalc.hpp"
+
+namespace skillcalc {
+
+using ojson = nlohmann::ordered_json;
+
+std::string Problems::json_report(const char* what) const {
+  ojson r;
+  r["ok"] = list.empty();
+  r["checked"] = what;
+  ojson ps = ojson::array();
+  for (auto& p : list) ps.push_back({{"file", p.file}, {"path", p.path}, {"code", p.code}, {"zh", p.zh}, {"en", p.en}});
+  r["problems"] = ps;
+  return r.dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+
+namespace {
+
+std::string fnv_hex(const std::vector<SourceFile>& files) {
+  unsigned long long h = 1469598103934665603ULL;
+  for (auto& f : files)
+    for (const std::string* s : {&f.name, &f.text}) {
+      for (unsigned char c : *s) h = (h ^ c) * 1099511628211ULL;
+      h = (h ^ 0xff) * 1099511628211ULL;
+    }
+  char b[17];
+  snprintf(b, sizeof b, "%016llx", h);
+  return std::string(b, 12);
+}
+
+bool is_rule_file(const std::string& name) {
+  return name.size() > 11 && name.compare(name.size() - 11, 11, "/rules.json") == 0;
+}
+
+std::unique_ptr<Model> build(const std::vector<SourceFile>& input, Problems& problems) {
+  auto m = std::make_unique<Model>();
+  std::vector<SourceFile> files = input;
+  std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) { return a.name < b.name; });
+  m->version = fnv_hex(files);
+  std::vector<std::pair<std::string, json>> parsed;
+  bool have_vocab = false;
+  for (auto& f : files) {
+    if (f.name != "vocabulary.json" && !is_rule_file(f.name)) continue;
+    json j = json::parse(f.text, nullptr, false);
+    if (j.is_discarded()) {
+      problems.add(f.name, "", "invalid_json", "不是有效的 JSON", "not valid JSON");
+      continue;
+    }
+    if (f.name == "vocabulary.json") {
+      Reader(problems, f.name).vocabulary(j, m->vocab, true);
+      have_vocab = true;
+    } else {
+      parsed.push_back({f.name, std::move(j)});
+    }
+  }
+  if (!have_vocab) problems.add("vocabulary.json", "", "missing_file", "缺少 vocabulary.json", "vocabulary.json is missing");
+  for (auto& [name, j] : parsed)
+    if (j.is_object() && j.contains("vocabulary")) {
+      Reader r(problems, name);
+      r.vocabulary(j["vocabulary"], m->vocab, false);
+    }
+  Reader(problems, "vocabulary.json").check_vocabulary(m->vocab);
+  if (parsed.empty()) problems.add("", "", "no_rules", "没有任何规则文件（*/rules.json）", "no rule files (*/rules.json)");
+  for (auto& [name, j] : parsed) Reader(problems, name).rules(j, *m, name.substr(0, name.size() - 11));
+  link_and_verify(*m, problems);
+  return m;
+}
+
+}  // namespace
+
+Engine::Engine(std::unique_ptr<Model> m) : model_(std::move(m)) {}
+Engine::~Engine() = default;
+
+const std::string& Engine::rules_version() const { return model_->version; }
+
+std::unique_ptr<Engine> Engine::load(const std::vector<SourceFile>& files, std::string* report) {
+  try {
+    Problems problems;
+    auto m = build(files, problems);
+    if (!problems.empty()) {
+      if (report) *report = problems.json_report("rules");
+      return nullptr;
+    }
+    return std::unique_ptr<Engine>(new Engine(std::move(m)));
+  } catch (const std::exception& e) {
+    if (report) *report = render_error("internal_error", "", std::string("内部错误：") + e.what(), std::string("internal error: ") + e.what());
+    return nullptr;
+  }
+}
+
+std::string Engine::evaluate(std::string_view situation, std::string_view today) const {
+  try {
+    Situation s;
+    InputError err;
+    Day t = parse_day(today);
+    if (!t) return render_error("invalid_input", "", "今天的日期无效", "today's date is not valid");
+    if (!parse_situation(situation, t, *model_, s, err)) return render_error(err.code, err.path, err.zh, err.en);
+    Evaluation ev;
+    if (!skillcalc::evaluate(*model_, s, ev, err)) return render_error(err.code, err.path, err.zh, err.en);
+    return render_result(*model_, s, ev);
+  } catch (const std::exception& e) {
+    return render_error("internal_error", "", std::string("内部错误：") + e.what(), std::string("internal error: ") + e.what());
+  }
+}
+
+std::string Engine::documents() const {
+  const Model& m = *model_;
+  ojson docs = ojson::array();
+  for (auto& d : m.documents) {
+    int money = 0, non_money = 0, unstated = 0;
+    for (int mi : d.measures) {
+      const Measure& x = m.measures[mi];
+      if (!x.monetary()) ++non_money;
+      else ++money;
+      bool any_unstated = x.amount.kind == Amount::Kind::Unstated;
+      for (auto& o : x.options) any_unstated = any_unstated || o.amount.kind == Amount::Kind::Unstated;
+      if (any_unstated) ++unstated;
+    }
+    ojson j;
+    j["id"] = d.id;
+    j["city"] = d.city;
+    j["number"] = d.number;
+    j["title"] = d.title;
+    j["issuer"] = d.issuer;
+    j["dated"] = day_iso(d.dated);
+    j["period"] = {{"from", day_iso(d.from)}, {"to", d.to == kNoEnd ? ojson() : ojson(day_iso(d.to))}};
+    std::string superseded_in_part;
+    for (int mi : d.measures)
+      if (m.measures[mi].superseded_by >= 0) superseded_in_part = m.documents[m.measures[m.measures[mi].superseded_by].doc].number;
+    j["status"] = !superseded_in_part.empty() ? "in_force_partly_superseded" : d.to == kNoEnd ? "in_force_no_end_stated" : "in_force_until_end";
+    if (!superseded_in_part.empty()) j["superseded_in_part_by"] = superseded_in_part;
+    j["measures"] = {{"monetary", money}, {"non_monetary", non_money}, {"unstated", unstated}, {"target_only", d.target_only.size()}};
+    docs.push_back(j);
+  }
+  ojson r = {{"ok", true}, {"rules_version", m.version}, {"documents", docs}};
+  return r.dump();
+}
+
+std::string Engine::rules_summary() const {
+  const Model& m = *model_;
+  ojson docs = ojson::array();
+  size_t all = 0;
+  for (auto& d : m.documents) {
+    ojson enc = ojson::array(), nonm = ojson::array(), unst = ojson::array(), targ = ojson::array();
+    for (int mi : d.measures) {
+      const Measure& x = m.measures[mi];
+      bool any_unstated = x.amount.kind == Amount::Kind::Unstated;
+      for (auto& o : x.options) any_unstated = any_unstated || o.amount.kind == Amount::Kind::Unstated;
+      (any_unstated ? unst : x.monetary() ? enc : nonm).push_back(x.id);
+    }
+    for (auto& t : d.target_only) targ.push_back(t.first);
+    all += d.measures.size() + d.target_only.size();
+    ojson j;
+    j["id"] = d.id;
+    j["number"] = d.number;
+    j["city"] = d.city;
+    j["counts"] = {{"monetary", enc.size()}, {"non_monetary", nonm.size()}, {"unstated", unst.size()}, {"target_only", targ.size()}};
+    j["monetary"] = enc;
+    j["non_monetary"] = nonm;
+    j["unstated"] = unst;
+    j["target_only"] = targ;
+    docs.push_back(j);
+  }
+  ojson r = {{"ok", true}, {"rules_version", m.version}, {"ids", all}, {"documents", docs}};
+  return r.dump(2);
+}
+
+std::string Engine::check(const std::vector<SourceFile>& sources) const {
+  try {
+    Problems p;
+    const Model& m = *model_;
+    for (auto& d : m.documents) {
+      const SourceFile* src = nullptr;
+      for (auto& s : sources)
+        if (s.name == d.folder + "/source.txt") src = &s;
+      std::string file = d.folder + "/rules.json";
+      if (!src) {
+        p.add(file, "/document", "missing_source", "缺少政策原文 " + d.folder + "/source.txt", "the policy text " + d.folder + "/source.txt is missing");
+        continue;
+      }
+      std::string text = squeeze(src->text);
+      auto find = [&](const std::string& q, const std::string& path, const std::string& id) {
+        if (text.find(squeeze(q)) == std::string::npos)
+          p.add(file, path, "quote_not_in_source", id + " 的引用不见于政策原文", "the quote of " + id + " is not in the policy text");
+      };
+      if (!d.period_quote.empty()) find(d.period_quote, "/document/period_quote", d.id);
+      for (int mi : d.measures)
+        for (auto& f : m.measures[mi].fragments) find(f, "/measures/" + m.measures[mi].id + "/quote", m.measures[mi].id);
+      for (auto& st : m.stackings)
+        if (st.doc == static_cast<int>(&d - &m.documents[0])) find(st.quote, "/stacking/" + st.id + "/quote", st.id);
+      for (auto& c : m.caps)
+        if (c.doc == static_cast<int>(&d - &m.documents[0])) find(c.quote, "/caps/" + c.id + "/quote", c.id);
+    }
+    return p.json_report("rules and sources");
+  } catch (const std::exception& e) {
+    return render_error("internal_error", "", std::string("内部错误：") + e.what(), std::string("internal error: ") + e.what());
+  }
+}
+
+std::string check_rules(const std::vector<SourceFile>& files, const std::vector<SourceFile>& sources) {
+  std::string report;
+  auto engine = Engine::load(files, &report);
+  if (!engine) return report;
+  return engine->check(sources);
+}
+
+}  // namespace skillcalc

@@ -1,0 +1,212 @@
+#include "evaluate.hpp"
+
+#include <algorithm>
+#include <map>
+
+namespace skillcalc {
+
+const char* status_name(Status s) {
+  switch (s) {
+    case Status::Granted: return "granted";
+    case Status::Capped: return "capped";
+    case Status::Excluded: return "excluded";
+    case Status::Superseded: return "superseded";
+    case Status::OutsidePeriod: return "outside_period";
+    case Status::NonMonetary: return "non_monetary";
+  }
+  return "granted";
+}
+
+namespace {
+
+const Value* lookup(const Path& p, const Event& e, const Situation& s) {
+  return p.scope == Path::Scope::Event ? e.fields.get(p.field) : s.applicant.get(p.field);
+}
+
+bool test(const Test& t, const Value* v) {
+  switch (t.kind) {
+    case Test::Kind::Present: return (v != nullptr) == t.present;
+    case Test::Kind::Eq: return v && *v == t.values[0];
+    case Test::Kind::In: return v && std::find(t.values.begin(), t.values.end(), *v) != t.values.end();
+    case Test::Kind::NotIn: return v && std::find(t.values.begin(), t.values.end(), *v) == t.values.end();
+    case Test::Kind::Range:
+      return v && v->kind == Value::Kind::Int && (!t.has_min || v->i >= t.min) && (!t.has_max || v->i <= t.max);
+  }
+  return false;
+}
+
+long long int_at(const Path& p, const Event& e, const Situation& s, long long fallback) {
+  const Value* v = lookup(p, e, s);
+  return v && v->kind == Value::Kind::Int ? v->i : fallback;
+}
+
+constexpr long long kAbsurd = 10000000000000LL;  // 10万亿 yuan: no real claim comes near it
+
+// The item of measure `mi` for event `e`, if the event meets it.
+bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int ei, Item& it) {
+  const Measure& x = m.measures[mi];
+  it = Item{};
+  it.measure = mi;
+  it.event = ei;
+  it.amount = &x.amount;
+  if (!x.options.empty()) {
+    for (size_t i = 0; i < x.options.size() && it.option < 0; ++i)
+      if (holds(x.options[i].when, e, s)) it.option = static_cast<int>(i), it.amount = &x.options[i].amount;
+    if (it.option < 0) return false;
+  }
+  const Amount& a = *it.amount;
+  switch (a.kind) {
+    case Amount::Kind::Fixed: it.unit_min = it.unit_max = a.yuan; break;
+    case Amount::Kind::Range: it.unit_min = a.min_yuan, it.unit_max = a.max_yuan; break;
+    case Amount::Kind::UpTo: it.unit_min = 0, it.unit_max = a.max_yuan; break;
+    case Amount::Kind::Floor: it.unit_min = it.unit_max = a.min_yuan; break;
+    case Amount::Kind::Percent: {
+      const Value* b = lookup(a.of, e, s);
+      if (!b || b->kind != Value::Kind::Int) return false;  // the figure it applies to is not given
+      it.base = b->i;
+      long long v = static_cast<long long>(static_cast<__int128>(b->i) * a.percent / 100);
+      if (a.has_cap && v > a.max_yuan) v = a.max_yuan, it.percent_capped = true;
+      it.unit_min = it.unit_max = v;
+      break;
+    }
+    case Amount::Kind::Unstated: it.unit_known = false; break;
+    case Amount::Kind::None: it.unit_known = false; break;
+  }
+  if (x.per_head == Measure::PerHead::Count) it.heads = int_at(Path{Path::Scope::Event, "count"}, e, s, 1);
+  else if (x.per_head == Measure::PerHead::Path) it.heads = int_at(x.per_head_path, e, s, 1);
+  const Schedule& sc = x.schedule;
+  if (sc.kind != Schedule::Kind::Once) {
+    if (!sc.count_known) it.periods_known = false;
+    else if (sc.has_count_from) {
+      long long n = int_at(sc.count_from, e, s, -1);
+      if (n > 0) it.periods_min = it.periods_max = std::min(n, sc.max_count);
+      else it.periods_min = 1, it.periods_max = sc.max_count;
+    } else it.periods_min = it.periods_max = sc.count;
+  }
+  it.total_known = it.unit_known && it.periods_known;
+  if (it.total_known) {
+    it.total_min = it.unit_min * it.heads * it.periods_min;
+    it.total_max = it.unit_max * it.heads * it.periods_max;
+  }
+  const Document& d = m.documents[x.doc];
+  if (e.date < d.from || e.date > d.to) it.status = Status::OutsidePeriod;
+  else if (x.superseded_by >= 0 && e.date >= m.documents[m.measures[x.superseded_by].doc].from) it.status = Status::Superseded;
+  else if (a.kind == Amount::Kind::None) it.status = Status::NonMonetary;
+  else if (it.percent_capped) it.status = Status::Capped;
+  return true;
+}
+
+// 就高不重复: items of one stacking rule that reward the same achievement keep only the highest.
+void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  for (size_t si = 0; si < m.stackings.size(); ++si) {
+    const Stacking& st = m.stackings[si];
+    if (m.documents[st.doc].city != s.city) continue;
+    std::map<std::string, std::vector<int>> groups;
+    for (size_t i = 0; i < items.size(); ++i) {
+      const Item& it = items[i];
+      if (!it.counts() || !std::binary_search(st.measures.begin(), st.measures.end(), it.measure)) continue;
+      const Event& e = event_of(ev, s, it);
+      groups[!e.contest.empty() ? "c:" + e.contest : it.event >= 0 ? "e:" + e.id : "m:" + m.measures[it.measure].id].push_back(static_cast<int>(i));
+    }
+    for (auto& [key, g] : groups) {
+      if (g.size() < 2) continue;
+      auto worth = [&](const Item& it) { return it.total_known ? it.total_max : it.unit_known ? it.unit_max : 0; };
+      auto floor_of = [&](const Item& it) { return it.total_known ? it.total_min : it.unit_known ? it.unit_min : 0; };
+      int best = g[0];
+      for (int i : g) {
+        const Item &a = items[i], &b = items[best];
+        if (worth(a) != worth(b) ? worth(a) > worth(b)
+            : floor_of(a) != floor_of(b) ? floor_of(a) > floor_of(b)
+            : m.measures[a.measure].id < m.measures[b.measure].id)
+          best = i;
+      }
+      for (int i : g)
+        if (i != best) items[i].status = Status::Excluded, items[i].excluded_by = best, items[i].stacking = static_cast<int>(si);
+    }
+  }
+}
+
+// Caps per applicant (per year): items in date order, the one that crosses the cap is cut to what is left.
+void cap(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  for (size_t ci = 0; ci < m.caps.size(); ++ci) {
+    const Cap& c = m.caps[ci];
+    if (m.documents[c.doc].city != s.city) continue;
+    std::map<int, std::pair<long long, long long>> used;  // year -> used min, max
+    for (Item& it : items) {  // items are already in event (date) order
+      if (!it.counts() || !it.total_known || !std::binary_search(c.measures.begin(), c.measures.end(), it.measure)) continue;
+      auto& u = used[c.per == Cap::Per::ApplicantYear ? event_of(ev, s, it).date / 10000 : 0];
+      long long mn = std::min(it.total_min, c.max_yuan - u.first), mx = std::min(it.total_max, c.max_yuan - u.second);
+      if (mn < it.total_min || mx < it.total_max) {
+        it.before_cap_min = it.total_min, it.before_cap_max = it.total_max;
+        it.total_min = mn, it.total_max = mx;
+        it.status = Status::Capped, it.capped_by = static_cast<int>(ci);
+      }
+      u.first += mn, u.second += mx;
+    }
+  }
+}
+
+}  // namespace
+
+bool holds(const std::vector<Condition>& when, const Event& e, const Situation& s) {
+  for (auto& c : when)
+    if (!test(c.test, lookup(c.path, e, s))) return false;
+  return true;
+}
+
+bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& err) {
+  int kind = m.vocab.kind_index(s.kind);
+  unsigned bit = 1u << kind;
+  std::vector<int> docs = m.docs_of_city(s.city);
+  std::vector<char> met(m.measures.size(), 0), relevant(m.measures.size(), 0);
+  for (size_t ei = 0; ei < s.events.size(); ++ei) {
+    const Event& e = s.events[ei];
+    for (int d : docs)
+      for (int mi : m.documents[d].measures) {
+        const Measure& x = m.measures[mi];
+        if (x.event != e.type || !(x.applicants & bit)) continue;
+        relevant[mi] = 1;
+        if (!holds(x.when, e, s)) continue;
+        Item it;
+        if (!make_item(m, mi, s, e, static_cast<int>(ei), it)) continue;
+        if (it.total_known && it.total_max > kAbsurd) {
+          err = {"out_of_range", "/events/" + std::to_string(e.index),
+                 "金额超出任何实际申领的范围，请核对人数、年薪等数字", "the amount is beyond any real claim: check counts and salaries"};
+          return false;
+        }
+        if (it.status != Status::OutsidePeriod && it.status != Status::Superseded) met[mi] = 1;
+        out.items.push_back(it);
+      }
+  }
+  out.standing.date = s.as_of;
+  out.standing.index = -1;
+  for (int d : docs)
+    for (int mi : m.documents[d].measures) {
+      const Measure& x = m.measures[mi];
+      if (!x.event.empty() || !(x.applicants & bit)) continue;
+      relevant[mi] = 1;
+      Item it;
+      if (!holds(x.when, out.standing, s) || !make_item(m, mi, s, out.standing, -1, it)) continue;
+      if (it.status != Status::OutsidePeriod && it.status != Status::Superseded) met[mi] = 1;
+      out.items.push_back(it);
+    }
+  stack(m, s, out, out.items);
+  cap(m, s, out, out.items);
+  for (auto& it : out.items)
+    if (it.counts() && it.total_known) out.total_min += it.total_min, out.total_max += it.total_max;
+  // What the applicant could still get: measures of the city in force on as_of, for this kind of applicant, of the
+  // event types the situation speaks of (all of them when it has no events), that gave nothing yet.
+  for (int d : docs) {
+    const Document& doc = m.documents[d];
+    if (s.as_of < doc.from || s.as_of > doc.to) continue;
+    for (int mi : doc.measures) {
+      const Measure& x = m.measures[mi];
+      if (met[mi] || !(x.applicants & bit) || (!s.events.empty() && !relevant[mi])) continue;
+      if (x.superseded_by >= 0 && s.as_of >= m.documents[m.measures[x.superseded_by].doc].from) continue;
+      out.missed.push_back(mi);
+    }
+  }
+  return true;
+}
+
+}  // namespace skillcalc

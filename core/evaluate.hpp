@@ -1,0 +1,48 @@
+// Evaluation: which measures a situation's events meet, for how much, and how stacking rules, caps and newer
+// documents settle the items.
+#pragma once
+#include <vector>
+
+#include "model.hpp"
+#include "situation.hpp"
+
+namespace skillcalc {
+
+enum class Status : uint8_t { Granted, Capped, Excluded, Superseded, OutsidePeriod, NonMonetary };
+const char* status_name(Status s);
+
+struct Item {
+  int measure = -1, event = -1, option = -1;  // event: index into Situation::events, -1 for the standing event
+  Status status = Status::Granted;
+  const Amount* amount = nullptr;  // the amount of the option taken, or of the measure
+  long long unit_min = 0, unit_max = 0;  // per head and period
+  bool unit_known = true;
+  long long base = 0;  // percent: the figure the percentage applies to
+  bool percent_capped = false;
+  long long heads = 1, periods_min = 1, periods_max = 1;
+  bool periods_known = true;
+  bool total_known = false;
+  long long total_min = 0, total_max = 0;
+  long long before_cap_min = 0, before_cap_max = 0;
+  int excluded_by = -1, stacking = -1;  // winner item, stacking rule
+  int capped_by = -1;                    // cap index
+  bool counts() const { return status == Status::Granted || status == Status::Capped; }
+};
+
+struct Evaluation {
+  Event standing;  // the stand-in event of measures that need none (what a kind of applicant may always do), dated as_of
+  std::vector<Item> items;
+  std::vector<int> missed;  // measures of the city the applicant could still meet (for suggestions)
+  long long total_min = 0, total_max = 0;
+};
+
+// Fills `out`; false with `err` set when an amount would be absurd (overflowing counts).
+bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& err);
+
+bool holds(const std::vector<Condition>& when, const Event& e, const Situation& s);
+
+inline const Event& event_of(const Evaluation& ev, const Situation& s, const Item& it) {
+  return it.event >= 0 ? s.events[it.event] : ev.standing;
+}
+
+}  // namespace skillcalc

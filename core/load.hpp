@@ -1,0 +1,54 @@
+// Turning rule JSON into the Model, with every problem reported against its file and JSON pointer.
+#pragma once
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "model.hpp"
+#include "problems.hpp"
+
+namespace skillcalc {
+
+using json = nlohmann::json;
+
+class Reader {
+ public:
+  Reader(Problems& p, std::string file) : problems_(p), file_(std::move(file)) {}
+  void bad(const std::string& path, const std::string& code, const std::string& zh, const std::string& en) {
+    problems_.add(file_, path, code, zh, en);
+  }
+  std::string str(const json& o, const std::string& path, const char* key, bool required = true);
+  long long integer(const json& o, const std::string& path, const char* key);
+  long long integer(const json& o, const std::string& path, const char* key, long long fallback);
+  Text text(const json& o, const std::string& path, bool required = true);
+  std::vector<std::string> strings(const json& a, const std::string& path);
+  unsigned kinds(const json& a, const std::string& path, const Vocabulary& v);
+
+  void vocabulary(const json& j, Vocabulary& v, bool base);
+  void check_vocabulary(const Vocabulary& v);
+  // One rules.json: its document, measures, stacking rules and caps appended to the model.
+  void rules(const json& j, Model& m, const std::string& folder);
+
+ private:
+  Path path_of(const json& j, const std::string& where, const Model& m, const std::string& event);
+  std::vector<Condition> conditions(const json& j, const std::string& where, const Model& m, const std::string& event);
+  Amount amount(const json& j, const std::string& where, const Model& m, const std::string& event);
+  void measure(const json& j, const std::string& where, Model& m, int doc);
+  std::vector<int> measure_refs(const json& j, const std::string& where, const Model& m, int doc, bool monetary_only);
+  Problems& problems_;
+  std::string file_;
+};
+
+// After every file is read: cross-document references (supersedes), amounts against quotes.
+void link_and_verify(Model& m, Problems& p);
+
+}  // namespace skillcalc
+
+namespace skillcalc {
+// The member `k` of `o`, or null when `o` is not an object or has no such member. Never throws.
+inline const json& key(const json& o, const char* k) {
+  static const json null_json;
+  if (!o.is_object()) return null_json;
+  auto it = o.find(k);
+  return it == o.end() ? null_json : *it;
+}
+}  // namespace skillcalc

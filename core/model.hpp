@@ -1,0 +1,160 @@
+// The rules, compiled from JSON into plain structs once at load, so that evaluation reads no JSON.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace skillcalc {
+
+struct Text {
+  std::string zh, en;
+};
+
+// A calendar day as yyyymmdd; 0 means none.
+using Day = int32_t;
+constexpr Day kNoEnd = 99991231;
+
+struct Value {
+  enum class Kind : uint8_t { Absent, Int, Bool, Text };
+  Kind kind = Kind::Absent;
+  bool b = false;
+  long long i = 0;
+  std::string s;
+  bool operator==(const Value& o) const {
+    return kind == o.kind && (kind == Kind::Int ? i == o.i : kind == Kind::Bool ? b == o.b : kind == Kind::Text ? s == o.s : true);
+  }
+};
+
+struct Path {
+  enum class Scope : uint8_t { Event, Applicant } scope = Scope::Event;
+  std::string field;
+  std::string text() const { return (scope == Scope::Event ? "event." : "applicant.") + field; }
+};
+
+struct Test {
+  enum class Kind : uint8_t { Eq, In, NotIn, Range, Present } kind = Kind::Eq;
+  std::vector<Value> values;
+  bool has_min = false, has_max = false, present = true;
+  long long min = 0, max = 0;
+};
+
+struct Condition {
+  Path path;
+  Test test;
+};
+
+struct Amount {
+  enum class Kind : uint8_t { Fixed, Range, UpTo, Floor, Percent, Unstated, None } kind = Kind::None;
+  long long yuan = 0, min_yuan = 0, max_yuan = 0, percent = 0;
+  bool has_cap = false;  // percent with max_yuan
+  Path of;
+};
+
+struct Option {
+  std::vector<Condition> when;
+  Amount amount;
+  Text label;
+};
+
+struct Schedule {
+  enum class Kind : uint8_t { Once, Monthly, Yearly } kind = Kind::Once;
+  bool count_known = true;  // false: the text states no term
+  long long count = 1;
+  long long max_count = 0;  // with count_from
+  bool has_count_from = false;
+  Path count_from;
+};
+
+struct Payer {
+  std::string who, share;
+};
+
+struct Measure {
+  std::string id, clause, kind;
+  int doc = -1;
+  std::string quote;                   // fragments joined, white space of line breaks removed
+  std::vector<std::string> fragments;  // as written in the rule file
+  unsigned applicants = 0;             // bit per applicant kind
+  std::string recipient, event;
+  std::vector<Condition> when;
+  std::vector<Option> options;  // empty: `amount` alone
+  Amount amount;
+  enum class PerHead : uint8_t { No, Count, Path } per_head = PerHead::No;
+  Path per_head_path;
+  Schedule schedule;
+  std::vector<Payer> payers;
+  Text what, needs, benefit;
+  std::vector<Text> notes;
+  bool ambiguous = false;
+  std::vector<std::string> supersedes;
+  int superseded_by = -1;  // measure index of the newer document's measure, filled after load
+  bool monetary() const;   // money in some option (fixed, range, up_to, floor, percent or unstated)
+};
+
+struct Stacking {
+  std::string id, clause, quote, rule;
+  int doc = -1;
+  std::vector<int> measures;
+};
+
+struct Cap {
+  std::string id, clause, quote;
+  enum class Per : uint8_t { ApplicantYear, Applicant } per = Per::ApplicantYear;
+  int doc = -1;
+  long long max_yuan = 0;
+  std::vector<int> measures;
+};
+
+struct Document {
+  std::string id, folder, city, number, title, issuer, period_quote;
+  Day dated = 0, from = 0, to = kNoEnd;
+  Text clause_label;
+  std::vector<Text> notes;
+  std::vector<std::pair<std::string, std::string>> target_only;  // id, clause
+  std::vector<int> measures;
+};
+
+struct FieldDef {
+  enum class Type : uint8_t { Int, Bool, Text, Enum } type = Type::Text;
+  long long min = 0, max = 0;
+  size_t max_length = 100;
+  std::vector<std::string> values;  // enum
+  Text label;
+};
+
+struct FieldRef {
+  std::string def;  // key into Vocabulary::fields
+  Text label;       // applicant fields carry their own label
+  unsigned kinds = 0;
+};
+
+struct EventType {
+  Text label;
+  std::vector<std::pair<std::string, std::string>> fields;  // name, def key (in file order)
+  std::vector<std::string> required;
+};
+
+struct Vocabulary {
+  std::map<std::string, Text> cities, payers, values;
+  std::vector<std::pair<std::string, Text>> applicant_kinds;  // ordered: the bit of a kind is its index
+  std::map<std::string, FieldRef> applicant_fields;
+  std::map<std::string, EventType> event_types;
+  std::map<std::string, FieldDef> fields;
+  int kind_index(const std::string& k) const;
+  const Text* label(const std::string& id) const;
+};
+
+struct Model {
+  Vocabulary vocab;
+  std::vector<Document> documents;  // sorted by (city, from, id)
+  std::vector<Measure> measures;
+  std::vector<Stacking> stackings;
+  std::vector<Cap> caps;
+  std::string version;
+  std::vector<int> docs_of_city(const std::string& city) const;
+};
+
+}  // namespace skillcalc

@@ -1,0 +1,295 @@
+#include "render.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "day.hpp"
+#include "money.hpp"
+
+namespace skillcalc {
+
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+std::string clause_of(const Document& d, const std::string& c, bool zh) {
+  std::string label = zh ? d.clause_label.zh : d.clause_label.en;
+  auto at = label.find("{c}");
+  return at == std::string::npos ? label + c : label.substr(0, at) + c + label.substr(at + 3);
+}
+
+std::string span_zh(long long a, long long b) { return a == b ? yuan_zh(a) : yuan_zh(a) + "至" + yuan_zh(b); }
+std::string span_en(long long a, long long b) { return a == b ? yuan_en(a) : yuan_en(a) + " to " + yuan_en(b); }
+
+struct Words {
+  std::string zh, en;
+};
+
+// "每人每月1000元，共3人、48个月，合计14.4万元" and its English.
+Words amount_words(const Model& m, const Item& it) {
+  const Measure& x = m.measures[it.measure];
+  const Amount& a = *it.amount;
+  Words unit;
+  switch (a.kind) {
+    case Amount::Kind::Fixed: unit = {yuan_zh(a.yuan), yuan_en(a.yuan)}; break;
+    case Amount::Kind::Range: unit = {yuan_zh(a.min_yuan) + "至" + yuan_zh(a.max_yuan), yuan_en(a.min_yuan) + " to " + yuan_en(a.max_yuan)}; break;
+    case Amount::Kind::UpTo: unit = {"最高" + yuan_zh(a.max_yuan), "up to " + yuan_en(a.max_yuan)}; break;
+    case Amount::Kind::Floor: unit = {"不低于" + yuan_zh(a.min_yuan), "at least " + yuan_en(a.min_yuan)}; break;
+    case Amount::Kind::Percent:
+      unit = {yuan_zh(it.base) + "的" + std::to_string(a.percent) + "%，即" + yuan_zh(it.unit_max),
+              std::to_string(a.percent) + "% of " + yuan_en(it.base) + ", that is " + yuan_en(it.unit_max)};
+      if (it.percent_capped) unit.zh += "（每人最高" + yuan_zh(a.max_yuan) + "）", unit.en += " (at most " + yuan_en(a.max_yuan) + " each)";
+      break;
+    case Amount::Kind::Unstated: unit = {"资金（原文未写明金额）", "money (the text names no amount)"}; break;
+    case Amount::Kind::None: unit = {"", ""}; break;
+  }
+  Words w;
+  bool per_head = x.per_head != Measure::PerHead::No;
+  const char* period_zh = x.schedule.kind == Schedule::Kind::Monthly ? "每月" : x.schedule.kind == Schedule::Kind::Yearly ? "每年" : "";
+  const char* period_en = x.schedule.kind == Schedule::Kind::Monthly ? " a month" : x.schedule.kind == Schedule::Kind::Yearly ? " a year" : "";
+  w.zh = std::string(per_head ? "每人" : "") + period_zh + unit.zh;
+  w.en = unit.en + (per_head ? " per person" : "") + period_en;
+  if (x.schedule.kind == Schedule::Kind::Once && !per_head && a.kind != Amount::Kind::Unstated) w.zh = "一次性" + w.zh, w.en += " once";
+  std::vector<std::string> zh_parts, en_parts;
+  if (per_head) zh_parts.push_back(std::to_string(it.heads) + "人"), en_parts.push_back(std::to_string(it.heads) + (it.heads == 1 ? " person" : " people"));
+  if (x.schedule.kind != Schedule::Kind::Once) {
+    const char* u_zh = x.schedule.kind == Schedule::Kind::Monthly ? "个月" : "年";
+    const char* u_en = x.schedule.kind == Schedule::Kind::Monthly ? " months" : " years";
+    if (!it.periods_known) w.zh += "（原文未写明期限，总额无法确定）", w.en += " (the text states no term, so no total can be given)";
+    else if (it.periods_min == it.periods_max) zh_parts.push_back(std::to_string(it.periods_max) + u_zh), en_parts.push_back(std::to_string(it.periods_max) + u_en);
+    else zh_parts.push_back("最长" + std::to_string(it.periods_max) + u_zh), en_parts.push_back("at most " + std::to_string(it.periods_max) + u_en);
+  }
+  if (!zh_parts.empty() && it.total_known) {
+    std::string zj, ej;
+    for (size_t i = 0; i < zh_parts.size(); ++i) zj += (i ? "、" : "") + zh_parts[i], ej += (i ? ", " : "") + en_parts[i];
+    long long mn = it.before_cap_max ? it.before_cap_min : it.total_min, mx = it.before_cap_max ? it.before_cap_max : it.total_max;
+    w.zh += "，共" + zj + "，合计" + span_zh(mn, mx);
+    w.en += ", for " + ej + ": " + span_en(mn, mx) + " in all";
+  }
+  return w;
+}
+
+Words explain(const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
+  const std::vector<Item>& items = ev.items;
+  const Measure& x = m.measures[it.measure];
+  const Document& d = m.documents[x.doc];
+  const Event& e = event_of(ev, s, it);
+  bool person = s.kind == "person";
+  Words w;
+  if (it.event >= 0) {
+    w.zh = std::string(person ? "您" : "贵单位") + "于" + day_zh(e.date) + x.what.zh;
+    w.en = "On " + day_en(e.date) + " " + std::string(person ? "you " : "your organisation ") + x.what.en;
+  } else {
+    w.zh = std::string(person ? "您" : "贵单位") + x.what.zh;
+    w.en = std::string(person ? "You " : "Your organisation ") + x.what.en;
+  }
+  if (it.option >= 0) w.zh += "（" + x.options[it.option].label.zh + "）", w.en += " (" + x.options[it.option].label.en + ")";
+  w.zh += "。按" + d.number + clause_of(d, x.clause, true) + "，";
+  w.en += ". Under " + d.number + " " + clause_of(d, x.clause, false) + ", ";
+  if (it.status == Status::NonMonetary) {
+    w.zh += std::string(person ? "您" : "贵单位") + "可享受：" + x.benefit.zh + "。";
+    w.en += std::string(person ? "you are" : "your organisation is") + " entitled to: " + x.benefit.en + ".";
+    return w;
+  }
+  Words amt = amount_words(m, it);
+  std::string who_zh, who_en;
+  if (x.recipient == s.kind) who_zh = person ? "您" : "贵单位", who_en = person ? "you" : "your organisation";
+  else {
+    int k = m.vocab.kind_index(x.recipient);
+    who_zh = k >= 0 ? m.vocab.applicant_kinds[k].second.zh : x.recipient;
+    who_en = "the " + (k >= 0 ? m.vocab.applicant_kinds[k].second.en : x.recipient);
+    for (auto& c : who_en) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  w.zh += who_zh + "可获" + amt.zh + "。";
+  w.en += who_en + " can receive " + amt.en + ".";
+  switch (it.status) {
+    case Status::Excluded: {
+      const Item& win = items[it.excluded_by];
+      const Stacking& st = m.stackings[it.stacking];
+      const Document& sd = m.documents[st.doc];
+      std::string win_amt_zh = win.total_known ? span_zh(win.total_min, win.total_max) : "金额未定";
+      std::string win_amt_en = win.total_known ? span_en(win.total_min, win.total_max) : "amount open";
+      w.zh += "但按" + sd.number + clause_of(sd, st.clause, true) + "，同一成就只按最高一项发放（" + m.measures[win.measure].id + "，" + win_amt_zh + "），本项不发。";
+      w.en += " But " + sd.number + " " + clause_of(sd, st.clause, false) + " pays one achievement once, at the highest amount (" +
+              m.measures[win.measure].id + ", " + win_amt_en + "), so this item is not paid.";
+      break;
+    }
+    case Status::Superseded: {
+      const Measure& nx = m.measures[x.superseded_by];
+      const Document& nd = m.documents[nx.doc];
+      w.zh += "但该事件发生在" + day_zh(nd.from) + "或之后，以" + nd.number + clause_of(nd, nx.clause, true) + "为准（" + nx.id + "），本项不再适用。";
+      w.en += " But the event is on or after " + day_en(nd.from) + ", when " + nd.number + " " + clause_of(nd, nx.clause, false) +
+              " governs (" + nx.id + "), so this item no longer applies.";
+      break;
+    }
+    case Status::OutsidePeriod: {
+      std::string to_zh = d.to == kNoEnd ? "起" : "至" + day_zh(d.to), to_en = d.to == kNoEnd ? "onwards" : "to " + day_en(d.to);
+      w.zh += "但该事件日期不在" + d.number + "的施行期（" + day_zh(d.from) + to_zh + "）内，本项不适用。";
+      w.en += " But the event falls outside the period of " + d.number + " (" + day_en(d.from) + " " + to_en + "), so this item does not apply.";
+      break;
+    }
+    case Status::Capped:
+      if (it.capped_by >= 0) {
+        const Cap& c = m.caps[it.capped_by];
+        const Document& cd = m.documents[c.doc];
+        w.zh += "按" + cd.number + clause_of(cd, c.clause, true) + "（" + c.quote + "），本项核减为" + span_zh(it.total_min, it.total_max) + "。";
+        w.en += " " + cd.number + " " + clause_of(cd, c.clause, false) + " caps this at " + yuan_en(c.max_yuan) +
+                (c.per == Cap::Per::ApplicantYear ? " a year" : "") + ", so it is reduced to " + span_en(it.total_min, it.total_max) + ".";
+      }
+      break;
+    default: break;
+  }
+  return w;
+}
+
+ojson amount_json(const Item& it) {
+  const Amount& a = *it.amount;
+  ojson j;
+  switch (a.kind) {
+    case Amount::Kind::Fixed: j = {{"kind", "fixed"}, {"yuan", a.yuan}}; break;
+    case Amount::Kind::Range: j = {{"kind", "range"}, {"min_yuan", a.min_yuan}, {"max_yuan", a.max_yuan}}; break;
+    case Amount::Kind::UpTo: j = {{"kind", "up_to"}, {"max_yuan", a.max_yuan}}; break;
+    case Amount::Kind::Floor: j = {{"kind", "floor"}, {"min_yuan", a.min_yuan}}; break;
+    case Amount::Kind::Percent:
+      j = {{"kind", "percent"}, {"percent", a.percent}, {"of", a.of.text()}, {"base_yuan", it.base}, {"yuan", it.unit_max}};
+      if (a.has_cap) j["max_yuan"] = a.max_yuan;
+      break;
+    case Amount::Kind::Unstated: j = {{"kind", "unstated"}}; break;
+    case Amount::Kind::None: j = {{"kind", "none"}}; break;
+  }
+  return j;
+}
+
+ojson schedule_json(const Measure& x, const Item& it) {
+  if (x.schedule.kind == Schedule::Kind::Once) return {{"kind", "once"}};
+  ojson j = {{"kind", x.schedule.kind == Schedule::Kind::Monthly ? "monthly" : "yearly"}};
+  if (!it.periods_known) j["count"] = nullptr;
+  else j["count"] = it.periods_max;
+  if (it.periods_min != it.periods_max) j["min_count"] = it.periods_min;
+  return j;
+}
+
+ojson text_json(const Text& t) { return {{"zh", t.zh}, {"en", t.en}}; }
+
+}  // namespace
+
+std::string render_result(const Model& m, const Situation& s, const Evaluation& ev) {
+  ojson r;
+  r["ok"] = true;
+  r["city"] = s.city;
+  r["as_of"] = day_iso(s.as_of);
+  r["rules_version"] = m.version;
+  ojson items = ojson::array();
+  std::vector<Text> notes;
+  auto note = [&](const Text& t) {
+    for (auto& n : notes)
+      if (n.zh == t.zh) return;
+    notes.push_back(t);
+  };
+  std::vector<char> doc_noted(m.documents.size(), 0), measure_noted(m.measures.size(), 0);
+  for (const Item& it : ev.items) {
+    const Measure& x = m.measures[it.measure];
+    const Document& d = m.documents[x.doc];
+    const Event& e = event_of(ev, s, it);
+    ojson j;
+    j["clause_id"] = x.id;
+    j["status"] = status_name(it.status);
+    j["event_ids"] = it.event >= 0 ? ojson::array({e.id}) : ojson::array();
+    j["recipient"] = x.recipient;
+    j["amount"] = amount_json(it);
+    if (x.per_head != Measure::PerHead::No) j["heads"] = it.heads;
+    j["schedule"] = schedule_json(x, it);
+    if (it.total_known) j["total"] = {{"min_yuan", it.total_min}, {"max_yuan", it.total_max}};
+    else j["total"] = nullptr;
+    ojson payers = ojson::array();
+    for (auto& p : x.payers) payers.push_back({{"who", p.who}, {"share", p.share}});
+    j["payers"] = payers;
+    j["source"] = {{"document", d.number}, {"document_id", d.id}, {"clause", x.clause}, {"quote", x.quote}};
+    Words w = explain(m, s, ev, it);
+    j["explain"] = {{"zh", w.zh}, {"en", w.en}};
+    if (it.option >= 0) j["option"] = text_json(x.options[it.option].label);
+    if (it.status == Status::NonMonetary) j["benefit"] = text_json(x.benefit);
+    if (x.ambiguous) j["ambiguous"] = true;
+    if (it.status == Status::Excluded)
+      j["excluded_by"] = {{"clause_id", m.measures[ev.items[it.excluded_by].measure].id},
+                          {"event_ids", ev.items[it.excluded_by].event >= 0 ? ojson::array({s.events[ev.items[it.excluded_by].event].id}) : ojson::array()},
+                          {"rule", m.stackings[it.stacking].id}};
+    if (it.status == Status::Superseded)
+      j["superseded_by"] = {{"clause_id", m.measures[x.superseded_by].id}, {"document", m.documents[m.measures[x.superseded_by].doc].number}};
+    if (it.status == Status::Capped && it.capped_by >= 0)
+      j["capped_by"] = {{"cap", m.caps[it.capped_by].id}, {"max_yuan", m.caps[it.capped_by].max_yuan},
+                        {"before", {{"min_yuan", it.before_cap_min}, {"max_yuan", it.before_cap_max}}}};
+    items.push_back(std::move(j));
+    if (it.status == Status::OutsidePeriod) continue;
+    if (!doc_noted[x.doc]) {
+      doc_noted[x.doc] = 1;
+      for (auto& n : d.notes) note(n);
+      if (d.to == kNoEnd)
+        note({d.number + "未规定失效日期，本计算按其仍然有效处理，请向当地人社部门核实。",
+              d.number + " states no end date; it is taken to be still in force. Check with the local human resources bureau."});
+    }
+    if (!measure_noted[it.measure]) {
+      measure_noted[it.measure] = 1;
+      for (auto& n : x.notes) note(n);
+    }
+    if (it.counts() && !it.unit_known)
+      note({x.id + "：原文未写明金额，未计入合计。", x.id + ": the text names no amount; it is left out of the totals."});
+    if (it.counts() && it.unit_known && !it.periods_known)
+      note({x.id + "：原文未写明发放期限，总额无法确定，未计入合计。", x.id + ": the text states no term, so its total is unknown and left out of the totals."});
+    if (it.counts() && it.amount->kind == Amount::Kind::Floor)
+      note({x.id + "：原文为“不低于”，合计按最低标准计算，实际可能更高。", x.id + ": the text sets a floor (不低于); the totals count the floor, more may be paid."});
+    if (it.counts() && it.amount->kind == Amount::Kind::UpTo)
+      note({x.id + "：原文为“最高”或“不超过”，实际金额由主管部门核定，合计按0至上限计算。",
+            x.id + ": the text gives only a ceiling (最高/不超过); the bureau sets the actual amount, so the totals run from 0 to the ceiling."});
+  }
+  r["items"] = std::move(items);
+  r["totals"] = {{"min_yuan", ev.total_min}, {"max_yuan", ev.total_max}};
+  ojson sug = ojson::array();
+  for (int mi : ev.missed) {
+    const Measure& x = m.measures[mi];
+    ojson j;
+    j["clause_id"] = x.id;
+    j["needs"] = text_json(x.needs);
+    const Document& d = m.documents[x.doc];
+    j["source"] = {{"document", d.number}, {"clause", x.clause}};
+    long long lo = -1, hi = -1;
+    bool known = true, money = false;
+    auto consider = [&](const Amount& a) {
+      long long a_lo = 0, a_hi = 0;
+      switch (a.kind) {
+        case Amount::Kind::Fixed: a_lo = a_hi = a.yuan; break;
+        case Amount::Kind::Range: a_lo = a.min_yuan, a_hi = a.max_yuan; break;
+        case Amount::Kind::UpTo: a_lo = 0, a_hi = a.max_yuan; break;
+        case Amount::Kind::Floor: a_lo = a_hi = a.min_yuan; break;
+        case Amount::Kind::Percent: if (a.has_cap) a_lo = 0, a_hi = a.max_yuan; else known = false; break;
+        case Amount::Kind::Unstated: known = false; money = true; return;
+        case Amount::Kind::None: return;
+      }
+      money = true;
+      long long n = x.schedule.kind == Schedule::Kind::Once ? 1 : x.schedule.count_known ? x.schedule.count : 1;
+      if (x.schedule.kind != Schedule::Kind::Once && !x.schedule.count_known) known = false;
+      a_lo *= n, a_hi *= n;
+      lo = lo < 0 ? a_lo : std::min(lo, a_lo);
+      hi = std::max(hi, a_hi);
+    };
+    if (x.options.empty()) consider(x.amount);
+    for (auto& o : x.options) consider(o.amount);
+    if (!money) j["worth"] = nullptr, j["benefit"] = text_json(x.benefit);
+    else if (!known || lo < 0) j["worth"] = nullptr;
+    else j["worth"] = {{"min_yuan", lo}, {"max_yuan", hi}, {"per", x.per_head != Measure::PerHead::No ? "person" : "claim"}};
+    sug.push_back(std::move(j));
+  }
+  r["suggestions"] = std::move(sug);
+  ojson ns = ojson::array();
+  for (auto& n : notes) ns.push_back(text_json(n));
+  r["notes"] = std::move(ns);
+  return r.dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+
+std::string render_error(const std::string& code, const std::string& path, const std::string& zh, const std::string& en) {
+  ojson r;
+  r["ok"] = false;
+  r["error"] = {{"code", code}, {"path", path}, {"zh", zh}, {"en", en}};
+  return r.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+}  // namespace skillcalc

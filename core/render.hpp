@@ -1,0 +1,13 @@
+// The result (DESIGN.md section 2) as JSON text: items with amounts, sources and plain-language reasons, totals,
+// suggestions and notes.
+#pragma once
+#include <string>
+
+#include "evaluate.hpp"
+
+namespace skillcalc {
+
+std::string render_result(const Model& m, const Situation& s, const Evaluation& ev);
+std::string render_error(const std::string& code, const std::string& path, const std::string& zh, const std::string& en);
+
+}  // namespace skillcalc

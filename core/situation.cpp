@@ -1,0 +1,224 @@
+#include "situation.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "day.hpp"
+
+namespace skillcalc {
+
+using json = nlohmann::json;
+
+namespace {
+
+// Deepest nesting of arrays and objects, found before parsing so that a hostile input cannot exhaust the stack.
+int nesting(std::string_view s) {
+  int depth = 0, worst = 0;
+  bool in_str = false, esc = false;
+  for (char c : s) {
+    if (in_str) {
+      if (esc) esc = false;
+      else if (c == '\\') esc = true;
+      else if (c == '"') in_str = false;
+    } else if (c == '"') in_str = true;
+    else if (c == '[' || c == '{') worst = std::max(worst, ++depth);
+    else if (c == ']' || c == '}') --depth;
+  }
+  return worst;
+}
+
+// Finds where the JSON text goes wrong, without exceptions.
+struct ErrorPosition : nlohmann::json_sax<json> {
+  size_t at = 0;
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception&) override {
+    at = pos;
+    return false;
+  }
+};
+
+std::string in_quotes(const std::string& s) { return "“" + s.substr(0, 60) + "”"; }
+
+class Parser {
+ public:
+  Parser(const Model& m, InputError& e) : m_(m), e_(e) {}
+
+  bool fail(const std::string& code, const std::string& path, const std::string& zh, const std::string& en) {
+    e_ = {code, path, zh, en};
+    return false;
+  }
+
+  // Reads one field value by its definition; false (with the error set) when it does not fit.
+  bool field(const json& v, const FieldDef& d, const std::string& name, const std::string& path, Value& out) {
+    switch (d.type) {
+      case FieldDef::Type::Bool:
+        if (!v.is_boolean()) return fail("wrong_type", path, name + " 必须是 true 或 false", name + " must be true or false");
+        out.kind = Value::Kind::Bool, out.b = v.get<bool>();
+        return true;
+      case FieldDef::Type::Int: {
+        if (!v.is_number_integer() && !(v.is_number_float() && v.get<double>() == static_cast<double>(static_cast<long long>(v.get<double>()))))
+          return fail("wrong_type", path, name + " 必须是整数", name + " must be a whole number");
+        long long x = v.is_number_unsigned() ? (v.get<unsigned long long>() > 9000000000000000000ULL ? d.max + 1 : static_cast<long long>(v.get<unsigned long long>()))
+                    : v.is_number_integer() ? v.get<long long>() : static_cast<long long>(v.get<double>());
+        if (x < d.min || x > d.max)
+          return fail("out_of_range", path, name + " 必须在 " + std::to_string(d.min) + " 至 " + std::to_string(d.max) + " 之间",
+                      name + " must be between " + std::to_string(d.min) + " and " + std::to_string(d.max));
+        out.kind = Value::Kind::Int, out.i = x;
+        return true;
+      }
+      case FieldDef::Type::Text:
+        if (!v.is_string()) return fail("wrong_type", path, name + " 必须是字符串", name + " must be a string");
+        if (v.get_ref<const std::string&>().size() > d.max_length)
+          return fail("too_long", path, name + " 过长（最多 " + std::to_string(d.max_length) + " 字节）", name + " is too long (at most " + std::to_string(d.max_length) + " bytes)");
+        out.kind = Value::Kind::Text, out.s = v.get<std::string>();
+        return true;
+      case FieldDef::Type::Enum: {
+        if (!v.is_string()) return fail("wrong_type", path, name + " 必须是字符串标识", name + " must be a string id");
+        const std::string& s = v.get_ref<const std::string&>();
+        if (std::find(d.values.begin(), d.values.end(), s) == d.values.end())
+          return fail("unknown_id", path, name + " 的取值" + in_quotes(s) + "不是已知标识", name + ": " + in_quotes(s) + " is not a known id");
+        out.kind = Value::Kind::Text, out.s = s;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  bool date(const json& v, const std::string& path, Day& out) {
+    if (!v.is_string() || !(out = parse_day(v.get_ref<const std::string&>())))
+      return fail("invalid_date", path, "日期必须是有效的 YYYY-MM-DD（如 2025-06-01）", "a date must be a real day written YYYY-MM-DD (e.g. 2025-06-01)");
+    return true;
+  }
+
+  bool situation(const json& j, Day today, Situation& s) {
+    if (!j.is_object()) return fail("invalid_input", "", "情形必须是 JSON 对象", "a situation must be a JSON object");
+    for (auto& [k, v] : j.items())
+      if (k != "city" && k != "as_of" && k != "applicant" && k != "events")
+        return fail("unknown_field", "/" + k, "未知字段" + in_quotes(k), "unknown field " + in_quotes(k));
+    auto c = j.find("city");
+    if (c == j.end()) return fail("missing_field", "/city", "缺少城市 city", "city is missing");
+    if (!c->is_string()) return fail("wrong_type", "/city", "city 必须是字符串", "city must be a string");
+    s.city = c->get<std::string>();
+    if (!m_.vocab.cities.count(s.city) || m_.docs_of_city(s.city).empty())
+      return fail("unknown_city", "/city", "没有城市" + in_quotes(s.city) + "的政策文件", "no policy documents for city " + in_quotes(s.city));
+    s.as_of = today;
+    if (auto a = j.find("as_of"); a != j.end() && !date(*a, "/as_of", s.as_of)) return false;
+    auto a = j.find("applicant");
+    if (a == j.end()) return fail("missing_field", "/applicant", "缺少申请人 applicant", "applicant is missing");
+    if (!a->is_object()) return fail("wrong_type", "/applicant", "applicant 必须是对象", "applicant must be an object");
+    auto k = a->find("kind");
+    if (k == a->end()) return fail("missing_field", "/applicant/kind", "缺少申请人类型 kind", "applicant.kind is missing");
+    if (!k->is_string() || m_.vocab.kind_index(k->get<std::string>()) < 0)
+      return fail("unknown_id", "/applicant/kind", "申请人类型必须是 person、enterprise、school、training_base 或 other_unit",
+                  "applicant.kind must be person, enterprise, school, training_base or other_unit");
+    s.kind = k->get<std::string>();
+    for (auto& [name, v] : a->items()) {
+      if (name == "kind") continue;
+      std::string path = "/applicant/" + name;
+      auto f = m_.vocab.applicant_fields.find(name);
+      if (f == m_.vocab.applicant_fields.end()) return fail("unknown_field", path, "申请人没有字段" + in_quotes(name), "the applicant has no field " + in_quotes(name));
+      if (v.is_null()) continue;
+      Value val;
+      if (!field(v, m_.vocab.fields.at(f->second.def), name, path, val)) return false;
+      s.applicant.list.push_back({name, val});
+    }
+    auto ev = j.find("events");
+    if (ev == j.end()) return true;
+    if (!ev->is_array()) return fail("wrong_type", "/events", "events 必须是数组", "events must be an array");
+    if (ev->size() > kMaxEvents)
+      return fail("too_large", "/events", "事件过多（最多 " + std::to_string(kMaxEvents) + " 个）", "too many events (at most " + std::to_string(kMaxEvents) + ")");
+    for (size_t i = 0; i < ev->size(); ++i) {
+      Event e;
+      if (!event((*ev)[i], "/events/" + std::to_string(i), static_cast<int>(i), s.as_of, e)) return false;
+      for (auto& other : s.events)
+        if (other.id == e.id) return fail("duplicate_id", "/events/" + std::to_string(i) + "/id", "事件标识" + in_quotes(e.id) + "重复", "event id " + in_quotes(e.id) + " is used twice");
+      s.events.push_back(std::move(e));
+    }
+    std::sort(s.events.begin(), s.events.end(), [](const Event& x, const Event& y) {
+      return x.date != y.date ? x.date < y.date : x.id < y.id;
+    });
+    return true;
+  }
+
+  bool event(const json& j, const std::string& path, int index, Day as_of, Event& e) {
+    if (!j.is_object()) return fail("wrong_type", path, "每个事件必须是对象", "each event must be an object");
+    e.index = index;
+    e.id = "e" + std::to_string(index + 1);
+    if (auto id = j.find("id"); id != j.end()) {
+      if (!id->is_string() || id->get_ref<const std::string&>().empty() || id->get_ref<const std::string&>().size() > 64)
+        return fail("wrong_type", path + "/id", "事件标识必须是 1 至 64 字节的字符串", "an event id must be a string of 1 to 64 bytes");
+      e.id = id->get<std::string>();
+    }
+    auto t = j.find("type");
+    if (t == j.end()) return fail("missing_field", path + "/type", "缺少事件类型 type", "the event's type is missing");
+    if (!t->is_string() || !m_.vocab.event_types.count(t->get<std::string>()))
+      return fail("unknown_id", path + "/type", "未知事件类型" + (t->is_string() ? in_quotes(t->get<std::string>()) : std::string()),
+                  "unknown event type" + (t->is_string() ? " " + in_quotes(t->get<std::string>()) : std::string()));
+    e.type = t->get<std::string>();
+    const EventType& et = m_.vocab.event_types.at(e.type);
+    e.date = as_of;
+    for (auto& [name, v] : j.items()) {
+      if (name == "id" || name == "type") continue;
+      std::string fp = path + "/" + name;
+      if (name == "date") {
+        if (!date(v, fp, e.date)) return false;
+        continue;
+      }
+      const std::string* def = nullptr;
+      for (auto& f : et.fields)
+        if (f.first == name) def = &f.second;
+      if (!def) return fail("unknown_field", fp, "事件类型" + in_quotes(e.type) + "没有字段" + in_quotes(name), "event type " + in_quotes(e.type) + " has no field " + in_quotes(name));
+      if (v.is_null()) continue;
+      Value val;
+      if (!field(v, m_.vocab.fields.at(*def), name, fp, val)) return false;
+      if (name == "contest") e.contest = val.s;
+      e.fields.list.push_back({name, val});
+    }
+    for (auto& r : et.required)
+      if (!e.fields.get(r)) return fail("missing_field", path + "/" + r, "缺少字段 " + r, "missing field " + r);
+    if (e.type == "competition") {
+      auto tier = e.fields.get("tier");
+      bool world = tier && tier->s == "world_skills";
+      if (world && !e.fields.get("medal") && !e.fields.get("rank"))
+        return fail("missing_field", path + "/medal", "世界技能大赛成绩需填写奖牌 medal", "a WorldSkills result needs a medal");
+      if (!world && !e.fields.get("rank") && !e.fields.get("prize"))
+        return fail("missing_field", path + "/rank", "竞赛成绩需填写名次 rank", "a contest result needs a rank");
+    }
+    return true;
+  }
+
+ private:
+  const Model& m_;
+  InputError& e_;
+};
+
+}  // namespace
+
+bool parse_situation(std::string_view text, Day today, const Model& m, Situation& out, InputError& err) {
+  Parser p(m, err);
+  if (text.size() > kMaxSituationBytes)
+    return p.fail("too_large", "", "输入过大（最多 256 KiB）", "the input is too large (at most 256 KiB)");
+  if (nesting(text) > kMaxDepth)
+    return p.fail("too_deep", "", "JSON 嵌套过深（最多 16 层）", "the JSON is nested too deeply (at most 16 levels)");
+  json j = json::parse(text.begin(), text.end(), nullptr, false);
+  if (j.is_discarded()) {
+    ErrorPosition pos;
+    json::sax_parse(text.begin(), text.end(), &pos, nlohmann::detail::input_format_t::json, false);
+    return p.fail("invalid_json", "", "不是有效的 JSON（第 " + std::to_string(pos.at) + " 字节附近）",
+                  "not valid JSON (near byte " + std::to_string(pos.at) + ")");
+  }
+  return p.situation(j, today, out);
+}
+
+}  // namespace skillcalc

@@ -1,0 +1,47 @@
+// A situation (DESIGN.md section 1), parsed and checked against the vocabulary. Bad input is an InputError with the
+// JSON pointer of the field, never an exception.
+#pragma once
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "model.hpp"
+
+namespace skillcalc {
+
+struct Fields {
+  std::vector<std::pair<std::string, Value>> list;
+  const Value* get(const std::string& name) const {
+    for (auto& f : list)
+      if (f.first == name) return &f.second;
+    return nullptr;
+  }
+};
+
+struct Event {
+  std::string id, type, contest;
+  Day date = 0;
+  int index = 0;  // position in the input
+  Fields fields;
+};
+
+struct Situation {
+  std::string city, kind;
+  Day as_of = 0;
+  Fields applicant;
+  std::vector<Event> events;  // sorted by date, then id: evaluation does not depend on input order
+};
+
+struct InputError {
+  std::string code, path, zh, en;
+};
+
+// Limits on what a situation may hold; larger input is refused, not processed.
+constexpr size_t kMaxSituationBytes = 256 * 1024;
+constexpr int kMaxDepth = 16;
+constexpr size_t kMaxEvents = 200;
+
+bool parse_situation(std::string_view text, Day today, const Model& m, Situation& out, InputError& err);
+
+}  // namespace skillcalc

@@ -1,0 +1,46 @@
+// The public face of the rule core. Every call takes and returns JSON text; none throws, touches files, the clock
+// or the console. Errors come back as {"ok":false,"error":{"code","path","zh","en"}}.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "files.hpp"
+
+namespace skillcalc {
+
+struct Model;
+
+class Engine {
+ public:
+  // Loads the vocabulary and the rule files. On failure returns null and sets *report to a JSON report of every
+  // problem found (file, JSON path, reason).
+  static std::unique_ptr<Engine> load(const std::vector<SourceFile>& files, std::string* report);
+  ~Engine();
+
+  // One situation (DESIGN.md section 1) in, one result (section 2) out. `today` (YYYY-MM-DD) is the default as_of.
+  std::string evaluate(std::string_view situation, std::string_view today) const;
+  // The questions a page asks for one city, derived from the rule files.
+  std::string catalog(std::string_view city) const;
+  // The policy documents, with numbers, titles, dates and status.
+  std::string documents() const;
+  // Per document: the measures encoded, non-monetary, unstated, target-only, with counts.
+  std::string rules_summary() const;
+  // Fidelity of the rules to the policy texts: every quote must occur in its document's source text.
+  std::string check(const std::vector<SourceFile>& sources) const;
+  // A short hash of the rule texts, so that a result names the rules it came from.
+  const std::string& rules_version() const;
+
+  const Model& model() const { return *model_; }
+
+ private:
+  explicit Engine(std::unique_ptr<Model> m);
+  std::unique_ptr<Model> model_;
+};
+
+// Convenience for the edges: the problems of a rule set as a JSON report, including the fidelity check when
+// sources are given. Never throws.
+std::string check_rules(const std::vector<SourceFile>& files, const std::vector<SourceFile>& sources);
+
+}  // namespace skillcalc

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test of skillcalc on a fresh Debian 12 machine: installs what is missing, builds, tests.
+set -euo pipefail
+cd "$(dirname "$0")"
+jobs=$(nproc 2>/dev/null || echo 2)
+with_wasm=0
+[ -f wasm/CMakeLists.txt ] && with_wasm=1
+
+tools/setup.sh $([ $with_wasm = 1 ] && echo wasm || echo native)
+
+echo "== native build"
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$jobs"
+
+echo "== rules check (quotes and amounts against the policy texts)"
+build/skillcalc check >/dev/null && echo "rules ok"
+
+echo "== unit tests, golden cases and examples (native)"
+(cd build && ctest --output-on-failure -j"$jobs")
+
+if [ $with_wasm = 1 ]; then
+  echo "== WebAssembly build and parity with native"
+  wasm/build.sh
+  SKILLCALC_CLI="$PWD/build/skillcalc" node --test tests/wasm/
+fi
+echo "== all tests passed"

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""The command line's contract: exit codes, batch mode that goes on past bad lines, clean errors for bad input."""
+import json, subprocess, sys
+
+cli = sys.argv[1]
+passed = failed = 0
+
+
+def run(args, stdin=""):
+    return subprocess.run([cli, "--today", "2026-01-15"] + args, input=stdin, capture_output=True, text=True, timeout=30)
+
+
+def expect(name, cond):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL", name)
+
+
+good = json.dumps({"city": "weihai", "applicant": {"kind": "person"},
+                   "events": [{"type": "title", "date": "2025-06-01", "title": "weihai_craftsman"}]})
+p = run(["eval", "-"], good)
+expect("eval exits 0 on a good situation", p.returncode == 0 and json.loads(p.stdout)["ok"] is True)
+expect("eval prints one line", p.stdout.count("\n") == 1)
+p2 = run(["eval", "-"], good)
+expect("the same situation prints the same bytes", p.stdout == p2.stdout)
+p = run(["eval", "-"], "{not json")
+expect("eval exits 2 on bad JSON", p.returncode == 2 and json.loads(p.stdout)["error"]["code"] == "invalid_json")
+p = run(["eval", "/nonexistent/file.json"])
+expect("eval exits 2 on a missing file", p.returncode == 2 and json.loads(p.stdout)["ok"] is False)
+for junk in ["", "null", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", "\xff\xfe", '{"city":"weihai","applicant":{"kind":"person"},"events":[{"type":"title","title":null}]}']:
+    p = run(["eval", "-"], junk)
+    expect("junk %r gives an error object" % junk[:20], p.returncode == 2 and json.loads(p.stdout)["ok"] is False)
+lines = "\n".join([good, "{bad", "", good, json.dumps({"city": "mars", "applicant": {"kind": "person"}})]) + "\n"
+p = run(["eval", "--jsonl", "-"], lines)
+out = [json.loads(l) for l in p.stdout.splitlines()]
+expect("jsonl gives one line per non-empty input line", len(out) == 4)
+expect("jsonl goes on past a bad line", [o["ok"] for o in out] == [True, False, True, False])
+expect("jsonl exits 2 when a line was bad", p.returncode == 2)
+p = run(["rules"])
+r = json.loads(p.stdout)
+expect("rules lists documents with counts", p.returncode == 0 and r["documents"] and "counts" in r["documents"][0])
+p = run(["documents"])
+expect("documents lists numbers and periods", p.returncode == 0 and all("period" in d for d in json.loads(p.stdout)["documents"]))
+p = run(["catalog", "weihai"])
+expect("catalog weihai", p.returncode == 0 and json.loads(p.stdout)["event_types"])
+p = run(["catalog", "mars"])
+expect("catalog of an unknown city exits 2", p.returncode == 2)
+p = run(["check"])
+expect("check of the built-in rules passes", p.returncode == 0 and json.loads(p.stdout)["ok"] is True)
+p = run(["frobnicate"])
+expect("an unknown command exits 2", p.returncode == 2)
+print("%d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)

@@ -1,0 +1,136 @@
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using nlohmann::json;
+
+namespace {
+const skillcalc::Engine& sample() {
+  static std::string report;
+  static auto e = test::engine_with(test::sample_rules(), &report);
+  INFO(report);
+  REQUIRE(e);
+  return *e;
+}
+json run(const std::string& kind, const std::string& events) {
+  return test::eval(sample(), json::parse(R"({"city":"weihai","as_of":"2025-06-01","applicant":{"kind":")" + kind + R"("},"events":[)" + events + "]}"));
+}
+json item(const json& r, const std::string& id) {
+  for (auto& i : r["items"])
+    if (i["clause_id"] == id) return i;
+  return json();
+}
+}  // namespace
+
+TEST_CASE("one contest at two tiers pays only the higher (就高不重复)", "[evaluate][stacking]") {
+  json r = run("person", R"({"id":"a","type":"competition","date":"2025-03-01","tier":"city_contest","rank":1,"contest":"cnc"},
+                            {"id":"b","type":"competition","date":"2025-06-01","tier":"provincial_class1","rank":2,"contest":"cnc"})");
+  CHECK(item(r, "T1-1-prov")["status"] == "granted");
+  CHECK(item(r, "T1-1-city")["status"] == "excluded");
+  CHECK(item(r, "T1-1-city")["excluded_by"]["clause_id"] == "T1-1-prov");
+  CHECK(item(r, "T1-1-city")["total"]["max_yuan"] == 3000);  // the losing item keeps its own amount
+  CHECK(r["totals"] == json({{"min_yuan", 0}, {"max_yuan", 20000}}));
+}
+
+TEST_CASE("two different contests are two achievements and both pay", "[evaluate][stacking]") {
+  json r = run("person", R"({"id":"a","type":"competition","date":"2025-03-01","tier":"city_contest","rank":1,"contest":"cnc"},
+                            {"id":"b","type":"competition","date":"2025-06-01","tier":"provincial_class1","rank":2,"contest":"welding"})");
+  CHECK(item(r, "T1-1-city")["status"] == "granted");
+  CHECK(r["totals"] == json({{"min_yuan", 3000}, {"max_yuan", 23000}}));
+}
+
+TEST_CASE("a per-enterprise yearly cap cuts the item that crosses it", "[evaluate][caps]") {
+  json under = run("enterprise", R"({"type":"skill_level","date":"2025-03-01","level":"technician","count":10})");
+  CHECK(item(under, "T1-2-heads")["status"] == "granted");  // 10 x 1000 = 10000: exactly the cap
+  CHECK(under["totals"]["max_yuan"] == 10000);
+  json over = run("enterprise", R"({"type":"skill_level","date":"2025-03-01","level":"technician","count":11})");
+  CHECK(item(over, "T1-2-heads")["status"] == "capped");
+  CHECK(item(over, "T1-2-heads")["total"]["max_yuan"] == 10000);
+  CHECK(item(over, "T1-2-heads")["capped_by"]["before"]["max_yuan"] == 11000);
+  json two = run("enterprise", R"({"id":"a","type":"skill_level","date":"2025-03-01","level":"technician","count":6},
+                                 {"id":"b","type":"skill_level","date":"2025-09-01","level":"technician","count":6})");
+  CHECK(item(two, "T1-2-heads")["total"]["max_yuan"] == 6000);
+  CHECK(two["items"][1]["status"] == "capped");
+  CHECK(two["items"][1]["total"]["max_yuan"] == 4000);
+  CHECK(two["totals"]["max_yuan"] == 10000);
+}
+
+TEST_CASE("a percentage of salary is exact and capped per person", "[evaluate][percent]") {
+  json r = run("enterprise", R"({"type":"hire","date":"2025-03-01","full_time":true,"annual_salary_yuan":300000})");
+  CHECK(item(r, "T1-3-salary")["total"]["max_yuan"] == 90000);
+  json odd = run("enterprise", R"({"type":"hire","date":"2025-03-01","full_time":true,"annual_salary_yuan":100001})");
+  CHECK(item(odd, "T1-3-salary")["total"]["max_yuan"] == 30000);  // 30000.3 rounds down to the yuan
+  json big = run("enterprise", R"({"type":"hire","date":"2025-03-01","full_time":true,"annual_salary_yuan":400000})");
+  CHECK(item(big, "T1-3-salary")["status"] == "capped");
+  CHECK(item(big, "T1-3-salary")["total"]["max_yuan"] == 100000);
+  json no_salary = run("enterprise", R"({"type":"hire","date":"2025-03-01","full_time":true})");
+  CHECK(item(no_salary, "T1-3-salary").is_null());
+}
+
+TEST_CASE("an age limit written 以下 includes the age itself", "[evaluate][thresholds]") {
+  json at = run("enterprise", R"({"type":"hire","date":"2025-03-01","graduate_class":"technician","age":35,"years":3})");
+  CHECK(item(at, "T1-4-grad")["total"]["max_yuan"] == 36000);
+  json over = run("enterprise", R"({"type":"hire","date":"2025-03-01","graduate_class":"technician","age":36,"years":3})");
+  CHECK(item(over, "T1-4-grad").is_null());
+  bool suggested = false;
+  for (auto& s : over["suggestions"]) suggested = suggested || s["clause_id"] == "T1-4-grad";
+  CHECK(suggested);
+}
+
+TEST_CASE("a term of at most N years pays the years given, or runs from one to N", "[evaluate][schedule]") {
+  json two = run("enterprise", R"({"type":"hire","date":"2025-03-01","graduate_class":"technician","age":30,"years":2,"count":2})");
+  CHECK(item(two, "T1-4-grad")["total"] == json({{"min_yuan", 48000}, {"max_yuan", 48000}}));
+  json five = run("enterprise", R"({"type":"hire","date":"2025-03-01","graduate_class":"technician","age":30,"years":5})");
+  CHECK(item(five, "T1-4-grad")["total"]["max_yuan"] == 36000);
+  json open = run("enterprise", R"({"type":"hire","date":"2025-03-01","graduate_class":"technician","age":30})");
+  CHECK(item(open, "T1-4-grad")["total"] == json({{"min_yuan", 12000}, {"max_yuan", 36000}}));
+}
+
+TEST_CASE("an event outside the document's period gets nothing, and says so", "[evaluate][dates]") {
+  json before = run("person", R"({"type":"competition","date":"2024-12-31","tier":"city_contest","rank":1})");
+  CHECK(item(before, "T1-1-city")["status"] == "outside_period");
+  CHECK(before["totals"]["max_yuan"] == 0);
+  json first = run("person", R"({"type":"competition","date":"2025-01-01","tier":"city_contest","rank":1})");
+  CHECK(item(first, "T1-1-city")["status"] == "granted");
+  json last = run("person", R"({"type":"competition","date":"2025-12-31","tier":"city_contest","rank":1})");
+  CHECK(item(last, "T1-1-city")["status"] == "granted");
+  json after = run("person", R"({"type":"competition","date":"2026-01-01","tier":"city_contest","rank":1})");
+  CHECK(item(after, "T1-1-city")["status"] == "outside_period");
+}
+
+TEST_CASE("a measure for enterprises says nothing to a person", "[evaluate]") {
+  json r = run("person", R"({"type":"skill_level","date":"2025-03-01","level":"technician","count":3})");
+  CHECK(r["items"].empty());
+}
+
+TEST_CASE("the same situation gives byte-identical output, whatever the order of its events", "[evaluate][determinism]") {
+  std::string a = R"({"id":"a","type":"competition","date":"2025-03-01","tier":"city_contest","rank":1,"contest":"cnc"})";
+  std::string b = R"({"id":"b","type":"competition","date":"2025-06-01","tier":"provincial_class1","rank":2,"contest":"cnc"})";
+  std::string s1 = R"({"city":"weihai","applicant":{"kind":"person"},"events":[)" + a + "," + b + "]}";
+  std::string s2 = R"({"city":"weihai","applicant":{"kind":"person"},"events":[)" + b + "," + a + "]}";
+  CHECK(sample().evaluate(s1, "2026-01-15") == sample().evaluate(s1, "2026-01-15"));
+  CHECK(sample().evaluate(s1, "2026-01-15") == sample().evaluate(s2, "2026-01-15"));
+}
+
+TEST_CASE("the order of rule files does not change results", "[evaluate][determinism]") {
+  auto files = skillcalc::embedded_rules();
+  std::vector<skillcalc::SourceFile> reversed(files.rbegin(), files.rend());
+  auto e1 = skillcalc::Engine::load(files, nullptr), e2 = skillcalc::Engine::load(reversed, nullptr);
+  REQUIRE(e1);
+  REQUIRE(e2);
+  std::string s = R"({"city":"weihai","applicant":{"kind":"person"},"events":[{"type":"title","date":"2025-06-01","title":"china_skills_award"}]})";
+  CHECK(e1->evaluate(s, "2026-01-15") == e2->evaluate(s, "2026-01-15"));
+}
+
+TEST_CASE("the catalog asks what the city's rules read, and only that", "[catalog]") {
+  json c = json::parse(sample().catalog("weihai"));
+  REQUIRE(c["ok"] == true);
+  std::set<std::string> types;
+  for (auto& e : c["event_types"]) types.insert(e["id"].get<std::string>());
+  CHECK(types == std::set<std::string>{"competition", "hire", "skill_level"});
+  for (auto& e : c["event_types"])
+    if (e["id"] == "competition")
+      for (auto& f : e["fields"])
+        if (f["id"] == "tier") CHECK(f["options"].size() == 2);  // city_contest and provincial_class1
+  CHECK(json::parse(sample().catalog("nowhere"))["ok"] == false);
+}

@@ -1,0 +1,108 @@
+// Every golden case beside the rules, the project's own cases and the shared acceptance examples, through the core.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "support.hpp"
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<json> cases_in(const fs::path& p) {
+  std::vector<json> out;
+  std::ifstream f(p);
+  json j = json::parse(f, nullptr, false);
+  if (j.is_array())
+    for (auto& c : j) out.push_back(c);
+  else if (j.is_object())
+    out.push_back(j);
+  return out;
+}
+
+std::vector<std::pair<std::string, json>> all_cases() {
+  std::vector<std::pair<std::string, json>> out;
+  fs::path root(SKILLCALC_SOURCE_DIR);
+  std::vector<fs::path> files;
+  for (auto& d : fs::directory_iterator(root / "rules"))
+    if (fs::exists(d.path() / "cases.json")) files.push_back(d.path() / "cases.json");
+  for (auto dir : {root / "tests" / "cases", root / ".." / "shared" / "examples"})
+    if (fs::exists(dir))
+      for (auto& f : fs::directory_iterator(dir))
+        if (f.path().extension() == ".json") files.push_back(f.path());
+  std::sort(files.begin(), files.end());
+  for (auto& f : files)
+    for (auto& c : cases_in(f)) out.push_back({f.string(), c});
+  return out;
+}
+
+std::vector<json> paid(const json& r, const std::string& prefix) {
+  std::vector<json> out;
+  for (auto& i : r["items"])
+    if (i["clause_id"].get<std::string>().rfind(prefix, 0) == 0 && (i["status"] == "granted" || i["status"] == "capped")) out.push_back(i);
+  return out;
+}
+
+// The expectation keys of ../shared/examples/README.md; returns what does not hold.
+std::vector<std::string> check(const json& expect, const json& r) {
+  std::vector<std::string> bad;
+  if (expect.contains("error_path")) {
+    if (r["ok"] != false) return {"expected ok:false"};
+    if (r["error"]["path"] != expect["error_path"]) bad.push_back("error.path " + r["error"]["path"].dump());
+    return bad;
+  }
+  if (r["ok"] != true) return {"unexpected error " + r["error"].dump()};
+  const json granted = expect.value("granted", json::object()), not_granted = expect.value("not_granted", json::array()),
+             present = expect.value("present", json::object()), monthly = expect.value("monthly", json::object());
+  for (auto& [id, span] : granted.items()) {
+    auto g = paid(r, id);
+    if (g.empty()) { bad.push_back(id + " not granted"); continue; }
+    long long lo = 0, hi = 0;
+    for (auto& i : g)
+      if (!i["total"].is_null()) lo += i["total"]["min_yuan"].get<long long>(), hi += i["total"]["max_yuan"].get<long long>();
+    if (lo != span[0].get<long long>() || hi != span[1].get<long long>())
+      bad.push_back(id + " total [" + std::to_string(lo) + "," + std::to_string(hi) + "] != " + span.dump());
+  }
+  for (auto& id : not_granted)
+    if (!paid(r, id.get<std::string>()).empty()) bad.push_back(id.get<std::string>() + " granted but should not be");
+  for (auto& [id, status] : present.items()) {
+    bool found = false;
+    for (auto& i : r["items"])
+      found = found || (i["clause_id"].get<std::string>().rfind(id, 0) == 0 && i["status"] == status);
+    if (!found) bad.push_back(id + " has no item with status " + status.get<std::string>());
+  }
+  for (auto& [id, yuan] : monthly.items()) {
+    bool found = false;
+    for (auto& i : paid(r, id)) found = found || (i["schedule"]["kind"] == "monthly" && i["amount"].value("yuan", -1LL) == yuan.get<long long>());
+    if (!found) bad.push_back(id + " not granted monthly at " + yuan.dump());
+  }
+  if (expect.contains("totals") && (r["totals"]["min_yuan"] != expect["totals"][0] || r["totals"]["max_yuan"] != expect["totals"][1]))
+    bad.push_back("totals " + r["totals"].dump() + " != " + expect["totals"].dump());
+  return bad;
+}
+
+}  // namespace
+
+TEST_CASE("every golden case and acceptance example holds", "[golden]") {
+  auto cases = all_cases();
+  REQUIRE(cases.size() >= 10);
+  size_t held = 0;
+  for (auto& [file, c] : cases) {
+    json r = test::builtin_eval(c["situation"]);
+    auto bad = check(c["expect"], r);
+    INFO(file << ": " << c["name"].get<std::string>());
+    for (auto& b : bad) FAIL_CHECK(b);
+    if (bad.empty()) ++held;
+  }
+  WARN(held << " of " << cases.size() << " golden cases hold");
+}
+
+TEST_CASE("golden cases are named by sentences and say what they expect", "[golden]") {
+  for (auto& [file, c] : all_cases()) {
+    INFO(file);
+    REQUIRE(c.contains("name"));
+    CHECK(c["name"].get<std::string>().find(' ') != std::string::npos);
+    CHECK(c.contains("situation"));
+    CHECK_FALSE(c["expect"].empty());
+  }
+}

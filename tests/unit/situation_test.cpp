@@ -1,0 +1,79 @@
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using nlohmann::json;
+
+namespace {
+json error_of(const std::string& text) {
+  static auto e = skillcalc::Engine::load(skillcalc::embedded_rules(), nullptr);
+  json r = json::parse(e->evaluate(text, "2026-01-15"));
+  REQUIRE(r["ok"] == false);
+  CHECK_FALSE(r["error"]["zh"].get<std::string>().empty());
+  CHECK_FALSE(r["error"]["en"].get<std::string>().empty());
+  return r["error"];
+}
+std::string path_of(const std::string& text) { return error_of(text)["path"].get<std::string>(); }
+std::string with_event(const std::string& ev) {
+  return R"({"city":"weihai","applicant":{"kind":"person"},"events":[)" + ev + "]}";
+}
+}  // namespace
+
+TEST_CASE("malformed JSON is refused, with the byte where it breaks", "[situation]") {
+  auto e = error_of("{\"city\": \"weihai\",");
+  CHECK(e["code"] == "invalid_json");
+  CHECK(error_of("")["code"] == "invalid_json");
+  CHECK(error_of("[]")["code"] == "invalid_input");
+  CHECK(error_of("\"weihai\"")["code"] == "invalid_input");
+}
+
+TEST_CASE("deep nesting and huge input are refused before parsing", "[situation]") {
+  std::string deep(100000, '[');
+  CHECK(error_of(deep)["code"] == "too_deep");
+  std::string big = "{\"city\":\"" + std::string(300 * 1024, 'x') + "\"}";
+  CHECK(error_of(big)["code"] == "too_large");
+}
+
+TEST_CASE("each wrong field is named by its JSON pointer", "[situation]") {
+  CHECK(path_of(R"({"applicant":{"kind":"person"}})") == "/city");
+  CHECK(path_of(R"({"city":"beijing","applicant":{"kind":"person"}})") == "/city");
+  CHECK(path_of(R"({"city":7,"applicant":{"kind":"person"}})") == "/city");
+  CHECK(path_of(R"({"city":"weihai"})") == "/applicant");
+  CHECK(path_of(R"({"city":"weihai","applicant":{"kind":"robot"}})") == "/applicant/kind");
+  CHECK(path_of(R"({"city":"weihai","applicant":{"kind":"person","age":-3}})") == "/applicant/age");
+  CHECK(path_of(R"({"city":"weihai","applicant":{"kind":"person","age":"31"}})") == "/applicant/age");
+  CHECK(path_of(R"({"city":"weihai","applicant":{"kind":"person","shoe_size":42}})") == "/applicant/shoe_size");
+  CHECK(path_of(R"({"city":"weihai","as_of":"2025-02-30","applicant":{"kind":"person"}})") == "/as_of");
+  CHECK(path_of(R"({"city":"weihai","applicant":{"kind":"person"},"colour":"red"})") == "/colour");
+  CHECK(path_of(R"({"city":"weihai","applicant":{"kind":"person"},"events":{}})") == "/events");
+  CHECK(path_of(with_event(R"({"type":"skill_level"})")) == "/events/0/level");
+  CHECK(path_of(with_event(R"({"type":"skill_level","level":"grandmaster"})")) == "/events/0/level");
+  CHECK(path_of(with_event(R"({"type":"skill_level","level":"technician","date":"2025-13-01"})")) == "/events/0/date");
+  CHECK(path_of(with_event(R"({"type":"teleport"})")) == "/events/0/type");
+  CHECK(path_of(with_event(R"({"level":"technician"})")) == "/events/0/type");
+  CHECK(path_of(with_event(R"({"type":"competition","tier":"national_class1","rank":0})")) == "/events/0/rank");
+  CHECK(path_of(with_event(R"({"type":"competition","tier":"national_class1","rank":2.5})")) == "/events/0/rank");
+  CHECK(path_of(with_event(R"({"type":"competition","tier":"national_class1"})")) == "/events/0/rank");
+  CHECK(path_of(with_event(R"({"type":"skill_level","level":"technician","count":-1})")) == "/events/0/count");
+  CHECK(path_of(with_event(R"({"type":"skill_level","level":"technician","count":99999999999})")) == "/events/0/count");
+  CHECK(path_of(with_event(R"({"type":"skill_level","level":"technician","colour":"red"})")) == "/events/0/colour");
+  CHECK(path_of(with_event(R"({"type":"title","title":"weihai_craftsman"},{"type":"title","title":"weihai_craftsman","id":"e1"})")) == "/events/1/id");
+  CHECK(path_of(with_event(R"(7)")) == "/events/0");
+}
+
+TEST_CASE("too many events are refused", "[situation]") {
+  std::string evs;
+  for (int i = 0; i < 201; ++i) evs += std::string(i ? "," : "") + R"({"type":"title","title":"weihai_craftsman"})";
+  CHECK(path_of(with_event(evs)) == "/events");
+}
+
+TEST_CASE("an event without a date happens on as_of", "[situation]") {
+  json r = test::builtin_eval(json::parse(R"({"city":"weihai","as_of":"2025-06-01","applicant":{"kind":"person"},
+    "events":[{"id":"a","type":"title","title":"weihai_craftsman"}]})"));
+  REQUIRE(r["ok"] == true);
+  CHECK(r["as_of"] == "2025-06-01");
+  CHECK(r["totals"]["min_yuan"] == 10000);
+  json before = test::builtin_eval(json::parse(R"({"city":"weihai","as_of":"2025-04-30","applicant":{"kind":"person"},
+    "events":[{"id":"a","type":"title","title":"weihai_craftsman"}]})"));
+  CHECK(before["totals"]["min_yuan"] == 0);  // before WH25 took effect, and WH21 has no craftsman reward
+}

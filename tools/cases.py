@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Run golden cases through the skillcalc CLI and compare with their expectations.
+
+usage: cases.py CLI FILE...   (FILE: a cases.json array, a .jsonl file, or a folder of .json cases)
+Prints each failure and a last line 'N passed, M failed'; exits 1 when any case fails.
+The expectation keys are those of ../shared/examples/README.md."""
+import json, os, subprocess, sys
+
+
+def load(path):
+    if os.path.isdir(path):
+        return [json.load(open(os.path.join(path, f), encoding="utf-8"))
+                for f in sorted(os.listdir(path)) if f.endswith(".json")]
+    if path.endswith(".jsonl"):
+        return [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
+    return json.load(open(path, encoding="utf-8"))
+
+
+def items_of(res, prefix):
+    return [i for i in res.get("items", []) if str(i.get("clause_id", "")).startswith(prefix)]
+
+
+def money(i):
+    t = i.get("total") or {}
+    return (t.get("min_yuan") or 0, t.get("max_yuan") or 0)
+
+
+def paid(res, cid):
+    return [i for i in items_of(res, cid) if i.get("status") in ("granted", "capped")]
+
+
+def check(case, res):
+    e, bad = case["expect"], []
+    if "error_path" in e:
+        if res.get("ok") is not False:
+            return ["expected ok:false"]
+        p = (res.get("error") or {}).get("path")
+        return [] if p == e["error_path"] else ["error.path %r != %r" % (p, e["error_path"])]
+    if res.get("ok") is False:
+        return ["unexpected error: %s" % json.dumps(res.get("error"), ensure_ascii=False)[:300]]
+    for cid, (lo, hi) in e.get("granted", {}).items():
+        g = paid(res, cid)
+        if not g:
+            bad.append("%s not granted" % cid)
+            continue
+        s = (sum(money(i)[0] for i in g), sum(money(i)[1] for i in g))
+        if s != (lo, hi):
+            bad.append("%s total %s != %s" % (cid, s, (lo, hi)))
+    for cid in e.get("not_granted", []):
+        if paid(res, cid):
+            bad.append("%s granted but should not be" % cid)
+    for cid, st in e.get("present", {}).items():
+        if st not in [i.get("status") for i in items_of(res, cid)]:
+            bad.append("%s has no item with status %s" % (cid, st))
+    for cid, y in e.get("monthly", {}).items():
+        ok = any((i.get("schedule") or {}).get("kind") == "monthly" and (i.get("amount") or {}).get("yuan") == y
+                 for i in paid(res, cid))
+        if not ok:
+            bad.append("%s not granted at %d a month" % (cid, y))
+    if "totals" in e:
+        t = res.get("totals") or {}
+        got = (t.get("min_yuan"), t.get("max_yuan"))
+        if got != tuple(e["totals"]):
+            bad.append("totals %s != %s" % (got, tuple(e["totals"])))
+    return bad
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    cli, passed, failed = sys.argv[1], 0, 0
+    for path in sys.argv[2:]:
+        for c in load(path):
+            try:
+                p = subprocess.run([cli, "eval", "-"], input=json.dumps(c["situation"], ensure_ascii=False),
+                                   capture_output=True, text=True, timeout=20)
+                bad = check(c, json.loads(p.stdout))
+            except Exception as ex:  # a crash or garbage output is a failure, not a skipped case
+                bad = ["no usable answer: %s" % str(ex)[:200]]
+            if bad:
+                failed += 1
+                print("FAIL [%s] %s: %s" % (path, c.get("name"), "; ".join(bad)))
+            else:
+                passed += 1
+    print("%d passed, %d failed" % (passed, failed))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
