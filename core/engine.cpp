@@ -135,7 +135,7 @@ std::string Engine::documents() const {
     j["period"] = {{"from", day_iso(d.from)}, {"to", d.to == kNoEnd ? ojson() : ojson(day_iso(d.to))}};
     std::string superseded_in_part;
     for (int mi : d.measures)
-      if (m.measures[mi].superseded_by >= 0) superseded_in_part = m.documents[m.measures[m.measures[mi].superseded_by].doc].number;
+      for (int by : m.measures[mi].superseded_by) superseded_in_part = m.documents[m.measures[by].doc].number;
     j["status"] = !superseded_in_part.empty() ? "in_force_partly_superseded" : d.to == kNoEnd ? "in_force_no_end_stated" : "in_force_until_end";
     if (!superseded_in_part.empty()) j["superseded_in_part_by"] = superseded_in_part;
     j["measures"] = {{"monetary", money}, {"non_monetary", non_money}, {"unstated", unstated}, {"target_only", d.target_only.size()}};

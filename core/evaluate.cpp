@@ -42,6 +42,23 @@ long long int_at(const Path& p, const Event& e, const Situation& s, long long fa
 
 constexpr long long kAbsurd = 10000000000000LL;  // 10万亿 yuan: no real claim comes near it
 
+bool meets(const Model& m, int mi, const Event& e, const Situation& s) {
+  const Measure& x = m.measures[mi];
+  if (x.event != e.type || !(x.applicants & (1u << m.vocab.kind_index(s.kind))) || !holds(x.when, e, s)) return false;
+  if (x.options.empty()) return true;
+  for (auto& o : x.options)
+    if (holds(o.when, e, s)) return true;
+  return false;
+}
+
+// The newer measure that replaces measure `mi` for this event: one that is in force on the event's date and meets the
+// same event (where the newer document says nothing of the event, the older measure stands). -1 when none.
+int superseder(const Model& m, int mi, const Event& e, const Situation& s) {
+  for (int by : m.measures[mi].superseded_by)
+    if (e.date >= m.documents[m.measures[by].doc].from && meets(m, by, e, s)) return by;
+  return -1;
+}
+
 // The item of measure `mi` for event `e`, if the event meets it.
 bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int ei, Item& it) {
   const Measure& x = m.measures[mi];
@@ -90,7 +107,7 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
   }
   const Document& d = m.documents[x.doc];
   if (e.date < d.from || e.date > d.to) it.status = Status::OutsidePeriod;
-  else if (x.superseded_by >= 0 && e.date >= m.documents[m.measures[x.superseded_by].doc].from) it.status = Status::Superseded;
+  else if ((it.superseded_by = superseder(m, mi, e, s)) >= 0) it.status = Status::Superseded;
   else if (a.kind == Amount::Kind::None) it.status = Status::NonMonetary;
   else if (it.percent_capped) it.status = Status::Capped;
   return true;
@@ -202,7 +219,9 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
     for (int mi : doc.measures) {
       const Measure& x = m.measures[mi];
       if (met[mi] || !(x.applicants & bit) || (!s.events.empty() && !relevant[mi])) continue;
-      if (x.superseded_by >= 0 && s.as_of >= m.documents[m.measures[x.superseded_by].doc].from) continue;
+      bool replaced = false;  // a newer document governs this measure's ground as of today
+      for (int by : x.superseded_by) replaced = replaced || s.as_of >= m.documents[m.measures[by].doc].from;
+      if (replaced) continue;
       out.missed.push_back(mi);
     }
   }

@@ -26,6 +26,7 @@ struct Item {
   long long before_cap_min = 0, before_cap_max = 0;
   int excluded_by = -1, stacking = -1;  // winner item, stacking rule
   int capped_by = -1;                    // cap index
+  int superseded_by = -1;                // the newer measure that governs this event
   bool counts() const { return status == Status::Granted || status == Status::Capped; }
 };
 

@@ -491,9 +491,7 @@ void link_and_verify(Model& m, Problems& p) {
       const Document& od = m.documents[older.doc];
       if (od.city != nd.city || od.from >= nd.from || older.doc == newer.doc)
         p.add(nd.folder + "/rules.json", "/measures", "bad_supersession", "只能取代同一城市较早文件的措施：" + id, "only a measure of an older document of the same city can be superseded: " + id);
-      else if (older.superseded_by >= 0 && older.superseded_by != static_cast<int>(i))
-        p.add(nd.folder + "/rules.json", "/measures", "bad_supersession", "“" + id + "”被两项措施取代", "'" + id + "' is superseded twice");
-      else older.superseded_by = static_cast<int>(i);
+      else older.superseded_by.push_back(static_cast<int>(i));
     }
   }
   // Every yuan figure and percentage of a measure must be stated in its own quote.

@@ -90,7 +90,8 @@ struct Measure {
   std::vector<Text> notes;
   bool ambiguous = false;
   std::vector<std::string> supersedes;
-  int superseded_by = -1;  // measure index of the newer document's measure, filled after load
+  // Measures of newer documents that replace this one where they also meet the same event (filled after load).
+  std::vector<int> superseded_by;
   bool monetary() const;   // money in some option (fixed, range, up_to, floor, percent or unstated)
 };
 

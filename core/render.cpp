@@ -114,7 +114,7 @@ Words explain(const Model& m, const Situation& s, const Evaluation& ev, const It
       break;
     }
     case Status::Superseded: {
-      const Measure& nx = m.measures[x.superseded_by];
+      const Measure& nx = m.measures[it.superseded_by];
       const Document& nd = m.documents[nx.doc];
       w.zh += "但该事件发生在" + day_zh(nd.from) + "或之后，以" + nd.number + clause_of(nd, nx.clause, true) + "为准（" + nx.id + "），本项不再适用。";
       w.en += " But the event is on or after " + day_en(nd.from) + ", when " + nd.number + " " + clause_of(nd, nx.clause, false) +
@@ -214,7 +214,7 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
                           {"event_ids", ev.items[it.excluded_by].event >= 0 ? ojson::array({s.events[ev.items[it.excluded_by].event].id}) : ojson::array()},
                           {"rule", m.stackings[it.stacking].id}};
     if (it.status == Status::Superseded)
-      j["superseded_by"] = {{"clause_id", m.measures[x.superseded_by].id}, {"document", m.documents[m.measures[x.superseded_by].doc].number}};
+      j["superseded_by"] = {{"clause_id", m.measures[it.superseded_by].id}, {"document", m.documents[m.measures[it.superseded_by].doc].number}};
     if (it.status == Status::Capped && it.capped_by >= 0)
       j["capped_by"] = {{"cap", m.caps[it.capped_by].id}, {"max_yuan", m.caps[it.capped_by].max_yuan},
                         {"before", {{"min_yuan", it.before_cap_min}, {"max_yuan", it.before_cap_max}}}};
