@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "day.hpp"
+#include "json_writer.hpp"
 #include "money.hpp"
 
 namespace skillcalc {
@@ -141,44 +142,81 @@ Words explain(const Model& m, const Situation& s, const Evaluation& ev, const It
   return w;
 }
 
-ojson amount_json(const Item& it) {
+void amount_json(JsonWriter& w, const Item& it) {
   const Amount& a = *it.amount;
-  ojson j;
+  w.begin_object();
   switch (a.kind) {
-    case Amount::Kind::Fixed: j = {{"kind", "fixed"}, {"yuan", a.yuan}}; break;
-    case Amount::Kind::Range: j = {{"kind", "range"}, {"min_yuan", a.min_yuan}, {"max_yuan", a.max_yuan}}; break;
-    case Amount::Kind::UpTo: j = {{"kind", "up_to"}, {"max_yuan", a.max_yuan}}; break;
-    case Amount::Kind::Floor: j = {{"kind", "floor"}, {"min_yuan", a.min_yuan}}; break;
+    case Amount::Kind::Fixed: w.field("kind", "fixed").field("yuan", a.yuan); break;
+    case Amount::Kind::Range: w.field("kind", "range").field("min_yuan", a.min_yuan).field("max_yuan", a.max_yuan); break;
+    case Amount::Kind::UpTo: w.field("kind", "up_to").field("max_yuan", a.max_yuan); break;
+    case Amount::Kind::Floor: w.field("kind", "floor").field("min_yuan", a.min_yuan); break;
     case Amount::Kind::Percent:
-      j = {{"kind", "percent"}, {"percent", a.percent}, {"of", a.of.text()}, {"base_yuan", it.base}, {"yuan", it.unit_max}};
-      if (a.has_cap) j["max_yuan"] = a.max_yuan;
+      w.field("kind", "percent").field("percent", a.percent).field("of", a.of.text()).field("base_yuan", it.base).field("yuan", it.unit_max);
+      if (a.has_cap) w.field("max_yuan", a.max_yuan);
       break;
-    case Amount::Kind::Unstated: j = {{"kind", "unstated"}}; break;
-    case Amount::Kind::None: j = {{"kind", "none"}}; break;
+    case Amount::Kind::Unstated: w.field("kind", "unstated"); break;
+    case Amount::Kind::None: w.field("kind", "none"); break;
   }
-  return j;
+  w.end_object();
 }
 
-ojson schedule_json(const Measure& x, const Item& it) {
-  if (x.schedule.kind == Schedule::Kind::Once) return {{"kind", "once"}};
-  ojson j = {{"kind", x.schedule.kind == Schedule::Kind::Monthly ? "monthly" : "yearly"}};
-  if (!it.periods_known) j["count"] = nullptr;
-  else j["count"] = it.periods_max;
-  if (it.periods_min != it.periods_max) j["min_count"] = it.periods_min;
-  return j;
+void schedule_json(JsonWriter& w, const Measure& x, const Item& it) {
+  w.begin_object();
+  if (x.schedule.kind == Schedule::Kind::Once) {
+    w.field("kind", "once");
+  } else {
+    w.field("kind", x.schedule.kind == Schedule::Kind::Monthly ? "monthly" : "yearly");
+    if (!it.periods_known) w.key("count").null();
+    else w.field("count", it.periods_max);
+    if (it.periods_min != it.periods_max) w.field("min_count", it.periods_min);
+  }
+  w.end_object();
 }
 
-ojson text_json(const Text& t) { return {{"zh", t.zh}, {"en", t.en}}; }
+void text_json(JsonWriter& w, std::string_view key, const Text& t) { w.key(key).begin_object().field("zh", t.zh).field("en", t.en).end_object(); }
+
+void span_json(JsonWriter& w, std::string_view key, long long lo, long long hi) {
+  w.key(key).begin_object().field("min_yuan", lo).field("max_yuan", hi).end_object();
+}
+
+// What a measure not met would be worth: the lowest and highest of its options, for one head and its stated term.
+// False when the text names no figure (or no term).
+bool worth(const Measure& x, long long& lo, long long& hi, bool& money) {
+  lo = -1, hi = -1, money = false;
+  bool known = true;
+  auto consider = [&](const Amount& a) {
+    long long a_lo = 0, a_hi = 0;
+    switch (a.kind) {
+      case Amount::Kind::Fixed: a_lo = a_hi = a.yuan; break;
+      case Amount::Kind::Range: a_lo = a.min_yuan, a_hi = a.max_yuan; break;
+      case Amount::Kind::UpTo: a_lo = 0, a_hi = a.max_yuan; break;
+      case Amount::Kind::Floor: a_lo = a_hi = a.min_yuan; break;
+      case Amount::Kind::Percent:
+        if (a.has_cap) a_lo = 0, a_hi = a.max_yuan;
+        else known = false;
+        break;
+      case Amount::Kind::Unstated: known = false; money = true; return;
+      case Amount::Kind::None: return;
+    }
+    money = true;
+    if (x.schedule.kind != Schedule::Kind::Once && !x.schedule.count_known) known = false;
+    long long n = x.schedule.kind == Schedule::Kind::Once || !x.schedule.count_known ? 1 : x.schedule.count;
+    a_lo *= n, a_hi *= n;
+    lo = lo < 0 ? a_lo : std::min(lo, a_lo);
+    hi = std::max(hi, a_hi);
+  };
+  if (x.options.empty()) consider(x.amount);
+  for (auto& o : x.options) consider(o.amount);
+  return known && lo >= 0;
+}
 
 }  // namespace
 
 std::string render_result(const Model& m, const Situation& s, const Evaluation& ev) {
-  ojson r;
-  r["ok"] = true;
-  r["city"] = s.city;
-  r["as_of"] = day_iso(s.as_of);
-  r["rules_version"] = m.version;
-  ojson items = ojson::array();
+  JsonWriter w;
+  w.out.reserve(8192);
+  w.begin_object().key("ok").boolean(true).field("city", s.city).field("as_of", day_iso(s.as_of)).field("rules_version", m.version);
+  w.key("items").begin_array();
   std::vector<Text> notes;
   auto note = [&](const Text& t) {
     for (auto& n : notes)
@@ -190,35 +228,42 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
     const Measure& x = m.measures[it.measure];
     const Document& d = m.documents[x.doc];
     const Event& e = event_of(ev, s, it);
-    ojson j;
-    j["clause_id"] = x.id;
-    j["status"] = status_name(it.status);
-    j["event_ids"] = it.event >= 0 ? ojson::array({e.id}) : ojson::array();
-    j["recipient"] = x.recipient;
-    j["amount"] = amount_json(it);
-    if (x.per_head != Measure::PerHead::No) j["heads"] = it.heads;
-    j["schedule"] = schedule_json(x, it);
-    if (it.total_known) j["total"] = {{"min_yuan", it.total_min}, {"max_yuan", it.total_max}};
-    else j["total"] = nullptr;
-    ojson payers = ojson::array();
-    for (auto& p : x.payers) payers.push_back({{"who", p.who}, {"share", p.share}});
-    j["payers"] = payers;
-    j["source"] = {{"document", d.number}, {"document_id", d.id}, {"clause", x.clause}, {"quote", x.quote}};
-    Words w = explain(m, s, ev, it);
-    j["explain"] = {{"zh", w.zh}, {"en", w.en}};
-    if (it.option >= 0) j["option"] = text_json(x.options[it.option].label);
-    if (it.status == Status::NonMonetary) j["benefit"] = text_json(x.benefit);
-    if (x.ambiguous) j["ambiguous"] = true;
-    if (it.status == Status::Excluded)
-      j["excluded_by"] = {{"clause_id", m.measures[ev.items[it.excluded_by].measure].id},
-                          {"event_ids", ev.items[it.excluded_by].event >= 0 ? ojson::array({s.events[ev.items[it.excluded_by].event].id}) : ojson::array()},
-                          {"rule", m.stackings[it.stacking].id}};
+    w.begin_object().field("clause_id", x.id).field("status", status_name(it.status));
+    w.key("event_ids").begin_array();
+    if (it.event >= 0) w.str(e.id);
+    w.end_array();
+    w.field("recipient", x.recipient);
+    w.key("amount");
+    amount_json(w, it);
+    if (x.per_head != Measure::PerHead::No) w.field("heads", it.heads);
+    w.key("schedule");
+    schedule_json(w, x, it);
+    if (it.total_known) span_json(w, "total", it.total_min, it.total_max);
+    else w.key("total").null();
+    w.key("payers").begin_array();
+    for (auto& p : x.payers) w.begin_object().field("who", p.who).field("share", p.share).end_object();
+    w.end_array();
+    w.key("source").begin_object().field("document", d.number).field("document_id", d.id).field("clause", x.clause).field("quote", x.quote).end_object();
+    Words words = explain(m, s, ev, it);
+    w.key("explain").begin_object().field("zh", words.zh).field("en", words.en).end_object();
+    if (it.option >= 0) text_json(w, "option", x.options[it.option].label);
+    if (it.status == Status::NonMonetary) text_json(w, "benefit", x.benefit);
+    if (x.ambiguous) w.key("ambiguous").boolean(true);
+    if (it.status == Status::Excluded) {
+      const Item& win = ev.items[it.excluded_by];
+      w.key("excluded_by").begin_object().field("clause_id", m.measures[win.measure].id).key("event_ids").begin_array();
+      if (win.event >= 0) w.str(s.events[win.event].id);
+      w.end_array().field("rule", m.stackings[it.stacking].id).end_object();
+    }
     if (it.status == Status::Superseded)
-      j["superseded_by"] = {{"clause_id", m.measures[it.superseded_by].id}, {"document", m.documents[m.measures[it.superseded_by].doc].number}};
-    if (it.status == Status::Capped && it.capped_by >= 0)
-      j["capped_by"] = {{"cap", m.caps[it.capped_by].id}, {"max_yuan", m.caps[it.capped_by].max_yuan},
-                        {"before", {{"min_yuan", it.before_cap_min}, {"max_yuan", it.before_cap_max}}}};
-    items.push_back(std::move(j));
+      w.key("superseded_by").begin_object().field("clause_id", m.measures[it.superseded_by].id)
+          .field("document", m.documents[m.measures[it.superseded_by].doc].number).end_object();
+    if (it.status == Status::Capped && it.capped_by >= 0) {
+      w.key("capped_by").begin_object().field("cap", m.caps[it.capped_by].id).field("max_yuan", m.caps[it.capped_by].max_yuan);
+      span_json(w, "before", it.before_cap_min, it.before_cap_max);
+      w.end_object();
+    }
+    w.end_object();
     if (it.status == Status::OutsidePeriod) continue;
     if (!doc_noted[x.doc]) {
       doc_noted[x.doc] = 1;
@@ -241,48 +286,44 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
       note({x.id + "：原文为“最高”或“不超过”，实际金额由主管部门核定，合计按0至上限计算。",
             x.id + ": the text gives only a ceiling (最高/不超过); the bureau sets the actual amount, so the totals run from 0 to the ceiling."});
   }
-  r["items"] = std::move(items);
-  r["totals"] = {{"min_yuan", ev.total_min}, {"max_yuan", ev.total_max}};
-  ojson sug = ojson::array();
+  w.end_array();
+  span_json(w, "totals", ev.total_min, ev.total_max);
+  // Suggestions, the most valuable first; those without money after those with.
+  struct Sug { int mi; long long lo, hi; bool known, money; };
+  std::vector<Sug> sugs;
   for (int mi : ev.missed) {
-    const Measure& x = m.measures[mi];
-    ojson j;
-    j["clause_id"] = x.id;
-    j["needs"] = text_json(x.needs);
-    const Document& d = m.documents[x.doc];
-    j["source"] = {{"document", d.number}, {"clause", x.clause}};
-    long long lo = -1, hi = -1;
-    bool known = true, money = false;
-    auto consider = [&](const Amount& a) {
-      long long a_lo = 0, a_hi = 0;
-      switch (a.kind) {
-        case Amount::Kind::Fixed: a_lo = a_hi = a.yuan; break;
-        case Amount::Kind::Range: a_lo = a.min_yuan, a_hi = a.max_yuan; break;
-        case Amount::Kind::UpTo: a_lo = 0, a_hi = a.max_yuan; break;
-        case Amount::Kind::Floor: a_lo = a_hi = a.min_yuan; break;
-        case Amount::Kind::Percent: if (a.has_cap) a_lo = 0, a_hi = a.max_yuan; else known = false; break;
-        case Amount::Kind::Unstated: known = false; money = true; return;
-        case Amount::Kind::None: return;
-      }
-      money = true;
-      long long n = x.schedule.kind == Schedule::Kind::Once ? 1 : x.schedule.count_known ? x.schedule.count : 1;
-      if (x.schedule.kind != Schedule::Kind::Once && !x.schedule.count_known) known = false;
-      a_lo *= n, a_hi *= n;
-      lo = lo < 0 ? a_lo : std::min(lo, a_lo);
-      hi = std::max(hi, a_hi);
-    };
-    if (x.options.empty()) consider(x.amount);
-    for (auto& o : x.options) consider(o.amount);
-    if (!money) j["worth"] = nullptr, j["benefit"] = text_json(x.benefit);
-    else if (!known || lo < 0) j["worth"] = nullptr;
-    else j["worth"] = {{"min_yuan", lo}, {"max_yuan", hi}, {"per", x.per_head != Measure::PerHead::No ? "person" : "claim"}};
-    sug.push_back(std::move(j));
+    Sug g{mi, 0, 0, false, false};
+    g.known = worth(m.measures[mi], g.lo, g.hi, g.money);
+    sugs.push_back(g);
   }
-  r["suggestions"] = std::move(sug);
-  ojson ns = ojson::array();
-  for (auto& n : notes) ns.push_back(text_json(n));
-  r["notes"] = std::move(ns);
-  return r.dump(-1, ' ', false, ojson::error_handler_t::replace);
+  std::stable_sort(sugs.begin(), sugs.end(), [](const Sug& a, const Sug& b) {
+    if (a.money != b.money) return a.money;
+    return (a.known ? a.hi : -1) > (b.known ? b.hi : -1);
+  });
+  w.key("suggestions").begin_array();
+  for (auto& g : sugs) {
+    const Measure& x = m.measures[g.mi];
+    const Document& d = m.documents[x.doc];
+    w.begin_object().field("clause_id", x.id);
+    text_json(w, "needs", x.needs);
+    w.key("source").begin_object().field("document", d.number).field("clause", x.clause).end_object();
+    if (!g.money) {
+      w.key("worth").null();
+      text_json(w, "benefit", x.benefit);
+    } else if (!g.known) {
+      w.key("worth").null();
+    } else {
+      w.key("worth").begin_object().field("min_yuan", g.lo).field("max_yuan", g.hi)
+          .field("per", x.per_head != Measure::PerHead::No ? "person" : "claim").end_object();
+    }
+    w.end_object();
+  }
+  w.end_array();
+  w.key("notes").begin_array();
+  for (auto& n : notes) w.begin_object().field("zh", n.zh).field("en", n.en).end_object();
+  w.end_array();
+  w.end_object();
+  return std::move(w.out);
 }
 
 std::string render_error(const std::string& code, const std::string& path, const std::string& zh, const std::string& en) {
