@@ -21,6 +21,12 @@ std::string clause_of(const Document& d, const std::string& c, bool zh) {
 std::string span_zh(long long a, long long b) { return a == b ? yuan_zh(a) : yuan_zh(a) + "至" + yuan_zh(b); }
 std::string span_en(long long a, long long b) { return a == b ? yuan_en(a) : yuan_en(a) + " to " + yuan_en(b); }
 
+// The text with its closing mark, added only where it has none.
+std::string sentence(const std::string& t, const std::string& stop) {
+  bool closed = t.size() >= stop.size() && t.compare(t.size() - stop.size(), stop.size(), stop) == 0;
+  return closed ? t : t + stop;
+}
+
 struct Words {
   std::string zh, en;
 };
@@ -44,7 +50,7 @@ Words amount_words(const Model& m, const Item& it) {
     case Amount::Kind::None: unit = {"", ""}; break;
   }
   Words w;
-  bool per_head = x.per_head != Measure::PerHead::No;
+  bool per_head = x.per_head != Measure::PerHead::No && it.heads != 1;  // one head: no "每人…共1人"
   const char* period_zh = x.schedule.kind == Schedule::Kind::Monthly ? "每月" : x.schedule.kind == Schedule::Kind::Yearly ? "每年" : "";
   const char* period_en = x.schedule.kind == Schedule::Kind::Monthly ? " a month" : x.schedule.kind == Schedule::Kind::Yearly ? " a year" : "";
   w.zh = std::string(per_head ? "每人" : "") + period_zh + unit.zh;
@@ -87,8 +93,8 @@ Words explain(const Model& m, const Situation& s, const Evaluation& ev, const It
   w.zh += "。按" + d.number + clause_of(d, x.clause, true) + "，";
   w.en += ". Under " + d.number + " " + clause_of(d, x.clause, false) + ", ";
   if (it.status == Status::NonMonetary) {
-    w.zh += std::string(person ? "您" : "贵单位") + "可享受：" + x.benefit.zh + "。";
-    w.en += std::string(person ? "you are" : "your organisation is") + " entitled to: " + x.benefit.en + ".";
+    w.zh += std::string(person ? "您" : "贵单位") + "可享受：" + sentence(x.benefit.zh, "。");
+    w.en += std::string(person ? "you are" : "your organisation is") + " entitled to: " + sentence(x.benefit.en, ".");
     return w;
   }
   Words amt = amount_words(m, it);
