@@ -72,6 +72,7 @@ std::unique_ptr<Model> build(const std::vector<SourceFile>& input, Problems& pro
   if (parsed.empty()) problems.add("", "", "no_rules", "没有任何规则文件（*/rules.json）", "no rule files (*/rules.json)");
   for (auto& [name, j] : parsed) Reader(problems, name).rules(j, *m, name.substr(0, name.size() - 11));
   link_and_verify(*m, problems);
+  if (problems.empty()) prerender(*m);
   return m;
 }
 

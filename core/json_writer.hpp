@@ -1,6 +1,9 @@
 // A small, fast JSON writer for results: the output is UTF-8 as given (inputs are validated UTF-8), with the
 // escapes JSON requires. Commas are placed by the writer.
 #pragma once
+#include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -26,11 +29,14 @@ class JsonWriter {
   JsonWriter& num(long long v) {
     value();
     char b[24];
-    out.append(b, static_cast<size_t>(std::snprintf(b, sizeof b, "%lld", v)));
+    auto r = std::to_chars(b, b + sizeof b, v);
+    out.append(b, static_cast<size_t>(r.ptr - b));
     return *this;
   }
   JsonWriter& boolean(bool b) { return value(), out += b ? "true" : "false", *this; }
   JsonWriter& null() { return value(), out += "null", *this; }
+  // A value already written as JSON (by another JsonWriter).
+  JsonWriter& raw(std::string_view json) { return value(), out += json, *this; }
   // key + string, the common case
   JsonWriter& field(std::string_view k, std::string_view v) { return key(k).str(v); }
   JsonWriter& field(std::string_view k, long long v) { return key(k).num(v); }
@@ -52,15 +58,27 @@ class JsonWriter {
     comma_ = true;
     return *this;
   }
+  static bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
   void quote(std::string_view s) {
     out += '"';
-    size_t run = 0;
-    for (size_t i = 0; i < s.size(); ++i) {
-      unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out.append(s.data() + run, i - run);
-      run = i + 1;
-      switch (c) {
+    const char* p = s.data();
+    const char* end = p + s.size();
+    while (p < end) {
+      const char* q = p;
+      // Eight bytes at a time while none of them needs an escape (most text is plain UTF-8).
+      while (end - q >= 8) {
+        uint64_t w;
+        std::memcpy(&w, q, 8);
+        constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+        auto zero_byte = [](uint64_t x) { return (x - ones) & ~x & highs; };
+        uint64_t control = (w - ones * 0x20) & ~w & highs;  // a byte below 0x20
+        if (control | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\'))) break;
+        q += 8;
+      }
+      while (q < end && !needs_escape(static_cast<unsigned char>(*q))) ++q;
+      out.append(p, static_cast<size_t>(q - p));
+      if (q == end) break;
+      switch (*q) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
         case '\b': out += "\\b"; break;
@@ -70,12 +88,12 @@ class JsonWriter {
         case '\t': out += "\\t"; break;
         default: {
           char b[8];
-          std::snprintf(b, sizeof b, "\\u%04x", c);
+          std::snprintf(b, sizeof b, "\\u%04x", static_cast<unsigned char>(*q));
           out += b;
         }
       }
+      p = q + 1;
     }
-    out.append(s.data() + run, s.size() - run);
     out += '"';
   }
 };

@@ -156,7 +156,10 @@ std::vector<Condition> Reader::conditions(const json& j, const std::string& wher
     bad(where, "not_object", "条件必须是对象", "conditions must be an object");
     return out;
   }
-  for (auto& [key, test] : j.items()) {
+  for (auto& member : j.items()) {
+    // Not a structured binding: clang before 16 cannot capture one in the lambda below.
+    const std::string key = member.key();
+    const json& test = member.value();
     std::string p = where + "/" + key;
     Condition c;
     c.path = path_of(json(key), p, m, event);

@@ -93,6 +93,10 @@ struct Measure {
   // Measures of newer documents that replace this one where they also meet the same event (filled after load).
   std::vector<int> superseded_by;
   bool monetary() const;   // money in some option (fixed, range, up_to, floor, percent or unstated)
+  // Parts of every result that depend on the measure alone, written once at load (render.cpp: prerender).
+  std::string json_source, json_suggestion;
+  bool suggestion_money = false, suggestion_known = false;
+  long long suggestion_max = 0;
 };
 
 struct Stacking {

@@ -218,6 +218,33 @@ bool worth(const Measure& x, long long& lo, long long& hi, bool& money) {
 
 }  // namespace
 
+void prerender(Model& m) {
+  for (Measure& x : m.measures) {
+    const Document& d = m.documents[x.doc];
+    JsonWriter src;
+    src.begin_object().field("document", d.number).field("document_id", d.id).field("clause", x.clause).field("quote", x.quote).end_object();
+    x.json_source = std::move(src.out);
+    long long lo = 0, hi = 0;
+    x.suggestion_known = worth(x, lo, hi, x.suggestion_money);
+    x.suggestion_max = hi;
+    JsonWriter w;
+    w.begin_object().field("clause_id", x.id);
+    text_json(w, "needs", x.needs);
+    w.key("source").begin_object().field("document", d.number).field("clause", x.clause).end_object();
+    if (!x.suggestion_money) {
+      w.key("worth").null();
+      text_json(w, "benefit", x.benefit);
+    } else if (!x.suggestion_known) {
+      w.key("worth").null();
+    } else {
+      w.key("worth").begin_object().field("min_yuan", lo).field("max_yuan", hi)
+          .field("per", x.per_head != Measure::PerHead::No ? "person" : "claim").end_object();
+    }
+    w.end_object();
+    x.json_suggestion = std::move(w.out);
+  }
+}
+
 std::string render_result(const Model& m, const Situation& s, const Evaluation& ev) {
   JsonWriter w;
   w.out.reserve(8192);
@@ -249,7 +276,7 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
     w.key("payers").begin_array();
     for (auto& p : x.payers) w.begin_object().field("who", p.who).field("share", p.share).end_object();
     w.end_array();
-    w.key("source").begin_object().field("document", d.number).field("document_id", d.id).field("clause", x.clause).field("quote", x.quote).end_object();
+    w.key("source").raw(x.json_source);
     Words words = explain(m, s, ev, it);
     w.key("explain").begin_object().field("zh", words.zh).field("en", words.en).end_object();
     if (it.option >= 0) text_json(w, "option", x.options[it.option].label);
@@ -295,35 +322,14 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
   w.end_array();
   span_json(w, "totals", ev.total_min, ev.total_max);
   // Suggestions, the most valuable first; those without money after those with.
-  struct Sug { int mi; long long lo, hi; bool known, money; };
-  std::vector<Sug> sugs;
-  for (int mi : ev.missed) {
-    Sug g{mi, 0, 0, false, false};
-    g.known = worth(m.measures[mi], g.lo, g.hi, g.money);
-    sugs.push_back(g);
-  }
-  std::stable_sort(sugs.begin(), sugs.end(), [](const Sug& a, const Sug& b) {
-    if (a.money != b.money) return a.money;
-    return (a.known ? a.hi : -1) > (b.known ? b.hi : -1);
+  std::vector<int> sugs = ev.missed;
+  std::stable_sort(sugs.begin(), sugs.end(), [&](int a, int b) {
+    const Measure &x = m.measures[a], &y = m.measures[b];
+    if (x.suggestion_money != y.suggestion_money) return x.suggestion_money;
+    return (x.suggestion_known ? x.suggestion_max : -1) > (y.suggestion_known ? y.suggestion_max : -1);
   });
   w.key("suggestions").begin_array();
-  for (auto& g : sugs) {
-    const Measure& x = m.measures[g.mi];
-    const Document& d = m.documents[x.doc];
-    w.begin_object().field("clause_id", x.id);
-    text_json(w, "needs", x.needs);
-    w.key("source").begin_object().field("document", d.number).field("clause", x.clause).end_object();
-    if (!g.money) {
-      w.key("worth").null();
-      text_json(w, "benefit", x.benefit);
-    } else if (!g.known) {
-      w.key("worth").null();
-    } else {
-      w.key("worth").begin_object().field("min_yuan", g.lo).field("max_yuan", g.hi)
-          .field("per", x.per_head != Measure::PerHead::No ? "person" : "claim").end_object();
-    }
-    w.end_object();
-  }
+  for (int mi : sugs) w.raw(m.measures[mi].json_suggestion);
   w.end_array();
   w.key("notes").begin_array();
   for (auto& n : notes) w.begin_object().field("zh", n.zh).field("en", n.en).end_object();

@@ -7,6 +7,9 @@
 
 namespace skillcalc {
 
+// Writes the result parts that depend on a measure alone, once, at load.
+void prerender(Model& m);
+
 std::string render_result(const Model& m, const Situation& s, const Evaluation& ev);
 std::string render_error(const std::string& code, const std::string& path, const std::string& zh, const std::string& en);
 

@@ -77,3 +77,12 @@ TEST_CASE("an event without a date happens on as_of", "[situation]") {
     "events":[{"id":"a","type":"title","title":"weihai_craftsman"}]})"));
   CHECK(before["totals"]["min_yuan"] == 0);  // before WH25 took effect, and WH21 has no craftsman reward
 }
+
+TEST_CASE("text with quotes, backslashes and control characters comes back intact", "[situation][json]") {
+  std::string id = "a\"b\\c\n\t\x01 一二三四五六七八九十 \"end";
+  json s = {{"city", "weihai"}, {"applicant", {{"kind", "person"}}},
+            {"events", {{{"id", id}, {"type", "title"}, {"date", "2025-06-01"}, {"title", "weihai_craftsman"}}}}};
+  json r = test::builtin_eval(s);
+  REQUIRE(r["ok"] == true);
+  CHECK(r["items"][0]["event_ids"][0] == id);
+}
