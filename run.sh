@@ -1,17 +1,16 @@
 #!/usr/bin/env bash
 # Runs the calculator on a fresh Debian 12 machine: installs what is missing, builds, and
-#  - when the web page is there, serves it on localhost and prints the address (PORT=8080 by default);
+#  - serves the web page on localhost and prints the address (PORT=8080 by default);
 #  - otherwise evaluates an example situation with the command-line tool.
 set -euo pipefail
 cd "$(dirname "$0")"
 jobs=$(nproc 2>/dev/null || echo 2)
-if [ -f wasm/CMakeLists.txt ] && [ -d web ] && [ -f web/index.html ]; then
+if [ -f wasm/CMakeLists.txt ] && [ -f web/index.html ]; then
   tools/setup.sh wasm
   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null && cmake --build build -j"$jobs" >/dev/null
   wasm/build.sh >/dev/null
-  port=${PORT:-8080}
-  echo "skillcalc is at http://127.0.0.1:$port/ (Ctrl-C stops it)"
-  exec python3 -m http.server "$port" --bind 127.0.0.1 --directory dist
+  web/assemble.sh >/dev/null
+  exec node tools/serve.mjs dist
 fi
 tools/setup.sh native
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null && cmake --build build -j"$jobs" >/dev/null

@@ -22,5 +22,12 @@ if [ $with_wasm = 1 ]; then
   echo "== WebAssembly build and parity with native"
   wasm/build.sh
   SKILLCALC_CLI="$PWD/build/skillcalc" node --test tests/wasm/
+  if [ -f web/index.html ]; then
+    echo "== web page in Chromium"
+    tools/setup.sh browser
+    web/assemble.sh
+    (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+    node --test --test-concurrency=1 tests/browser/
+  fi
 fi
 echo "== all tests passed"

@@ -124,12 +124,23 @@ std::string Engine::catalog(std::string_view city_view) const {
         if (!required && it == u.end() && !grouping) continue;
         const FieldDef& d = m.vocab.fields.at(def);
         Use* use = it == u.end() ? nullptr : &it->second;
-        fields.push_back(field_json(m.vocab, name, d, d.label, use, required));
+        auto own = et.labels.find(name);
+        fields.push_back(field_json(m.vocab, name, d, own != et.labels.end() ? own->second : d.label, use, required));
       }
       e["fields"] = fields;
       events.push_back(e);
     }
     r["event_types"] = events;
+    ojson payers = ojson::array();  // the payers the city's measures name, with their labels
+    std::set<std::string> named;
+    for (int d : docs)
+      for (int mi : m.documents[d].measures)
+        for (auto& p : m.measures[mi].payers) named.insert(p.who);
+    for (auto& id : named) {
+      const Text& t = m.vocab.payers.at(id);
+      payers.push_back({{"id", id}, {"zh", t.zh}, {"en", t.en}});
+    }
+    r["payers"] = payers;
     return r.dump(-1, ' ', false, ojson::error_handler_t::replace);
   } catch (const std::exception& e) {
     return render_error("internal_error", "", std::string("内部错误：") + e.what(), std::string("internal error: ") + e.what());

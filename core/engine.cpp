@@ -200,6 +200,8 @@ std::string Engine::check(const std::vector<SourceFile>& sources) const {
         if (st.doc == static_cast<int>(&d - &m.documents[0])) find(st.quote, "/stacking/" + st.id + "/quote", st.id);
       for (auto& c : m.caps)
         if (c.doc == static_cast<int>(&d - &m.documents[0])) find(c.quote, "/caps/" + c.id + "/quote", c.id);
+      for (auto& pool : m.pools)
+        if (pool.doc == static_cast<int>(&d - &m.documents[0])) find(pool.quote, "/pools/" + pool.id + "/quote", pool.id);
     }
     return p.json_report("rules and sources");
   } catch (const std::exception& e) {

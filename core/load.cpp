@@ -1,11 +1,14 @@
 #include "load.hpp"
 
+#include <limits>
+
 #include "day.hpp"
 #include "money.hpp"
 
 namespace skillcalc {
 
 namespace {
+constexpr int kMaxKinds = 32;  // applicant kinds are bits of an unsigned
 const char* kKinds[] = {"money_one_time", "money_periodic", "money_per_head", "money_percent",
                         "money_upper_bound", "tax_credit", "non_monetary"};
 bool known_kind(const std::string& k) {
@@ -96,6 +99,7 @@ unsigned Reader::kinds(const json& a, const std::string& path, const Vocabulary&
   for (auto& k : strings(a, path)) {
     int i = v.kind_index(k);
     if (i < 0) bad(path, "unknown_id", "未知申请人类型“" + k + "”", "unknown applicant kind '" + k + "'");
+    else if (i >= kMaxKinds) bad(path, "too_many_kinds", "申请人类型最多 32 种", "at most 32 applicant kinds");
     else bits |= 1u << i;
   }
   return bits;
@@ -381,10 +385,99 @@ std::vector<int> Reader::measure_refs(const json& j, const std::string& where, c
   return out;
 }
 
+namespace {
+// A city-wide budget or quota of a year (FORMAT.md, "Pools"); settled by budget.cpp.
+void read_pool(Reader& r, const json& x, const std::string& p, Model& m, int di) {
+  auto bad = [&r](const std::string& path, const std::string& code, const std::string& zh, const std::string& en) { r.bad(path, code, zh, en); };
+  auto str = [&r](const json& o, const std::string& path, const char* k) { return r.str(o, path, k); };
+  auto integer = [&r](const json& o, const std::string& path, const char* k) { return r.integer(o, path, k); };
+  if (!x.is_object()) return bad(p, "not_object", "资金池必须是对象", "a pool must be an object");
+  static const std::set<std::string> keys = {"id", "clause", "quote", "measures", "per", "rule", "budget_yuan",
+                                             "max_people", "payer_limits", "notes", "comment"};
+  for (auto& [k, _] : x.items())
+    if (!keys.count(k)) bad(p + "/" + k, "unknown_key", "未知的资金池字段“" + k + "”", "unknown pool field '" + k + "'");
+  Pool pool;
+  pool.doc = di;
+  pool.id = str(x, p, "id");
+  pool.clause = str(x, p, "clause");
+  pool.quote = str(x, p, "quote");
+  std::string per = str(x, p, "per");
+  if (!per.empty() && per != "city_year") bad(p + "/per", "bad_kind", "per 目前只能是 city_year", "per must be city_year");
+  std::string rule = str(x, p, "rule");
+  if (rule == "pro_rata_above") pool.rule = Pool::Rule::ProRataAbove;
+  else if (rule == "cap_total") pool.rule = Pool::Rule::CapTotal;
+  else if (rule == "quota") pool.rule = Pool::Rule::Quota;
+  else if (!rule.empty()) bad(p + "/rule", "bad_rule", "rule 必须是 pro_rata_above、cap_total 或 quota", "rule must be pro_rata_above, cap_total or quota");
+  if (pool.rule == Pool::Rule::Quota) {
+    pool.max_people = integer(x, p, "max_people");
+    if (pool.max_people <= 0 || pool.max_people > 1000000) bad(p + "/max_people", "bad_count", "名额必须在 1 至 1000000 之间", "a quota must be 1 to 1,000,000 people");
+    if (x.contains("budget_yuan")) bad(p + "/budget_yuan", "unknown_key", "名额（quota）不带 budget_yuan", "a quota has no budget_yuan");
+  } else {
+    pool.budget_yuan = integer(x, p, "budget_yuan");
+    if (pool.budget_yuan <= 0 || pool.budget_yuan > 100000000000LL) bad(p + "/budget_yuan", "bad_amount", "预算必须是 1 至 1000 亿之间的整数元", "a budget must be whole yuan between 1 and 100,000,000,000");
+    if (x.contains("max_people")) bad(p + "/max_people", "unknown_key", "资金池不带 max_people", "a money pool has no max_people");
+  }
+  if (auto l = x.find("payer_limits"); l != x.end()) {
+    if (!l->is_array()) bad(p + "/payer_limits", "not_array", "payer_limits 必须是数组", "payer_limits must be an array");
+    else
+      for (size_t i = 0; i < l->size(); ++i) {
+        std::string lp = p + "/payer_limits/" + std::to_string(i);
+        std::string who = str((*l)[i], lp, "who");
+        long long max = integer((*l)[i], lp, "max_yuan");
+        if (!who.empty() && !m.vocab.payers.count(who)) bad(lp + "/who", "unknown_id", "未知付款方“" + who + "”", "unknown payer '" + who + "'");
+        if (max <= 0) bad(lp + "/max_yuan", "bad_amount", "上限必须为正", "a limit must be positive");
+        pool.payer_limits.push_back({who, max});
+      }
+  }
+  if (auto n = x.find("notes"); n != x.end()) {
+    if (!n->is_array()) bad(p + "/notes", "not_array", "notes 必须是数组", "notes must be an array");
+    else
+      for (size_t i = 0; i < n->size(); ++i) pool.notes.push_back(r.text((*n)[i], p + "/notes/" + std::to_string(i)));
+  }
+  // Measure ids of this document, or id prefixes ending in *.
+  for (auto& ref : r.strings(key(x, "measures"), p + "/measures")) {
+    bool prefix = !ref.empty() && ref.back() == '*';
+    std::string stem = prefix ? ref.substr(0, ref.size() - 1) : ref;
+    size_t before = pool.measures.size();
+    for (int i : m.documents[di].measures)
+      if ((prefix ? m.measures[i].id.rfind(stem, 0) == 0 : m.measures[i].id == stem) && m.measures[i].monetary()) pool.measures.push_back(i);
+    if (pool.measures.size() == before) bad(p + "/measures", "unknown_reference", "本文件没有涉及资金的措施“" + ref + "”", "no measure with money '" + ref + "' in this document");
+  }
+  std::sort(pool.measures.begin(), pool.measures.end());
+  pool.measures.erase(std::unique(pool.measures.begin(), pool.measures.end()), pool.measures.end());
+  if (pool.measures.empty()) bad(p + "/measures", "missing_field", "资金池至少要有一项涉及资金的措施", "a pool needs at least one measure with money");
+  for (size_t a = 1; a < pool.measures.size(); ++a) {
+    auto& x0 = m.measures[pool.measures[0]].payers;
+    auto& xa = m.measures[pool.measures[a]].payers;
+    bool same = x0.size() == xa.size();
+    for (size_t k = 0; same && k < x0.size(); ++k) same = x0[k].who == xa[k].who && x0[k].share == xa[k].share;
+    if (!same) bad(p + "/measures", "bad_share", "同一资金池的措施必须有相同的付款方和份额", "the measures of one pool must have the same payers and shares");
+  }
+  for (auto& [who, max] : pool.payer_limits) {
+    if (pool.measures.empty() || who.empty()) continue;
+    const Payer* py = nullptr;
+    for (auto& q : m.measures[pool.measures[0]].payers)
+      if (q.who == who) py = &q;
+    if (!py) {
+      bad(p + "/payer_limits", "unknown_reference", "付款方“" + who + "”不是该资金池措施的付款方", "'" + who + "' is not a payer of the pool's measures");
+      continue;
+    }
+    auto [num, den] = fraction(py->share);
+    // The payer's part of a full budget must fit its own limit, or the two figures contradict each other.
+    if (den && pool.rule != Pool::Rule::Quota && static_cast<__int128>(pool.budget_yuan) * num > static_cast<__int128>(max) * den)
+      bad(p + "/payer_limits", "contradictory_cap", "按份额，付款方“" + who + "”的负担超过其上限", "by its share, " + who + "'s part of the budget exceeds its limit");
+  }
+  for (auto& other : m.pools)
+    if (other.id == pool.id && !pool.id.empty()) bad(p + "/id", "duplicate_id", "资金池标识“" + pool.id + "”重复", "pool id '" + pool.id + "' is used twice");
+  m.pools.push_back(std::move(pool));
+}
+}  // namespace
+
 void Reader::rules(const json& j, Model& m, const std::string& folder) {
   if (!j.is_object()) return bad("", "not_object", "规则文件必须是对象", "a rule file must be an object");
   for (auto& [k, _] : j.items())
-    if (k != "document" && k != "measures" && k != "stacking" && k != "caps" && k != "target_only" && k != "vocabulary")
+    if (k != "document" && k != "measures" && k != "stacking" && k != "caps" && k != "target_only" && k != "vocabulary" &&
+        k != "pools")
       bad("/" + k, "unknown_key", "未知的顶层字段“" + k + "”", "unknown top-level key '" + k + "'");
   const json& d = key(j, "document");
   Document doc;
@@ -463,7 +556,186 @@ void Reader::rules(const json& j, Model& m, const std::string& folder) {
           bad(p, "contradictory_cap", "同一组措施有两个不同的上限（" + other.id + "）", "the same measures have two different caps (" + other.id + ")");
       m.caps.push_back(cap);
     }
+  if (auto ps = j.find("pools"); ps != j.end()) {
+    if (!ps->is_array()) bad("/pools", "not_array", "pools 必须是数组", "pools must be an array");
+    else
+      for (size_t i = 0; i < ps->size(); ++i) read_pool(*this, (*ps)[i], "/pools/" + std::to_string(i), m, di);
+  }
 }
+
+namespace {
+// The JSON pointer of a measure, stacking rule or cap in its own rule file: its index among its document's own.
+std::string measure_path(const Model& m, int mi) {
+  const auto& own = m.documents[m.measures[mi].doc].measures;
+  return "/measures/" + std::to_string(std::find(own.begin(), own.end(), mi) - own.begin());
+}
+template <class T>
+std::string rule_path(const std::vector<T>& all, size_t i, const char* section) {
+  size_t k = 0;
+  for (size_t j = 0; j < i; ++j) k += all[j].doc == all[i].doc;
+  return std::string("/") + section + "/" + std::to_string(k);
+}
+// The least one item of the measure pays per head and period, whatever the situation: 0 when some option (or the
+// amount) can pay nothing or an open amount (up_to, percent, unstated).
+long long least_item(const Measure& x) {
+  auto least = [](const Amount& a) -> long long {
+    switch (a.kind) {
+      case Amount::Kind::Fixed: return a.yuan;
+      case Amount::Kind::Range: return a.min_yuan;
+      case Amount::Kind::Floor: return a.min_yuan;
+      default: return 0;
+    }
+  };
+  if (x.options.empty()) return least(x.amount);
+  long long out = -1;
+  for (auto& o : x.options) out = out < 0 ? least(o.amount) : std::min(out, least(o.amount));
+  return out < 0 ? 0 : out;
+}
+
+// Checks across measures, documents, stacking rules and caps (see rules/FORMAT.md and tests/broken-rules/):
+//  - too_many_kinds: more applicant kinds than the bitmask of a measure holds;
+//  - overlapping_period: one document (the same id, or the same number in the same city) encoded in two rule files
+//    whose periods share a day, so that every event of those days would be paid twice;
+//  - cycle: measures that supersede each other, directly or through others (supersedes must run from newer to older);
+//  - stacking_overlap: a measure in two stacking rules of its document (就高不重复 groups that share a measure chain
+//    into each other: which item is paid would depend on the order the rules are applied);
+//  - duplicate_id: two stacking rules or caps of one document with the same id;
+//  - missing_field: a stacking rule or cap that names no measure with money; missing_quote: one with an empty quote
+//    (an empty quote is found in any text, so the fidelity check would pass it);
+//  - bad_path: a field read as a number (per_head, percent of, count_from) that is not a whole number or can be
+//    negative; amount_overflow: a measure whose largest item cannot be computed in 64 bits;
+//  - contradictory_cap: a cap below what one item of a measure it limits always pays (the stated amount could never
+//    be paid), besides two caps of the same measures and span with different amounts (read with the caps).
+void verify_links(const Model& m, Problems& p) {
+  auto file_of = [&](int doc) { return m.documents[doc].folder + "/rules.json"; };
+  if (m.vocab.applicant_kinds.size() > static_cast<size_t>(kMaxKinds))
+    p.add("vocabulary.json", "/applicant_kinds", "too_many_kinds", "申请人类型最多 32 种", "at most 32 applicant kinds");
+  for (size_t b = 0; b < m.documents.size(); ++b)
+    for (size_t a = 0; a < b; ++a) {
+      const Document &x = m.documents[a], &y = m.documents[b];
+      bool same = (!x.id.empty() && x.id == y.id) || (!x.number.empty() && x.number == y.number && x.city == y.city);
+      if (same && x.from && y.from && x.from <= y.to && y.from <= x.to)
+        p.add(file_of(static_cast<int>(b)), "/document/period", "overlapping_period",
+              "文件“" + y.number + "”（" + y.id + "）已由 " + x.folder + " 编码，两者的施行期重叠",
+              "document '" + y.number + "' (" + y.id + ") is also encoded in " + x.folder + " and the two periods overlap");
+    }
+  // supersedes as a graph of measure ids: a cycle is reported once, at the measure where the search meets it again.
+  std::map<std::string, int> by_id;
+  for (size_t i = 0; i < m.measures.size(); ++i) by_id.emplace(m.measures[i].id, static_cast<int>(i));
+  std::vector<char> state(m.measures.size(), 0);  // 0 unseen, 1 on the path, 2 done
+  for (size_t start = 0; start < m.measures.size(); ++start) {
+    if (state[start]) continue;
+    std::vector<std::pair<int, size_t>> stack{{static_cast<int>(start), 0}};  // measure, next edge
+    state[start] = 1;
+    while (!stack.empty()) {
+      auto& [mi, next] = stack.back();
+      const auto& edges = m.measures[mi].supersedes;
+      if (next == edges.size()) {
+        state[mi] = 2;
+        stack.pop_back();
+        continue;
+      }
+      const std::string& to = edges[next];
+      size_t edge = next++;
+      auto it = by_id.find(to);
+      if (it == by_id.end()) continue;
+      if (state[it->second] == 1) {
+        const Measure& x = m.measures[mi];
+        p.add(file_of(x.doc), measure_path(m, mi) + "/supersedes/" + std::to_string(edge), "cycle",
+              "“" + x.id + "”与“" + to + "”互相取代（循环）", "'" + x.id + "' and '" + to + "' supersede each other (a cycle)");
+      } else if (!state[it->second]) {
+        state[it->second] = 1;
+        stack.push_back({it->second, 0});
+      }
+    }
+  }
+  for (size_t i = 0; i < m.stackings.size(); ++i) {
+    const Stacking& st = m.stackings[i];
+    std::string path = rule_path(m.stackings, i, "stacking");
+    if (st.measures.empty())
+      p.add(file_of(st.doc), path + "/measures", "missing_field", "就高规则没有涉及资金的措施", "the stacking rule names no measure with money");
+    if (squeeze(st.quote).empty())
+      p.add(file_of(st.doc), path + "/quote", "missing_quote", "就高规则缺少原文引用", "the stacking rule's verbatim quote is missing");
+    for (size_t j = 0; j < i; ++j) {
+      const Stacking& other = m.stackings[j];
+      if (other.doc != st.doc) continue;
+      if (!st.id.empty() && other.id == st.id)
+        p.add(file_of(st.doc), path + "/id", "duplicate_id", "就高规则标识“" + st.id + "”重复", "stacking rule id '" + st.id + "' is used twice");
+      for (int mi : st.measures)
+        if (std::binary_search(other.measures.begin(), other.measures.end(), mi)) {
+          p.add(file_of(st.doc), path + "/measures", "stacking_overlap",
+                "措施“" + m.measures[mi].id + "”同时属于就高规则“" + other.id + "”和“" + st.id + "”",
+                "measure '" + m.measures[mi].id + "' is in two stacking rules, '" + other.id + "' and '" + st.id + "'");
+          break;
+        }
+    }
+  }
+  // The fields a measure reads as numbers must be whole numbers that cannot be negative, and its largest item (the
+  // largest amount x the most heads x the most periods the vocabulary's ranges allow) must fit in 64 bits: evaluation
+  // multiplies them as long long before it can refuse an absurd total.
+  for (size_t mi = 0; mi < m.measures.size(); ++mi) {
+    const Measure& x = m.measures[mi];
+    const std::string where = measure_path(m, static_cast<int>(mi));
+    auto number_field = [&](const Path& path, const std::string& at) -> const FieldDef* {
+      const FieldDef* d = def_of(m, path, x.event);
+      if (!d) return nullptr;  // an unknown field is reported where it is read
+      if (d->type != FieldDef::Type::Int)
+        p.add(file_of(x.doc), at, "bad_path", "“" + path.text() + "”不是整数字段", "'" + path.text() + "' is not a whole-number field");
+      else if (d->min < 0)
+        p.add(file_of(x.doc), at, "bad_path", "“" + path.text() + "”可以为负数", "'" + path.text() + "' can be negative");
+      else
+        return d;
+      return nullptr;
+    };
+    __int128 unit = 0;
+    auto largest = [&](const Amount& a, const std::string& at) {
+      switch (a.kind) {
+        case Amount::Kind::Fixed: unit = std::max<__int128>(unit, a.yuan); break;
+        case Amount::Kind::Range: case Amount::Kind::UpTo: unit = std::max<__int128>(unit, a.max_yuan); break;
+        case Amount::Kind::Floor: unit = std::max<__int128>(unit, a.min_yuan); break;
+        case Amount::Kind::Percent:
+          if (const FieldDef* d = number_field(a.of, at + "/of")) {
+            __int128 u = static_cast<__int128>(d->max) * a.percent / 100;
+            unit = std::max<__int128>(unit, a.has_cap ? std::min<__int128>(u, a.max_yuan) : u);
+          }
+          break;
+        default: break;
+      }
+    };
+    largest(x.amount, where + "/amount");
+    for (size_t o = 0; o < x.options.size(); ++o) largest(x.options[o].amount, where + "/options/" + std::to_string(o) + "/amount");
+    __int128 heads = 1, periods = 1;
+    if (x.per_head == Measure::PerHead::Count) {
+      if (const FieldDef* d = number_field(Path{Path::Scope::Event, "count"}, where + "/per_head")) heads = std::max<long long>(1, d->max);
+    } else if (x.per_head == Measure::PerHead::Path) {
+      if (const FieldDef* d = number_field(x.per_head_path, where + "/per_head")) heads = std::max<long long>(1, d->max);
+    }
+    if (x.schedule.has_count_from) number_field(x.schedule.count_from, where + "/schedule/count_from");
+    if (x.schedule.kind != Schedule::Kind::Once && x.schedule.count_known) periods = std::max<long long>(1, x.schedule.count);
+    const __int128 limit = std::numeric_limits<long long>::max();  // each factor is at most 2^63: two fit in 128 bits
+    if (unit * heads > limit || unit * heads * periods > limit)
+      p.add(file_of(x.doc), where, "amount_overflow",
+            "“" + x.id + "”最大一项（金额×人数×期数）超出可计算范围", "the largest item of '" + x.id + "' (amount x heads x periods) is beyond what can be computed");
+  }
+  for (size_t i = 0; i < m.caps.size(); ++i) {
+    const Cap& c = m.caps[i];
+    std::string path = rule_path(m.caps, i, "caps");
+    if (c.measures.empty())
+      p.add(file_of(c.doc), path + "/measures", "missing_field", "上限没有涉及资金的措施", "the cap names no measure with money");
+    if (squeeze(c.quote).empty())
+      p.add(file_of(c.doc), path + "/quote", "missing_quote", "上限缺少原文引用", "the cap's verbatim quote is missing");
+    for (size_t j = 0; j < i; ++j)
+      if (m.caps[j].doc == c.doc && !c.id.empty() && m.caps[j].id == c.id)
+        p.add(file_of(c.doc), path + "/id", "duplicate_id", "上限标识“" + c.id + "”重复", "cap id '" + c.id + "' is used twice");
+    for (int mi : c.measures)
+      if (c.max_yuan > 0 && least_item(m.measures[mi]) > c.max_yuan)
+        p.add(file_of(c.doc), path + "/max_yuan", "contradictory_cap",
+              "上限 " + std::to_string(c.max_yuan) + " 元低于措施“" + m.measures[mi].id + "”每项至少发放的 " + std::to_string(least_item(m.measures[mi])) + " 元",
+              "the cap of " + std::to_string(c.max_yuan) + " yuan is below the " + std::to_string(least_item(m.measures[mi])) +
+                  " yuan that one item of '" + m.measures[mi].id + "' always pays");
+  }
+}
+}  // namespace
 
 void link_and_verify(Model& m, Problems& p) {
   std::map<std::string, int> index;
@@ -497,6 +769,7 @@ void link_and_verify(Model& m, Problems& p) {
       else older.superseded_by.push_back(static_cast<int>(i));
     }
   }
+  verify_links(m, p);
   // Every yuan figure and percentage of a measure must be stated in its own quote.
   for (size_t i = 0; i < m.measures.size(); ++i) {
     const Measure& x = m.measures[i];
@@ -531,6 +804,21 @@ void link_and_verify(Model& m, Problems& p) {
     if (!figures_in(c.quote).yuan.count(c.max_yuan))
       p.add(m.documents[c.doc].folder + "/rules.json", "/caps/" + c.id, "amount_not_in_quote",
             "上限 " + std::to_string(c.max_yuan) + " 元不见于其原文引用", "the cap of " + std::to_string(c.max_yuan) + " yuan is not stated in its quote");
+  // A pool's budget, its payers' limits and its quota must be stated in its own quote.
+  for (auto& pl : m.pools) {
+    const std::string file = m.documents[pl.doc].folder + "/rules.json";
+    Figures fig = figures_in(pl.quote);
+    auto need = [&](long long y, const char* zh, const char* en) {
+      if (!fig.yuan.count(y))
+        p.add(file, "/pools/" + pl.id, "amount_not_in_quote", std::string(zh) + " " + std::to_string(y) + " 元不见于其原文引用",
+              std::string("the ") + en + " of " + std::to_string(y) + " yuan is not stated in its quote");
+    };
+    if (pl.rule != Pool::Rule::Quota) need(pl.budget_yuan, "预算", "budget");
+    for (auto& lim : pl.payer_limits) need(lim.second, "付款方上限", "payer limit");
+    if (pl.rule == Pool::Rule::Quota && squeeze(pl.quote).find(std::to_string(pl.max_people) + "名") == std::string::npos)
+      p.add(file, "/pools/" + pl.id, "amount_not_in_quote", "名额 " + std::to_string(pl.max_people) + " 名不见于其原文引用",
+            "the quota of " + std::to_string(pl.max_people) + " people is not stated in its quote");
+  }
 }
 
 std::vector<int> Model::docs_of_city(const std::string& city) const {

@@ -113,6 +113,19 @@ struct Cap {
   std::vector<int> measures;
 };
 
+// A budget or quota shared by all the claims of a city in a year (rules.json "pools"): what no single claim can
+// settle. Settled by Engine::budget (budget.cpp) across a batch of claims.
+struct Pool {
+  std::string id, clause, quote;
+  enum class Rule : uint8_t { ProRataAbove, CapTotal, Quota } rule = Rule::ProRataAbove;
+  int doc = -1;
+  long long budget_yuan = 0;  // pro_rata_above, cap_total
+  long long max_people = 0;   // quota
+  std::vector<std::pair<std::string, long long>> payer_limits;  // who, max yuan a year (stated in the quote)
+  std::vector<int> measures;
+  std::vector<Text> notes;
+};
+
 struct Document {
   std::string id, folder, city, number, title, issuer, period_quote;
   Day dated = 0, from = 0, to = kNoEnd;
@@ -140,6 +153,7 @@ struct EventType {
   Text label;
   std::vector<std::pair<std::string, std::string>> fields;  // name, def key (in file order)
   std::vector<std::string> required;
+  std::map<std::string, Text> labels;  // a field's own question where the definition's label is too general
 };
 
 struct Vocabulary {
@@ -158,6 +172,7 @@ struct Model {
   std::vector<Measure> measures;
   std::vector<Stacking> stackings;
   std::vector<Cap> caps;
+  std::vector<Pool> pools;
   std::string version;
   std::vector<int> docs_of_city(const std::string& city) const;
 };

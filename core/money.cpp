@@ -133,7 +133,8 @@ Figures figures_in(const std::string& text) {
       wan = e2 < t.size() && t[e2] == U'万';
     }
     if (e < t.size() && t[e] == U'%') f.percent.insert(n.scaled / pow10(n.decimals));
-    if (wan) f.yuan.insert(n.scaled * 10000 / pow10(n.decimals));
+    // In 128 bits: a number of up to 13 digits and 4 decimals times 万 overflows 64 bits before the division.
+    if (wan) f.yuan.insert(static_cast<long long>(static_cast<__int128>(n.scaled) * 10000 / pow10(n.decimals)));
     else if (n.decimals == 0) f.yuan.insert(n.scaled);
   }
   // Chinese numerals: 十万元, 五千元, 一万五千元.

@@ -1,6 +1,7 @@
 #include "situation.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "day.hpp"
@@ -67,11 +68,23 @@ class Parser {
         out.kind = Value::Kind::Bool, out.b = v.get<bool>();
         return true;
       case FieldDef::Type::Int: {
-        if (!v.is_number_integer() && !(v.is_number_float() && v.get<double>() == static_cast<double>(static_cast<long long>(v.get<double>()))))
+        // A whole number, also written as a float (2.0 or 1e3). A number beyond 64 bits (18446744073709551615,
+        // 1e300) is out of range: it is never cast, since casting a float beyond long long is undefined.
+        long long x = 0;
+        bool beyond = false;
+        if (v.is_number_unsigned()) {
+          beyond = v.get<unsigned long long>() > 9000000000000000000ULL;
+          if (!beyond) x = static_cast<long long>(v.get<unsigned long long>());
+        } else if (v.is_number_integer()) {
+          x = v.get<long long>();
+        } else if (v.is_number_float() && v.get<double>() == std::trunc(v.get<double>())) {
+          double f = v.get<double>();
+          beyond = !(f >= -9e18 && f <= 9e18);
+          if (!beyond) x = static_cast<long long>(f);
+        } else {
           return fail("wrong_type", path, name + " 必须是整数", name + " must be a whole number");
-        long long x = v.is_number_unsigned() ? (v.get<unsigned long long>() > 9000000000000000000ULL ? d.max + 1 : static_cast<long long>(v.get<unsigned long long>()))
-                    : v.is_number_integer() ? v.get<long long>() : static_cast<long long>(v.get<double>());
-        if (x < d.min || x > d.max)
+        }
+        if (beyond || x < d.min || x > d.max)
           return fail("out_of_range", path, name + " 必须在 " + std::to_string(d.min) + " 至 " + std::to_string(d.max) + " 之间",
                       name + " must be between " + std::to_string(d.min) + " and " + std::to_string(d.max));
         out.kind = Value::Kind::Int, out.i = x;

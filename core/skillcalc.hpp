@@ -21,6 +21,9 @@ class Engine {
 
   // One situation (DESIGN.md section 1) in, one result (section 2) out. `today` (YYYY-MM-DD) is the default as_of.
   std::string evaluate(std::string_view situation, std::string_view today) const;
+  // Many claims of a city and year in (each a situation, or {"id","situation","claimed_yuan"}), the settlement of
+  // the city-wide pools out: budgets shared pro rata, quotas (README "Budget"; budget.cpp).
+  std::string budget(const std::vector<std::string>& claims, std::string_view today) const;
   // The questions a page asks for one city, derived from the rule files.
   std::string catalog(std::string_view city) const;
   // The policy documents, with numbers, titles, dates and status.

@@ -104,10 +104,16 @@ void Reader::vocabulary(const json& j, Vocabulary& v, bool base) {
       if (val.contains("zh")) e.label = text(val, p);
       if (auto f = val.find("fields"); f != val.end() && f->is_object())
         for (auto& [name, def] : f->items()) {
-          if (!def.is_string()) { bad(p + "/fields/" + name, "not_string", "必须是字段定义名", "must name a field definition"); continue; }
+          // "name": "def", or "name": {"def": "def", "zh": "…", "en": "…"} with the field's own question
+          std::string def_key;
+          if (def.is_string()) def_key = def.get<std::string>();
+          else if (def.is_object() && def.contains("def")) {
+            def_key = str(def, p + "/fields/" + name, "def");
+            e.labels[name] = text(def, p + "/fields/" + name);
+          } else { bad(p + "/fields/" + name, "not_string", "必须是字段定义名", "must name a field definition"); continue; }
           bool seen = false;
           for (auto& x : e.fields) seen = seen || x.first == name;
-          if (!seen) e.fields.push_back({name, def.get<std::string>()});
+          if (!seen) e.fields.push_back({name, def_key});
         }
       if (val.contains("required"))
         for (auto& r : strings(val["required"], p + "/required")) e.required.push_back(r);

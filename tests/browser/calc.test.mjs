@@ -1,0 +1,191 @@
+// End to end: a person fills the form in each city and sees the hand-checked amount and clause; the share link
+// restores exactly that; the English switch. Needs dist/ assembled (wasm/build.sh, then web/assemble.sh).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, watchOrigin, waitReady, distReady, fillSituation, CASES, DIST } from './helpers.mjs';
+
+let server;
+let browser;
+let outside;
+
+before(async () => {
+  assert.ok(distReady(), `${DIST} is not assembled: run wasm/build.sh, then web/assemble.sh`);
+  server = await startServer();
+  browser = await launch();
+  outside = watchOrigin(browser.context, server.url);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function freshPage(url = server.url) {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(url);
+  await waitReady(page);
+  return { page, errors };
+}
+
+async function resultOf(page) {
+  return page.evaluate(() => ({
+    min: Number(document.getElementById('totals').dataset.min),
+    max: Number(document.getElementById('totals').dataset.max),
+    cards: [...document.querySelectorAll('#result li.card[data-status]')].map((c) => ({
+      clause: c.dataset.clause, status: c.dataset.status, max: c.dataset.max, text: c.textContent })),
+    announce: document.getElementById('announce').textContent,
+  }));
+}
+
+const zhMoney = (y) => (y >= 10000 ? `${y / 10000}万元` : `${y}元`);
+
+for (const [city, c] of Object.entries(CASES)) {
+  test(`${city}: the form gives ${c.yuan} yuan under ${c.clause}`, async () => {
+    const { page, errors } = await freshPage();
+    await fillSituation(page, c.situation);
+    const r = await resultOf(page);
+    const card = r.cards.find((x) => x.clause === c.clause);
+    assert.ok(card, `no card for ${c.clause}: ${r.cards.map((x) => x.clause).join(', ')}`);
+    assert.equal(card.status, c.status);
+    assert.equal(Number(card.max), c.yuan);
+    assert.equal(r.max, c.yuan);
+    assert.equal(r.min, c.yuan);
+    // What the person reads: the amount, the document number of the clause, the plain-language reason.
+    const totalText = await page.textContent('#totals');
+    assert.ok(totalText.includes(zhMoney(c.yuan)), `total shows ${zhMoney(c.yuan)}: ${totalText}`);
+    assert.ok(card.text.includes(zhMoney(c.yuan)));
+    assert.match(card.text, /〔20\d\d〕\d+号/);
+    assert.ok(await page.locator(`li[data-clause="${c.clause}"] blockquote[lang="zh-Hans"]`).count(), 'original text');
+    assert.ok(await page.isVisible('#result .guidance'), 'the guidance notice');
+    await page.waitForFunction(() => document.getElementById('announce').textContent.length > 0);
+    assert.ok((await page.textContent('#announce')).includes(zhMoney(c.yuan)), 'announced to screen readers');
+    // No horizontal scrolling at phone width.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
+
+    // The share link restores exactly this situation and result in a new tab.
+    await page.click('#share');
+    const link = await page.inputValue('#share-url');
+    assert.match(link, /#s=[A-Za-z0-9_-]+$/);
+    assert.ok(!new URL(link).search, 'no query in the share link');
+    const shared = await freshPage(link);
+    await shared.page.waitForSelector('#totals');
+    const r2 = await resultOf(shared.page);
+    assert.deepEqual(r2.cards.map((x) => [x.clause, x.status, x.max]), r.cards.map((x) => [x.clause, x.status, x.max]));
+    assert.equal(r2.max, c.yuan);
+    assert.ok(await shared.page.isChecked(`#f-city-${city}`));
+    assert.ok(await shared.page.isChecked(`#f-kind-${c.situation.applicant.kind}`));
+    assert.equal(await shared.page.locator('fieldset.event').count(), c.situation.events.length);
+    assert.deepEqual([...errors, ...shared.errors], []);
+    await shared.page.close();
+    await page.close();
+  });
+}
+
+test('English switch: labels, amounts and lang attributes', async () => {
+  const { page, errors } = await freshPage();
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+  await fillSituation(page, CASES.yantai.situation);
+  await page.click('#lang-switch');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.title(), 'Skill subsidy calculator');
+  assert.equal(await page.textContent('#lang-switch'), '中文');
+  assert.equal(await page.getAttribute('#lang-switch', 'lang'), 'zh-Hans');
+  assert.ok((await page.textContent('#totals')).includes('100,000 yuan'));
+  const card = page.locator('li[data-clause="YT24-11-technician-upgrade-subsidy"]');
+  assert.match(await card.textContent(), /Reduced to a cap/);
+  assert.match(await card.textContent(), /2,500 yuan per person × 45/);
+  // Chinese inside English text is marked so that screen readers switch voice.
+  assert.ok(await card.locator('span[lang="zh-Hans"]').count() > 0);
+  assert.equal(await page.getAttribute('label[for="f-kind-enterprise"]', 'for'), 'f-kind-enterprise');
+  assert.equal(await page.textContent('label[for="f-kind-enterprise"]'), 'Enterprise');
+  await page.click('#lang-switch');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+  assert.ok((await page.textContent('#totals')).includes('10万元'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('missing answers are explained next to the field, and the core\'s errors too', async () => {
+  const { page } = await freshPage();
+  await page.check('#f-city-weihai');
+  await page.check('#f-kind-person');
+  await page.selectOption('#f-add-type', 'competition');
+  await page.click('#f-add-button');
+  await page.click('#calculate');
+  const invalid = page.locator('[aria-invalid="true"]');
+  assert.equal(await invalid.count(), 1);
+  assert.match(await invalid.getAttribute('id'), /-tier$/);
+  assert.ok(await page.isVisible('#form-errors'));
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-invalid')), 'true');
+  assert.ok(await page.isHidden('#result'));
+  await page.close();
+});
+
+test('nothing is stored unless the person saves it; a saved situation can be loaded and deleted', async () => {
+  const { page } = await freshPage();
+  await fillSituation(page, CASES.jining.situation);
+  const stored = () => page.evaluate(async () => ({
+    local: Object.keys(localStorage), session: Object.keys(sessionStorage), cookies: document.cookie,
+    // The service worker's cache holds only the site's own files.
+    cached: (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => r.url))))
+      .flat().filter((u) => u.includes('#') || u.includes('?')),
+  }));
+  assert.deepEqual(await stored(), { local: [], session: [], cookies: '', cached: [] });
+  await page.click('#save');
+  assert.deepEqual((await stored()).local, ['skillcalc.saved.v1']);
+  const again = await freshPage();
+  await again.page.click('#load-saved');
+  await again.page.waitForSelector('#totals');
+  assert.equal(await again.page.getAttribute('#totals', 'data-max'), '2000');
+  await again.page.click('#forget');
+  assert.deepEqual((await stored()).local, []);
+  await again.page.close();
+  await page.close();
+});
+
+test('keyboard only: choose, add an event, calculate; focus lands on the result', async () => {
+  const { page } = await freshPage();
+  const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+  const tabTo = async (pred, max = 12) => {
+    for (let i = 0; i < max; i += 1) {
+      await page.keyboard.press('Tab');
+      if (pred(await focused())) return;
+    }
+    assert.fail(`focus never reached the expected control (at ${await focused()})`);
+  };
+  await tabTo((id) => id.startsWith('f-city-'));
+  await page.keyboard.press('Space');
+  assert.ok(await page.isChecked(`#${await focused()}`));
+  await page.keyboard.press('ArrowRight'); // Yantai
+  assert.ok(await page.isChecked('#f-city-yantai'));
+  await tabTo((id) => id.startsWith('f-kind-'));
+  await page.keyboard.press('ArrowDown'); // Individual -> Enterprise
+  assert.ok(await page.isChecked('#f-kind-enterprise'));
+  await tabTo((id) => id === 'f-add-type');
+  await page.selectOption('#f-add-type', 'skill_level'); // keyboard on a closed select varies by platform
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'f-add-button');
+  await page.keyboard.press('Enter');
+  assert.match(await focused(), /^f-ev\d+-level$/, 'focus moves to the new event\'s first question');
+  await page.selectOption(`#${await focused()}`, 'technician');
+  await tabTo((id) => /-route$/.test(id));
+  await page.selectOption(`#${await focused()}`, 'enterprise_training');
+  await tabTo((id) => /-count$/.test(id));
+  const count = await focused();
+  await page.keyboard.type('4');
+  await tabTo((id) => /-date$/.test(id));
+  await page.fill(`#${await focused()}`, '2025-03-10'); // typing into a date field depends on the locale
+  await page.focus(`#${count}`);
+  await page.keyboard.press('Enter'); // submits the form
+  await page.waitForSelector('#totals');
+  assert.equal(await focused(), 'result-h');
+  assert.equal(await page.getAttribute('#totals', 'data-max'), '10000'); // 4 technicians × 2,500 yuan
+  await page.close();
+});
+
+test('no request ever leaves the origin', () => {
+  assert.deepEqual(outside, []);
+});

@@ -1,0 +1,125 @@
+// Kiosk (?kiosk=1): 90 s idle -> visible countdown -> everything cleared for the next visitor.
+// Embed (?embed=1&city=…): no city picker or page chrome, colours from parameters, height posted to the parent.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, watchOrigin, waitReady, distReady, fillSituation, CASES, DIST } from './helpers.mjs';
+
+let server;
+let browser;
+let outside;
+
+before(async () => {
+  assert.ok(distReady(), `${DIST} is not assembled: run wasm/build.sh, then web/assemble.sh`);
+  server = await startServer();
+  browser = await launch();
+  outside = watchOrigin(browser.context, server.url);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('kiosk: large targets, no links out, countdown after 90 s idle, then nothing of the visitor remains', async () => {
+  const page = await browser.context.newPage();
+  await page.clock.install();
+  await page.goto(`${server.url}?kiosk=1`);
+  await waitReady(page);
+  const historyLength = await page.evaluate(() => history.length);
+  const target = await page.evaluate(() => document.getElementById('calculate')?.getBoundingClientRect().height
+    ?? document.querySelector('.choice-option label').getBoundingClientRect().height);
+  assert.ok(target >= 64, `targets are large (${target}px)`);
+
+  await fillSituation(page, CASES.jining.situation);
+  assert.equal(await page.getAttribute('#totals', 'data-max'), '2000');
+  assert.equal(await page.locator('#share').count(), 0, 'no share link in a kiosk');
+  assert.equal(await page.locator('#save').count(), 0, 'nothing saved in a kiosk');
+  const linksOut = await page.evaluate(() => [...document.querySelectorAll('a[href]')]
+    .filter((a) => !a.getAttribute('href').startsWith('#')).map((a) => a.href));
+  assert.deepEqual(linksOut, []);
+  // Someone left a share fragment in the address bar.
+  await page.evaluate(() => history.replaceState(null, '', `${location.pathname}${location.search}#s=eyJjaXR5Ijoid2VpaGFpIn0`));
+
+  // 89 s: nothing yet. 90 s: a visible countdown; touching "continue" keeps the session.
+  await page.clock.runFor(89_000);
+  assert.ok(await page.isHidden('#kiosk-dialog'));
+  await page.clock.runFor(2_000);
+  assert.ok(await page.isVisible('#kiosk-dialog'));
+  assert.match(await page.textContent('#kiosk-dialog'), /清除本页所有内容/);
+  await page.click('#kiosk-continue');
+  assert.ok(await page.isHidden('#kiosk-dialog'));
+  assert.equal(await page.getAttribute('#totals', 'data-max'), '2000', 'still there after "continue"');
+
+  // Idle again: countdown runs out and the page is cleared.
+  await page.clock.runFor(91_000);
+  assert.ok(await page.isVisible('#kiosk-dialog'));
+  const n = Number(await page.textContent('#kiosk-countdown'));
+  assert.ok(n > 0 && n <= 30, `countdown shows ${n}`);
+  await Promise.all([page.waitForEvent('load'), page.clock.runFor(31_000)]);
+  await waitReady(page);
+  const after = await page.evaluate(() => ({
+    url: location.href,
+    hash: location.hash,
+    history: history.length,
+    storage: localStorage.length + sessionStorage.length,
+    result: !document.getElementById('result').hidden,
+    events: document.querySelectorAll('fieldset.event').length,
+    checked: document.querySelectorAll('input:checked').length,
+    text: document.body.innerText,
+  }));
+  assert.equal(after.hash, '');
+  assert.equal(after.url, `${server.url}?kiosk=1`);
+  assert.equal(after.history, historyLength, 'no history entries were added');
+  assert.equal(after.storage, 0);
+  assert.equal(after.result, false);
+  assert.equal(after.events, 0);
+  assert.equal(after.checked, 0);
+  assert.ok(!after.text.includes('2000元'));
+  await page.close();
+});
+
+test('embed: no city picker or chrome, colours from parameters, height posted to the parent', async () => {
+  const page = await browser.context.newPage();
+  const src = `${server.url}?embed=1&city=weihai&frame=calc1&accent=%23a11d2b&bg=%23fffdf7`;
+  await page.setContent(`<!doctype html><title>city site</title>
+    <iframe id="sc" src="${src}" style="width:360px;height:400px;border:0"></iframe>
+    <script>
+      window.got = [];
+      addEventListener('message', (e) => {
+        window.got.push(e.data);
+        if (e.data && e.data.type === 'skillcalc:height') document.getElementById('sc').style.height = e.data.height + 'px';
+      });
+    </script>`);
+  const frame = page.frameLocator('#sc');
+  const inner = await (await page.$('#sc')).contentFrame();
+  await inner.waitForSelector('html[data-ready="1"]');
+  await page.waitForFunction(() => window.got.some((m) => m.type === 'skillcalc:height'));
+  assert.equal(await frame.locator('#f-city-weihai').count(), 0, 'no city picker');
+  assert.ok(await frame.locator('.site-footer').isHidden());
+  assert.ok(await frame.locator('#lang-switch').isHidden());
+  assert.equal(await inner.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--sc-accent').trim()), '#a11d2b');
+  assert.equal(await inner.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 253, 247)');
+
+  const first = await page.evaluate(() => window.got.filter((m) => m.type === 'skillcalc:height').at(-1));
+  assert.equal(first.frame, 'calc1');
+  assert.ok(first.height > 100);
+  await fillSituation(inner, CASES.weihai.situation);
+  assert.equal(await inner.getAttribute('#totals', 'data-max'), '5000');
+  await page.waitForFunction((h) => window.got.filter((m) => m.type === 'skillcalc:height').at(-1).height > h + 500, first.height);
+  const last = await page.evaluate(() => window.got.filter((m) => m.type === 'skillcalc:height').at(-1));
+  const docHeight = await inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  assert.equal(last.height, docHeight);
+  assert.ok(await page.evaluate(() => window.got.some((m) => m.type === 'skillcalc:result' && m.top > 0)));
+  // Only sizes cross the frame: no message carries anything the visitor entered.
+  const keys = new Set((await page.evaluate(() => window.got)).flatMap((m) => Object.keys(m)));
+  assert.deepEqual([...keys].sort(), ['frame', 'height', 'top', 'type'].filter((k) => keys.has(k)).sort());
+
+  // The parent may also send a theme.
+  await page.evaluate(() => document.getElementById('sc').contentWindow.postMessage({ type: 'skillcalc:theme', colors: { accent: 'rgb(0, 90, 40)' } }, '*'));
+  await inner.waitForFunction(() => getComputedStyle(document.documentElement).getPropertyValue('--sc-accent').trim() === 'rgb(0, 90, 40)');
+  await page.close();
+});
+
+test('no request ever leaves the origin', () => {
+  assert.deepEqual(outside, []);
+});

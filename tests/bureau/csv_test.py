@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Bureau mode through the command line: the claims CSV in and out, errors by line and column, encodings, budget.
+
+    csv_test.py SKILLCALC TESTS/BUREAU
+
+Round trip: every claims CSV here is also turned into JSONL situations by this script (grouping rows by applicant, as
+the README describes) and run through `eval --jsonl`; the items of `eval --csv` must be the same. Expected budget
+figures are worked out by hand from 威政办发〔2025〕3号 8. (see tests/unit/budget_test.cpp).
+"""
+import csv, io, json, os, re, subprocess, sys, tempfile
+
+cli, here = sys.argv[1], sys.argv[2]
+passed = failed = 0
+TODAY = "2025-12-01"
+
+
+def run(args, stdin=None):
+    return subprocess.run([cli, "--quiet", "--today", TODAY] + args, input=stdin, capture_output=True, timeout=120)
+
+
+def expect(name, cond, detail=""):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL", name, detail)
+
+
+def rows_of(data):
+    """The records of a CSV file as written by skillcalc: a BOM, CRLF endings."""
+    text = data.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+# What the README says the columns mean, in Python: enough for the files here.
+INT = {"count", "rank", "years", "hires", "age"}
+BOOL = {"key_industry_chain", "state_owned", "full_time"}
+ALIAS = {"申请人": "applicant", "城市": "city", "申请人类型": "applicant_kind", "事件类型": "type", "日期": "date", "事件编号": "event_id", "备注": "note"}
+LABELS = {"威海": "weihai", "烟台": "yantai", "企业": "enterprise", "高级工": "senior_worker", "企业自主评价": "enterprise_self_evaluation"}
+
+
+def date(s):
+    m = re.match(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$", s)
+    return "%s-%02d-%02d" % (m.group(1), int(m.group(2)), int(m.group(3))) if m else s
+
+
+def situations(path):
+    raw = open(path, encoding="utf-8-sig", newline="").read()
+    reader = csv.reader(io.StringIO(raw, newline=""))
+    head = [ALIAS.get(h.strip(), h.strip().lower()) for h in next(reader)]
+    out, order = {}, []
+    line = 1
+    for cells in reader:
+        line += 1
+        row = {h: LABELS.get(c.strip(), c.strip()) for h, c in zip(head, cells) if c.strip()}
+        name = row["applicant"]
+        if name not in out:
+            order.append(name)
+            out[name] = {"city": row["city"], "applicant": {"kind": row["applicant_kind"]}, "events": []}
+        s = out[name]
+        for k, v in row.items():
+            if k.startswith("applicant."):
+                f = k[10:]
+                s["applicant"][f] = v in ("是", "true", "1") if f in BOOL else v
+        if "type" in row:
+            ev = {"id": row.get("event_id", "L%d" % line), "type": row["type"]}
+            if "date" in row:
+                ev["date"] = date(row["date"])
+            for k, v in row.items():
+                if k in ("applicant", "city", "applicant_kind", "event_id", "type", "date", "note") or "." in k:
+                    continue
+                ev[k] = int(v) if k in INT else v
+            s["events"].append(ev)
+    return [(n, out[n]) for n in order]
+
+
+def items_key(it):
+    t = it.get("total")
+    return (it["clause_id"], it["status"], "" if not t else str(t["min_yuan"]), "" if not t else str(t["max_yuan"]))
+
+
+# ---- eval --csv: the sample, round trip through eval --jsonl ----------------------------------------------------
+sample = os.path.join(here, "claims-sample.csv")
+p = run(["eval", "--csv", sample])
+expect("eval --csv of the sample exits 0", p.returncode == 0, p.stderr.decode())
+out = p.stdout
+expect("the output starts with a UTF-8 BOM", out.startswith(b"\xef\xbb\xbf"))
+expect("every record ends CRLF", out.endswith(b"\r\n") and b"\n" not in out.replace(b"\r\n", b""))
+rows = rows_of(out)
+expect("the header", list(rows[0].keys())[:7] == ["applicant", "city", "lines", "clause_id", "status", "document", "clause"])
+sits = situations(sample)
+jsonl = "".join(json.dumps(s, ensure_ascii=False) + "\n" for _, s in sits)
+pj = run(["eval", "--jsonl", "-"], jsonl.encode())
+results = [json.loads(l) for l in pj.stdout.decode().splitlines()]
+expect("the same situations through eval --jsonl", pj.returncode == 0 and len(results) == len(sits))
+for (name, _), r in zip(sits, results):
+    via_jsonl = sorted(items_key(it) for it in r["items"])
+    via_csv = sorted((x["clause_id"], x["status"], x["total_min_yuan"], x["total_max_yuan"]) for x in rows if x["applicant"] == name)
+    expect("round trip: %s has the same items by CSV and by JSONL" % name, via_jsonl == via_csv, "\n%s\n%s" % (via_jsonl, via_csv))
+names = sorted({x["applicant"] for x in rows})
+expect("names with a comma and with quotes survive", "李娜, 烟台" in names and '烟台"未来"技工学校' in names, names)
+craft = [x for x in rows if x["applicant"] == "张伟" and x["clause_id"] == "WH25-10-weihai-craftsman"]
+expect("张伟's 威海工匠 reward, on line 6, event e2", craft and craft[0]["total_max_yuan"] == "10000" and craft[0]["lines"] == "6" and craft[0]["events"] == "e2")
+chuan = [x for x in rows if x["applicant"] == "威海某船舶配套有限公司" and x["clause_id"] == "WH25-08-self-eval-reward"]
+expect("Chinese labels and 2025/9/1 are read: 120 senior workers × 500", chuan and chuan[0]["total_max_yuan"] == "60000" and chuan[0]["heads"] == "120")
+expect("the explanation is carried", chuan and chuan[0]["explain"].startswith("贵单位于2025年9月1日"))
+
+# The same file without BOM, with CRLF, and with a BOM and LF: the same output.
+with tempfile.TemporaryDirectory() as tmp:
+    raw = open(sample, "rb").read()
+    for label, data in [("a BOM", b"\xef\xbb\xbf" + raw), ("CRLF", raw.replace(b"\n", b"\r\n"))]:
+        f = os.path.join(tmp, "x.csv")
+        open(f, "wb").write(data)
+        q = run(["eval", "--csv", f])
+        expect("input with %s gives the same output" % label, q.returncode == 0 and q.stdout.replace(f.encode(), b"") == out.replace(sample.encode(), b""))
+    # The output itself read back as input (its own columns are not claims columns): refused, with the column named.
+    f = os.path.join(tmp, "out.csv")
+    open(f, "wb").write(out)
+    q = run(["eval", "--csv", f])
+    expect("an items CSV is not a claims CSV: unknown columns named", q.returncode == 2 and "clause_id" in q.stderr.decode(), q.stderr.decode())
+    # -o writes the file.
+    f = os.path.join(tmp, "items.csv")
+    q = run(["eval", "--csv", sample, "-o", f])
+    expect("-o writes the same bytes to a file", q.returncode == 0 and q.stdout == b"" and open(f, "rb").read() == out)
+
+# ---- errors: line and column, rows skipped, nothing dropped -------------------------------------------------------
+bad = os.path.join(here, "claims-errors.csv")
+p = run(["eval", "--csv", bad])
+err = p.stderr.decode()
+expect("a file with bad rows exits 2", p.returncode == 2)
+for loc in ["3:10 (rank)", "4:10 (rank)", "6:2 (city)", "7:3 (applicant_kind)", "8:1 (applicant)", "9:12 (title)", "10:5 (date)", "11:13", "12:1"]:
+    expect("error reported at %s" % loc, ("claims-errors.csv:" + loc) in err, err)
+expect("the summary counts the errors", "11 rows" in err and "9 errors, 9 rows left out" in err, err.splitlines()[-1:])
+rows = rows_of(p.stdout)
+errors = [x for x in rows if x["status"] == "error"]
+expect("each error is also a row of the output", len(errors) == 9 and sorted(int(x["lines"]) for x in errors) == [3, 4, 6, 7, 8, 9, 10, 11, 12])
+w5 = [x for x in rows if x["applicant"] == "王五" and x["status"] == "granted"]
+expect("王五's good row still counts after his bad ones are left out", [x["clause_id"] for x in w5] == ["WH25-10-weihai-craftsman"])
+expect("an applicant with nothing left says so", any(x["applicant"] == "孙八" and x["status"] == "none" for x in rows))
+expect("the good enterprise is there", any(x["applicant"] == "好企业" and x["total_max_yuan"] == "10000" for x in rows))
+
+# ---- encodings ------------------------------------------------------------------------------------------------------
+p = run(["eval", "--csv", os.path.join(here, "claims-gbk.csv")])
+err = p.stderr.decode()
+expect("GBK is refused in Chinese and English", p.returncode == 2 and "GBK" in err and "不是 UTF-8" in err and "not UTF-8" in err and p.stdout == b"", err)
+with tempfile.TemporaryDirectory() as tmp:
+    f = os.path.join(tmp, "u16.csv")
+    open(f, "wb").write("applicant,city\n".encode("utf-16"))
+    p = run(["eval", "--csv", f])
+    expect("UTF-16 is refused", p.returncode == 2 and "UTF-16" in p.stderr.decode())
+    f = os.path.join(tmp, "quote.csv")
+    open(f, "wb").write(open(sample, "rb").read() + b'"unterminated,weihai,person\n')
+    p = run(["eval", "--csv", f])
+    expect("an unterminated quote is reported at its line", p.returncode == 2 and "quote.csv:12:1" in p.stderr.decode(), p.stderr.decode())
+
+# ---- budget ---------------------------------------------------------------------------------------------------------
+over = os.path.join(here, "claims-weihai-over.csv")
+p = run(["budget", over])
+expect("budget of a CSV exits 0", p.returncode == 0, p.stderr.decode())
+r = json.loads(p.stdout)
+pool = r["pools"][0]
+alloc = {a["applicant"]: a["allocated_yuan"] for a in pool["applicants"]}
+expect("4,000,500 claimed: pro rata 8000/8001", pool["claimed_yuan"] == 4000500 and pool["ratio"]["num"] == 8000 and pool["ratio"]["den"] == 8001)
+expect("甲 1,999,750, 乙 1,999,750, 丙 500 (the remainder yuan)", alloc == {"甲公司": 1999750, "乙公司": 1999750, "丙公司": 500}, alloc)
+expect("the city pays 2,000,000, the county 2,000,000", [x["yuan"] for x in pool["payers"]] == [2000000, 2000000])
+p = run(["budget", "--format", "csv", over])
+rows = rows_of(p.stdout)
+total = [x for x in rows if x["applicant"].startswith("合计")]
+expect("budget --format csv: a BOM, and the total row", p.stdout.startswith(b"\xef\xbb\xbf") and total and total[0]["allocated_yuan"] == "4000000"
+       and total[0]["city_finance_yuan"] == "2000000" and total[0]["county_finance_yuan"] == "2000000")
+expect("budget --format csv: per applicant and payer", any(x["applicant"] == "丙公司" and x["city_finance_yuan"] == "250" for x in rows))
+# The same claims as JSONL on stdin give the same figures.
+claims = "".join(json.dumps({"id": n, "situation": s}, ensure_ascii=False) + "\n" for n, s in situations(over))
+p = run(["budget", "-"], claims.encode())
+r2 = json.loads(p.stdout)
+expect("budget of JSONL on stdin agrees with the CSV", p.returncode == 0 and r2["pools"][0]["applicants"] == r["pools"][0]["applicants"])
+# A bad line is reported with its line number; the others are settled.
+p = run(["budget", "-"], (claims + "\n{\"id\":\"x\",\"situation\":{\"city\":\"mars\"}}\n").encode())
+expect("budget reports a bad line by number and goes on", p.returncode == 2 and "<stdin>:5:" in p.stderr.decode()
+       and json.loads(p.stdout)["pools"][0]["claimed_yuan"] == 4000500, p.stderr.decode())
+p = run(["budget", "--format", "csv", bad])
+expect("budget of the bad CSV lists the rows it left out", p.returncode == 2 and "claims-errors.csv:4:10 (rank)" in p.stderr.decode())
+
+print("%d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)

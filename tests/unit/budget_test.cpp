@@ -1,0 +1,286 @@
+// The batch settlement of city-wide pools (core/budget.cpp), with figures worked out by hand from the policy texts:
+// 威政办发〔2025〕3号 8.: "企业当年自主评价的高级技师、技师、高级工，按每人分别给予所在企业 2000 元、1000 元、500 元一次性奖励，
+// 奖励资金由市县两级财政按 1:1 比例承担，市级财政每年安排不超过 200 万元。如当年度全市企业申报奖励总额不超过 400 万元，则按照实际
+// 发放，否则将按比例计算各企业奖励金额。"
+// 烟政办字〔2024〕8号 (七): "对重点产业链中有效开展自主评价的企业，按照评价等级和人数给予最高5万元经费支持，每年不超过100万元。"
+#include <catch2/catch.hpp>
+
+#include "budget.hpp"
+#include "money.hpp"
+#include "support.hpp"
+
+using nlohmann::json;
+
+namespace {
+
+const skillcalc::Engine& builtin() {
+  static auto e = skillcalc::Engine::load(skillcalc::embedded_rules(), nullptr);
+  REQUIRE(e);
+  return *e;
+}
+
+// A Weihai enterprise's claim for clause 8: its self-evaluated people of 2025, by level.
+std::string weihai(const std::string& id, long long senior_technicians, long long technicians, long long senior_workers) {
+  json events = json::array();
+  auto add = [&](const char* level, long long n) {
+    if (n) events.push_back({{"type", "skill_level"}, {"date", "2025-06-01"}, {"level", level}, {"route", "enterprise_self_evaluation"}, {"count", n}});
+  };
+  add("senior_technician", senior_technicians);
+  add("technician", technicians);
+  add("senior_worker", senior_workers);
+  json s = {{"city", "weihai"}, {"as_of", "2025-12-31"}, {"applicant", {{"kind", "enterprise"}}}, {"events", events}};
+  return json({{"id", id}, {"situation", s}}).dump();
+}
+
+// A Yantai key-chain enterprise's claim under (七); `claimed` < 0: no assessed amount (the maximum is taken).
+std::string yantai(const std::string& id, long long claimed = -1) {
+  json s = {{"city", "yantai"}, {"as_of", "2025-12-31"}, {"applicant", {{"kind", "enterprise"}, {"key_industry_chain", true}}},
+            {"events", {{{"type", "skill_level"}, {"date", "2025-06-01"}, {"level", "technician"}, {"route", "enterprise_self_evaluation"}, {"count", 10}}}}};
+  json c = {{"id", id}, {"situation", s}};
+  if (claimed >= 0) c["claimed_yuan"] = {{"YT24-07-self-eval-support", claimed}};
+  return c.dump();
+}
+
+json settle(const std::vector<std::string>& claims) {
+  json r = json::parse(builtin().budget(claims, "2026-01-15"));
+  INFO(r.dump(1));
+  REQUIRE(r["ok"] == true);
+  return r;
+}
+
+json pool(const json& r, const std::string& id) {
+  for (auto& p : r["pools"])
+    if (p["pool_id"] == id) return p;
+  FAIL("no pool " << id);
+  return json();
+}
+
+json applicant(const json& p, const std::string& id) {
+  for (auto& a : p["applicants"])
+    if (a["applicant"] == id) return a;
+  FAIL("no applicant " << id);
+  return json();
+}
+
+long long paid(const json& a, const std::string& who) {
+  for (auto& x : a["payers"])
+    if (x["who"] == who) return x["yuan"].get<long long>();
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("largest remainder: the parts add up to the amount, leftovers to the largest remainders, ties in order", "[budget]") {
+  CHECK(skillcalc::apportion(10, {1, 1, 1}) == std::vector<long long>{4, 3, 3});
+  CHECK(skillcalc::apportion(100, {1, 2, 3, 4}) == std::vector<long long>{10, 20, 30, 40});
+  // 7 × 1/6 = 1.1667, 7 × 2/6 = 2.333, 7 × 3/6 = 3.5: floors 1 + 2 + 3 = 6, the one yuan left goes to 3.5.
+  CHECK(skillcalc::apportion(7, {1, 2, 3}) == std::vector<long long>{1, 2, 4});
+  CHECK(skillcalc::apportion(5, {0, 0}) == std::vector<long long>{0, 0});
+  CHECK(skillcalc::apportion(5, {0, 3}) == std::vector<long long>{0, 5});
+  // Products beyond 64 bits: 100 billion × 100 billion.
+  auto big = skillcalc::apportion(100000000000LL, {100000000000LL, 100000000000LL, 100000000000LL});
+  CHECK(big == std::vector<long long>{33333333334LL, 33333333333LL, 33333333333LL});
+  // A 1:1 split of odd rows: columns exact, each row exact.
+  auto s = skillcalc::split_payers({1333334, 1333333, 1333333}, {{1, 2}, {1, 2}});
+  CHECK(s == std::vector<std::vector<long long>>{{666667, 666667}, {666667, 666666}, {666666, 666667}});
+}
+
+TEST_CASE("Weihai 8.: a total of exactly 4,000,000 is paid in full (不超过 includes it)", "[budget][weihai]") {
+  // A: 2000 technicians × 1000 = 2,000,000; B: 1000 senior technicians × 2000 = 2,000,000. Total 4,000,000.
+  json r = settle({weihai("A", 0, 2000, 0), weihai("B", 1000, 0, 0)});
+  json p = pool(r, "WH25-08-self-eval-budget");
+  CHECK(p["year"] == 2025);
+  CHECK(p["claimed_yuan"] == 4000000);
+  CHECK(p["allocated_yuan"] == 4000000);
+  CHECK(p["paid_in_full"] == true);
+  CHECK(p["ratio"].is_null());
+  CHECK(applicant(p, "A")["allocated_yuan"] == 2000000);
+  CHECK(applicant(p, "B")["allocated_yuan"] == 2000000);
+  CHECK(paid(applicant(p, "A"), "city_finance") == 1000000);
+  CHECK(paid(applicant(p, "A"), "county_finance") == 1000000);
+  // The city's part is its whole yearly budget of 2,000,000, and no more.
+  CHECK(p["payers"][0] == json({{"who", "city_finance"}, {"share", "1/2"}, {"yuan", 2000000}, {"max_yuan", 2000000}, {"within_limit", true}}));
+  CHECK(p["payers"][1]["yuan"] == 2000000);
+}
+
+TEST_CASE("Weihai 8.: one senior worker more (4,000,500) and every enterprise is paid pro rata", "[budget][weihai]") {
+  // Ratio 4,000,000 / 4,000,500 = 8000/8001. A and B: 2,000,000 × 8000/8001 = 1,999,750 + 250/8001 each;
+  // C: 500 × 8000/8001 = 499 + 7501/8001. Floors add to 3,999,999; the one yuan left goes to C's larger remainder.
+  json r = settle({weihai("A", 0, 2000, 0), weihai("B", 1000, 0, 0), weihai("C", 0, 0, 1)});
+  json p = pool(r, "WH25-08-self-eval-budget");
+  CHECK(p["claimed_yuan"] == 4000500);
+  CHECK(p["paid_in_full"] == false);
+  CHECK(p["ratio"] == json({{"num", 8000}, {"den", 8001}, {"percent", "99.9875%"}}));
+  CHECK(applicant(p, "A")["allocated_yuan"] == 1999750);
+  CHECK(applicant(p, "B")["allocated_yuan"] == 1999750);
+  CHECK(applicant(p, "C")["allocated_yuan"] == 500);
+  CHECK(p["allocated_yuan"] == 4000000);
+  CHECK(paid(applicant(p, "A"), "city_finance") == 999875);
+  CHECK(paid(applicant(p, "C"), "county_finance") == 250);
+  CHECK(p["payers"][0]["yuan"] == 2000000);
+  CHECK(p["payers"][1]["yuan"] == 2000000);
+  CHECK(r["totals"]["allocated_yuan"] == 4000000);
+}
+
+TEST_CASE("Weihai 8.: the remainder yuan, and the odd yuan of a 1:1 split, are accounted for", "[budget][weihai]") {
+  // Three enterprises of 1500 technicians each: 4,500,000 claimed. Each exact share is 1,333,333⅓: floors add to
+  // 3,999,999 and the remainders tie, so the yuan left goes to the first claim given (A).
+  // Then 1:1: A 1,333,334 splits 666,667 + 666,667; B and C (1,333,333) each have half a yuan over. The city's column
+  // must be 2,000,000: its floors add to 1,999,999, the yuan goes to B (tie, earlier); the county takes the rest.
+  json r = settle({weihai("A", 0, 1500, 0), weihai("B", 0, 1500, 0), weihai("C", 0, 1500, 0)});
+  json p = pool(r, "WH25-08-self-eval-budget");
+  CHECK(applicant(p, "A")["allocated_yuan"] == 1333334);
+  CHECK(applicant(p, "B")["allocated_yuan"] == 1333333);
+  CHECK(applicant(p, "C")["allocated_yuan"] == 1333333);
+  CHECK(paid(applicant(p, "A"), "city_finance") == 666667);
+  CHECK(paid(applicant(p, "A"), "county_finance") == 666667);
+  CHECK(paid(applicant(p, "B"), "city_finance") == 666667);
+  CHECK(paid(applicant(p, "B"), "county_finance") == 666666);
+  CHECK(paid(applicant(p, "C"), "city_finance") == 666666);
+  CHECK(paid(applicant(p, "C"), "county_finance") == 666667);
+  CHECK(p["payers"][0]["yuan"] == 2000000);
+  CHECK(p["payers"][1]["yuan"] == 2000000);
+}
+
+TEST_CASE("Weihai 8.: years are settled apart, and claims of one enterprise are added up", "[budget][weihai]") {
+  auto late = [](std::string claim, const char* date) {  // asked at the end of 2026; the event on `date`
+    json c = json::parse(claim);
+    c["situation"]["as_of"] = "2026-12-31";
+    c["situation"]["events"][0]["date"] = date;
+    return c.dump();
+  };
+  json r = json::parse(builtin().budget({late(weihai("A", 0, 3000, 0), "2025-06-01"), late(weihai("B", 0, 2000, 0), "2025-07-01"),
+                                         late(weihai("A", 0, 3000, 0), "2026-03-01")},
+                                        "2026-12-31"));
+  INFO(r.dump(1));
+  REQUIRE(r["pools"].size() == 2);
+  CHECK(r["pools"][0]["year"] == 2025);
+  CHECK(r["pools"][0]["claimed_yuan"] == 5000000);
+  CHECK(r["pools"][0]["allocated_yuan"] == 4000000);  // A 2,400,000, B 1,600,000
+  CHECK(applicant(r["pools"][0], "A")["allocated_yuan"] == 2400000);
+  CHECK(applicant(r["pools"][0], "B")["allocated_yuan"] == 1600000);
+  CHECK(r["pools"][1]["year"] == 2026);
+  CHECK(r["pools"][1]["paid_in_full"] == true);
+  // A's two claims (2025 and 2026) are one applicant: its inputs are both.
+  CHECK(applicant(r["pools"][1], "A")["inputs"] == json::array({1, 3}));
+}
+
+TEST_CASE("Yantai (七): 25 enterprises at the 50,000 maximum share the 1,000,000 a year, marked as a reading", "[budget][yantai]") {
+  std::vector<std::string> claims;
+  for (int i = 0; i < 25; ++i) claims.push_back(yantai("Y" + std::to_string(i)));
+  json p = pool(settle(claims), "YT24-07-self-eval-budget");
+  CHECK(p["rule"] == "cap_total");
+  CHECK(p["claimed_yuan"] == 1250000);
+  CHECK(p["allocated_yuan"] == 1000000);
+  CHECK(p["ambiguous"] == true);  // the text gives the total, not how to share it
+  for (auto& a : p["applicants"]) {
+    CHECK(a["claimed_basis"] == "upper_bound");
+    CHECK(a["allocated_yuan"] == 40000);  // 50,000 × 1,000,000 / 1,250,000
+    CHECK(paid(a, "not_stated") == 40000);
+  }
+}
+
+TEST_CASE("Yantai (七): an assessed amount, and the remainder yuan by largest remainder", "[budget][yantai]") {
+  // E0 assessed at 30,000, E1..E21 at the 50,000 maximum: 1,080,000. 30,000 × 1,000,000 / 1,080,000 = 27,777.78
+  // (remainder 840,000); 50,000 × 1,000,000 / 1,080,000 = 46,296.30 (remainder 320,000). Floors: 27,777 + 21 × 46,296
+  // = 999,993; the 7 yuan left: E0 first (largest remainder), then E1..E6 (ties, in order).
+  std::vector<std::string> claims = {yantai("E0", 30000)};
+  for (int i = 1; i <= 21; ++i) claims.push_back(yantai("E" + std::to_string(i)));
+  json p = pool(settle(claims), "YT24-07-self-eval-budget");
+  CHECK(p["claimed_yuan"] == 1080000);
+  CHECK(applicant(p, "E0")["claimed_basis"] == "given");
+  CHECK(applicant(p, "E0")["allocated_yuan"] == 27778);
+  for (int i = 1; i <= 6; ++i) CHECK(applicant(p, "E" + std::to_string(i))["allocated_yuan"] == 46297);
+  for (int i = 7; i <= 21; ++i) CHECK(applicant(p, "E" + std::to_string(i))["allocated_yuan"] == 46296);
+  CHECK(p["allocated_yuan"] == 1000000);
+}
+
+TEST_CASE("Yantai (七): a total within 1,000,000 is paid as claimed, an assessed amount above 50,000 is refused", "[budget][yantai]") {
+  json r = settle({yantai("A", 50000), yantai("B", 20000), yantai("C", 60000)});
+  json p = pool(r, "YT24-07-self-eval-budget");
+  CHECK(p["paid_in_full"] == true);
+  CHECK(p["allocated_yuan"] == 70000);
+  REQUIRE(r["errors"].size() == 1);
+  CHECK(r["errors"][0]["input"] == 3);
+  CHECK(r["errors"][0]["error"]["code"] == "out_of_range");
+  CHECK(r["errors"][0]["error"]["path"] == "/claimed_yuan/YT24-07-self-eval-support");
+  CHECK(r["summary"]["claims_skipped"] == 1);
+}
+
+TEST_CASE("quotas: more claimants than 每年遴选不超过80名 are reported, no one is chosen", "[budget][quota]") {
+  auto master = [](int i) {
+    json s = {{"city", "yantai"}, {"as_of", "2025-12-31"}, {"applicant", {{"kind", "person"}}},
+              {"events", {{{"type", "title"}, {"date", "2025-04-01"}, {"title", "yantai_skill_master"}}}}};
+    return json({{"id", "P" + std::to_string(i)}, {"situation", s}}).dump();
+  };
+  std::vector<std::string> claims;
+  for (int i = 0; i < 80; ++i) claims.push_back(master(i));
+  json p = pool(settle(claims), "YT24-13-skill-master-quota");
+  CHECK(p["people"] == 80);
+  CHECK(p["exceeded"] == false);
+  claims.push_back(master(80));
+  p = pool(settle(claims), "YT24-13-skill-master-quota");
+  CHECK(p["people"] == 81);
+  CHECK(p["max_people"] == 80);
+  CHECK(p["exceeded"] == true);
+  CHECK(p["applicants"].size() == 81);  // everyone listed, as claimed
+  CHECK(p["applicants"][80]["claimed_yuan"] == 48000);
+}
+
+TEST_CASE("Jining (三): a school's claims are evaluated together, so its 1,000,000 a year cap spans them", "[budget][jining]") {
+  auto school = [](const std::string& level, const std::string& date) {
+    json s = {{"city", "jining"}, {"as_of", "2025-12-31"}, {"applicant", {{"kind", "school"}}},
+              {"events", {{{"type", "platform"}, {"date", date}, {"platform", "quality_program"}, {"level", level}}}}};
+    return json({{"id", "济宁某技师学院"}, {"situation", s}}).dump();
+  };
+  json r = settle({school("national", "2025-03-01"), school("national", "2025-04-01"), school("provincial", "2025-05-01")});
+  REQUIRE(r["caps"].size() == 1);
+  CHECK(r["caps"][0]["cap_id"] == "JN24-03-school-year-cap");
+  CHECK(r["caps"][0]["before"]["max_yuan"] == 1200000);
+  CHECK(r["caps"][0]["after"]["max_yuan"] == 1000000);
+  CHECK(r["summary"]["applicants"] == 1);
+}
+
+TEST_CASE("bad claims are reported with their number and path, never dropped silently", "[budget][errors]") {
+  json bad_rank = json::parse(weihai("Z", 0, 1, 0));
+  bad_rank["situation"]["events"][0]["count"] = 0;
+  json r = settle({weihai("A", 0, 10, 0), "{not json", bad_rank.dump(), R"({"id":"Q","situation":{},"extra":1})"});
+  CHECK(r["summary"]["claims"] == 4);
+  CHECK(r["summary"]["errors"] == 3);
+  CHECK(r["summary"]["claims_skipped"] == 3);
+  std::vector<std::string> codes;
+  for (auto& e : r["errors"]) codes.push_back(e["error"]["code"]);
+  CHECK(codes == std::vector<std::string>{"invalid_json", "out_of_range", "unknown_field"});  // in input order
+  CHECK(r["errors"][1]["input"] == 3);
+  CHECK(r["errors"][1]["error"]["path"] == "/situation/events/0/count");
+  CHECK(pool(r, "WH25-08-self-eval-budget")["claimed_yuan"] == 10000);
+}
+
+TEST_CASE("the same input gives the same bytes", "[budget]") {
+  std::vector<std::string> claims = {weihai("A", 3, 200, 1000), weihai("B", 1, 2, 3), yantai("C")};
+  CHECK(builtin().budget(claims, "2026-01-15") == builtin().budget(claims, "2026-01-15"));
+}
+
+TEST_CASE("pools: figures checked against their quotes, quotes against the policy texts", "[budget][load]") {
+  const auto& m = builtin().model();
+  REQUIRE(m.pools.size() >= 2);
+  for (auto& p : m.pools) {
+    const auto& d = m.documents[p.doc];
+    std::string source = skillcalc::squeeze(test::read("rules/" + d.folder + "/source.txt"));
+    INFO(p.id);
+    CHECK(source.find(skillcalc::squeeze(p.quote)) != std::string::npos);
+  }
+  json rules = test::sample_rules();
+  rules["pools"] = json::array({{{"id", "T1-pool"}, {"clause", "2"}, {"quote", "每人1000元，每家企业每年不超过1万元"},
+                                 {"measures", {"T1-2-heads"}}, {"per", "city_year"}, {"rule", "pro_rata_above"},
+                                 {"budget_yuan", 20000}}});
+  std::string report;
+  CHECK_FALSE(test::engine_with(rules, &report));
+  CHECK(report.find("amount_not_in_quote") != std::string::npos);
+  rules["pools"][0]["budget_yuan"] = 10000;
+  rules["pools"][0]["payer_limits"] = json::array({{{"who", "city_finance"}, {"max_yuan", 1000}}});
+  CHECK_FALSE(test::engine_with(rules, &report));
+  CHECK(report.find("contradictory_cap") != std::string::npos);  // half of 10,000 is above 1,000
+  rules["pools"][0].erase("payer_limits");
+  REQUIRE(test::engine_with(rules, &report));
+}

@@ -1,0 +1,124 @@
+// Native CLI and WebAssembly give the same answers, byte for byte.
+//   node --test tests/wasm/
+// Needs the native CLI (env SKILLCALC_CLI, default build/skillcalc) and dist/ from wasm/build.sh
+// (env SKILLCALC_DIST to use another folder). Build native first, then wasm, so both embed the same rules.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = process.env.SKILLCALC_CLI || path.join(ROOT, 'build/skillcalc');
+const DIST = process.env.SKILLCALC_DIST || path.join(ROOT, 'dist');
+const SHARED_EXAMPLES = path.resolve(ROOT, '../shared/examples');
+const TODAY = '2026-01-15';
+
+const jsonFiles = (dir) =>
+  fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f)) : [];
+
+// Every case: { name, situation } from rules/*/cases.json (arrays) and the one-case files of the example folders.
+function allCases() {
+  const cases = [];
+  const rulesDir = path.join(ROOT, 'rules');
+  for (const d of fs.readdirSync(rulesDir).sort()) {
+    const file = path.join(rulesDir, d, 'cases.json');
+    if (!fs.existsSync(file)) continue;
+    JSON.parse(fs.readFileSync(file, 'utf8')).forEach((c, i) =>
+      cases.push({ name: `rules/${d}/cases.json #${i}: ${c.name ?? ''}`, situation: c.situation }));
+  }
+  for (const file of [...jsonFiles(SHARED_EXAMPLES), ...jsonFiles(path.join(ROOT, 'tests/cases'))]) {
+    const c = JSON.parse(fs.readFileSync(file, 'utf8'));
+    cases.push({ name: `${path.relative(path.dirname(ROOT), file)}: ${c.name ?? ''}`, situation: c.situation ?? c });
+  }
+  return cases;
+}
+
+// The CLI's stdout minus its one trailing newline, as bytes.
+function native(args, input) {
+  const p = spawnSync(CLI, ['--today', TODAY, ...args], { input, maxBuffer: 64 << 20 });
+  if (p.error) throw p.error;
+  const out = p.stdout;
+  assert.equal(out[out.length - 1], 0x0a, `CLI output does not end in a newline (exit ${p.status}): ${p.stderr}`);
+  return out.subarray(0, out.length - 1);
+}
+
+assert.ok(fs.existsSync(CLI), `native CLI not found at ${CLI} (set SKILLCALC_CLI or build it)`);
+assert.ok(fs.existsSync(path.join(DIST, 'skillcalc.mjs')), `${DIST}/skillcalc.mjs not found: run wasm/build.sh`);
+const { createSkillCalc } = await import(pathToFileURL(path.join(DIST, 'skillcalc.mjs')).href);
+const calc = await createSkillCalc({ today: TODAY });
+
+test('rules version is the same in both builds', () => {
+  const v = calc.version();
+  assert.equal(v.ok, true);
+  const doc = JSON.parse(native(['documents'], '').toString('utf8'));
+  assert.equal(v.rules_version, doc.rules_version, 'native and wasm embed different rules: rebuild native, then wasm');
+});
+
+test('every case gives byte-identical JSON natively and in wasm', async (t) => {
+  const cases = allCases();
+  assert.ok(cases.length > 0, 'no cases found');
+  for (const c of cases) {
+    await t.test(c.name, () => {
+      const input = JSON.stringify(c.situation);
+      const want = native(['eval', '-'], input);
+      const got = Buffer.from(calc.evaluateText(input), 'utf8');
+      if (!got.equals(want)) assert.equal(got.toString('utf8'), want.toString('utf8'));
+    });
+  }
+});
+
+test('documents and catalogs agree with the CLI', () => {
+  assert.deepEqual(calc.documents(), JSON.parse(native(['documents'], '').toString('utf8')));
+  for (const city of ['weihai', 'yantai', 'jining', 'rizhao', 'nowhere']) {
+    assert.deepEqual(calc.catalog(city), JSON.parse(native(['catalog', city], '').toString('utf8')), city);
+  }
+});
+
+test('evaluate() takes an object and returns an object', () => {
+  const r = calc.evaluate({
+    city: 'weihai',
+    applicant: { kind: 'person', employer: 'enterprise' },
+    events: [{ id: 'e1', type: 'skill_level', date: '2025-07-15', level: 'senior_technician', route: 'jinlanling_training' }],
+  });
+  assert.equal(typeof r, 'object');
+  assert.equal(r.ok, true);
+  assert.equal(r.as_of, TODAY);
+  assert.ok(Array.isArray(r.items));
+});
+
+test('malformed situations give ok:false with error.path', () => {
+  const broken = calc.evaluate('{"city": "weihai", ');
+  assert.equal(broken.ok, false);
+  assert.equal(typeof broken.error.path, 'string');
+  assert.equal(typeof broken.error.code, 'string');
+  const badDate = calc.evaluate({
+    city: 'jining',
+    applicant: { kind: 'person' },
+    events: [{ id: 'e1', type: 'title', date: '2025/06/01', title: 'national_technical_expert' }],
+  });
+  assert.equal(badDate.ok, false);
+  assert.equal(badDate.error.path, '/events/0/date');
+  const notJson = calc.evaluateText('\u{1F600} not json');
+  assert.equal(JSON.parse(notJson).ok, false);
+});
+
+test('catalog: weihai is known, nowhere is not', () => {
+  const w = calc.catalog('weihai');
+  assert.equal(w.ok, true);
+  assert.equal(w.city, 'weihai');
+  const n = calc.catalog('nowhere');
+  assert.equal(n.ok, false);
+  assert.equal(typeof n.error.code, 'string');
+});
+
+test('today defaults to the local date', async () => {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, '0');
+  const local = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  const free = await createSkillCalc();
+  const r = free.evaluate({ city: 'weihai', applicant: { kind: 'person', employer: 'enterprise' }, events: [] });
+  assert.equal(r.ok, true, JSON.stringify(r.error));
+  assert.equal(r.as_of, local);
+});

@@ -1,0 +1,396 @@
+// skillcalc page: boots the calculator (WebAssembly), asks the questions of the chosen city's catalog, shows the
+// result, and handles the share link, printing, saving, kiosk and embed modes. Nothing leaves the device.
+import { h, clear, append } from './dom.js';
+import { t, pick, setLang, lang, formatDate } from './i18n.js';
+import { emptyState, toSituation, fromSituation, renderForm, markProblems, idForPath } from './form.js';
+import { renderResult, situationSummary, summaryText } from './result.js';
+import { decodeFragment, isShareFragment, shareUrl } from './share.js';
+import { startKiosk } from './kiosk.js';
+import { startEmbed } from './embed.js';
+
+const SAVE_KEY = 'skillcalc.saved.v1';
+const CITY_ORDER = ['weihai', 'yantai', 'jining', 'rizhao'];
+
+const params = new URLSearchParams(location.search);
+const mode = { embed: params.get('embed') === '1', kiosk: params.get('kiosk') === '1' };
+const $ = (id) => document.getElementById(id);
+
+const app = {
+  calc: null,
+  cities: [],
+  catalogs: new Map(),
+  docs: new Map(),
+  state: emptyState(),
+  last: null, // { result, situation }
+  stale: false,
+  hideCity: false,
+  embed: null,
+  kiosk: null,
+  firstResult: false,
+};
+
+function today() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+function catalog(city) {
+  if (!city || !app.calc) return null;
+  if (!app.catalogs.has(city)) {
+    const c = app.calc.catalog(city);
+    app.catalogs.set(city, c && c.ok ? c : null);
+  }
+  return app.catalogs.get(city);
+}
+
+function cityLabel(id) {
+  const c = app.cities.find((x) => x.id === id);
+  return c ? pick(c.label) : id;
+}
+
+function storage() {
+  try { return window.localStorage; } catch { return null; }
+}
+
+// ---- chrome ------------------------------------------------------------------------------------------------
+
+function renderChrome() {
+  document.title = t('title');
+  $('skip').textContent = t('skip');
+  $('app-title').textContent = t('title');
+  $('app-subtitle').textContent = t('subtitle');
+  const sw = $('lang-switch');
+  sw.textContent = t('lang_switch');
+  sw.lang = lang() === 'zh' ? 'en' : 'zh-Hans';
+  $('privacy').textContent = t(mode.kiosk ? 'privacy_kiosk' : 'privacy');
+  const docs = clear($('documents'));
+  if (app.docs.size) {
+    const rank = (d) => (CITY_ORDER.indexOf(d.city) + 1 || 99) * 1e9 - Number(String(d.dated ?? '').replace(/-/g, ''));
+    const list = [...app.docs.values()].sort((a, b) => rank(a) - rank(b));
+    docs.append(h('h2', {}, t('documents')), h('ul', {}, list.map((d) => h('li', {},
+      h('span', { lang: 'zh-Hans' }, `${d.number}《${d.title}》`), h('br'),
+      h('span', { class: 'hint' }, `${cityLabel(d.city)} · ${t('doc_period', {
+        from: formatDate(d.period?.from),
+        to: d.period?.to ? t('doc_to', { to: formatDate(d.period.to) }) : t('doc_no_end'),
+      })}`)))));
+  }
+  if (app.rulesVersion) $('version').textContent = t('rules_version', { v: app.rulesVersion });
+}
+
+function renderSavedBanner() {
+  const box = clear($('saved-banner'));
+  const store = storage();
+  if (mode.kiosk || !store || !store.getItem(SAVE_KEY) || app.last) { box.hidden = true; return; }
+  box.hidden = false;
+  box.append(h('p', {}, t('saved_found')),
+    h('div', { class: 'row' },
+      h('button', { type: 'button', class: 'secondary', id: 'load-saved', onclick: () => {
+        let s = null;
+        try { s = JSON.parse(store.getItem(SAVE_KEY)); } catch { s = null; }
+        box.hidden = true;
+        if (s && typeof s === 'object') restore(s, { focus: true });
+      } }, t('load_saved')),
+      h('button', { type: 'button', class: 'secondary', id: 'forget-saved-banner', onclick: () => {
+        store.removeItem(SAVE_KEY);
+        box.hidden = true;
+        announce(t('forgotten'));
+      } }, t('forget'))));
+}
+
+// ---- form --------------------------------------------------------------------------------------------------
+
+function formContext() {
+  return {
+    state: app.state,
+    catalog: catalog(app.state.city),
+    cities: app.cities,
+    hideCity: app.hideCity,
+    onCity: (id) => { app.state.city = id; changed(true); },
+    onStructure: (opts = {}) => { changed(true); if (opts.focus) $(opts.focus)?.focus(); },
+    onValue: (structural) => changed(structural),
+  };
+}
+
+function renderFormNow() {
+  renderForm($('form'), formContext());
+  $('form').hidden = false;
+}
+
+function changed(structural) {
+  if (structural) renderFormNow();
+  if (app.last && !app.stale) {
+    app.stale = true;
+    $('result').classList.add('stale');
+    const note = $('stale-note');
+    if (note) { note.hidden = false; note.textContent = t('recalc_needed'); }
+  }
+}
+
+// ---- calculating -------------------------------------------------------------------------------------------
+
+function showProblems(problems) {
+  markProblems(problems);
+  const box = clear($('form-errors'));
+  if (!problems.length) { box.hidden = true; return; }
+  box.hidden = false;
+  box.append(h('p', {}, t('fix_errors')), h('ul', {}, problems.map((p) => h('li', {},
+    h('button', { type: 'button', class: 'linklike', onclick: () => $(p.id)?.focus() }, p.message)))));
+  $(problems[0].id)?.focus();
+}
+
+function calculate({ focusResult }) {
+  const cat = catalog(app.state.city);
+  if (!app.calc || !cat || !app.state.kind) return;
+  const { situation, problems } = toSituation(app.state, cat, today());
+  if (problems.length) { if (app.last) changed(false); showProblems(problems); return; }
+  const result = app.calc.evaluate(situation);
+  if (!result.ok) {
+    if (app.last) changed(false);
+    const id = idForPath(result.error?.path, app.state, cat);
+    const message = pick(result.error) || result.error?.code || 'error';
+    showProblems(id ? [{ id, message }] : []);
+    if (!id) showError(t('error', { msg: message }));
+    return;
+  }
+  showProblems([]);
+  app.last = { result, situation };
+  app.stale = false;
+  renderResultNow();
+  $('saved-banner').hidden = true;
+  announce(t('announce', { summary: summaryText(result) }));
+  if (!app.firstResult) {
+    app.firstResult = true;
+    performance.mark('sc-first-result');
+  }
+  const heading = $('result-h');
+  if (focusResult) {
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: 'start', behavior: 'auto' });
+  }
+  app.embed?.resultShown(heading.getBoundingClientRect().top + window.scrollY);
+}
+
+function showError(message) {
+  const box = clear($('form-errors'));
+  box.hidden = false;
+  box.append(h('p', {}, message));
+}
+
+function announce(text) {
+  const live = $('announce');
+  live.textContent = '';
+  setTimeout(() => { live.textContent = text; }, 50);
+}
+
+function renderResultNow() {
+  const section = $('result');
+  clear(section);
+  section.classList.remove('stale');
+  if (!app.last) { section.hidden = true; return; }
+  const { result, situation } = app.last;
+  const cat = catalog(situation.city);
+  section.hidden = false;
+  append(section, [
+    h('h2', { id: 'result-h', tabindex: '-1' }, `${t('result')} · ${cityLabel(situation.city)}`),
+    h('p', { id: 'stale-note', class: 'stale-note', role: 'status', hidden: !app.stale },
+      app.stale ? t('recalc_needed') : ''),
+    ...renderResult({ result, situation, catalog: cat, docs: app.docs }),
+    h('details', { class: 'entered' }, h('summary', {}, t('your_situation')),
+      situationSummary(situation, cat, cityLabel(situation.city))),
+    actions(),
+    h('div', { class: 'print-only print-footer' },
+      h('p', {}, t('printed', { d: new Date().toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB') }), ' · ',
+        t('rules_version', { v: result.rules_version ?? '' })),
+      mode.kiosk ? null : h('p', { class: 'print-link' }, shareUrl(situation)))]);
+}
+
+function actions() {
+  const { situation } = app.last;
+  const bar = h('div', { class: 'result-actions no-print' });
+  bar.append(h('button', { type: 'button', class: 'secondary', id: 'print', onclick: () => window.print() }, t('print')));
+  if (!mode.kiosk) {
+    const shareBox = h('div', { class: 'share-box', id: 'share-box', hidden: true });
+    bar.append(h('button', { type: 'button', class: 'secondary', id: 'share', 'aria-expanded': 'false',
+      'aria-controls': 'share-box', onclick: (e) => share(e.currentTarget, shareBox, situation) }, t('share')), shareBox);
+    bar.append(h('button', { type: 'button', class: 'secondary', id: 'save', onclick: () => {
+      const store = storage();
+      if (!store) return;
+      store.setItem(SAVE_KEY, JSON.stringify(situation));
+      status(t('saved'));
+      $('forget').hidden = false;
+    } }, t('save')));
+    bar.append(h('button', { type: 'button', class: 'secondary', id: 'forget',
+      hidden: !storage()?.getItem(SAVE_KEY), onclick: (e) => {
+        storage()?.removeItem(SAVE_KEY);
+        e.currentTarget.hidden = true;
+        status(t('forgotten'));
+        $('save').focus();
+      } }, t('forget')));
+  }
+  bar.append(h('button', { type: 'button', class: 'secondary', id: 'edit', onclick: () => {
+    const first = $('form').querySelector('input:checked, input, select, button');
+    first?.focus();
+    first?.scrollIntoView({ block: 'center' });
+  } }, t('edit')));
+  bar.append(h('button', { type: 'button', class: 'secondary', id: 'restart', onclick: () => (mode.kiosk ? kioskReset() : startOver()) }, t('new_calc')));
+  bar.append(h('p', { class: 'action-status', id: 'action-status', role: 'status' }));
+  return bar;
+}
+
+function status(text) {
+  const el = $('action-status');
+  if (el) el.textContent = text;
+}
+
+async function share(button, box, situation) {
+  const url = shareUrl(situation);
+  clear(box);
+  const input = h('input', { type: 'text', readonly: true, id: 'share-url', value: url, 'aria-describedby': 'share-hint' });
+  box.append(h('label', { for: 'share-url' }, t('share_link')), h('p', { class: 'hint', id: 'share-hint' }, t('share_hint')),
+    input, h('button', { type: 'button', class: 'secondary', id: 'share-copy', onclick: () => copy(input) }, t('share_copy')));
+  box.hidden = false;
+  button.setAttribute('aria-expanded', 'true');
+  if (navigator.share && matchMedia('(pointer: coarse)').matches) {
+    try { await navigator.share({ title: t('title'), url }); return; } catch { /* cancelled: the link is shown */ }
+  }
+  input.focus();
+  input.select();
+}
+
+async function copy(input) {
+  try {
+    await navigator.clipboard.writeText(input.value);
+    status(t('share_copied'));
+  } catch {
+    input.focus();
+    input.select();
+  }
+}
+
+// ---- restoring and resetting ---------------------------------------------------------------------------------
+
+function restore(situation, { focus }) {
+  app.state = fromSituation(situation);
+  if (!app.cities.some((c) => c.id === app.state.city)) app.state.city = '';
+  app.last = null;
+  renderFormNow();
+  renderResultNow();
+  calculate({ focusResult: focus });
+}
+
+function startOver() {
+  app.state = emptyState();
+  if (app.hideCity || params.get('city')) app.state.city = initialCity();
+  app.last = null;
+  app.stale = false;
+  if (isShareFragment(location.hash)) history.replaceState(null, '', location.pathname + location.search);
+  renderFormNow();
+  renderResultNow();
+  showProblems([]);
+  renderSavedBanner();
+  $('main').focus();
+  window.scrollTo(0, 0);
+}
+
+// Kiosk: nothing of the last visitor may remain. Forget storage, drop the fragment from the history entry, and
+// load the page afresh in place (location.replace adds no history entry).
+function kioskReset() {
+  try { storage()?.removeItem(SAVE_KEY); } catch { /* none */ }
+  try { sessionStorage.clear(); } catch { /* none */ }
+  const clean = location.pathname + location.search;
+  history.replaceState(null, '', clean);
+  location.replace(clean);
+}
+
+function initialCity() {
+  const c = params.get('city');
+  return app.cities.some((x) => x.id === c) ? c : '';
+}
+
+// ---- boot --------------------------------------------------------------------------------------------------
+
+// First visit: the service worker downloads the whole site once (the calculator included) and takes control; only
+// then is the calculator loaded, from its cache, so nothing is fetched twice. Without a service worker (not
+// allowed, e.g. in some third-party frames, or it fails), the page goes on at once.
+async function serviceWorkerFirst() {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  const sw = navigator.serviceWorker;
+  sw.ready.then(() => {
+    const el = $('offline');
+    if (el) { el.dataset.ready = '1'; el.textContent = t('offline_ready'); }
+  }).catch(() => {});
+  const registering = sw.register('sw.js').catch(() => null);
+  if (sw.controller) return;
+  const reg = await registering;
+  const installing = reg && (reg.installing || reg.waiting);
+  if (!installing) return;
+  await new Promise((resolve) => {
+    const timer = setTimeout(resolve, 20_000);
+    const done = () => { clearTimeout(timer); resolve(); };
+    sw.addEventListener('controllerchange', done, { once: true });
+    installing.addEventListener('statechange', () => { if (installing.state === 'redundant') done(); });
+  });
+}
+
+async function boot() {
+  setLang(params.get('lang') === 'en' ? 'en' : 'zh');
+  if (mode.embed) document.documentElement.classList.add('embed');
+  if (mode.kiosk) document.documentElement.classList.add('kiosk');
+  if (mode.embed) app.embed = startEmbed(params);
+  renderChrome();
+
+  $('lang-switch').addEventListener('click', () => {
+    setLang(lang() === 'zh' ? 'en' : 'zh');
+    renderChrome();
+    if (app.calc) { renderFormNow(); renderResultNow(); renderSavedBanner(); }
+    app.kiosk?.relabel();
+    $('lang-switch').focus();
+  });
+  $('skip').addEventListener('click', (e) => { e.preventDefault(); $('main').focus(); });
+  $('form').addEventListener('submit', (e) => { e.preventDefault(); calculate({ focusResult: true }); });
+  const openDetails = [];
+  window.addEventListener('beforeprint', () => {
+    for (const d of document.querySelectorAll('#result details:not([open])')) { d.open = true; openDetails.push(d); }
+  });
+  window.addEventListener('afterprint', () => { while (openDetails.length) openDetails.pop().open = false; });
+
+  try {
+    await serviceWorkerFirst();
+    const { createSkillCalc } = await import('./skillcalc.mjs');
+    app.calc = await createSkillCalc();
+  } catch (err) {
+    $('loading').textContent = t('load_failed');
+    $('loading').setAttribute('role', 'alert');
+    console.error(err);
+    return;
+  }
+  const docs = app.calc.documents();
+  app.rulesVersion = docs.rules_version;
+  for (const d of docs.documents ?? []) app.docs.set(d.id, d);
+  const ids = [...new Set((docs.documents ?? []).map((d) => d.city))];
+  ids.sort((a, b) => (CITY_ORDER.indexOf(a) + 1 || 99) - (CITY_ORDER.indexOf(b) + 1 || 99));
+  app.cities = ids.map((id) => ({ id, label: catalog(id)?.label ?? { zh: id, en: id } })).filter((c) => catalog(c.id));
+
+  app.hideCity = mode.embed && !!initialCity();
+  app.state.city = initialCity();
+  $('loading').hidden = true;
+  performance.mark('sc-ready');
+  document.documentElement.dataset.ready = '1';
+  renderChrome();
+
+  if (mode.kiosk) app.kiosk = startKiosk({ onReset: kioskReset });
+  const shared = decodeFragment(location.hash);
+  if (shared) {
+    restore(shared, { focus: false });
+  } else {
+    renderFormNow();
+    renderSavedBanner();
+  }
+  window.addEventListener('hashchange', () => {
+    const s = decodeFragment(location.hash);
+    if (s) restore(s, { focus: true });
+  });
+}
+
+boot();

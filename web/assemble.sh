@@ -1,0 +1,46 @@
+#!/bin/sh
+# Assembles the web page into dist/ after wasm/build.sh has put the calculator there:
+#   copies web/ (index.html, the JS modules, style.css, manifest.webmanifest, icon.svg) into dist/, and
+#   writes dist/sw.js with the precache list (every file of the site) and a version hash of those files,
+#   so that a changed file makes browsers fetch the new set once, and a first visit makes the site work offline.
+# Usage: web/assemble.sh [DIST]   (default: dist/ beside web/). Needs only a POSIX shell and sha256sum.
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WEB="$ROOT/web"
+DIST=${1:-"$ROOT/dist"}
+CORE="skillcalc.mjs skillcalc_core.mjs skillcalc_core.wasm"
+
+for f in $CORE; do
+  if [ ! -f "$DIST/$f" ]; then
+    echo "assemble: $DIST/$f is missing; run wasm/build.sh first" >&2
+    exit 1
+  fi
+done
+
+files=""
+for path in "$WEB"/*.html "$WEB"/*.js "$WEB"/*.css "$WEB"/*.webmanifest "$WEB"/*.svg; do
+  [ -f "$path" ] || continue
+  name=$(basename "$path")
+  [ "$name" = sw.js ] && continue
+  cp "$path" "$DIST/.$name.tmp"
+  mv -f "$DIST/.$name.tmp" "$DIST/$name"
+  files="$files $name"
+done
+files="$files $CORE"
+
+# index.html first (it is what every navigation is answered with), then the rest in a stable order.
+list=$(for f in $files; do echo "$f"; done | sort -u | awk '$0 == "index.html" { print; next } { rest = rest $0 "\n" } END { printf "%s", rest }')
+version=$(cd "$DIST" && sha256sum $list | sha256sum | cut -c1-16)
+json=$(printf '%s\n' $list | awk 'BEGIN { printf "[" } { printf "%s\"%s\"", (NR > 1 ? ", " : ""), $0 } END { printf "]" }')
+
+sed -e "s|^const VERSION = .*|const VERSION = '$version';|" \
+    -e "s|^const PRECACHE = .*|const PRECACHE = $json;|" "$WEB/sw.js" > "$DIST/.sw.js.tmp"
+grep -q "^const VERSION = '$version';" "$DIST/.sw.js.tmp"
+mv -f "$DIST/.sw.js.tmp" "$DIST/sw.js"
+
+total=0
+for f in $list sw.js; do
+  n=$(gzip -9c "$DIST/$f" | wc -c)
+  total=$((total + n))
+done
+echo "web: dist/ assembled, version $version, $(echo $list | wc -w) files precached, $((total / 1024)) KiB gzipped in all"

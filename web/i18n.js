@@ -1,0 +1,341 @@
+// UI text in Simplified Chinese (default) and English, and the formatting of money, dates and clauses.
+// Questions, options and explanations come from the calculator's catalog and results, not from here.
+
+const STR = {
+  zh: {
+    title: '技能人才补贴计算器',
+    subtitle: '威海、烟台、济宁、日照的技能人才补贴、奖励和待遇',
+    skip: '跳到主要内容',
+    lang_switch: 'English',
+    loading: '正在载入计算器…',
+    load_failed: '计算器未能载入。请刷新页面；如果仍不行，请换用较新的浏览器。',
+    step_city: '所在城市',
+    step_kind: '您是',
+    step_about: '基本情况',
+    step_about_hint: '不清楚的可以不填。',
+    step_events: '发生了什么',
+    step_events_hint: '添加您取得的等级、竞赛成绩、称号、学徒培训、招聘、平台认定等。每件事都填上日期。',
+    pick_city_first: '请先选择城市和身份。',
+    add_event_label: '要添加的事项',
+    add: '添加',
+    remove: '删除',
+    remove_event: '删除：{name}',
+    event_n: '第{n}件：{name}',
+    no_events: '还没有添加任何事项。',
+    date_label: '日期',
+    date_hint: '不填则按计算日期',
+    choose: '请选择',
+    not_given: '（未填写）',
+    yes: '是',
+    required: '必填',
+    as_of: '按哪一天计算',
+    as_of_hint: '默认是今天。政策按事情发生的日期和计算日期判断是否适用。',
+    more: '更多选项',
+    calculate: '计算我能享受的待遇',
+    recalc_needed: '情况已修改，请重新计算。',
+    missing: '请填写：{what}',
+    not_integer: '请输入整数',
+    fix_errors: '请先改正以下问题：',
+    result: '计算结果',
+    total_certain: '确定可得',
+    total_upto: '最多可得',
+    total_sum: '合计',
+    total_none: '按所填情况，没有可以计算金额的资金补贴。',
+    total_unknown: '另有{n}项金额或期限原文未写明，未计入合计。',
+    entitlements: '可以享受的资金待遇',
+    non_monetary: '非资金待遇',
+    not_counted: '未计入的项目',
+    not_counted_hint: '以下项目因“就高不重复”、被新文件取代或不在政策期内，不再发放。',
+    suggestions: '您还可能争取',
+    notes: '说明与存疑之处',
+    guidance: '本结果仅供参考，依据公开的政策文件计算；能否享受、金额多少，以当地人力资源和社会保障局等主管部门审核认定为准。',
+    status_granted: '可享受',
+    status_capped: '已按上限核减',
+    status_excluded: '不重复享受',
+    status_superseded: '已被新文件取代',
+    status_outside_period: '不在政策期内',
+    status_non_monetary: '非资金待遇',
+    ambiguous: '原文有歧义',
+    once: '一次性',
+    monthly: '每月发放，共{n}个月',
+    monthly_open: '每月发放，期限原文未写明',
+    yearly: '每年发放，共{n}年',
+    yearly_open: '每年发放，期限原文未写明',
+    per_head: '每人{amount} × {n}人',
+    amount_upto: '最高{amount}',
+    amount_floor: '不低于{amount}',
+    amount_range: '{min}至{max}',
+    amount_unstated: '金额原文未写明',
+    amount_percent: '{base}的{p}%',
+    amount_percent_cap: '，最高{max}',
+    total_unknown_item: '合计：无法确定',
+    payers: '谁来支付',
+    recipient: '发给',
+    basis: '依据',
+    about_event: '对应事项',
+    quote: '查看政策原文',
+    reason: '原因',
+    excluded_by: '与{what}属同一事项，按“就高不重复”只发放较高的一项。',
+    superseded_by: '该日期以{what}为准。',
+    capped_by: '原应得{before}，按上限{max}核减。',
+    worth_per_person: '（每人）',
+    needs: '需要',
+    print: '打印',
+    share: '分享链接',
+    share_hint: '链接里包含您填写的情况（在“#”之后，不会发送到任何服务器）。打开链接即可看到同样的结果。',
+    share_copied: '链接已复制。',
+    share_copy: '复制链接',
+    share_link: '分享链接',
+    save: '保存在本机',
+    saved: '已保存在本机浏览器中。',
+    forget: '删除保存的情况',
+    forgotten: '已删除。',
+    saved_found: '您之前在本机保存过一个情况。',
+    load_saved: '载入',
+    edit: '修改情况',
+    new_calc: '重新开始',
+    announce: '计算完成。{summary}',
+    announce_items: '共{n}项待遇。',
+    error: '无法计算：{msg}',
+    documents: '依据的政策文件',
+    doc_period: '施行期：{from}起{to}',
+    doc_to: '，至{to}',
+    doc_no_end: '（原文未写有效期）',
+    offline_ready: '已可离线使用。',
+    privacy: '计算在您的设备上完成，填写的内容不会发送到任何地方，也不会保存，除非您点“保存在本机”。',
+    privacy_kiosk: '计算在本机完成，填写的内容不会发送到任何地方。无人操作90秒后，本页内容会自动清除。',
+    rules_version: '规则版本 {v}',
+    printed: '打印时间 {d}',
+    your_situation: '您填写的情况',
+    kind_label: '身份',
+    city_label: '城市',
+    kiosk_title: '还在使用吗？',
+    kiosk_text: '为保护隐私，倒计时（{n}秒）结束时将清除本页所有内容。',
+    kiosk_continue: '继续使用',
+    kiosk_clear_now: '立即清除',
+    event_fallback: '事项',
+    recipient_person: '个人',
+    recipient_enterprise: '企业',
+    recipient_school: '院校',
+    recipient_training_base: '培训基地',
+    recipient_other_unit: '承办单位或其他单位',
+    list_sep: '、',
+  },
+  en: {
+    title: 'Skill subsidy calculator',
+    subtitle: 'Skill-talent subsidies, rewards and entitlements in Weihai, Yantai, Jining and Rizhao',
+    skip: 'Skip to main content',
+    lang_switch: '中文',
+    loading: 'Loading the calculator…',
+    load_failed: 'The calculator could not be loaded. Please reload the page, or try a newer browser.',
+    step_city: 'Your city',
+    step_kind: 'You are',
+    step_about: 'About you',
+    step_about_hint: 'Leave out what you do not know.',
+    step_events: 'What happened',
+    step_events_hint: 'Add the skill levels, contest results, titles, apprenticeships, hires, approved platforms… with their dates.',
+    pick_city_first: 'Choose your city and who you are first.',
+    add_event_label: 'What to add',
+    add: 'Add',
+    remove: 'Remove',
+    remove_event: 'Remove: {name}',
+    event_n: 'No. {n}: {name}',
+    no_events: 'Nothing added yet.',
+    date_label: 'Date',
+    date_hint: 'Empty means the calculation date',
+    choose: 'Choose',
+    not_given: '(not given)',
+    yes: 'Yes',
+    required: 'required',
+    as_of: 'Calculate as of',
+    as_of_hint: 'Today unless you change it. Whether a policy applies depends on the dates of events and of the calculation.',
+    more: 'More options',
+    calculate: 'Calculate my entitlements',
+    recalc_needed: 'You changed your answers: calculate again.',
+    missing: 'Please fill in: {what}',
+    not_integer: 'Enter a whole number',
+    fix_errors: 'Please correct these first:',
+    result: 'Result',
+    total_certain: 'Certain',
+    total_upto: 'Up to',
+    total_sum: 'Total',
+    total_none: 'For what you entered there is no money subsidy whose amount can be worked out.',
+    total_unknown: '{n} more item(s) with an amount or term the text does not state are not in the total.',
+    entitlements: 'Money you can claim',
+    non_monetary: 'Entitlements without money',
+    not_counted: 'Items not counted',
+    not_counted_hint: 'These are not paid: a higher award for the same achievement wins (就高不重复), a newer document governs, or the date is outside the policy period.',
+    suggestions: 'What you could still get',
+    notes: 'Notes and ambiguities',
+    guidance: 'This result is guidance only, worked out from the published policy documents. Whether you qualify and how much you receive is decided by the city\u2019s human resources and social security bureau and the other departments in charge.',
+    status_granted: 'Granted',
+    status_capped: 'Reduced to a cap',
+    status_excluded: 'Not paid twice',
+    status_superseded: 'Replaced by a newer document',
+    status_outside_period: 'Outside the policy period',
+    status_non_monetary: 'Non-monetary',
+    ambiguous: 'Text is ambiguous',
+    once: 'once',
+    monthly: 'per month, for {n} months',
+    monthly_open: 'per month; the text states no term',
+    yearly: 'per year, for {n} years',
+    yearly_open: 'per year; the text states no term',
+    per_head: '{amount} per person × {n}',
+    amount_upto: 'up to {amount}',
+    amount_floor: 'at least {amount}',
+    amount_range: '{min} to {max}',
+    amount_unstated: 'amount not stated in the text',
+    amount_percent: '{p}% of {base}',
+    amount_percent_cap: ', at most {max}',
+    total_unknown_item: 'Total: cannot be worked out',
+    payers: 'Who pays',
+    recipient: 'Paid to',
+    basis: 'Clause',
+    about_event: 'For',
+    quote: 'Show the original Chinese text',
+    reason: 'Why',
+    excluded_by: 'The same achievement also qualifies for {what}; only the higher one is paid (就高不重复).',
+    superseded_by: 'For this date {what} governs.',
+    capped_by: 'Was {before}; reduced to the cap of {max}.',
+    worth_per_person: ' (per person)',
+    needs: 'Needs',
+    print: 'Print',
+    share: 'Share link',
+    share_hint: 'The link carries what you entered (after the “#”, never sent to any server). Opening it shows the same result.',
+    share_copied: 'Link copied.',
+    share_copy: 'Copy link',
+    share_link: 'Share link',
+    save: 'Save on this device',
+    saved: 'Saved in this browser.',
+    forget: 'Delete what was saved',
+    forgotten: 'Deleted.',
+    saved_found: 'You saved a situation on this device before.',
+    load_saved: 'Load it',
+    edit: 'Change my answers',
+    new_calc: 'Start again',
+    announce: 'Calculated. {summary}',
+    announce_items: '{n} entitlement(s).',
+    error: 'Cannot calculate: {msg}',
+    documents: 'Policy documents used',
+    doc_period: 'In force from {from}{to}',
+    doc_to: ' to {to}',
+    doc_no_end: ' (no end date stated)',
+    offline_ready: 'Works offline now.',
+    privacy: 'The calculation runs on your device. Nothing you enter is sent anywhere or kept, unless you choose “Save on this device”.',
+    privacy_kiosk: 'The calculation runs on this machine and nothing you enter is sent anywhere. After 90 seconds without use, the page is cleared.',
+    rules_version: 'Rules version {v}',
+    printed: 'Printed {d}',
+    your_situation: 'What you entered',
+    kind_label: 'You are',
+    city_label: 'City',
+    kiosk_title: 'Still there?',
+    kiosk_text: 'To protect your privacy, everything on this page will be cleared when the countdown ({n} seconds) ends.',
+    kiosk_continue: 'Keep using',
+    kiosk_clear_now: 'Clear now',
+    event_fallback: 'Event',
+    recipient_person: 'the individual',
+    recipient_enterprise: 'the enterprise',
+    recipient_school: 'the school',
+    recipient_training_base: 'the training base',
+    recipient_other_unit: 'the host or other unit',
+    list_sep: ', ',
+  },
+};
+
+// Who pays: the ids of rules/vocabulary.json "payers" (the catalog does not carry them); unknown ids are shown as is.
+const PAYERS = {
+  city_finance: { zh: '市级财政', en: 'city finance' },
+  county_finance: { zh: '县级财政', en: 'county finance' },
+  unemployment_insurance_fund: { zh: '失业保险基金', en: 'unemployment insurance fund' },
+  city_federation_of_trade_unions: { zh: '市总工会', en: 'city federation of trade unions' },
+  organiser: { zh: '竞赛主办单位', en: 'contest organiser' },
+  employer: { zh: '用人单位', en: 'employer' },
+  tax_authority: { zh: '税务部门（税费抵免）', en: 'tax authority (credit)' },
+  youth_talent_fund: { zh: '青年人才专项资金', en: 'youth talent fund' },
+  not_stated: { zh: '原文未写明', en: 'not stated in the text' },
+};
+
+let current = 'zh';
+export const LANGS = ['zh', 'en'];
+export const HTML_LANG = { zh: 'zh-Hans', en: 'en' };
+
+export function setLang(lang) {
+  current = LANGS.includes(lang) ? lang : 'zh';
+  document.documentElement.lang = HTML_LANG[current];
+}
+export function lang() {
+  return current;
+}
+
+export function t(key, params = {}) {
+  const s = STR[current][key] ?? STR.zh[key] ?? key;
+  return s.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
+}
+
+// A {zh, en} pair from the core, in the current language (falling back to the other one).
+export function pick(pair) {
+  if (pair == null) return '';
+  if (typeof pair === 'string') return pair;
+  return pair[current] ?? pair.zh ?? pair.en ?? '';
+}
+
+export function payerLabel(id) {
+  return PAYERS[id] ? PAYERS[id][current] : String(id).replace(/_/g, ' ');
+}
+
+// Money in whole yuan. Chinese uses 万 from 10,000 up, as the policy texts and the core's explanations do.
+export function money(yuan) {
+  if (yuan == null || !Number.isFinite(yuan)) return '';
+  if (current === 'zh') {
+    if (Math.abs(yuan) >= 10000) {
+      const wan = (yuan / 10000).toFixed(4).replace(/\.?0+$/, '');
+      return `${wan}万元`;
+    }
+    return `${yuan}元`;
+  }
+  return `${yuan.toLocaleString('en-US')} yuan`;
+}
+
+export function moneyRange(min, max) {
+  if (min == null && max == null) return '';
+  if (min === max || max == null) return money(min);
+  if (!min) return t('amount_upto', { amount: money(max) });
+  return t('amount_range', { min: money(min), max: money(max) });
+}
+
+export function formatDate(iso) {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso ?? '';
+  const [y, m, d] = iso.split('-').map(Number);
+  if (current === 'zh') return `${y}年${m}月${d}日`;
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+    'November', 'December'];
+  return `${d} ${months[m - 1]} ${y}`;
+}
+
+// "2" -> 第2条 / clause 2;  "十一" -> （十一） / item (十一);  "(八)" stays as written.
+export function clauseLabel(clause) {
+  const c = String(clause ?? '');
+  if (/^\d+(\.\d+)*$/.test(c)) return current === 'zh' ? `第${c}条` : `clause ${c}`;
+  const inner = c.replace(/^[(（]\s*|\s*[)）]$/g, '');
+  return current === 'zh' ? `（${inner}）` : `item (${inner})`;
+}
+
+// Text for English pages often holds Chinese document numbers and terms: wrap each run of CJK characters in a
+// span with lang="zh-Hans" so screen readers switch voice. Returns nodes.
+const CJK_RUN = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef〔〕“”]+(?:[\s\d.]*[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef〔〕“”]+)*/g;
+export function langText(text, textLang = current) {
+  const s = String(text ?? '');
+  if (textLang === 'zh') return [document.createTextNode(s)];
+  const out = [];
+  let last = 0;
+  for (const m of s.matchAll(CJK_RUN)) {
+    if (m.index > last) out.push(document.createTextNode(s.slice(last, m.index)));
+    const span = document.createElement('span');
+    span.lang = 'zh-Hans';
+    span.textContent = m[0];
+    out.push(span);
+    last = m.index + m[0].length;
+  }
+  if (last < s.length) out.push(document.createTextNode(s.slice(last)));
+  return out;
+}
