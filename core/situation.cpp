@@ -200,14 +200,6 @@ class Parser {
     }
     for (auto& r : et.required)
       if (!e.fields.get(r)) return fail("missing_field", path + "/" + r, "缺少字段 " + r, "missing field " + r);
-    if (e.type == "competition") {
-      auto tier = e.fields.get("tier");
-      bool world = tier && tier->s == "world_skills";
-      if (world && !e.fields.get("medal") && !e.fields.get("rank"))
-        return fail("missing_field", path + "/medal", "世界技能大赛成绩需填写奖牌 medal", "a WorldSkills result needs a medal");
-      if (!world && !e.fields.get("rank") && !e.fields.get("prize"))
-        return fail("missing_field", path + "/rank", "竞赛成绩需填写名次 rank", "a contest result needs a rank");
-    }
     return true;
   }
 

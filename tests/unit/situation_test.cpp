@@ -53,7 +53,6 @@ TEST_CASE("each wrong field is named by its JSON pointer", "[situation]") {
   CHECK(path_of(with_event(R"({"level":"technician"})")) == "/events/0/type");
   CHECK(path_of(with_event(R"({"type":"competition","tier":"national_class1","rank":0})")) == "/events/0/rank");
   CHECK(path_of(with_event(R"({"type":"competition","tier":"national_class1","rank":2.5})")) == "/events/0/rank");
-  CHECK(path_of(with_event(R"({"type":"competition","tier":"national_class1"})")) == "/events/0/rank");
   CHECK(path_of(with_event(R"({"type":"skill_level","level":"technician","count":-1})")) == "/events/0/count");
   CHECK(path_of(with_event(R"({"type":"skill_level","level":"technician","count":99999999999})")) == "/events/0/count");
   CHECK(path_of(with_event(R"({"type":"skill_level","level":"technician","colour":"red"})")) == "/events/0/colour");
@@ -65,6 +64,16 @@ TEST_CASE("too many events are refused", "[situation]") {
   std::string evs;
   for (int i = 0; i < 201; ++i) evs += std::string(i ? "," : "") + R"({"type":"title","title":"weihai_craftsman"})";
   CHECK(path_of(with_event(evs)) == "/events");
+}
+
+TEST_CASE("a contest result without a rank is no error: measures that need a rank ask for it", "[situation]") {
+  json r = test::builtin_eval(json::parse(R"({"city":"weihai","applicant":{"kind":"person"},
+    "events":[{"type":"competition","date":"2025-07-01","tier":"national_class1","contest":"cnc"}]})"));
+  REQUIRE(r["ok"] == true);
+  CHECK(r["totals"]["max_yuan"] == 0);
+  bool asks = false;
+  for (auto& s : r["suggestions"]) asks = asks || s["clause_id"] == "WH25-09-national-cat1";
+  CHECK(asks);
 }
 
 TEST_CASE("an event without a date happens on as_of", "[situation]") {
