@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "day.hpp"
+#include "load.hpp"
 #include "evaluate.hpp"
 #include "money.hpp"
 #include "render.hpp"
@@ -99,38 +100,6 @@ std::vector<std::vector<long long>> split_payers(const std::vector<long long>& r
 }
 
 namespace {
-
-std::pair<long long, long long> fraction_of(const std::string& s) {
-  auto slash = s.find('/');
-  long long a = 0, b = 1;
-  auto whole = [](const std::string& t, long long& v) {
-    if (t.empty() || t.size() > 9) return false;
-    v = 0;
-    for (char c : t) {
-      if (c < '0' || c > '9') return false;
-      v = v * 10 + (c - '0');
-    }
-    return true;
-  };
-  if (slash == std::string::npos ? !whole(s, a) : !(whole(s.substr(0, slash), a) && whole(s.substr(slash + 1), b)) || b == 0)
-    return {0, 1};
-  return {a, b};
-}
-
-int depth_of(std::string_view s) {
-  int depth = 0, worst = 0;
-  bool in_str = false, esc = false;
-  for (char c : s) {
-    if (in_str) {
-      if (esc) esc = false;
-      else if (c == '\\') esc = true;
-      else if (c == '"') in_str = false;
-    } else if (c == '"') in_str = true;
-    else if (c == '[' || c == '{') worst = std::max(worst, ++depth);
-    else if (c == ']' || c == '}') --depth;
-  }
-  return worst;
-}
 
 struct Err {
   std::string code, path, zh, en;
@@ -241,7 +210,7 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
       json j;
       bool envelope = text.find("\"situation\"") != std::string_view::npos;
       if (envelope) {
-        if (depth_of(text) > kMaxDepth + 1) {
+        if (json_nesting(text) > kMaxDepth + 1) {
           error(in, bare_id, {"too_deep", "", "JSON 嵌套过深（最多 16 层）", "the JSON is nested too deeply (at most 16 levels)"});
           continue;
         }
@@ -572,7 +541,7 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
         std::vector<long long> alloc = full ? claimed : apportion(pl.budget_yuan, claimed);
         const Measure& first = m.measures[pl.measures[0]];
         std::vector<std::pair<long long, long long>> shares;
-        for (auto& py : first.payers) shares.push_back(fraction_of(py.share));
+        for (auto& py : first.payers) shares.push_back(parse_share(py.share));
         auto split = split_payers(alloc, shares);
         long long allocated = 0;
         std::vector<long long> payer_total(shares.size(), 0);

@@ -16,8 +16,10 @@ bool known_kind(const std::string& k) {
     if (k == x) return true;
   return false;
 }
+}  // namespace
+
 // "1/2" -> {1,2}; {0,0} when not a fraction in (0,1].
-std::pair<long long, long long> fraction(const std::string& s) {
+std::pair<long long, long long> parse_share(const std::string& s) {
   auto slash = s.find('/');
   auto whole = [](const std::string& t, long long& v) {
     if (t.empty() || t.size() > 6) return false;
@@ -34,7 +36,6 @@ std::pair<long long, long long> fraction(const std::string& s) {
   if (a <= 0 || b <= 0 || a > b) return {0, 0};
   return {a, b};
 }
-}  // namespace
 
 bool Measure::monetary() const {
   if (options.empty()) return amount.kind != Amount::Kind::None;
@@ -337,7 +338,7 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
       std::string p = where + "/payers/" + std::to_string(i);
       Payer py{str(ps[i], p, "who"), str(ps[i], p, "share")};
       if (!py.who.empty() && !m.vocab.payers.count(py.who)) bad(p + "/who", "unknown_id", "未知付款方“" + py.who + "”", "unknown payer '" + py.who + "'");
-      auto [a, b] = fraction(py.share);
+      auto [a, b] = parse_share(py.share);
       if (!b) bad(p + "/share", "bad_share", "份额必须是 (0,1] 之间的分数，如 1/2", "a share must be a fraction in (0,1], e.g. 1/2");
       else num = num * b + a * den, den *= b;
       x.payers.push_back(py);
@@ -462,7 +463,7 @@ void read_pool(Reader& r, const json& x, const std::string& p, Model& m, int di)
       bad(p + "/payer_limits", "unknown_reference", "付款方“" + who + "”不是该资金池措施的付款方", "'" + who + "' is not a payer of the pool's measures");
       continue;
     }
-    auto [num, den] = fraction(py->share);
+    auto [num, den] = parse_share(py->share);
     // The payer's part of a full budget must fit its own limit, or the two figures contradict each other.
     if (den && pool.rule != Pool::Rule::Quota && static_cast<__int128>(pool.budget_yuan) * num > static_cast<__int128>(max) * den)
       bad(p + "/payer_limits", "contradictory_cap", "按份额，付款方“" + who + "”的负担超过其上限", "by its share, " + who + "'s part of the budget exceeds its limit");

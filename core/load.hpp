@@ -38,6 +38,9 @@ class Reader {
   std::string file_;
 };
 
+// "1/2" -> {1,2}; {0,0} when the text is not a fraction in (0,1].
+std::pair<long long, long long> parse_share(const std::string& s);
+
 // After every file is read: cross-document references (supersedes), amounts against quotes.
 void link_and_verify(Model& m, Problems& p);
 

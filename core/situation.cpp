@@ -10,10 +10,7 @@ namespace skillcalc {
 
 using json = nlohmann::json;
 
-namespace {
-
-// Deepest nesting of arrays and objects, found before parsing so that a hostile input cannot exhaust the stack.
-int nesting(std::string_view s) {
+int json_nesting(std::string_view s) {
   int depth = 0, worst = 0;
   bool in_str = false, esc = false;
   for (char c : s) {
@@ -27,6 +24,8 @@ int nesting(std::string_view s) {
   }
   return worst;
 }
+
+namespace {
 
 // Finds where the JSON text goes wrong, without exceptions.
 struct ErrorPosition : nlohmann::json_sax<json> {
@@ -214,7 +213,7 @@ bool parse_situation(std::string_view text, Day today, const Model& m, Situation
   Parser p(m, err);
   if (text.size() > kMaxSituationBytes)
     return p.fail("too_large", "", "输入过大（最多 256 KiB）", "the input is too large (at most 256 KiB)");
-  if (nesting(text) > kMaxDepth)
+  if (json_nesting(text) > kMaxDepth)
     return p.fail("too_deep", "", "JSON 嵌套过深（最多 16 层）", "the JSON is nested too deeply (at most 16 levels)");
   json j = json::parse(text.begin(), text.end(), nullptr, false);
   if (j.is_discarded()) {

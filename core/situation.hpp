@@ -42,6 +42,10 @@ constexpr size_t kMaxSituationBytes = 256 * 1024;
 constexpr int kMaxDepth = 16;
 constexpr size_t kMaxEvents = 200;
 
+// Deepest nesting of arrays and objects in JSON text, found before parsing so that a hostile input cannot exhaust
+// the stack.
+int json_nesting(std::string_view s);
+
 bool parse_situation(std::string_view text, Day today, const Model& m, Situation& out, InputError& err);
 
 }  // namespace skillcalc
