@@ -18,6 +18,12 @@ build/skillcalc check >/dev/null && echo "rules ok"
 echo "== unit tests, golden cases and examples (native)"
 (cd build && ctest --output-on-failure -j"$jobs")
 
+echo "== the whole test suite under ASan + UBSan (build-asan)"
+tools/sanitize.sh
+
+echo "== fuzzing: each libFuzzer target for 30 s (build-fuzz)"
+FUZZ_JOBS=2 tools/fuzz.sh 30
+
 if [ $with_wasm = 1 ]; then
   echo "== WebAssembly build and parity with native"
   wasm/build.sh

@@ -194,14 +194,18 @@ std::string Engine::check(const std::vector<SourceFile>& sources) const {
           p.add(file, path, "quote_not_in_source", id + " 的引用不见于政策原文", "the quote of " + id + " is not in the policy text");
       };
       if (!d.period_quote.empty()) find(d.period_quote, "/document/period_quote", d.id);
-      for (int mi : d.measures)
-        for (auto& f : m.measures[mi].fragments) find(f, "/measures/" + m.measures[mi].id + "/quote", m.measures[mi].id);
-      for (auto& st : m.stackings)
-        if (st.doc == static_cast<int>(&d - &m.documents[0])) find(st.quote, "/stacking/" + st.id + "/quote", st.id);
-      for (auto& c : m.caps)
-        if (c.doc == static_cast<int>(&d - &m.documents[0])) find(c.quote, "/caps/" + c.id + "/quote", c.id);
-      for (auto& pool : m.pools)
-        if (pool.doc == static_cast<int>(&d - &m.documents[0])) find(pool.quote, "/pools/" + pool.id + "/quote", pool.id);
+      const int di = static_cast<int>(&d - &m.documents[0]);
+      for (size_t k = 0; k < d.measures.size(); ++k) {
+        const Measure& x = m.measures[d.measures[k]];
+        for (size_t f = 0; f < x.fragments.size(); ++f)
+          find(x.fragments[f], "/measures/" + std::to_string(k) + "/quote" + (x.fragments.size() > 1 ? "/" + std::to_string(f) : ""), x.id);
+      }
+      for (size_t i = 0; i < m.stackings.size(); ++i)
+        if (m.stackings[i].doc == di) find(m.stackings[i].quote, pointer_in_file("stacking", m.stackings, i) + "/quote", m.stackings[i].id);
+      for (size_t i = 0; i < m.caps.size(); ++i)
+        if (m.caps[i].doc == di) find(m.caps[i].quote, pointer_in_file("caps", m.caps, i) + "/quote", m.caps[i].id);
+      for (size_t i = 0; i < m.pools.size(); ++i)
+        if (m.pools[i].doc == di) find(m.pools[i].quote, pointer_in_file("pools", m.pools, i) + "/quote", m.pools[i].id);
     }
     return p.json_report("rules and sources");
   } catch (const std::exception& e) {

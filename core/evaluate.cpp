@@ -101,9 +101,13 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
     } else it.periods_min = it.periods_max = sc.count;
   }
   it.total_known = it.unit_known && it.periods_known;
-  if (it.total_known) {
-    it.total_min = it.unit_min * it.heads * it.periods_min;
-    it.total_max = it.unit_max * it.heads * it.periods_max;
+  if (it.total_known) {  // in 128 bits: a product beyond any real claim is refused by the caller, never wrapped
+    auto product = [](long long a, long long b, long long c) {
+      __int128 v = static_cast<__int128>(a) * b * c;
+      return v > kAbsurd ? kAbsurd + 1 : static_cast<long long>(v);
+    };
+    it.total_min = product(it.unit_min, it.heads, it.periods_min);
+    it.total_max = product(it.unit_max, it.heads, it.periods_max);
   }
   const Document& d = m.documents[x.doc];
   if (e.date < d.from || e.date > d.to) it.status = Status::OutsidePeriod;

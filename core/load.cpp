@@ -774,13 +774,13 @@ void link_and_verify(Model& m, Problems& p) {
   // Every yuan figure and percentage of a measure must be stated in its own quote.
   for (size_t i = 0; i < m.measures.size(); ++i) {
     const Measure& x = m.measures[i];
-    const std::string file = m.documents[x.doc].folder + "/rules.json";
+    const std::string file = m.documents[x.doc].folder + "/rules.json", at = pointer_in_file("measures", m.measures, i);
     std::string all;
     for (auto& f : x.fragments) all += f + "\n";
     Figures fig = figures_in(all);
     auto need = [&](long long y, const std::string& what) {
       if (!fig.yuan.count(y))
-        p.add(file, "/measures/" + x.id, "amount_not_in_quote", what + " " + std::to_string(y) + " 元不见于“" + x.id + "”的原文引用",
+        p.add(file, at, "amount_not_in_quote", what + " " + std::to_string(y) + " 元不见于“" + x.id + "”的原文引用",
               "the figure " + std::to_string(y) + " yuan is not stated in the quote of " + x.id);
     };
     auto verify = [&](const Amount& a) {
@@ -791,7 +791,7 @@ void link_and_verify(Model& m, Problems& p) {
         case Amount::Kind::Floor: need(a.min_yuan, "最低金额"); break;
         case Amount::Kind::Percent:
           if (!fig.percent.count(a.percent))
-            p.add(file, "/measures/" + x.id, "amount_not_in_quote", "比例 " + std::to_string(a.percent) + "% 不见于原文引用",
+            p.add(file, at, "amount_not_in_quote", "比例 " + std::to_string(a.percent) + "% 不见于原文引用",
                   "the percentage " + std::to_string(a.percent) + "% is not stated in the quote of " + x.id);
           if (a.has_cap) need(a.max_yuan, "上限");
           break;
@@ -801,10 +801,12 @@ void link_and_verify(Model& m, Problems& p) {
     verify(x.amount);
     for (auto& o : x.options) verify(o.amount);
   }
-  for (auto& c : m.caps)
+  for (size_t ci = 0; ci < m.caps.size(); ++ci) {
+    const Cap& c = m.caps[ci];
     if (!figures_in(c.quote).yuan.count(c.max_yuan))
-      p.add(m.documents[c.doc].folder + "/rules.json", "/caps/" + c.id, "amount_not_in_quote",
+      p.add(m.documents[c.doc].folder + "/rules.json", pointer_in_file("caps", m.caps, ci) + "/max_yuan", "amount_not_in_quote",
             "上限 " + std::to_string(c.max_yuan) + " 元不见于其原文引用", "the cap of " + std::to_string(c.max_yuan) + " yuan is not stated in its quote");
+  }
   // A pool's budget, its payers' limits and its quota must be stated in its own quote.
   for (auto& pl : m.pools) {
     const std::string file = m.documents[pl.doc].folder + "/rules.json";

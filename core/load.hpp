@@ -38,6 +38,14 @@ class Reader {
   std::string file_;
 };
 
+// The JSON pointer of entry i of a per-document list (measures, caps, stacking, pools): its place in its own file.
+template <class T>
+std::string pointer_in_file(const char* list, const std::vector<T>& all, size_t i) {
+  size_t n = 0;
+  for (size_t k = 0; k < i; ++k) n += all[k].doc == all[i].doc;
+  return std::string("/") + list + "/" + std::to_string(n);
+}
+
 // "1/2" -> {1,2}; {0,0} when the text is not a fraction in (0,1].
 std::pair<long long, long long> parse_share(const std::string& s);
 

@@ -10,7 +10,18 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 targets=${FUZZ_TARGETS:-"situation rules"}
 build=build-fuzz
-command -v clang++ >/dev/null || { echo "fuzz.sh needs clang++ (apt-get install clang)" >&2; exit 2; }
+# clang and its libFuzzer runtime (Debian 12: clang 14), installed when missing, as tools/setup.sh does.
+missing=()
+for p in clang libclang-rt-14-dev; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null; then
+  echo "installing: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+command -v clang++ >/dev/null || { echo "fuzz.sh needs clang++ with libFuzzer (clang, libclang-rt-14-dev)" >&2; exit 2; }
 jobs=$(nproc 2>/dev/null || echo 2)
 
 cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSKILLCALC_FUZZ=ON >/dev/null

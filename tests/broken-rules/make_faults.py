@@ -114,16 +114,16 @@ write("missing-quote", ["missing_quote", F, "/measures/0/quote"], rm(["measures"
       "a measure without the verbatim quote that grants it")
 write("empty-quote", ["missing_quote", F, "/measures/0/quote"], s(["measures", 0, "quote"], " \u3000 "),
       "a quote of white space only")
-write("amount-not-in-quote", ["amount_not_in_quote", F, "/measures/T25-1-city"], s(["measures", 0, "amount", "yuan"], 30000),
+write("amount-not-in-quote", ["amount_not_in_quote", F, "/measures/0"], s(["measures", 0, "amount", "yuan"], 30000),
       "an amount (30000) that its quote (3000元) does not state")
-write("option-amount-not-in-quote", ["amount_not_in_quote", F, "/measures/T25-1-prov"],
+write("option-amount-not-in-quote", ["amount_not_in_quote", F, "/measures/1"],
       both(rm(["measures", 1, "amount"]), s(["measures", 1, "options"], [
           {"when": {"event.rank": 1}, "amount": {"kind": "fixed", "yuan": 20000}, "label": {"zh": "第1名", "en": "1st"}},
           {"when": {"event.rank": 2}, "amount": {"kind": "fixed", "yuan": 15000}, "label": {"zh": "第2名", "en": "2nd"}}])),
       "an option's amount (15000) that the quote does not state")
-write("cap-not-in-quote", ["amount_not_in_quote", F, "/caps/T25-2-cap"], s(["caps", 0, "max_yuan"], 20000),
+write("cap-not-in-quote", ["amount_not_in_quote", F, "/caps/0/max_yuan"], s(["caps", 0, "max_yuan"], 20000),
       "a cap (20000) that its quote (1万元) does not state")
-write("quote-not-in-source", ["quote_not_in_source", F, "/measures/T25-1-city/quote"],
+write("quote-not-in-source", ["quote_not_in_source", F, "/measures/0/quote"],
       both(s(["measures", 0, "quote"], "市赛第一名奖励5000元"), s(["measures", 0, "amount", "yuan"], 5000)),
       "a quote (and amount) that the policy text does not contain")
 def second_copy(d):

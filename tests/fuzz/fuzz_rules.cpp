@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
@@ -222,9 +223,10 @@ bool mutate(json& root, std::mt19937& rng) {
         n = s;
         return true;
       }
-      if (n.is_number_integer()) {
+      if (n.is_number_integer()) {  // one step up or down, never past the ends of long long
         long long v = n.get<long long>();
-        n = rng() % 2 ? v + 1 : v - 1;
+        n = rng() % 2 ? (v == std::numeric_limits<long long>::max() ? v : v + 1)
+                      : (v == std::numeric_limits<long long>::min() ? v : v - 1);
         return true;
       }
       return false;
