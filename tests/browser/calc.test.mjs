@@ -1,27 +1,13 @@
 // End to end: a person fills the form in each city and sees the hand-checked amount and clause; the share link
 // restores exactly that; the English switch. Needs dist/ assembled (wasm/build.sh, then web/assemble.sh).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, watchOrigin, waitReady, distReady, fillSituation, CASES, DIST } from './helpers.mjs';
+import { useSite, waitReady, fillSituation, CASES } from './helpers.mjs';
 
-let server;
-let browser;
-let outside;
+const site = useSite();  // site.server, site.browser, site.outside: started before the tests
 
-before(async () => {
-  assert.ok(distReady(), `${DIST} is not assembled: run wasm/build.sh, then web/assemble.sh`);
-  server = await startServer();
-  browser = await launch();
-  outside = watchOrigin(browser.context, server.url);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function freshPage(url = server.url) {
-  const page = await browser.context.newPage();
+async function freshPage(url = site.server.url) {
+  const page = await site.browser.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -187,5 +173,5 @@ test('keyboard only: choose, add an event, calculate; focus lands on the result'
 });
 
 test('no request ever leaves the origin', () => {
-  assert.deepEqual(outside, []);
+  assert.deepEqual(site.outside, []);
 });

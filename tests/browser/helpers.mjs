@@ -1,5 +1,7 @@
 // Shared by the browser tests and audit.mjs: a tiny static server for dist/ on 127.0.0.1 (gzip like a real one),
 // Debian's chromium through playwright-core with a fresh profile, and the four hand-checked situations.
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -182,4 +184,21 @@ async function setField(page, selector, value) {
   if (tag.startsWith('SELECT')) await el.selectOption(String(value));
   else if (tag === 'INPUT:checkbox') await el.setChecked(!!value);
   else await el.fill(String(value));
+}
+
+// The site for one test file: dist/ served on loopback and a fresh Chromium, started before its tests and closed
+// after them. `outside` lists every request that left the site's origin (it must stay empty).
+export function useSite() {
+  const site = { server: null, browser: null, outside: null };
+  before(async () => {
+    assert.ok(distReady(), `${DIST} is not assembled: run wasm/build.sh, then web/assemble.sh`);
+    site.server = await startServer();
+    site.browser = await launch();
+    site.outside = watchOrigin(site.browser.context, site.server.url);
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

@@ -1,29 +1,15 @@
 // Kiosk (?kiosk=1): 90 s idle -> visible countdown -> everything cleared for the next visitor.
 // Embed (?embed=1&city=…): no city picker or page chrome, colours from parameters, height posted to the parent.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, watchOrigin, waitReady, distReady, fillSituation, CASES, DIST } from './helpers.mjs';
+import { useSite, waitReady, fillSituation, CASES } from './helpers.mjs';
 
-let server;
-let browser;
-let outside;
-
-before(async () => {
-  assert.ok(distReady(), `${DIST} is not assembled: run wasm/build.sh, then web/assemble.sh`);
-  server = await startServer();
-  browser = await launch();
-  outside = watchOrigin(browser.context, server.url);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();  // site.server, site.browser, site.outside: started before the tests
 
 test('kiosk: large targets, no links out, countdown after 90 s idle, then nothing of the visitor remains', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   await page.clock.install();
-  await page.goto(`${server.url}?kiosk=1`);
+  await page.goto(`${site.server.url}?kiosk=1`);
   await waitReady(page);
   const historyLength = await page.evaluate(() => history.length);
   const target = await page.evaluate(() => document.getElementById('calculate')?.getBoundingClientRect().height
@@ -68,7 +54,7 @@ test('kiosk: large targets, no links out, countdown after 90 s idle, then nothin
     text: document.body.innerText,
   }));
   assert.equal(after.hash, '');
-  assert.equal(after.url, `${server.url}?kiosk=1`);
+  assert.equal(after.url, `${site.server.url}?kiosk=1`);
   assert.equal(after.history, historyLength, 'no history entries were added');
   assert.equal(after.storage, 0);
   assert.equal(after.result, false);
@@ -79,8 +65,8 @@ test('kiosk: large targets, no links out, countdown after 90 s idle, then nothin
 });
 
 test('embed: no city picker or chrome, colours from parameters, height posted to the parent', async () => {
-  const page = await browser.context.newPage();
-  const src = `${server.url}?embed=1&city=weihai&frame=calc1&accent=%23a11d2b&bg=%23fffdf7`;
+  const page = await site.browser.context.newPage();
+  const src = `${site.server.url}?embed=1&city=weihai&frame=calc1&accent=%23a11d2b&bg=%23fffdf7`;
   await page.setContent(`<!doctype html><title>city site</title>
     <iframe id="sc" src="${src}" style="width:360px;height:400px;border:0"></iframe>
     <script>
@@ -121,5 +107,5 @@ test('embed: no city picker or chrome, colours from parameters, height posted to
 });
 
 test('no request ever leaves the origin', () => {
-  assert.deepEqual(outside, []);
+  assert.deepEqual(site.outside, []);
 });

@@ -1,30 +1,16 @@
 // Offline: after one visit the service worker has precached the whole site; with the server gone and the
 // network off, the page (plain, kiosk, or a share link) loads and calculates. The manifest makes it installable.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, watchOrigin, waitReady, distReady, fillSituation, shareFragment, CASES, DIST } from './helpers.mjs';
+import { useSite, waitReady, fillSituation, shareFragment, CASES, DIST } from './helpers.mjs';
 
-let server;
-let browser;
-let outside;
-
-before(async () => {
-  assert.ok(distReady(), `${DIST} is not assembled: run wasm/build.sh, then web/assemble.sh`);
-  server = await startServer();
-  browser = await launch();
-  outside = watchOrigin(browser.context, server.url);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();  // site.server, site.browser, site.outside: started before the tests
 
 test('the service worker precaches every file of dist/ and the page is installable', async () => {
-  const page = browser.context.pages()[0] ?? await browser.context.newPage();
-  await page.goto(server.url);
+  const page = site.browser.context.pages()[0] ?? await site.browser.context.newPage();
+  await page.goto(site.server.url);
   await waitReady(page);
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30_000 });
   const cached = await page.evaluate(async () => {
@@ -33,13 +19,13 @@ test('the service worker precaches every file of dist/ and the page is installab
     return { names, files: (await cache.keys()).map((r) => new URL(r.url).pathname.slice(1)).sort() };
   });
   assert.equal(cached.names.length, 1);
-  const site = fs.readdirSync(DIST).filter((f) => !f.startsWith('.') && f !== 'sw.js' && fs.statSync(path.join(DIST, f)).isFile());
-  for (const f of site) assert.ok(cached.files.includes(f), `${f} is precached`);
+  const files = fs.readdirSync(DIST).filter((f) => !f.startsWith('.') && f !== 'sw.js' && fs.statSync(path.join(DIST, f)).isFile());
+  for (const f of files) assert.ok(cached.files.includes(f), `${f} is precached`);
   const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
   assert.match(sw, /^const VERSION = '[0-9a-f]{16}';$/m);
   assert.ok(cached.names[0].endsWith(/VERSION = '([0-9a-f]+)'/.exec(sw)[1]));
 
-  const cdp = await browser.context.newCDPSession(page);
+  const cdp = await site.browser.context.newCDPSession(page);
   const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
   assert.deepEqual(installabilityErrors, []);
   const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'manifest.webmanifest'), 'utf8'));
@@ -48,10 +34,10 @@ test('the service worker precaches every file of dist/ and the page is installab
 });
 
 test('with the server stopped and the network off, the page reloads and calculates', async () => {
-  const page = browser.context.pages()[0];
-  await server.close();
-  await browser.context.setOffline(true);
-  const before = server.served.length;
+  const page = site.browser.context.pages()[0];
+  await site.server.close();
+  await site.browser.context.setOffline(true);
+  const before = site.server.served.length;
   await page.reload();
   await waitReady(page);
   await fillSituation(page, CASES.weihai.situation);
@@ -59,19 +45,19 @@ test('with the server stopped and the network off, the page reloads and calculat
   assert.ok(await page.locator('li[data-clause="WH25-02-jinlanling"]').count());
 
   // Another tab: a kiosk URL and a share link, both answered from the cache.
-  const kiosk = await browser.context.newPage();
-  await kiosk.goto(`${server.url}?kiosk=1&city=rizhao`);
+  const kiosk = await site.browser.context.newPage();
+  await kiosk.goto(`${site.server.url}?kiosk=1&city=rizhao`);
   await waitReady(kiosk);
   assert.ok(await kiosk.evaluate(() => document.documentElement.classList.contains('kiosk')));
-  const shared = await browser.context.newPage();
-  await shared.goto(server.url + shareFragment(CASES.yantai.situation));
+  const shared = await site.browser.context.newPage();
+  await shared.goto(site.server.url + shareFragment(CASES.yantai.situation));
   await waitReady(shared);
   await shared.waitForSelector('#totals');
   assert.equal(await shared.getAttribute('#totals', 'data-max'), '100000');
-  assert.equal(server.served.length, before, 'nothing reached the (stopped) server');
-  await browser.context.setOffline(false);
+  assert.equal(site.server.served.length, before, 'nothing reached the (stopped) server');
+  await site.browser.context.setOffline(false);
 });
 
 test('no request ever leaves the origin', () => {
-  assert.deepEqual(outside, []);
+  assert.deepEqual(site.outside, []);
 });

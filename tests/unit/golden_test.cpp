@@ -9,33 +9,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<json> cases_in(const fs::path& p) {
-  std::vector<json> out;
-  std::ifstream f(p);
-  json j = json::parse(f, nullptr, false);
-  if (j.is_array())
-    for (auto& c : j) out.push_back(c);
-  else if (j.is_object())
-    out.push_back(j);
-  return out;
-}
-
-std::vector<std::pair<std::string, json>> all_cases() {
-  std::vector<std::pair<std::string, json>> out;
-  fs::path root(SKILLCALC_SOURCE_DIR);
-  std::vector<fs::path> files;
-  for (auto& d : fs::directory_iterator(root / "rules"))
-    if (fs::exists(d.path() / "cases.json")) files.push_back(d.path() / "cases.json");
-  for (auto dir : {root / "tests" / "cases", root / ".." / "shared" / "examples"})
-    if (fs::exists(dir))
-      for (auto& f : fs::directory_iterator(dir))
-        if (f.path().extension() == ".json") files.push_back(f.path());
-  std::sort(files.begin(), files.end());
-  for (auto& f : files)
-    for (auto& c : cases_in(f)) out.push_back({f.string(), c});
-  return out;
-}
-
 std::vector<json> paid(const json& r, const std::string& prefix) {
   std::vector<json> out;
   for (auto& i : r["items"])
@@ -84,7 +57,7 @@ std::vector<std::string> check(const json& expect, const json& r) {
 }  // namespace
 
 TEST_CASE("every golden case and acceptance example holds", "[golden]") {
-  auto cases = all_cases();
+  auto cases = test::golden_cases();
   REQUIRE(cases.size() >= 10);
   size_t held = 0;
   size_t pending = 0;
@@ -103,7 +76,7 @@ TEST_CASE("every golden case and acceptance example holds", "[golden]") {
 }
 
 TEST_CASE("golden cases are named by sentences and say what they expect", "[golden]") {
-  for (auto& [file, c] : all_cases()) {
+  for (auto& [file, c] : test::golden_cases()) {
     INFO(file);
     REQUIRE(c.contains("name"));
     CHECK(c["name"].get<std::string>().find(' ') != std::string::npos);

@@ -40,26 +40,11 @@ std::vector<std::string> codes(const std::string& report) {
 }
 bool has(const std::vector<std::string>& v, const std::string& c) { return std::find(v.begin(), v.end(), c) != v.end(); }
 
-// The situations of every golden case (rules/*/cases.json, tests/cases, ../shared/examples), in a fixed order.
+// The situations of every golden case, in a fixed order.
 std::vector<json> golden_situations() {
-  std::vector<fs::path> files;
-  fs::path root(SKILLCALC_SOURCE_DIR);
-  for (auto& d : fs::directory_iterator(root / "rules"))
-    if (fs::exists(d.path() / "cases.json")) files.push_back(d.path() / "cases.json");
-  for (auto dir : {root / "tests" / "cases", root / ".." / "shared" / "examples"})
-    if (fs::exists(dir))
-      for (auto& f : fs::directory_iterator(dir))
-        if (f.path().extension() == ".json") files.push_back(f.path());
-  std::sort(files.begin(), files.end());
   std::vector<json> out;
-  for (auto& f : files) {
-    std::ifstream in(f);
-    json j = json::parse(in, nullptr, false);
-    if (j.is_object()) j = json::array({j});
-    if (j.is_array())
-      for (auto& c : j)
-        if (c.is_object() && c.contains("situation")) out.push_back(c["situation"]);
-  }
+  for (auto& [file, c] : test::golden_cases())
+    if (c.contains("situation")) out.push_back(c["situation"]);
   return out;
 }
 

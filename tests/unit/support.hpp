@@ -1,5 +1,7 @@
 // Helpers for the tests: files of the source tree, engines over a test rule file, results as JSON.
 #pragma once
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -11,6 +13,31 @@
 #include "skillcalc.hpp"
 
 namespace test {
+
+// Every golden case: rules/*/cases.json, tests/cases/*.json and ../shared/examples/*.json (when present), as
+// (file, case), in a fixed order.
+inline std::vector<std::pair<std::string, nlohmann::json>> golden_cases() {
+  namespace fs = std::filesystem;
+  fs::path root(SKILLCALC_SOURCE_DIR);
+  std::vector<fs::path> files;
+  for (auto& d : fs::directory_iterator(root / "rules"))
+    if (fs::exists(d.path() / "cases.json")) files.push_back(d.path() / "cases.json");
+  for (auto dir : {root / "tests" / "cases", root / ".." / "shared" / "examples"})
+    if (fs::exists(dir))
+      for (auto& f : fs::directory_iterator(dir))
+        if (f.path().extension() == ".json") files.push_back(f.path());
+  std::sort(files.begin(), files.end());
+  std::vector<std::pair<std::string, nlohmann::json>> out;
+  for (auto& f : files) {
+    std::ifstream in(f);
+    nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+    if (j.is_object()) j = nlohmann::json::array({j});
+    if (j.is_array())
+      for (auto& c : j)
+        if (c.is_object()) out.push_back({f.string(), c});
+  }
+  return out;
+}
 
 inline std::string read(const std::string& rel) {
   std::ifstream f(std::string(SKILLCALC_SOURCE_DIR) + "/" + rel, std::ios::binary);
