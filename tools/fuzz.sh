@@ -4,7 +4,8 @@
 #   tools/fuzz.sh [SECONDS]
 # Seeds come from the golden cases and the rule files (tests/fuzz/make_corpus.py, into build-fuzz/corpus); what a
 # run learns stays in build-fuzz/corpus, and a crashing input is written to build-fuzz/findings/.
-# FUZZ_JOBS=2 runs the targets side by side; FUZZ_TARGETS="situation" runs only some.
+# FUZZ_JOBS=2 runs the targets side by side; FUZZ_TARGETS="situation" runs only some; FUZZ_SEED=N fixes libFuzzer's
+# random seed (the test command does, so that its short run is repeatable).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -34,7 +35,7 @@ run() {  # target
   mkdir -p "$build/corpus/$t"
   echo "== fuzz_$t for ${seconds}s (log: $log)"
   if ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-     "$build/fuzz_$t" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=4096 -print_final_stats=1 \
+     "$build/fuzz_$t" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=4096 -print_final_stats=1 ${FUZZ_SEED:+-seed=$FUZZ_SEED} \
        -dict=tests/fuzz/skillcalc.dict -artifact_prefix="$build/findings/${t}-" \
        "$build/corpus/$t" "$build/seeds/$t" >"$log" 2>&1; then
     grep -E "^stat::(number_of_executed_units|peak_rss_mb)|^Done" "$log" | sed "s/^/  fuzz_$t: /"
