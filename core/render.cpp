@@ -86,12 +86,13 @@ Words explain(const Model& m, const Situation& s, const Evaluation& ev, const It
     w.zh = std::string(person ? "您" : "贵单位") + "于" + day_zh(e.date) + x.what.zh;
     w.en = "On " + day_en(e.date) + " " + std::string(person ? "you " : "your organisation ") + x.what.en;
   } else {
+    // A standing entitlement of the applicant's kind: "贵单位作为企业，按…" / "As you are an enterprise, under …"
     w.zh = std::string(person ? "您" : "贵单位") + x.what.zh;
-    w.en = std::string(person ? "You " : "Your organisation ") + x.what.en;
+    w.en = "As you " + x.what.en;
   }
   if (it.option >= 0) w.zh += "（" + x.options[it.option].label.zh + "）", w.en += " (" + x.options[it.option].label.en + ")";
-  w.zh += "。按" + d.number + clause_of(d, x.clause, true) + "，";
-  w.en += ". Under " + d.number + " " + clause_of(d, x.clause, false) + ", ";
+  w.zh += std::string(it.event >= 0 ? "。" : "，") + "按" + d.number + clause_of(d, x.clause, true) + "，";
+  w.en += std::string(it.event >= 0 ? ". Under " : ", under ") + d.number + " " + clause_of(d, x.clause, false) + ", ";
   if (it.status == Status::NonMonetary) {
     w.zh += std::string(person ? "您" : "贵单位") + "可享受：" + sentence(x.benefit.zh, "。");
     w.en += std::string(person ? "you are" : "your organisation is") + " entitled to: " + sentence(x.benefit.en, ".");
