@@ -35,7 +35,8 @@ Refusal check_encoding(std::string_view data, size_t& bom) {
   size_t n = data.size();
   if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
     return {"文件是 UTF-16 编码（Excel 的“Unicode 文本”）。请另存为“CSV UTF-8（逗号分隔）(*.csv)”后重试。",
-            "The file is UTF-16 (Excel's \"Unicode Text\"). Save it as \"CSV UTF-8 (Comma delimited) (*.csv)\" and try again."};
+            "The file is UTF-16 (Excel's \"Unicode Text\"). Save it as \"CSV UTF-8 (Comma delimited) (*.csv)\" and try "
+            "again."};
   if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) bom = 3;
   size_t i = bom, bad = 0, gbk_pairs = 0, first_bad = std::string_view::npos;
   while (i < n) {
@@ -47,21 +48,27 @@ Refusal check_encoding(std::string_view data, size_t& bom) {
     if (first_bad == std::string_view::npos) first_bad = i;
     ++bad;
     // A GBK/GB18030 double-byte character: lead 0x81-0xFE, trail 0x40-0xFE except 0x7F.
-    if (i + 1 < n && p[i] >= 0x81 && p[i] <= 0xFE && p[i + 1] >= 0x40 && p[i + 1] <= 0xFE && p[i + 1] != 0x7F) ++gbk_pairs, i += 2;
-    else ++i;
+    if (i + 1 < n && p[i] >= 0x81 && p[i] <= 0xFE && p[i + 1] >= 0x40 && p[i + 1] <= 0xFE && p[i + 1] != 0x7F)
+      ++gbk_pairs, i += 2;
+    else
+      ++i;
     if (bad > 1000) break;
   }
   if (first_bad == std::string_view::npos) return {};
   long line = 1 + static_cast<long>(std::count(data.begin(), data.begin() + static_cast<long>(first_bad), '\n'));
   std::string where_zh = "第 " + std::to_string(line) + " 行", where_en = "line " + std::to_string(line);
   if (gbk_pairs * 2 >= bad)
-    return {"文件不是 UTF-8 编码，看起来是 GBK/GB18030（" + where_zh + "）。请在 Excel 中“另存为”选择“CSV UTF-8（逗号分隔）(*.csv)”，"
-            "或在 WPS 中另存为 CSV 时选择 UTF-8 编码，然后重试。本工具不猜测编码，以免把姓名和单位名称读错。",
-            "The file is not UTF-8: it looks like GBK/GB18030 (" + where_en + "). In Excel use Save As with \"CSV UTF-8 (Comma "
-            "delimited) (*.csv)\", or choose UTF-8 when saving as CSV in WPS, and try again. The tool does not guess encodings, "
-            "so as not to misread names."};
+    return {"文件不是 UTF-8 编码，看起来是 GBK/GB18030（" + where_zh +
+                "）。请在 Excel 中“另存为”选择“CSV UTF-8（逗号分隔）(*.csv)”，"
+                "或在 WPS 中另存为 CSV 时选择 UTF-8 编码，然后重试。本工具不猜测编码，以免把姓名和单位名称读错。",
+            "The file is not UTF-8: it looks like GBK/GB18030 (" + where_en +
+                "). In Excel use Save As with \"CSV UTF-8 (Comma "
+                "delimited) (*.csv)\", or choose UTF-8 when saving as CSV in WPS, and try again. The tool does not "
+                "guess encodings, "
+                "so as not to misread names."};
   return {"文件不是有效的 UTF-8 编码（" + where_zh + "）。请另存为“CSV UTF-8（逗号分隔）(*.csv)”后重试。",
-          "The file is not valid UTF-8 (" + where_en + "). Save it as \"CSV UTF-8 (Comma delimited) (*.csv)\" and try again."};
+          "The file is not valid UTF-8 (" + where_en +
+              "). Save it as \"CSV UTF-8 (Comma delimited) (*.csv)\" and try again."};
 }
 
 // ---- RFC 4180 --------------------------------------------------------------------------------------------------
@@ -99,13 +106,15 @@ void parse(std::string_view d, std::vector<Record>& out, std::vector<RowError>& 
         }
         if (!closed) {
           errors.push_back({rec.line, column, "", "引号未闭合（从本行起到文件末尾的内容都无法读取）",
-                            "unterminated quote (everything from this line to the end of the file is unreadable)", 1, ""});
+                            "unterminated quote (everything from this line to the end of the file is unreadable)", 1,
+                            ""});
           return;
         }
         // After the closing quote: a separator or the end of the record.
         if (i < n && d[i] != ',' && d[i] != '\n' && d[i] != '\r') {
           errors.push_back({rec.line, column, "", "引号字段的右引号之后还有字符（字段中的引号要写成两个引号 \"\"）",
-                            "characters after a quoted field's closing quote (a quote inside a field is written \"\")", 1, ""});
+                            "characters after a quoted field's closing quote (a quote inside a field is written \"\")",
+                            1, ""});
           bad = true;
           while (i < n && d[i] != '\n') ++i;  // skip the rest of the line
         }
@@ -128,8 +137,9 @@ void parse(std::string_view d, std::vector<Record>& out, std::vector<RowError>& 
         break;
       }
       if (c == '"' && !bad) {
-        errors.push_back({rec.line, column, "", "未加引号的字段中出现引号（含引号的字段要整个用引号括起，内部的引号写成 \"\"）",
-                          "a quote inside an unquoted field (quote the whole field and write a quote inside it as \"\")", 1, ""});
+        errors.push_back(
+            {rec.line, column, "", "未加引号的字段中出现引号（含引号的字段要整个用引号括起，内部的引号写成 \"\"）",
+             "a quote inside an unquoted field (quote the whole field and write a quote inside it as \"\")", 1, ""});
         bad = true;
       }
       cell += c;
@@ -193,11 +203,15 @@ std::string trim(std::string_view s) {
     return size_t(0);
   };
   while (a < b)
-    if (size_t k = space(a, true)) a += k;
-    else break;
+    if (size_t k = space(a, true))
+      a += k;
+    else
+      break;
   while (b > a)
-    if (size_t k = space(b, false)) b -= k;
-    else break;
+    if (size_t k = space(b, false))
+      b -= k;
+    else
+      break;
   return std::string(s.substr(a, b - a));
 }
 
@@ -223,10 +237,14 @@ std::string normal_date(const std::string& s) {
     }
     if (!digits) return s;
     size_t sep = 0;
-    if (c == '-' || c == '/' || c == '.') sep = 1;
-    else if (s.compare(i, 3, "年") == 0 || s.compare(i, 3, "月") == 0 || s.compare(i, 3, "日") == 0) sep = 3;
-    else if (c == ' ' && k == 2) break;
-    else return s;
+    if (c == '-' || c == '/' || c == '.')
+      sep = 1;
+    else if (s.compare(i, 3, "年") == 0 || s.compare(i, 3, "月") == 0 || s.compare(i, 3, "日") == 0)
+      sep = 3;
+    else if (c == ' ' && k == 2)
+      break;
+    else
+      return s;
     ++k, i += sep, digits = 0;
   }
   if (k == 2 && digits) ++k;
@@ -252,11 +270,13 @@ Typed typed(const skillcalc::Model& m, const skillcalc::FieldDef& d, const std::
       std::string s = cell;
       // "1,000" (a thousands separator) and "12.0" (a spreadsheet's number format) are whole numbers too.
       s.erase(std::remove(s.begin(), s.end(), ','), s.end());
-      if (auto dot = s.find('.'); dot != std::string::npos && s.find_first_not_of('0', dot + 1) == std::string::npos) s.erase(dot);
+      if (auto dot = s.find('.'); dot != std::string::npos && s.find_first_not_of('0', dot + 1) == std::string::npos)
+        s.erase(dot);
       bool neg = !s.empty() && s[0] == '-';
       size_t start = neg || (!s.empty() && s[0] == '+') ? 1 : 0;
       if (s.size() == start || s.size() - start > 15 || s.find_first_not_of("0123456789", start) != std::string::npos) {
-        t.zh = name + " 必须是整数（而不是“" + cell.substr(0, 40) + "”）", t.en = name + " must be a whole number (not '" + cell.substr(0, 40) + "')";
+        t.zh = name + " 必须是整数（而不是“" + cell.substr(0, 40) + "”）",
+        t.en = name + " must be a whole number (not '" + cell.substr(0, 40) + "')";
         return t;
       }
       long long v = std::stoll(s.substr(start));
@@ -265,9 +285,12 @@ Typed typed(const skillcalc::Model& m, const skillcalc::FieldDef& d, const std::
     }
     case T::Bool: {
       std::string s = lower(cell);
-      if (s == "true" || s == "yes" || s == "y" || s == "1" || s == "是" || s == "真" || s == "√") t.value = true;
-      else if (s == "false" || s == "no" || s == "n" || s == "0" || s == "否" || s == "假" || s == "×") t.value = false;
-      else t.zh = name + " 必须是 是/否（true/false）", t.en = name + " must be yes or no (true/false)";
+      if (s == "true" || s == "yes" || s == "y" || s == "1" || s == "是" || s == "真" || s == "√")
+        t.value = true;
+      else if (s == "false" || s == "no" || s == "n" || s == "0" || s == "否" || s == "假" || s == "×")
+        t.value = false;
+      else
+        t.zh = name + " 必须是 是/否（true/false）", t.en = name + " must be yes or no (true/false)";
       return t;
     }
     case T::Enum: {
@@ -280,12 +303,26 @@ Typed typed(const skillcalc::Model& m, const skillcalc::FieldDef& d, const std::
       t.value = cell;  // the core names the allowed ids
       return t;
     }
-    case T::Text: t.value = cell; return t;
+    case T::Text:
+      t.value = cell;
+      return t;
   }
   return t;
 }
 
-enum class Kind { Applicant, City, AsOf, ApplicantKind, ApplicantField, Claimed, EventId, Type, Date, EventField, Ignored };
+enum class Kind {
+  Applicant,
+  City,
+  AsOf,
+  ApplicantKind,
+  ApplicantField,
+  Claimed,
+  EventId,
+  Type,
+  Date,
+  EventField,
+  Ignored
+};
 
 struct Column {
   Kind kind = Kind::Ignored;
@@ -303,15 +340,27 @@ bool read_claims(const skillcalc::Model& m, std::string_view data, std::vector<C
   parse(data.substr(bom), records, errors);
   rows = static_cast<long>(errors.size());  // malformed records are rows too
   if (records.empty()) {
-    fatal = {"文件为空：第一行应是列名（applicant, city, applicant_kind, type, date …）",
-             "the file is empty: its first line should name the columns (applicant, city, applicant_kind, type, date …)"};
+    fatal = {
+        "文件为空：第一行应是列名（applicant, city, applicant_kind, type, date …）",
+        "the file is empty: its first line should name the columns (applicant, city, applicant_kind, type, date …)"};
     return false;
   }
   // The header.
-  static const std::unordered_map<std::string, std::string> alias = {
-      {"申请人", "applicant"}, {"申请人名称", "applicant"}, {"城市", "city"}, {"测算日期", "as_of"}, {"申请人类型", "applicant_kind"},
-      {"applicant.kind", "applicant_kind"}, {"事件编号", "event_id"}, {"id", "event_id"}, {"事件类型", "type"},
-      {"event_type", "type"}, {"日期", "date"}, {"事件日期", "date"}, {"备注", "note"}, {"notes", "note"}, {"comment", "note"}};
+  static const std::unordered_map<std::string, std::string> alias = {{"申请人", "applicant"},
+                                                                     {"申请人名称", "applicant"},
+                                                                     {"城市", "city"},
+                                                                     {"测算日期", "as_of"},
+                                                                     {"申请人类型", "applicant_kind"},
+                                                                     {"applicant.kind", "applicant_kind"},
+                                                                     {"事件编号", "event_id"},
+                                                                     {"id", "event_id"},
+                                                                     {"事件类型", "type"},
+                                                                     {"event_type", "type"},
+                                                                     {"日期", "date"},
+                                                                     {"事件日期", "date"},
+                                                                     {"备注", "note"},
+                                                                     {"notes", "note"},
+                                                                     {"comment", "note"}};
   std::vector<std::string> event_fields;
   for (auto& [type, et] : m.vocab.event_types)
     for (auto& f : et.fields) event_fields.push_back(f.first);
@@ -325,14 +374,22 @@ bool read_claims(const skillcalc::Model& m, std::string_view data, std::vector<C
     columns.names.push_back(raw);
     Column& col = cols[c];
     col.canonical = name;
-    if (name.empty() || name[0] == '#' || name == "note") col.kind = Kind::Ignored;
-    else if (name == "applicant") col.kind = Kind::Applicant;
-    else if (name == "city") col.kind = Kind::City;
-    else if (name == "as_of") col.kind = Kind::AsOf;
-    else if (name == "applicant_kind") col.kind = Kind::ApplicantKind;
-    else if (name == "event_id") col.kind = Kind::EventId;
-    else if (name == "type") col.kind = Kind::Type;
-    else if (name == "date") col.kind = Kind::Date;
+    if (name.empty() || name[0] == '#' || name == "note")
+      col.kind = Kind::Ignored;
+    else if (name == "applicant")
+      col.kind = Kind::Applicant;
+    else if (name == "city")
+      col.kind = Kind::City;
+    else if (name == "as_of")
+      col.kind = Kind::AsOf;
+    else if (name == "applicant_kind")
+      col.kind = Kind::ApplicantKind;
+    else if (name == "event_id")
+      col.kind = Kind::EventId;
+    else if (name == "type")
+      col.kind = Kind::Type;
+    else if (name == "date")
+      col.kind = Kind::Date;
     else if (name.rfind("applicant.", 0) == 0 && m.vocab.applicant_fields.count(name.substr(10)))
       col.kind = Kind::ApplicantField, col.field = name.substr(10);
     else if (name.rfind("claimed.", 0) == 0) {  // clause ids keep their case
@@ -342,7 +399,8 @@ bool read_claims(const skillcalc::Model& m, std::string_view data, std::vector<C
       if (!known) unknown += (unknown.empty() ? "" : ", ") + raw;
     } else if (std::find(event_fields.begin(), event_fields.end(), name) != event_fields.end())
       col.kind = Kind::EventField, col.field = name;
-    else unknown += (unknown.empty() ? "" : ", ") + raw;
+    else
+      unknown += (unknown.empty() ? "" : ", ") + raw;
     if (col.kind != Kind::Ignored) {
       if (columns.index.count(col.canonical)) {
         fatal = {"第 1 行：列“" + raw + "”出现了两次", "line 1: the column '" + raw + "' appears twice"};
@@ -352,14 +410,17 @@ bool read_claims(const skillcalc::Model& m, std::string_view data, std::vector<C
     }
   }
   if (!unknown.empty()) {
-    fatal = {"第 1 行：未知的列名：" + unknown + "。可用的列见 README“表格批量测算”（未知列会被拒绝而不是忽略；备注请用 note 列或以 # 开头的列名）",
-             "line 1: unknown columns: " + unknown + ". See the README, \"Claims in a spreadsheet\", for the columns (unknown "
-             "columns are refused, not ignored; use a note column or a name starting with # for remarks)"};
+    fatal = {"第 1 行：未知的列名：" + unknown +
+                 "。可用的列见 README“表格批量测算”（未知列会被拒绝而不是忽略；备注请用 note 列或以 # 开头的列名）",
+             "line 1: unknown columns: " + unknown +
+                 ". See the README, \"Claims in a spreadsheet\", for the columns (unknown "
+                 "columns are refused, not ignored; use a note column or a name starting with # for remarks)"};
     return false;
   }
   for (const char* need : {"applicant", "city", "applicant_kind"})
     if (!columns.of(need)) {
-      fatal = {std::string("第 1 行：缺少必需的列 ") + need, std::string("line 1: the required column ") + need + " is missing"};
+      fatal = {std::string("第 1 行：缺少必需的列 ") + need,
+               std::string("line 1: the required column ") + need + " is missing"};
       return false;
     }
 
@@ -371,15 +432,19 @@ bool read_claims(const skillcalc::Model& m, std::string_view data, std::vector<C
     if (blank) continue;
     ++rows;
     std::string named;  // the applicant the row names, for the report
-    if (int ac = columns.of("applicant"); ac > 0 && ac <= static_cast<int>(rec.cells.size())) named = trim(rec.cells[ac - 1]);
+    if (int ac = columns.of("applicant"); ac > 0 && ac <= static_cast<int>(rec.cells.size()))
+      named = trim(rec.cells[ac - 1]);
     auto err = [&](int col, const std::string& zh, const std::string& en) {
-      errors.push_back({rec.line, col, col > 0 && col <= static_cast<int>(columns.names.size()) ? columns.names[col - 1] : "", zh, en, 1, named});
+      errors.push_back({rec.line, col,
+                        col > 0 && col <= static_cast<int>(columns.names.size()) ? columns.names[col - 1] : "", zh, en,
+                        1, named});
     };
     if (rec.cells.size() > cols.size()) {
       bool extra = false;
       for (size_t c = cols.size(); c < rec.cells.size(); ++c) extra = extra || !trim(rec.cells[c]).empty();
       if (extra) {
-        err(static_cast<int>(cols.size() + 1), "本行的单元格比列名多", "this row has more cells than the header has columns");
+        err(static_cast<int>(cols.size() + 1), "本行的单元格比列名多",
+            "this row has more cells than the header has columns");
         continue;
       }
     }
@@ -394,8 +459,11 @@ bool read_claims(const skillcalc::Model& m, std::string_view data, std::vector<C
       const Column& col = cols[c];
       int cn = static_cast<int>(c + 1);
       switch (col.kind) {
-        case Kind::Ignored: break;
-        case Kind::Applicant: applicant = v; break;
+        case Kind::Ignored:
+          break;
+        case Kind::Applicant:
+          applicant = v;
+          break;
         case Kind::City: {
           std::string id = lower(v);
           for (auto& [cid, label] : m.vocab.cities)
@@ -403,7 +471,9 @@ bool read_claims(const skillcalc::Model& m, std::string_view data, std::vector<C
           values.push_back({"city", {id, cn}});
           break;
         }
-        case Kind::AsOf: values.push_back({"as_of", {normal_date(v), cn}}); break;
+        case Kind::AsOf:
+          values.push_back({"as_of", {normal_date(v), cn}});
+          break;
         case Kind::ApplicantKind: {
           std::string id = lower(v);
           for (auto& [kid, label] : m.vocab.applicant_kinds)
@@ -414,31 +484,45 @@ bool read_claims(const skillcalc::Model& m, std::string_view data, std::vector<C
         case Kind::ApplicantField: {
           const auto& ref = m.vocab.applicant_fields.at(col.field);
           Typed t = typed(m, m.vocab.fields.at(ref.def), col.field, v);
-          if (!t.zh.empty()) err(cn, t.zh, t.en), ok = false;
-          else values.push_back({"applicant/" + col.field, {t.value, cn}});
+          if (!t.zh.empty())
+            err(cn, t.zh, t.en), ok = false;
+          else
+            values.push_back({"applicant/" + col.field, {t.value, cn}});
           break;
         }
         case Kind::Claimed: {
           skillcalc::FieldDef d;
           d.type = skillcalc::FieldDef::Type::Int;
           Typed t = typed(m, d, col.canonical, v);
-          if (!t.zh.empty()) err(cn, t.zh, t.en), ok = false;
-          else values.push_back({"claimed/" + col.field, {t.value, cn}});
+          if (!t.zh.empty())
+            err(cn, t.zh, t.en), ok = false;
+          else
+            values.push_back({"claimed/" + col.field, {t.value, cn}});
           break;
         }
-        case Kind::EventId: event["id"] = v; break;
-        case Kind::Type: type = v; break;
-        case Kind::Date: event["date"] = normal_date(v); break;
-        case Kind::EventField: event_cells.push_back({col.field, cn}); break;
+        case Kind::EventId:
+          event["id"] = v;
+          break;
+        case Kind::Type:
+          type = v;
+          break;
+        case Kind::Date:
+          event["date"] = normal_date(v);
+          break;
+        case Kind::EventField:
+          event_cells.push_back({col.field, cn});
+          break;
       }
     }
     if (!ok) continue;
     if (applicant.empty()) {
-      err(columns.of("applicant"), "缺少申请人（applicant 列为空）", "the applicant is missing (the applicant column is empty)");
+      err(columns.of("applicant"), "缺少申请人（applicant 列为空）",
+          "the applicant is missing (the applicant column is empty)");
       continue;
     }
     if (type.empty() && (!event_cells.empty() || event.contains("date") || event.contains("id"))) {
-      err(columns.of("type"), "有事件内容但缺少事件类型（type 列）", "the row describes an event but its type (the type column) is empty");
+      err(columns.of("type"), "有事件内容但缺少事件类型（type 列）",
+          "the row describes an event but its type (the type column) is empty");
       continue;
     }
     if (!type.empty()) {
@@ -459,7 +543,8 @@ bool read_claims(const skillcalc::Model& m, std::string_view data, std::vector<C
         for (auto& f : et->second.fields)
           if (f.first == fname) def = &f.second;
         if (!def) {
-          err(cn, "事件类型“" + id + "”没有字段“" + fname + "”（这一格应留空）", "event type '" + id + "' has no field '" + fname + "' (leave this cell empty)");
+          err(cn, "事件类型“" + id + "”没有字段“" + fname + "”（这一格应留空）",
+              "event type '" + id + "' has no field '" + fname + "' (leave this cell empty)");
           ok = false;
           break;
         }
@@ -484,12 +569,16 @@ bool read_claims(const skillcalc::Model& m, std::string_view data, std::vector<C
         auto at = c->value_lines.find(key);
         if (at == c->value_lines.end()) continue;
         const json* before = nullptr;
-        if (key == "city" || key == "as_of") before = &c->situation[key];
-        else if (key.rfind("applicant/", 0) == 0) before = &c->situation["applicant"][key == "applicant/kind" ? "kind" : key.substr(10)];
-        else before = &c->claimed[key.substr(8)];
+        if (key == "city" || key == "as_of")
+          before = &c->situation[key];
+        else if (key.rfind("applicant/", 0) == 0)
+          before = &c->situation["applicant"][key == "applicant/kind" ? "kind" : key.substr(10)];
+        else
+          before = &c->claimed[key.substr(8)];
         if (*before != vc.first) {
           err(vc.second, "与同一申请人第 " + std::to_string(at->second) + " 行的值（" + before->dump() + "）不一致",
-              "differs from the same applicant's value on line " + std::to_string(at->second) + " (" + before->dump() + ")");
+              "differs from the same applicant's value on line " + std::to_string(at->second) + " (" + before->dump() +
+                  ")");
           ok = false;
           break;
         }
@@ -507,10 +596,14 @@ bool read_claims(const skillcalc::Model& m, std::string_view data, std::vector<C
     for (auto& [key, vc] : values) {
       if (c->value_lines.count(key)) continue;
       c->value_lines[key] = rec.line;
-      if (key == "city" || key == "as_of") c->situation[key] = vc.first;
-      else if (key == "applicant/kind") c->situation["applicant"]["kind"] = vc.first;
-      else if (key.rfind("applicant/", 0) == 0) c->situation["applicant"][key.substr(10)] = vc.first;
-      else c->claimed[key.substr(8)] = vc.first;
+      if (key == "city" || key == "as_of")
+        c->situation[key] = vc.first;
+      else if (key == "applicant/kind")
+        c->situation["applicant"]["kind"] = vc.first;
+      else if (key.rfind("applicant/", 0) == 0)
+        c->situation["applicant"][key.substr(10)] = vc.first;
+      else
+        c->claimed[key.substr(8)] = vc.first;
     }
     c->lines.push_back(rec.line);
     if (!event.is_null()) {
@@ -554,11 +647,16 @@ RowError locate(const Claim& c, const Columns& cols, const std::string& path, bo
         if (e.column) e.column_name = cols.names[e.column - 1];
       }
     }
-  } else if (path == "/city") at("city", "city");
-  else if (path == "/as_of") at("as_of", "as_of");
-  else if (path == "/applicant/kind") at("applicant/kind", "applicant_kind");
-  else if (path.rfind("/applicant/", 0) == 0) at("applicant/" + path.substr(11), "applicant." + path.substr(11));
-  else if (path.rfind("/claimed_yuan/", 0) == 0) at("claimed/" + path.substr(14), "claimed." + path.substr(14));
+  } else if (path == "/city")
+    at("city", "city");
+  else if (path == "/as_of")
+    at("as_of", "as_of");
+  else if (path == "/applicant/kind")
+    at("applicant/kind", "applicant_kind");
+  else if (path.rfind("/applicant/", 0) == 0)
+    at("applicant/" + path.substr(11), "applicant." + path.substr(11));
+  else if (path.rfind("/claimed_yuan/", 0) == 0)
+    at("claimed/" + path.substr(14), "claimed." + path.substr(14));
   e.rows_skipped = whole_claim ? static_cast<long>(c.lines.size()) : 1;
   return e;
 }

@@ -27,11 +27,11 @@ struct Record {
 
 struct RowError {
   long line = 0;
-  int column = 0;            // 1-based; 0 when the error concerns the whole row
-  std::string column_name;   // as in the header
+  int column = 0;           // 1-based; 0 when the error concerns the whole row
+  std::string column_name;  // as in the header
   std::string zh, en;
-  long rows_skipped = 1;     // rows left out because of it
-  std::string applicant;     // when the row names one
+  long rows_skipped = 1;  // rows left out because of it
+  std::string applicant;  // when the row names one
 };
 
 // RFC 4180: fields separated by commas, optionally quoted with ", "" inside quotes is a quote; quoted fields may
@@ -49,16 +49,16 @@ inline const char* kBom = "\xEF\xBB\xBF";
 // One applicant's rows of a claims CSV, as a situation.
 struct Claim {
   std::string applicant;
-  nlohmann::json situation;                  // {"city","as_of"?,"applicant":{…},"events":[…]}
+  nlohmann::json situation;                           // {"city","as_of"?,"applicant":{…},"events":[…]}
   nlohmann::json claimed = nlohmann::json::object();  // claimed.<clause_id> columns
-  std::vector<long> lines;                   // every row kept
-  std::vector<long> event_lines;             // per event of `situation`
-  std::map<std::string, long> value_lines;   // "city", "as_of", "applicant/<field>", "claimed/<id>" -> line given
+  std::vector<long> lines;                            // every row kept
+  std::vector<long> event_lines;                      // per event of `situation`
+  std::map<std::string, long> value_lines;  // "city", "as_of", "applicant/<field>", "claimed/<id>" -> line given
 };
 
 struct Columns {
-  std::vector<std::string> names;            // the header as written
-  std::map<std::string, int> index;          // canonical name ("applicant", "applicant.age", "rank" …) -> 1-based
+  std::vector<std::string> names;    // the header as written
+  std::map<std::string, int> index;  // canonical name ("applicant", "applicant.age", "rank" …) -> 1-based
   int of(const std::string& canonical) const {
     auto it = index.find(canonical);
     return it == index.end() ? 0 : it->second;

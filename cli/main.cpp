@@ -5,12 +5,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "csv.hpp"
 #include "skillcalc.hpp"
@@ -80,7 +79,8 @@ std::vector<SourceFile> read_folder(const std::string& dir, bool sources) {
 }
 
 void print_error(const char* code, const std::string& zh, const std::string& en) {
-  std::printf("{\"ok\":false,\"error\":{\"code\":\"%s\",\"path\":\"\",\"zh\":\"%s\",\"en\":\"%s\"}}\n", code, zh.c_str(), en.c_str());
+  std::printf("{\"ok\":false,\"error\":{\"code\":\"%s\",\"path\":\"\",\"zh\":\"%s\",\"en\":\"%s\"}}\n", code,
+              zh.c_str(), en.c_str());
 }
 
 // A line on stderr every few seconds of a long batch: how many are done, of how many, and how fast.
@@ -202,8 +202,10 @@ bool settle_csv(const Engine& e, const std::string& path, const std::string& day
       err.zh = j.is_object() ? j["error"].value("zh", "") : "内部错误";
       err.en = j.is_object() ? j["error"].value("en", "") : "internal error";
       if (whole) {
-        err.zh = "（申请人“" + s.claim.applicant + "”的全部 " + std::to_string(s.claim.lines.size()) + " 行均未计算）" + err.zh;
-        err.en = "(all " + std::to_string(s.claim.lines.size()) + " rows of applicant '" + s.claim.applicant + "' left out) " + err.en;
+        err.zh = "（申请人“" + s.claim.applicant + "”的全部 " + std::to_string(s.claim.lines.size()) + " 行均未计算）" +
+                 err.zh;
+        err.en = "(all " + std::to_string(s.claim.lines.size()) + " rows of applicant '" + s.claim.applicant +
+                 "' left out) " + err.en;
         s.errors.push_back(err);
         break;
       }
@@ -229,7 +231,9 @@ std::string join(const std::vector<long>& xs, size_t most = 50) {
 
 std::string amount_text(const nlohmann::json& a) {
   std::string k = a.value("kind", "");
-  auto n = [&](const char* key) { return a.contains(key) && a[key].is_number() ? std::to_string(a[key].get<long long>()) : std::string("?"); };
+  auto n = [&](const char* key) {
+    return a.contains(key) && a[key].is_number() ? std::to_string(a[key].get<long long>()) : std::string("?");
+  };
   if (k == "fixed") return n("yuan");
   if (k == "range") return n("min_yuan") + "-" + n("max_yuan");
   if (k == "up_to") return "≤" + n("max_yuan");
@@ -241,14 +245,17 @@ std::string amount_text(const nlohmann::json& a) {
 std::string schedule_text(const nlohmann::json& s) {
   std::string k = s.value("kind", "once");
   if (k == "once") return k;
-  return k + "×" + (s.contains("count") && s["count"].is_number() ? std::to_string(s["count"].get<long long>()) : std::string("?"));
+  return k + "×" +
+         (s.contains("count") && s["count"].is_number() ? std::to_string(s["count"].get<long long>())
+                                                        : std::string("?"));
 }
 
-const char* kItemColumns[] = {"applicant", "city", "lines", "clause_id", "status", "document", "clause", "option", "events",
-                              "amount", "heads", "schedule", "total_min_yuan", "total_max_yuan", "payers", "recipient",
-                              "note", "explain"};
+const char* kItemColumns[] = {"applicant",      "city",           "lines",  "clause_id", "status", "document",
+                              "clause",         "option",         "events", "amount",    "heads",  "schedule",
+                              "total_min_yuan", "total_max_yuan", "payers", "recipient", "note",   "explain"};
 
-int run_csv_eval(const Engine& e, const std::string& path, const std::string& out_path, const std::string& day, bool quiet) {
+int run_csv_eval(const Engine& e, const std::string& path, const std::string& out_path, const std::string& day,
+                 bool quiet) {
   std::vector<Settled> settled;
   std::vector<csv::RowError> loose;
   csv::Columns cols;
@@ -259,8 +266,8 @@ int run_csv_eval(const Engine& e, const std::string& path, const std::string& ou
   long long items = 0, skipped = 0, empty = 0, errors = 0;
   std::vector<std::pair<long, std::string>> messages;  // stderr, in line order
   auto error_row = [&](const std::string& applicant, const std::string& city, const csv::RowError& err) {
-    csv::row(out, {csv::text_cell(applicant), city, std::to_string(err.line), "", "error", "", "", "", "", "", "", "", "", "", "", "",
-                   csv::text_cell(message(path, err)), ""});
+    csv::row(out, {csv::text_cell(applicant), city, std::to_string(err.line), "", "error", "", "", "", "", "", "", "",
+                   "", "", "", "", csv::text_cell(message(path, err)), ""});
     messages.push_back({err.line, message(path, err)});
     ++errors;
     skipped += err.rows_skipped;
@@ -271,11 +278,14 @@ int run_csv_eval(const Engine& e, const std::string& path, const std::string& ou
   std::vector<csv::RowError> orphans;
   for (auto& err : loose) {
     auto at = by_name.find(err.applicant);
-    if (at != by_name.end()) settled[at->second].errors.push_back(err);
-    else orphans.push_back(err);
+    if (at != by_name.end())
+      settled[at->second].errors.push_back(err);
+    else
+      orphans.push_back(err);
   }
   for (auto& s : settled) {
-    std::sort(s.errors.begin(), s.errors.end(), [](const csv::RowError& a, const csv::RowError& b) { return a.line < b.line; });
+    std::sort(s.errors.begin(), s.errors.end(),
+              [](const csv::RowError& a, const csv::RowError& b) { return a.line < b.line; });
     std::string city = s.claim.situation.value("city", "");
     if (!s.result.empty()) {
       auto r = nlohmann::json::parse(s.result);
@@ -292,32 +302,35 @@ int run_csv_eval(const Engine& e, const std::string& path, const std::string& ou
           if (auto l = line_of.find(eid); l != line_of.end()) lines.push_back(l->second);
         }
         std::string payers;
-        for (auto& p : it["payers"]) payers += (payers.empty() ? "" : "; ") + p.value("who", "") + " " + p.value("share", "");
+        for (auto& p : it["payers"])
+          payers += (payers.empty() ? "" : "; ") + p.value("who", "") + " " + p.value("share", "");
         std::string note;
         if (it.contains("capped_by")) note = "capped by " + it["capped_by"].value("cap", "");
         if (it.contains("excluded_by")) note = "excluded by " + it["excluded_by"].value("clause_id", "");
         if (it.contains("superseded_by")) note = "superseded by " + it["superseded_by"].value("clause_id", "");
         if (it.value("ambiguous", false)) note += std::string(note.empty() ? "" : "; ") + "ambiguous: see the notes";
         const auto& total = it["total"];
-        csv::row(out, {csv::text_cell(s.claim.applicant), city, join(lines), it.value("clause_id", ""), it.value("status", ""),
-                       it["source"].value("document", ""), it["source"].value("clause", ""),
-                       it.contains("option") ? csv::text_cell(it["option"].value("zh", "")) : "", csv::text_cell(events),
-                       amount_text(it["amount"]), it.contains("heads") ? std::to_string(it["heads"].get<long long>()) : "",
-                       schedule_text(it["schedule"]),
-                       total.is_object() ? std::to_string(total["min_yuan"].get<long long>()) : "",
-                       total.is_object() ? std::to_string(total["max_yuan"].get<long long>()) : "", payers,
-                       it.value("recipient", ""), note, csv::text_cell(it["explain"].value("zh", ""))});
+        csv::row(
+            out,
+            {csv::text_cell(s.claim.applicant), city, join(lines), it.value("clause_id", ""), it.value("status", ""),
+             it["source"].value("document", ""), it["source"].value("clause", ""),
+             it.contains("option") ? csv::text_cell(it["option"].value("zh", "")) : "", csv::text_cell(events),
+             amount_text(it["amount"]), it.contains("heads") ? std::to_string(it["heads"].get<long long>()) : "",
+             schedule_text(it["schedule"]), total.is_object() ? std::to_string(total["min_yuan"].get<long long>()) : "",
+             total.is_object() ? std::to_string(total["max_yuan"].get<long long>()) : "", payers,
+             it.value("recipient", ""), note, csv::text_cell(it["explain"].value("zh", ""))});
         ++mine;
       }
       if (!mine)
-        csv::row(out, {csv::text_cell(s.claim.applicant), city, join(s.claim.lines), "", "none", "", "", "", "", "", "", "", "0", "0", "",
-                       "", "没有符合条件的待遇 / no entitlement met", ""}),
+        csv::row(out, {csv::text_cell(s.claim.applicant), city, join(s.claim.lines), "", "none", "", "", "", "", "", "",
+                       "", "0", "0", "", "", "没有符合条件的待遇 / no entitlement met", ""}),
             ++empty;
       items += mine;
     }
     for (auto& err : s.errors) error_row(s.claim.applicant, city, err);
   }
-  std::stable_sort(orphans.begin(), orphans.end(), [](const csv::RowError& a, const csv::RowError& b) { return a.line < b.line; });
+  std::stable_sort(orphans.begin(), orphans.end(),
+                   [](const csv::RowError& a, const csv::RowError& b) { return a.line < b.line; });
   for (auto& err : orphans) error_row(err.applicant, "", err);
   std::stable_sort(messages.begin(), messages.end());
   for (auto& m : messages) std::fprintf(stderr, "%s\n", m.second.c_str());
@@ -325,17 +338,19 @@ int run_csv_eval(const Engine& e, const std::string& path, const std::string& ou
     std::fprintf(stderr, "skillcalc: 无法写入 %s / cannot write %s\n", out_path.c_str(), out_path.c_str());
     return 1;
   }
-  std::fprintf(stderr, "eval --csv: %ld rows, %zu applicants, %lld items, %lld applicants with none; %lld errors, %lld rows left out\n",
-               rows, settled.size(), items, empty, errors, skipped);
+  std::fprintf(
+      stderr,
+      "eval --csv: %ld rows, %zu applicants, %lld items, %lld applicants with none; %lld errors, %lld rows left out\n",
+      rows, settled.size(), items, empty, errors, skipped);
   return errors ? 2 : 0;
 }
 
 // Reads a budget's input: JSONL (one claim per line) or the claims CSV; calls the core; maps its errors back to lines.
-int run_budget(const Engine& e, const std::string& path, bool as_csv, const std::string& format, const std::string& out_path,
-               const std::string& day, bool quiet) {
+int run_budget(const Engine& e, const std::string& path, bool as_csv, const std::string& format,
+               const std::string& out_path, const std::string& day, bool quiet) {
   std::vector<std::string> claims;
-  std::vector<long> line_of;                  // JSONL: the line of each claim
-  std::vector<Settled> settled;               // CSV: the applicant of each claim
+  std::vector<long> line_of;     // JSONL: the line of each claim
+  std::vector<Settled> settled;  // CSV: the applicant of each claim
   std::vector<csv::RowError> loose;
   csv::Columns cols;
   long rows = 0;
@@ -398,7 +413,8 @@ int run_budget(const Engine& e, const std::string& path, bool as_csv, const std:
             break;
           }
       } else {
-        std::fprintf(stderr, "%s:%ld: %s%s\n", src.c_str(), k < line_of.size() ? line_of[k] : 0L, p.empty() ? "" : (p + ": ").c_str(), text.c_str());
+        std::fprintf(stderr, "%s:%ld: %s%s\n", src.c_str(), k < line_of.size() ? line_of[k] : 0L,
+                     p.empty() ? "" : (p + ": ").c_str(), text.c_str());
       }
       ++errors;
     }
@@ -408,10 +424,11 @@ int run_budget(const Engine& e, const std::string& path, bool as_csv, const std:
     for (auto& p : j["pools"])
       if (p.contains("payers"))
         for (auto& x : p["payers"])
-          if (std::find(payers.begin(), payers.end(), x["who"].get<std::string>()) == payers.end()) payers.push_back(x["who"]);
+          if (std::find(payers.begin(), payers.end(), x["who"].get<std::string>()) == payers.end())
+            payers.push_back(x["who"]);
     text = csv::kBom;
-    std::vector<std::string> head = {"pool_id", "document", "clause", "city", "year", "rule", "applicant", "claimed_yuan",
-                                     "claimed_basis", "allocated_yuan"};
+    std::vector<std::string> head = {"pool_id", "document",  "clause",       "city",          "year",
+                                     "rule",    "applicant", "claimed_yuan", "claimed_basis", "allocated_yuan"};
     for (auto& p : payers) head.push_back(p + "_yuan");
     head.insert(head.end(), {"heads", "note"});
     csv::row(text, head);
@@ -419,12 +436,13 @@ int run_budget(const Engine& e, const std::string& path, bool as_csv, const std:
       return o.contains(k) && o[k].is_number() ? std::to_string(o[k].get<long long>()) : std::string();
     };
     for (auto& p : j["pools"]) {
-      std::vector<std::string> base = {p["pool_id"], p["document"], p["clause"], p["city"], std::to_string(p["year"].get<int>()), p["rule"]};
+      std::vector<std::string> base = {
+          p["pool_id"], p["document"], p["clause"], p["city"], std::to_string(p["year"].get<int>()), p["rule"]};
       bool quota = p["rule"] == "quota";
       for (auto& a : p["applicants"]) {
         std::vector<std::string> c = base;
-        c.insert(c.end(), {csv::text_cell(a["applicant"].get<std::string>()), num(a, "claimed_yuan"), a.value("claimed_basis", ""),
-                           quota ? "" : num(a, "allocated_yuan")});
+        c.insert(c.end(), {csv::text_cell(a["applicant"].get<std::string>()), num(a, "claimed_yuan"),
+                           a.value("claimed_basis", ""), quota ? "" : num(a, "allocated_yuan")});
         for (auto& who : payers) {
           std::string y;
           if (a.contains("payers"))
@@ -443,7 +461,8 @@ int run_budget(const Engine& e, const std::string& path, bool as_csv, const std:
         for (size_t k = 0; k < payers.size(); ++k) t.push_back("");
         t.insert(t.end(), {num(p, "people") + "（名额 quota " + num(p, "max_people") + "）", note});
       } else {
-        t.insert(t.end(), {"合计 total (budget " + num(p, "budget_yuan") + ")", num(p, "claimed_yuan"), "", num(p, "allocated_yuan")});
+        t.insert(t.end(), {"合计 total (budget " + num(p, "budget_yuan") + ")", num(p, "claimed_yuan"), "",
+                           num(p, "allocated_yuan")});
         for (auto& who : payers) {
           std::string y;
           for (auto& x : p["payers"])
@@ -456,18 +475,27 @@ int run_budget(const Engine& e, const std::string& path, bool as_csv, const std:
     }
     // Caps per applicant that bit (already applied to the claims), and claims left out: listed, not dropped.
     for (auto& c : j["caps"]) {
-      std::vector<std::string> t = {c["cap_id"], c["document"], c["clause"], "", c["year"].is_null() ? "" : std::to_string(c["year"].get<int>()),
-                                    "applicant_cap", csv::text_cell(c["applicant"].get<std::string>()), num(c["before"], "max_yuan"), "",
+      std::vector<std::string> t = {c["cap_id"],
+                                    c["document"],
+                                    c["clause"],
+                                    "",
+                                    c["year"].is_null() ? "" : std::to_string(c["year"].get<int>()),
+                                    "applicant_cap",
+                                    csv::text_cell(c["applicant"].get<std::string>()),
+                                    num(c["before"], "max_yuan"),
+                                    "",
                                     num(c["after"], "max_yuan")};
       for (size_t k = 0; k < payers.size(); ++k) t.push_back("");
       t.insert(t.end(), {"", "上限 " + num(c, "max_yuan") + " 元：" + c.value("quote", "")});
       csv::row(text, t);
     }
     for (auto& x : j["errors"]) {
-      std::vector<std::string> t = {"", "", "", "", "", "error", csv::text_cell(x["applicant"].get<std::string>()), "", "", ""};
+      std::vector<std::string> t = {"", "", "", "", "", "error", csv::text_cell(x["applicant"].get<std::string>()),
+                                    "", "", ""};
       for (size_t k = 0; k < payers.size(); ++k) t.push_back("");
-      t.insert(t.end(), {"", csv::text_cell("input " + std::to_string(x["input"].get<long long>()) + " " + x["error"].value("path", "") + ": " +
-                                            x["error"].value("zh", "") + " / " + x["error"].value("en", ""))});
+      t.insert(t.end(), {"", csv::text_cell("input " + std::to_string(x["input"].get<long long>()) + " " +
+                                            x["error"].value("path", "") + ": " + x["error"].value("zh", "") + " / " +
+                                            x["error"].value("en", ""))});
       csv::row(text, t);
     }
   } else {
@@ -478,7 +506,8 @@ int run_budget(const Engine& e, const std::string& path, bool as_csv, const std:
     std::fprintf(stderr, "skillcalc: 无法写入 %s / cannot write %s\n", out_path.c_str(), out_path.c_str());
     return 1;
   }
-  std::fprintf(stderr, "budget: %zu claims settled in %.2f s, %lld errors\n", claims.size(), progress.seconds(), errors);
+  std::fprintf(stderr, "budget: %zu claims settled in %.2f s, %lld errors\n", claims.size(), progress.seconds(),
+               errors);
   return errors ? 2 : 0;
 }
 
@@ -490,21 +519,29 @@ int main(int argc, char** argv) {
   bool quiet = false;
   std::vector<std::string> rest;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--rules" && i + 1 < args.size()) rules_dir = args[++i];
-    else if (args[i] == "--today" && i + 1 < args.size()) day = args[++i];
-    else if ((args[i] == "-o" || args[i] == "--out") && i + 1 < args.size()) out_path = args[++i];
-    else if (args[i] == "--format" && i + 1 < args.size()) format = args[++i];
-    else if (args[i] == "--quiet" || args[i] == "-q") quiet = true;
-    else if (args[i] == "--help" || args[i] == "-h") return std::fputs(kUsage, stdout), 0;
-    else rest.push_back(args[i]);
+    if (args[i] == "--rules" && i + 1 < args.size())
+      rules_dir = args[++i];
+    else if (args[i] == "--today" && i + 1 < args.size())
+      day = args[++i];
+    else if ((args[i] == "-o" || args[i] == "--out") && i + 1 < args.size())
+      out_path = args[++i];
+    else if (args[i] == "--format" && i + 1 < args.size())
+      format = args[++i];
+    else if (args[i] == "--quiet" || args[i] == "-q")
+      quiet = true;
+    else if (args[i] == "--help" || args[i] == "-h")
+      return std::fputs(kUsage, stdout), 0;
+    else
+      rest.push_back(args[i]);
   }
   if (rest.empty()) return std::fputs(kUsage, stderr), 2;
   const std::string cmd = rest[0];
 
   if (cmd == "check") {
     std::string dir = rest.size() > 1 ? rest[1] : rules_dir;
-    std::string report = dir.empty() ? skillcalc::check_rules(skillcalc::embedded_rules(), skillcalc::embedded_sources())
-                                     : skillcalc::check_rules(read_folder(dir, false), read_folder(dir, true));
+    std::string report = dir.empty()
+                             ? skillcalc::check_rules(skillcalc::embedded_rules(), skillcalc::embedded_sources())
+                             : skillcalc::check_rules(read_folder(dir, false), read_folder(dir, true));
     std::puts(report.c_str());
     return report.compare(0, 10, "{\"ok\":true") == 0 ? 0 : 2;
   }
@@ -519,9 +556,12 @@ int main(int argc, char** argv) {
     bool jsonl = false, as_csv = false;
     std::string path = "-";
     for (size_t i = 1; i < rest.size(); ++i) {
-      if (rest[i] == "--jsonl") jsonl = true;
-      else if (rest[i] == "--csv") as_csv = true;
-      else path = rest[i];
+      if (rest[i] == "--jsonl")
+        jsonl = true;
+      else if (rest[i] == "--csv")
+        as_csv = true;
+      else
+        path = rest[i];
     }
     if (as_csv) return run_csv_eval(*engine, path, out_path, day, quiet);
     if (jsonl) return run_jsonl(*engine, path, day, quiet);
@@ -538,8 +578,10 @@ int main(int argc, char** argv) {
     bool as_csv = false;
     std::string path = "-";
     for (size_t i = 1; i < rest.size(); ++i) {
-      if (rest[i] == "--csv") as_csv = true;
-      else path = rest[i];
+      if (rest[i] == "--csv")
+        as_csv = true;
+      else
+        path = rest[i];
     }
     if (path.size() > 4 && path.compare(path.size() - 4, 4, ".csv") == 0) as_csv = true;
     if (format != "json" && format != "csv") return std::fputs("--format must be json or csv\n", stderr), 2;

@@ -11,8 +11,8 @@
 #include <unordered_map>
 
 #include "day.hpp"
-#include "load.hpp"
 #include "evaluate.hpp"
+#include "load.hpp"
 #include "money.hpp"
 #include "render.hpp"
 #include "situation.hpp"
@@ -109,12 +109,12 @@ struct Err {
 // applicant span all of them).
 struct Applicant {
   std::string id;
-  std::vector<int> inputs;                    // 0-based indices of the claims
-  std::string_view bare;                      // a bare situation, evaluated as given
-  std::string owned;                          // an envelope's situation, as JSON text
-  json merged;                                // the situation of several merged claims
+  std::vector<int> inputs;  // 0-based indices of the claims
+  std::string_view bare;    // a bare situation, evaluated as given
+  std::string owned;        // an envelope's situation, as JSON text
+  json merged;              // the situation of several merged claims
   bool envelope = false, is_merged = false, bad = false;
-  std::vector<std::pair<int, int>> origin;    // merged: per event, its claim and its index there
+  std::vector<std::pair<int, int>> origin;                 // merged: per event, its claim and its index there
   std::vector<std::pair<std::string, long long>> claimed;  // clause id -> yuan, as the claims state it
 };
 
@@ -135,11 +135,21 @@ void quoted(std::string& o, std::string_view s) {
   o += '"';
   for (char c : s) {
     switch (c) {
-      case '"': o += "\\\""; break;
-      case '\\': o += "\\\\"; break;
-      case '\n': o += "\\n"; break;
-      case '\r': o += "\\r"; break;
-      case '\t': o += "\\t"; break;
+      case '"':
+        o += "\\\"";
+        break;
+      case '\\':
+        o += "\\\\";
+        break;
+      case '\n':
+        o += "\\n";
+        break;
+      case '\r':
+        o += "\\r";
+        break;
+      case '\t':
+        o += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char b[8];
@@ -157,7 +167,9 @@ const char* rule_name(Pool::Rule r) {
   return r == Pool::Rule::ProRataAbove ? "pro_rata_above" : r == Pool::Rule::CapTotal ? "cap_total" : "quota";
 }
 
-ojson text_json(const Text& t) { return ojson{{"zh", t.zh}, {"en", t.en}}; }
+ojson text_json(const Text& t) {
+  return ojson{{"zh", t.zh}, {"en", t.en}};
+}
 
 std::string percent_text(long long num, long long den) {  // num/den as a percentage with four decimals, rounded down
   if (den <= 0) return "100%";
@@ -211,7 +223,8 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
       bool envelope = text.find("\"situation\"") != std::string_view::npos;
       if (envelope) {
         if (json_nesting(text) > kMaxDepth + 1) {
-          error(in, bare_id, {"too_deep", "", "JSON 嵌套过深（最多 16 层）", "the JSON is nested too deeply (at most 16 levels)"});
+          error(in, bare_id,
+                {"too_deep", "", "JSON 嵌套过深（最多 16 层）", "the JSON is nested too deeply (at most 16 levels)"});
           continue;
         }
         j = json::parse(text.begin(), text.end(), nullptr, false);
@@ -232,27 +245,34 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
       }
       Err bad;
       for (auto& [k, v] : j.items())
-        if (k != "id" && k != "situation" && k != "claimed_yuan") bad = {"unknown_field", "/" + k, "未知字段“" + k + "”", "unknown field '" + k + "'"};
+        if (k != "id" && k != "situation" && k != "claimed_yuan")
+          bad = {"unknown_field", "/" + k, "未知字段“" + k + "”", "unknown field '" + k + "'"};
       std::string id = bare_id;
       if (auto it = j.find("id"); it != j.end()) {
-        if (!it->is_string() || it->get_ref<const std::string&>().empty() || it->get_ref<const std::string&>().size() > 200)
+        if (!it->is_string() || it->get_ref<const std::string&>().empty() ||
+            it->get_ref<const std::string&>().size() > 200)
           bad = {"wrong_type", "/id", "id 必须是 1 至 200 字节的字符串", "id must be a string of 1 to 200 bytes"};
-        else id = it->get<std::string>();
+        else
+          id = it->get<std::string>();
       }
       std::vector<std::pair<std::string, long long>> claimed;
       if (auto it = j.find("claimed_yuan"); it != j.end()) {
-        if (!it->is_object()) bad = {"wrong_type", "/claimed_yuan", "claimed_yuan 必须是对象", "claimed_yuan must be an object"};
+        if (!it->is_object())
+          bad = {"wrong_type", "/claimed_yuan", "claimed_yuan 必须是对象", "claimed_yuan must be an object"};
         else
           for (auto& [k, v] : it->items()) {
             if (!v.is_number_integer() || v.get<long long>() < 0 || v.get<long long>() > 100000000000LL)
-              bad = {"out_of_range", "/claimed_yuan/" + k, "申报金额必须是 0 至 1000 亿之间的整数元", "a claimed amount must be whole yuan from 0 to 100,000,000,000"};
+              bad = {"out_of_range", "/claimed_yuan/" + k, "申报金额必须是 0 至 1000 亿之间的整数元",
+                     "a claimed amount must be whole yuan from 0 to 100,000,000,000"};
             else if (!measure_index.count(k))
               bad = {"unknown_id", "/claimed_yuan/" + k, "未知条款标识“" + k + "”", "unknown clause id '" + k + "'"};
-            else claimed.push_back({k, v.get<long long>()});
+            else
+              claimed.push_back({k, v.get<long long>()});
           }
       }
       json& sit = j["situation"];
-      if (bad.code.empty() && !sit.is_object()) bad = {"wrong_type", "/situation", "situation 必须是对象", "situation must be an object"};
+      if (bad.code.empty() && !sit.is_object())
+        bad = {"wrong_type", "/situation", "situation 必须是对象", "situation must be an object"};
       if (bad.code.empty() && sit.contains("events") && !sit["events"].is_array())
         bad = {"wrong_type", "/situation/events", "events 必须是数组", "events must be an array"};
       if (!bad.code.empty()) {
@@ -274,7 +294,9 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
       // The same applicant again: its events join the earlier situation, which must agree on everything else.
       Applicant& a = apps[found->second];
       if (!a.envelope) {  // bare situations are named "#n" by position: an envelope may not take that name
-        error(in, id, {"duplicate_id", "/id", "申请人标识“" + id + "”与另一条记录的编号冲突", "applicant id '" + id + "' clashes with another claim's number"});
+        error(in, id,
+              {"duplicate_id", "/id", "申请人标识“" + id + "”与另一条记录的编号冲突",
+               "applicant id '" + id + "' clashes with another claim's number"});
         continue;
       }
       // Events without an id get one that names their claim, so that ids stay unique once merged.
@@ -282,7 +304,8 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
         if (!s.contains("events")) return;
         json& evs = s["events"];
         for (size_t e = 0; e < evs.size(); ++e)
-          if (evs[e].is_object() && !evs[e].contains("id")) evs[e]["id"] = "c" + std::to_string(input + 1) + "-e" + std::to_string(e + 1);
+          if (evs[e].is_object() && !evs[e].contains("id"))
+            evs[e]["id"] = "c" + std::to_string(input + 1) + "-e" + std::to_string(e + 1);
       };
       if (!a.is_merged) {
         a.merged = json::parse(a.owned);
@@ -303,8 +326,9 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
       for (auto& [k, v] : sit.items())
         if (k != "city" && k != "as_of" && k != "applicant" && k != "events") same = false;
       if (!same) {
-        error(in, id, {"conflicting_claims", "/situation", "同一申请人“" + id + "”的各条记录的城市、日期或申请人信息不一致",
-                       "the claims of applicant '" + id + "' differ in city, as_of or applicant"});
+        error(in, id,
+              {"conflicting_claims", "/situation", "同一申请人“" + id + "”的各条记录的城市、日期或申请人信息不一致",
+               "the claims of applicant '" + id + "' differ in city, as_of or applicant"});
         continue;
       }
       name_events(sit, in);
@@ -318,7 +342,8 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
           const json& ev = sit["events"][e];
           if (ev.is_object() && ev.contains("id") && ev["id"].is_string() &&
               std::find(ids.begin(), ids.end(), ev["id"].get<std::string>()) != ids.end())
-            clash = {"duplicate_id", "/situation/events/" + std::to_string(e) + "/id", "事件标识与同一申请人的另一条记录重复",
+            clash = {"duplicate_id", "/situation/events/" + std::to_string(e) + "/id",
+                     "事件标识与同一申请人的另一条记录重复",
                      "the event id is used in another claim of the same applicant"};
         }
       if (!clash.code.empty()) {
@@ -343,7 +368,7 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
 
     // 2. Evaluate each applicant; gather the items of pooled measures.
     std::map<std::pair<int, int>, Group> groups;  // (pool, year)
-    struct Sum {  // per measure of a pool and year: the applicant's total
+    struct Sum {                                  // per measure of a pool and year: the applicant's total
       int measure = -1, year = 0;
       long long min = 0, max = 0, heads = 0;
       bool known = true;
@@ -391,14 +416,17 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
         const Cap& c = m.caps[it.capped_by];
         int year = c.per == Cap::Per::ApplicantYear ? day_year(event_of(ev, s, it).date) : 0;
         bool seen = false;
-        for (auto& h : cap_hits) seen = seen || (h.applicant == static_cast<int>(ai) && h.cap == it.capped_by && h.year == year);
+        for (auto& h : cap_hits)
+          seen = seen || (h.applicant == static_cast<int>(ai) && h.cap == it.capped_by && h.year == year);
         if (seen) continue;
         CapHit h{static_cast<int>(ai), it.capped_by, year};
         for (auto& x : ev.items) {
-          if (!x.counts() || !x.total_known || !std::binary_search(c.measures.begin(), c.measures.end(), x.measure)) continue;
+          if (!x.counts() || !x.total_known || !std::binary_search(c.measures.begin(), c.measures.end(), x.measure))
+            continue;
           if (c.per == Cap::Per::ApplicantYear && day_year(event_of(ev, s, x).date) != year) continue;
           bool capped = x.status == Status::Capped;
-          h.before_min += capped ? x.before_cap_min : x.total_min, h.before_max += capped ? x.before_cap_max : x.total_max;
+          h.before_min += capped ? x.before_cap_min : x.total_min,
+              h.before_max += capped ? x.before_cap_max : x.total_max;
           h.after_min += x.total_min, h.after_max += x.total_max;
         }
         cap_hits.push_back(h);
@@ -428,15 +456,19 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
           if (y.measure == mi) x = &y, ++years;
         std::string path = "/claimed_yuan/" + clause;
         if (!x) {
-          report({"unknown_claim", path, "本申请人没有“" + clause + "”这一项可计入资金池的待遇", "this applicant has no pooled item '" + clause + "'"});
+          report({"unknown_claim", path, "本申请人没有“" + clause + "”这一项可计入资金池的待遇",
+                  "this applicant has no pooled item '" + clause + "'"});
           bad = true;
         } else if (years > 1 || !x->known) {
-          report({"ambiguous_claim", path, "“" + clause + "”的待遇分属多个年度或总额未知，请按年度分别申报",
-                  "the items of '" + clause + "' fall in several years or have no known total: give one claim per year"});
+          report(
+              {"ambiguous_claim", path, "“" + clause + "”的待遇分属多个年度或总额未知，请按年度分别申报",
+               "the items of '" + clause + "' fall in several years or have no known total: give one claim per year"});
           bad = true;
         } else if (yuan < x->min || yuan > x->max) {
-          report({"out_of_range", path, "申报金额必须在 " + std::to_string(x->min) + " 至 " + std::to_string(x->max) + " 元之间",
-                  "the claimed amount must be between " + std::to_string(x->min) + " and " + std::to_string(x->max) + " yuan"});
+          report({"out_of_range", path,
+                  "申报金额必须在 " + std::to_string(x->min) + " 至 " + std::to_string(x->max) + " 元之间",
+                  "the claimed amount must be between " + std::to_string(x->min) + " and " + std::to_string(x->max) +
+                      " yuan"});
           bad = true;
         }
         if (bad) break;
@@ -465,9 +497,12 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
           }
           Slot& sl = g.slots[pos];
           sl.heads += x.heads;
-          if (!x.known) sl.unknown = true;
-          else if (given) sl.claimed += *given, sl.given = true;
-          else sl.claimed += x.max, sl.upper_bound = sl.upper_bound || x.min != x.max;
+          if (!x.known)
+            sl.unknown = true;
+          else if (given)
+            sl.claimed += *given, sl.given = true;
+          else
+            sl.claimed += x.max, sl.upper_bound = sl.upper_bound || x.min != x.max;
         }
       }
     }
@@ -528,10 +563,12 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
         o["people"] = people;
         o["exceeded"] = people > pl.max_people;
         if (people > pl.max_people)
-          notes.push_back({{"zh", "申报 " + std::to_string(people) + " 人，超过每年 " + std::to_string(pl.max_people) +
-                                      " 名的名额；由主管部门遴选，本计算不选择人员，各项待遇按申报列出。"},
-                           {"en", std::to_string(people) + " people claim, above the quota of " + std::to_string(pl.max_people) +
-                                      " a year; the bureau selects, this calculation chooses no one and lists every claim as made."}});
+          notes.push_back(
+              {{"zh", "申报 " + std::to_string(people) + " 人，超过每年 " + std::to_string(pl.max_people) +
+                          " 名的名额；由主管部门遴选，本计算不选择人员，各项待遇按申报列出。"},
+               {"en",
+                std::to_string(people) + " people claim, above the quota of " + std::to_string(pl.max_people) +
+                    " a year; the bureau selects, this calculation chooses no one and lists every claim as made."}});
       } else {
         std::vector<long long> claimed;
         claimed.reserve(g->slots.size());
@@ -575,10 +612,12 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
         o["claimed_yuan"] = total;
         o["allocated_yuan"] = allocated;
         o["paid_in_full"] = full;
-        if (full) o["ratio"] = nullptr;
+        if (full)
+          o["ratio"] = nullptr;
         else {
           long long gcd = std::gcd(pl.budget_yuan, total);
-          o["ratio"] = {{"num", pl.budget_yuan / gcd}, {"den", total / gcd}, {"percent", percent_text(pl.budget_yuan, total)}};
+          o["ratio"] = {
+              {"num", pl.budget_yuan / gcd}, {"den", total / gcd}, {"percent", percent_text(pl.budget_yuan, total)}};
         }
         ojson payers = ojson::array();
         for (size_t k = 0; k < shares.size(); ++k) {
@@ -593,26 +632,39 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
         o["payers"] = payers;
         ojson skipped = ojson::array();
         for (auto& [ai, clause] : g->not_counted)
-          skipped.push_back({{"applicant", apps[ai].id}, {"clause_id", clause},
-                             {"zh", "总额未知（期限或金额原文未写明），未计入"}, {"en", "no known total (the text states no term or amount): not counted"}});
+          skipped.push_back({{"applicant", apps[ai].id},
+                             {"clause_id", clause},
+                             {"zh", "总额未知（期限或金额原文未写明），未计入"},
+                             {"en", "no known total (the text states no term or amount): not counted"}});
         if (!skipped.empty()) o["not_counted"] = skipped;
         bool reading = pl.rule == Pool::Rule::CapTotal && !full;
         o["ambiguous"] = reading;
         if (full)
-          notes.push_back({{"zh", "申报总额" + yuan_zh(total) + "，不超过" + yuan_zh(pl.budget_yuan) + "，按申报额全额发放。"},
-                           {"en", "The claims total " + yuan_en(total) + ", no more than " + yuan_en(pl.budget_yuan) + ": paid in full."}});
+          notes.push_back(
+              {{"zh", "申报总额" + yuan_zh(total) + "，不超过" + yuan_zh(pl.budget_yuan) + "，按申报额全额发放。"},
+               {"en", "The claims total " + yuan_en(total) + ", no more than " + yuan_en(pl.budget_yuan) +
+                          ": paid in full."}});
         else
-          notes.push_back({{"zh", "申报总额" + yuan_zh(total) + "，超过" + yuan_zh(pl.budget_yuan) + "，各申请人按 申报额×" + std::to_string(pl.budget_yuan) +
-                                      "÷" + std::to_string(total) + " 计算（" + percent_text(pl.budget_yuan, total) + "）。" +
-                                      (reading ? "原文只规定了总额，未规定分配办法：按比例分配是一种理解，由主管部门决定。" : "")},
-                           {"en", "The claims total " + yuan_en(total) + ", above " + yuan_en(pl.budget_yuan) + ": each gets its claim × " +
-                                      std::to_string(pl.budget_yuan) + " ÷ " + std::to_string(total) + " (" + percent_text(pl.budget_yuan, total) + ")." +
-                                      (reading ? " The text states the total only, not how to share it: pro rata is one reading; the bureau decides." : "")}});
+          notes.push_back(
+              {{"zh", "申报总额" + yuan_zh(total) + "，超过" + yuan_zh(pl.budget_yuan) + "，各申请人按 申报额×" +
+                          std::to_string(pl.budget_yuan) + "÷" + std::to_string(total) + " 计算（" +
+                          percent_text(pl.budget_yuan, total) + "）。" +
+                          (reading ? "原文只规定了总额，未规定分配办法：按比例分配是一种理解，由主管部门决定。" : "")},
+               {"en", "The claims total " + yuan_en(total) + ", above " + yuan_en(pl.budget_yuan) +
+                          ": each gets its claim × " + std::to_string(pl.budget_yuan) + " ÷ " + std::to_string(total) +
+                          " (" + percent_text(pl.budget_yuan, total) + ")." +
+                          (reading ? " The text states the total only, not how to share it: pro rata is one reading; "
+                                     "the bureau decides."
+                                   : "")}});
         bool any_upper = false;
         for (auto& sl : g->slots) any_upper = any_upper || (sl.upper_bound && !sl.given);
         if (any_upper)
-          notes.push_back({{"zh", "部分申报未写明金额（原文只规定最高额），按最高额计入（claimed_basis: upper_bound）；可在 claimed_yuan 中给出核定金额。"},
-                           {"en", "Some claims state no amount (the text gives only a maximum): the maximum is counted (claimed_basis: upper_bound); give the assessed amount in claimed_yuan."}});
+          notes.push_back({{"zh",
+                            "部分申报未写明金额（原文只规定最高额），按最高额计入（claimed_basis: upper_bound）；可在 "
+                            "claimed_yuan 中给出核定金额。"},
+                           {"en",
+                            "Some claims state no amount (the text gives only a maximum): the maximum is counted "
+                            "(claimed_basis: upper_bound); give the assessed amount in claimed_yuan."}});
       }
       list += ']';
       o["notes"] = notes;
@@ -630,7 +682,8 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
       if (applicants.size() > 1) applicants += ',';
       applicants += "{\"applicant\":";
       quoted(applicants, apps[ai].id);
-      applicants += ",\"claimed_yuan\":" + std::to_string(s.claimed) + ",\"allocated_yuan\":" + std::to_string(s.allocated) + ",\"payers\":[";
+      applicants += ",\"claimed_yuan\":" + std::to_string(s.claimed) +
+                    ",\"allocated_yuan\":" + std::to_string(s.allocated) + ",\"payers\":[";
       for (size_t k = 0; k < s.payers.size(); ++k) {
         applicants += k ? ",{\"who\":" : "{\"who\":";
         quoted(applicants, s.payers[k].first);
@@ -658,19 +711,22 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
     size_t bad_apps = 0;
     for (auto& a : apps) bad_apps += a.bad;
     ojson method = {
-        {"zh", "金额取整到元，采用最大余额法：每个申请人先得精确份额的整数部分，余下的元按小数部分从大到小逐一分配（小数部分相同的按申报顺序），"
-               "各份合计与预算分毫不差；各付款方的分担同样按最大余额法取整。全部为整数运算。"},
-        {"en", "Whole yuan by the largest-remainder method: each applicant first gets the whole part of its exact share, the "
-               "yuan left over go one each to the largest fractional parts (ties in the order the claims were given), so the "
-               "parts add up to the budget exactly; the payers' split is rounded the same way. Integer arithmetic throughout."}};
+        {"zh",
+         "金额取整到元，采用最大余额法：每个申请人先得精确份额的整数部分，余下的元按小数部分从大到小逐一分配（小数部分"
+         "相同的按申报顺序），"
+         "各份合计与预算分毫不差；各付款方的分担同样按最大余额法取整。全部为整数运算。"},
+        {"en",
+         "Whole yuan by the largest-remainder method: each applicant first gets the whole part of its exact share, the "
+         "yuan left over go one each to the largest fractional parts (ties in the order the claims were given), so the "
+         "parts add up to the budget exactly; the payers' split is rounded the same way. Integer arithmetic "
+         "throughout."}};
     ojson totals = {{"claimed_yuan", grand.claimed}, {"allocated_yuan", grand.allocated}, {"payers", payer_totals}};
-    ojson summary = {{"claims", claims.size()},
-                     {"applicants", apps.size()},
-                     {"errors", errors.size()},
-                     {"claims_skipped", skipped_claims},
-                     {"applicants_with_errors", bad_apps},
-                     {"pools", order.size()}};
-    std::stable_sort(errors.begin(), errors.end(), [](const ojson& a, const ojson& b) { return a["input"].get<long long>() < b["input"].get<long long>(); });
+    ojson summary = {
+        {"claims", claims.size()},          {"applicants", apps.size()},          {"errors", errors.size()},
+        {"claims_skipped", skipped_claims}, {"applicants_with_errors", bad_apps}, {"pools", order.size()}};
+    std::stable_sort(errors.begin(), errors.end(), [](const ojson& a, const ojson& b) {
+      return a["input"].get<long long>() < b["input"].get<long long>();
+    });
     auto dump = [](const ojson& j) { return j.dump(-1, ' ', false, ojson::error_handler_t::replace); };
     out += "{\"ok\":true,\"rules_version\":";
     quoted(out, m.version);
@@ -683,7 +739,8 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
     out += ",\"summary\":" + dump(summary) + "}";
     return out;
   } catch (const std::exception& e) {
-    return render_error("internal_error", "", std::string("内部错误：") + e.what(), std::string("internal error: ") + e.what());
+    return render_error("internal_error", "", std::string("内部错误：") + e.what(),
+                        std::string("internal error: ") + e.what());
   }
 }
 

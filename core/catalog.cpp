@@ -1,9 +1,9 @@
 // The questions a page asks for one city, derived from the rule files: a new rule file brings its own questions.
 #include <nlohmann/json.hpp>
 
-#include "skillcalc.hpp"
 #include "model.hpp"
 #include "render.hpp"
+#include "skillcalc.hpp"
 
 namespace skillcalc {
 
@@ -35,7 +35,8 @@ ojson kinds_json(const Vocabulary& v, unsigned bits) {
   return a;
 }
 
-ojson field_json(const Vocabulary& v, const std::string& id, const FieldDef& d, const Text& label, const Use* u, bool required) {
+ojson field_json(const Vocabulary& v, const std::string& id, const FieldDef& d, const Text& label, const Use* u,
+                 bool required) {
   ojson f;
   f["id"] = id;
   static const char* types[] = {"int", "bool", "text", "enum"};
@@ -64,7 +65,9 @@ std::string Engine::catalog(std::string_view city_view) const {
     const Model& m = *model_;
     std::string city(city_view);
     std::vector<int> docs = m.docs_of_city(city);
-    if (docs.empty()) return render_error("unknown_city", "/city", "没有城市“" + city + "”的政策文件", "no policy documents for city '" + city + "'");
+    if (docs.empty())
+      return render_error("unknown_city", "/city", "没有城市“" + city + "”的政策文件",
+                          "no policy documents for city '" + city + "'");
     unsigned all_kinds = 0;
     std::map<std::string, unsigned> event_kinds;
     std::map<std::string, std::map<std::string, Use>> uses;  // event type -> path -> use
@@ -76,15 +79,18 @@ std::string Engine::catalog(std::string_view city_view) const {
         event_kinds[x.event] |= x.applicants;
         auto& u = uses[x.event];
         auto conds = [&](const std::vector<Condition>& cs) {
-          for (auto& c : cs) use_path(c.path.scope == Path::Scope::Event ? u : applicant_uses, c.path, x.applicants, &c.test);
+          for (auto& c : cs)
+            use_path(c.path.scope == Path::Scope::Event ? u : applicant_uses, c.path, x.applicants, &c.test);
         };
         conds(x.when);
         for (auto& o : x.options) {
           conds(o.when);
           if (o.amount.kind == Amount::Kind::Percent) use_path(u, o.amount.of, x.applicants, nullptr);
         }
-        if (x.amount.kind == Amount::Kind::Percent) use_path(x.amount.of.scope == Path::Scope::Event ? u : applicant_uses, x.amount.of, x.applicants, nullptr);
-        if (x.per_head == Measure::PerHead::Count) use_path(u, Path{Path::Scope::Event, "count"}, x.applicants, nullptr);
+        if (x.amount.kind == Amount::Kind::Percent)
+          use_path(x.amount.of.scope == Path::Scope::Event ? u : applicant_uses, x.amount.of, x.applicants, nullptr);
+        if (x.per_head == Measure::PerHead::Count)
+          use_path(u, Path{Path::Scope::Event, "count"}, x.applicants, nullptr);
         if (x.per_head == Measure::PerHead::Path) use_path(u, x.per_head_path, x.applicants, nullptr);
         if (x.schedule.has_count_from) use_path(u, x.schedule.count_from, x.applicants, nullptr);
       }
@@ -97,7 +103,9 @@ std::string Engine::catalog(std::string_view city_view) const {
     ojson kinds = ojson::array();
     for (size_t i = 0; i < m.vocab.applicant_kinds.size(); ++i)
       if (all_kinds & (1u << i))
-        kinds.push_back({{"id", m.vocab.applicant_kinds[i].first}, {"zh", m.vocab.applicant_kinds[i].second.zh}, {"en", m.vocab.applicant_kinds[i].second.en}});
+        kinds.push_back({{"id", m.vocab.applicant_kinds[i].first},
+                         {"zh", m.vocab.applicant_kinds[i].second.zh},
+                         {"en", m.vocab.applicant_kinds[i].second.en}});
     r["applicant_kinds"] = kinds;
     ojson afields = ojson::array();
     for (auto& [path, u] : applicant_uses) {
@@ -143,7 +151,8 @@ std::string Engine::catalog(std::string_view city_view) const {
     r["payers"] = payers;
     return r.dump(-1, ' ', false, ojson::error_handler_t::replace);
   } catch (const std::exception& e) {
-    return render_error("internal_error", "", std::string("内部错误：") + e.what(), std::string("internal error: ") + e.what());
+    return render_error("internal_error", "", std::string("内部错误：") + e.what(),
+                        std::string("internal error: ") + e.what());
   }
 }
 

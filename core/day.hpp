@@ -12,6 +12,8 @@ Day parse_day(std::string_view s);
 std::string day_iso(Day d);  // 20250501 -> "2025-05-01"
 std::string day_zh(Day d);   // "2025年5月1日"
 std::string day_en(Day d);   // "1 May 2025"
-inline int day_year(Day d) { return d / 10000; }
+inline int day_year(Day d) {
+  return d / 10000;
+}
 
 }  // namespace skillcalc

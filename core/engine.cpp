@@ -62,14 +62,16 @@ std::unique_ptr<Model> build(const std::vector<SourceFile>& input, Problems& pro
       parsed.push_back({f.name, std::move(j)});
     }
   }
-  if (!have_vocab) problems.add("vocabulary.json", "", "missing_file", "缺少 vocabulary.json", "vocabulary.json is missing");
+  if (!have_vocab)
+    problems.add("vocabulary.json", "", "missing_file", "缺少 vocabulary.json", "vocabulary.json is missing");
   for (auto& [name, j] : parsed)
     if (j.is_object() && j.contains("vocabulary")) {
       Reader r(problems, name);
       r.vocabulary(j["vocabulary"], m->vocab, false);
     }
   Reader(problems, "vocabulary.json").check_vocabulary(m->vocab);
-  if (parsed.empty()) problems.add("", "", "no_rules", "没有任何规则文件（*/rules.json）", "no rule files (*/rules.json)");
+  if (parsed.empty())
+    problems.add("", "", "no_rules", "没有任何规则文件（*/rules.json）", "no rule files (*/rules.json)");
   for (auto& [name, j] : parsed) Reader(problems, name).rules(j, *m, name.substr(0, name.size() - 11));
   link_and_verify(*m, problems);
   if (problems.empty()) prerender(*m);
@@ -81,7 +83,9 @@ std::unique_ptr<Model> build(const std::vector<SourceFile>& input, Problems& pro
 Engine::Engine(std::unique_ptr<Model> m) : model_(std::move(m)) {}
 Engine::~Engine() = default;
 
-const std::string& Engine::rules_version() const { return model_->version; }
+const std::string& Engine::rules_version() const {
+  return model_->version;
+}
 
 std::unique_ptr<Engine> Engine::load(const std::vector<SourceFile>& files, std::string* report) {
   try {
@@ -93,7 +97,9 @@ std::unique_ptr<Engine> Engine::load(const std::vector<SourceFile>& files, std::
     }
     return std::unique_ptr<Engine>(new Engine(std::move(m)));
   } catch (const std::exception& e) {
-    if (report) *report = render_error("internal_error", "", std::string("内部错误：") + e.what(), std::string("internal error: ") + e.what());
+    if (report)
+      *report = render_error("internal_error", "", std::string("内部错误：") + e.what(),
+                             std::string("internal error: ") + e.what());
     return nullptr;
   }
 }
@@ -109,7 +115,8 @@ std::string Engine::evaluate(std::string_view situation, std::string_view today)
     if (!skillcalc::evaluate(*model_, s, ev, err)) return render_error(err.code, err.path, err.zh, err.en);
     return render_result(*model_, s, ev);
   } catch (const std::exception& e) {
-    return render_error("internal_error", "", std::string("内部错误：") + e.what(), std::string("internal error: ") + e.what());
+    return render_error("internal_error", "", std::string("内部错误：") + e.what(),
+                        std::string("internal error: ") + e.what());
   }
 }
 
@@ -120,8 +127,10 @@ std::string Engine::documents() const {
     int money = 0, non_money = 0, unstated = 0;
     for (int mi : d.measures) {
       const Measure& x = m.measures[mi];
-      if (!x.monetary()) ++non_money;
-      else ++money;
+      if (!x.monetary())
+        ++non_money;
+      else
+        ++money;
       bool any_unstated = x.amount.kind == Amount::Kind::Unstated;
       for (auto& o : x.options) any_unstated = any_unstated || o.amount.kind == Amount::Kind::Unstated;
       if (any_unstated) ++unstated;
@@ -137,9 +146,14 @@ std::string Engine::documents() const {
     std::string superseded_in_part;
     for (int mi : d.measures)
       for (int by : m.measures[mi].superseded_by) superseded_in_part = m.documents[m.measures[by].doc].number;
-    j["status"] = !superseded_in_part.empty() ? "in_force_partly_superseded" : d.to == kNoEnd ? "in_force_no_end_stated" : "in_force_until_end";
+    j["status"] = !superseded_in_part.empty() ? "in_force_partly_superseded"
+                  : d.to == kNoEnd            ? "in_force_no_end_stated"
+                                              : "in_force_until_end";
     if (!superseded_in_part.empty()) j["superseded_in_part_by"] = superseded_in_part;
-    j["measures"] = {{"monetary", money}, {"non_monetary", non_money}, {"unstated", unstated}, {"target_only", d.target_only.size()}};
+    j["measures"] = {{"monetary", money},
+                     {"non_monetary", non_money},
+                     {"unstated", unstated},
+                     {"target_only", d.target_only.size()}};
     docs.push_back(j);
   }
   ojson r = {{"ok", true}, {"rules_version", m.version}, {"documents", docs}};
@@ -164,7 +178,10 @@ std::string Engine::rules_summary() const {
     j["id"] = d.id;
     j["number"] = d.number;
     j["city"] = d.city;
-    j["counts"] = {{"monetary", enc.size()}, {"non_monetary", nonm.size()}, {"unstated", unst.size()}, {"target_only", targ.size()}};
+    j["counts"] = {{"monetary", enc.size()},
+                   {"non_monetary", nonm.size()},
+                   {"unstated", unst.size()},
+                   {"target_only", targ.size()}};
     j["monetary"] = enc;
     j["non_monetary"] = nonm;
     j["unstated"] = unst;
@@ -185,31 +202,38 @@ std::string Engine::check(const std::vector<SourceFile>& sources) const {
         if (s.name == d.folder + "/source.txt") src = &s;
       std::string file = d.folder + "/rules.json";
       if (!src) {
-        p.add(file, "/document", "missing_source", "缺少政策原文 " + d.folder + "/source.txt", "the policy text " + d.folder + "/source.txt is missing");
+        p.add(file, "/document", "missing_source", "缺少政策原文 " + d.folder + "/source.txt",
+              "the policy text " + d.folder + "/source.txt is missing");
         continue;
       }
       std::string text = squeeze(src->text);
       auto find = [&](const std::string& q, const std::string& path, const std::string& id) {
         if (text.find(squeeze(q)) == std::string::npos)
-          p.add(file, path, "quote_not_in_source", id + " 的引用不见于政策原文", "the quote of " + id + " is not in the policy text");
+          p.add(file, path, "quote_not_in_source", id + " 的引用不见于政策原文",
+                "the quote of " + id + " is not in the policy text");
       };
       if (!d.period_quote.empty()) find(d.period_quote, "/document/period_quote", d.id);
       const int di = static_cast<int>(&d - &m.documents[0]);
       for (size_t k = 0; k < d.measures.size(); ++k) {
         const Measure& x = m.measures[d.measures[k]];
         for (size_t f = 0; f < x.fragments.size(); ++f)
-          find(x.fragments[f], "/measures/" + std::to_string(k) + "/quote" + (x.fragments.size() > 1 ? "/" + std::to_string(f) : ""), x.id);
+          find(x.fragments[f],
+               "/measures/" + std::to_string(k) + "/quote" + (x.fragments.size() > 1 ? "/" + std::to_string(f) : ""),
+               x.id);
       }
       for (size_t i = 0; i < m.stackings.size(); ++i)
-        if (m.stackings[i].doc == di) find(m.stackings[i].quote, pointer_in_file("stacking", m.stackings, i) + "/quote", m.stackings[i].id);
+        if (m.stackings[i].doc == di)
+          find(m.stackings[i].quote, pointer_in_file("stacking", m.stackings, i) + "/quote", m.stackings[i].id);
       for (size_t i = 0; i < m.caps.size(); ++i)
         if (m.caps[i].doc == di) find(m.caps[i].quote, pointer_in_file("caps", m.caps, i) + "/quote", m.caps[i].id);
       for (size_t i = 0; i < m.pools.size(); ++i)
-        if (m.pools[i].doc == di) find(m.pools[i].quote, pointer_in_file("pools", m.pools, i) + "/quote", m.pools[i].id);
+        if (m.pools[i].doc == di)
+          find(m.pools[i].quote, pointer_in_file("pools", m.pools, i) + "/quote", m.pools[i].id);
     }
     return p.json_report("rules and sources");
   } catch (const std::exception& e) {
-    return render_error("internal_error", "", std::string("内部错误：") + e.what(), std::string("internal error: ") + e.what());
+    return render_error("internal_error", "", std::string("内部错误：") + e.what(),
+                        std::string("internal error: ") + e.what());
   }
 }
 

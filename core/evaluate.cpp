@@ -7,12 +7,18 @@ namespace skillcalc {
 
 const char* status_name(Status s) {
   switch (s) {
-    case Status::Granted: return "granted";
-    case Status::Capped: return "capped";
-    case Status::Excluded: return "excluded";
-    case Status::Superseded: return "superseded";
-    case Status::OutsidePeriod: return "outside_period";
-    case Status::NonMonetary: return "non_monetary";
+    case Status::Granted:
+      return "granted";
+    case Status::Capped:
+      return "capped";
+    case Status::Excluded:
+      return "excluded";
+    case Status::Superseded:
+      return "superseded";
+    case Status::OutsidePeriod:
+      return "outside_period";
+    case Status::NonMonetary:
+      return "non_monetary";
   }
   return "granted";
 }
@@ -25,10 +31,14 @@ const Value* lookup(const Path& p, const Event& e, const Situation& s) {
 
 bool test(const Test& t, const Value* v) {
   switch (t.kind) {
-    case Test::Kind::Present: return (v != nullptr) == t.present;
-    case Test::Kind::Eq: return v && *v == t.values[0];
-    case Test::Kind::In: return v && std::find(t.values.begin(), t.values.end(), *v) != t.values.end();
-    case Test::Kind::NotIn: return v && std::find(t.values.begin(), t.values.end(), *v) == t.values.end();
+    case Test::Kind::Present:
+      return (v != nullptr) == t.present;
+    case Test::Kind::Eq:
+      return v && *v == t.values[0];
+    case Test::Kind::In:
+      return v && std::find(t.values.begin(), t.values.end(), *v) != t.values.end();
+    case Test::Kind::NotIn:
+      return v && std::find(t.values.begin(), t.values.end(), *v) == t.values.end();
     case Test::Kind::Range:
       return v && v->kind == Value::Kind::Int && (!t.has_min || v->i >= t.min) && (!t.has_max || v->i <= t.max);
   }
@@ -73,10 +83,18 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
   }
   const Amount& a = *it.amount;
   switch (a.kind) {
-    case Amount::Kind::Fixed: it.unit_min = it.unit_max = a.yuan; break;
-    case Amount::Kind::Range: it.unit_min = a.min_yuan, it.unit_max = a.max_yuan; break;
-    case Amount::Kind::UpTo: it.unit_min = 0, it.unit_max = a.max_yuan; break;
-    case Amount::Kind::Floor: it.unit_min = it.unit_max = a.min_yuan; break;
+    case Amount::Kind::Fixed:
+      it.unit_min = it.unit_max = a.yuan;
+      break;
+    case Amount::Kind::Range:
+      it.unit_min = a.min_yuan, it.unit_max = a.max_yuan;
+      break;
+    case Amount::Kind::UpTo:
+      it.unit_min = 0, it.unit_max = a.max_yuan;
+      break;
+    case Amount::Kind::Floor:
+      it.unit_min = it.unit_max = a.min_yuan;
+      break;
     case Amount::Kind::Percent: {
       const Value* b = lookup(a.of, e, s);
       if (!b || b->kind != Value::Kind::Int) return false;  // the figure it applies to is not given
@@ -86,19 +104,29 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
       it.unit_min = it.unit_max = v;
       break;
     }
-    case Amount::Kind::Unstated: it.unit_known = false; break;
-    case Amount::Kind::None: it.unit_known = false; break;
+    case Amount::Kind::Unstated:
+      it.unit_known = false;
+      break;
+    case Amount::Kind::None:
+      it.unit_known = false;
+      break;
   }
-  if (x.per_head == Measure::PerHead::Count) it.heads = int_at(Path{Path::Scope::Event, "count"}, e, s, 1);
-  else if (x.per_head == Measure::PerHead::Path) it.heads = int_at(x.per_head_path, e, s, 1);
+  if (x.per_head == Measure::PerHead::Count)
+    it.heads = int_at(Path{Path::Scope::Event, "count"}, e, s, 1);
+  else if (x.per_head == Measure::PerHead::Path)
+    it.heads = int_at(x.per_head_path, e, s, 1);
   const Schedule& sc = x.schedule;
   if (sc.kind != Schedule::Kind::Once) {
-    if (!sc.count_known) it.periods_known = false;
+    if (!sc.count_known)
+      it.periods_known = false;
     else if (sc.has_count_from) {
       long long n = int_at(sc.count_from, e, s, -1);
-      if (n > 0) it.periods_min = it.periods_max = std::min(n, sc.max_count);
-      else it.periods_min = 1, it.periods_max = sc.max_count;
-    } else it.periods_min = it.periods_max = sc.count;
+      if (n > 0)
+        it.periods_min = it.periods_max = std::min(n, sc.max_count);
+      else
+        it.periods_min = 1, it.periods_max = sc.max_count;
+    } else
+      it.periods_min = it.periods_max = sc.count;
   }
   it.total_known = it.unit_known && it.periods_known;
   if (it.total_known) {  // in 128 bits: a product beyond any real claim is refused by the caller, never wrapped
@@ -110,10 +138,14 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
     it.total_max = product(it.unit_max, it.heads, it.periods_max);
   }
   const Document& d = m.documents[x.doc];
-  if (e.date < d.from || e.date > d.to) it.status = Status::OutsidePeriod;
-  else if ((it.superseded_by = superseder(m, mi, e, s)) >= 0) it.status = Status::Superseded;
-  else if (a.kind == Amount::Kind::None) it.status = Status::NonMonetary;
-  else if (it.percent_capped) it.status = Status::Capped;
+  if (e.date < d.from || e.date > d.to)
+    it.status = Status::OutsidePeriod;
+  else if ((it.superseded_by = superseder(m, mi, e, s)) >= 0)
+    it.status = Status::Superseded;
+  else if (a.kind == Amount::Kind::None)
+    it.status = Status::NonMonetary;
+  else if (it.percent_capped)
+    it.status = Status::Capped;
   return true;
 }
 
@@ -127,7 +159,10 @@ void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector
       const Item& it = items[i];
       if (!it.counts() || !std::binary_search(st.measures.begin(), st.measures.end(), it.measure)) continue;
       const Event& e = event_of(ev, s, it);
-      groups[!e.contest.empty() ? "c:" + e.contest : it.event >= 0 ? "e:" + e.id : "m:" + m.measures[it.measure].id].push_back(static_cast<int>(i));
+      groups[!e.contest.empty() ? "c:" + e.contest
+             : it.event >= 0    ? "e:" + e.id
+                                : "m:" + m.measures[it.measure].id]
+          .push_back(static_cast<int>(i));
     }
     for (auto& [key, g] : groups) {
       if (g.size() < 2) continue;
@@ -136,13 +171,14 @@ void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector
       int best = g[0];
       for (int i : g) {
         const Item &a = items[i], &b = items[best];
-        if (worth(a) != worth(b) ? worth(a) > worth(b)
+        if (worth(a) != worth(b)         ? worth(a) > worth(b)
             : floor_of(a) != floor_of(b) ? floor_of(a) > floor_of(b)
-            : m.measures[a.measure].id < m.measures[b.measure].id)
+                                         : m.measures[a.measure].id < m.measures[b.measure].id)
           best = i;
       }
       for (int i : g)
-        if (i != best) items[i].status = Status::Excluded, items[i].excluded_by = best, items[i].stacking = static_cast<int>(si);
+        if (i != best)
+          items[i].status = Status::Excluded, items[i].excluded_by = best, items[i].stacking = static_cast<int>(si);
     }
   }
 }
@@ -153,8 +189,9 @@ void cap(const Model& m, const Situation& s, const Evaluation& ev, std::vector<I
     const Cap& c = m.caps[ci];
     if (m.documents[c.doc].city != s.city) continue;
     std::map<int, std::pair<long long, long long>> used;  // year -> used min, max
-    for (Item& it : items) {  // items are already in event (date) order
-      if (!it.counts() || !it.total_known || !std::binary_search(c.measures.begin(), c.measures.end(), it.measure)) continue;
+    for (Item& it : items) {                              // items are already in event (date) order
+      if (!it.counts() || !it.total_known || !std::binary_search(c.measures.begin(), c.measures.end(), it.measure))
+        continue;
       auto& u = used[c.per == Cap::Per::ApplicantYear ? event_of(ev, s, it).date / 10000 : 0];
       long long mn = std::min(it.total_min, c.max_yuan - u.first), mx = std::min(it.total_max, c.max_yuan - u.second);
       if (mn < it.total_min || mx < it.total_max) {
@@ -192,7 +229,8 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
         if (!make_item(m, mi, s, e, static_cast<int>(ei), it)) continue;
         if (it.total_known && it.total_max > kAbsurd) {
           err = {"out_of_range", "/events/" + std::to_string(e.index),
-                 "金额超出任何实际申领的范围，请核对人数、年薪等数字", "the amount is beyond any real claim: check counts and salaries"};
+                 "金额超出任何实际申领的范围，请核对人数、年薪等数字",
+                 "the amount is beyond any real claim: check counts and salaries"};
           return false;
         }
         if (it.status != Status::OutsidePeriod && it.status != Status::Superseded) met[mi] = 1;

@@ -14,7 +14,7 @@ const char* status_name(Status s);
 struct Item {
   int measure = -1, event = -1, option = -1;  // event: index into Situation::events, -1 for the standing event
   Status status = Status::Granted;
-  const Amount* amount = nullptr;  // the amount of the option taken, or of the measure
+  const Amount* amount = nullptr;        // the amount of the option taken, or of the measure
   long long unit_min = 0, unit_max = 0;  // per head and period
   bool unit_known = true;
   long long base = 0;  // percent: the figure the percentage applies to
@@ -25,13 +25,14 @@ struct Item {
   long long total_min = 0, total_max = 0;
   long long before_cap_min = 0, before_cap_max = 0;
   int excluded_by = -1, stacking = -1;  // winner item, stacking rule
-  int capped_by = -1;                    // cap index
-  int superseded_by = -1;                // the newer measure that governs this event
+  int capped_by = -1;                   // cap index
+  int superseded_by = -1;               // the newer measure that governs this event
   bool counts() const { return status == Status::Granted || status == Status::Capped; }
 };
 
 struct Evaluation {
-  Event standing;  // the stand-in event of measures that need none (what a kind of applicant may always do), dated as_of
+  Event
+      standing;  // the stand-in event of measures that need none (what a kind of applicant may always do), dated as_of
   std::vector<Item> items;
   std::vector<int> missed;  // measures of the city the applicant could still meet (for suggestions)
   long long total_min = 0, total_max = 0;

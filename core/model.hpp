@@ -24,7 +24,10 @@ struct Value {
   long long i = 0;
   std::string s;
   bool operator==(const Value& o) const {
-    return kind == o.kind && (kind == Kind::Int ? i == o.i : kind == Kind::Bool ? b == o.b : kind == Kind::Text ? s == o.s : true);
+    return kind == o.kind && (kind == Kind::Int    ? i == o.i
+                              : kind == Kind::Bool ? b == o.b
+                              : kind == Kind::Text ? s == o.s
+                                                   : true);
   }
 };
 
@@ -92,7 +95,7 @@ struct Measure {
   std::vector<std::string> supersedes;
   // Measures of newer documents that replace this one where they also meet the same event (filled after load).
   std::vector<int> superseded_by;
-  bool monetary() const;   // money in some option (fixed, range, up_to, floor, percent or unstated)
+  bool monetary() const;  // money in some option (fixed, range, up_to, floor, percent or unstated)
   // Parts of every result that depend on the measure alone, written once at load (render.cpp: prerender).
   std::string json_source, json_suggestion;
   bool suggestion_money = false, suggestion_known = false;
@@ -119,8 +122,8 @@ struct Pool {
   std::string id, clause, quote;
   enum class Rule : uint8_t { ProRataAbove, CapTotal, Quota } rule = Rule::ProRataAbove;
   int doc = -1;
-  long long budget_yuan = 0;  // pro_rata_above, cap_total
-  long long max_people = 0;   // quota
+  long long budget_yuan = 0;                                    // pro_rata_above, cap_total
+  long long max_people = 0;                                     // quota
   std::vector<std::pair<std::string, long long>> payer_limits;  // who, max yuan a year (stated in the quote)
   std::vector<int> measures;
   std::vector<Text> notes;

@@ -66,22 +66,38 @@ std::vector<char32_t> code_points(const std::string& s) {
 
 int cn_digit(char32_t c) {
   switch (c) {
-    case U'零': return 0;
-    case U'一': return 1;
-    case U'二': case U'两': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
+    case U'零':
+      return 0;
+    case U'一':
+      return 1;
+    case U'二':
+    case U'两':
+      return 2;
+    case U'三':
+      return 3;
+    case U'四':
+      return 4;
+    case U'五':
+      return 5;
+    case U'六':
+      return 6;
+    case U'七':
+      return 7;
+    case U'八':
+      return 8;
+    case U'九':
+      return 9;
+    default:
+      return -1;
   }
 }
-int cn_unit(char32_t c) { return c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : -1; }
+int cn_unit(char32_t c) {
+  return c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : -1;
+}
 
-bool is_dash(char32_t c) { return c == U'—' || c == U'-' || c == U'－' || c == U'~' || c == U'～' || c == U'至' || c == U'–'; }
+bool is_dash(char32_t c) {
+  return c == U'—' || c == U'-' || c == U'－' || c == U'~' || c == U'～' || c == U'至' || c == U'–';
+}
 
 }  // namespace
 
@@ -90,14 +106,22 @@ std::string squeeze(const std::string& text) {
   for (size_t i = 0; i < text.size();) {
     char32_t c = next_cp(text, i);
     if (c == U' ' || c == U'\n' || c == U'\r' || c == U'\t' || c == U'\u3000' || c == U'\u00a0') continue;
-    if (c >= U'０' && c <= U'９') c = U'0' + (c - U'０');
-    else if (c == U'．') c = U'.';
-    else if (c == U'：') c = U':';
-    else if (c == U'％') c = U'%';
-    else if (c == U'（') c = U'(';
-    else if (c == U'）') c = U')';
-    else if (c == U'，') c = U',';
-    else if (c == U'；') c = U';';
+    if (c >= U'０' && c <= U'９')
+      c = U'0' + (c - U'０');
+    else if (c == U'．')
+      c = U'.';
+    else if (c == U'：')
+      c = U':';
+    else if (c == U'％')
+      c = U'%';
+    else if (c == U'（')
+      c = U'(';
+    else if (c == U'）')
+      c = U')';
+    else if (c == U'，')
+      c = U',';
+    else if (c == U'；')
+      c = U';';
     put_cp(out, c);
   }
   return out;
@@ -107,10 +131,17 @@ Figures figures_in(const std::string& text) {
   Figures f;
   std::vector<char32_t> t = code_points(squeeze(text));
   // Arabic numbers, with an optional decimal part; 万 after the number (or after the range it opens) multiplies.
-  struct Num { size_t end; long long scaled; int decimals; };
+  struct Num {
+    size_t end;
+    long long scaled;
+    int decimals;
+  };
   std::vector<Num> nums;
   for (size_t i = 0; i < t.size();) {
-    if (t[i] < U'0' || t[i] > U'9') { ++i; continue; }
+    if (t[i] < U'0' || t[i] > U'9') {
+      ++i;
+      continue;
+    }
     long long v = 0;
     int dec = 0;
     size_t j = i;
@@ -122,7 +153,11 @@ Figures figures_in(const std::string& text) {
     nums.push_back({j, v, dec});
     i = j;
   }
-  auto pow10 = [](int n) { long long p = 1; while (n-- > 0) p *= 10; return p; };
+  auto pow10 = [](int n) {
+    long long p = 1;
+    while (n-- > 0) p *= 10;
+    return p;
+  };
   for (size_t k = 0; k < nums.size(); ++k) {
     const Num& n = nums[k];
     size_t e = n.end;
@@ -134,19 +169,36 @@ Figures figures_in(const std::string& text) {
     }
     if (e < t.size() && t[e] == U'%') f.percent.insert(n.scaled / pow10(n.decimals));
     // In 128 bits: a number of up to 13 digits and 4 decimals times 万 overflows 64 bits before the division.
-    if (wan) f.yuan.insert(static_cast<long long>(static_cast<__int128>(n.scaled) * 10000 / pow10(n.decimals)));
-    else if (n.decimals == 0) f.yuan.insert(n.scaled);
+    if (wan)
+      f.yuan.insert(static_cast<long long>(static_cast<__int128>(n.scaled) * 10000 / pow10(n.decimals)));
+    else if (n.decimals == 0)
+      f.yuan.insert(n.scaled);
   }
   // Chinese numerals: 十万元, 五千元, 一万五千元.
   for (size_t i = 0; i < t.size();) {
-    if (cn_digit(t[i]) < 0 && cn_unit(t[i]) < 0) { ++i; continue; }
+    if (cn_digit(t[i]) < 0 && cn_unit(t[i]) < 0) {
+      ++i;
+      continue;
+    }
     long long total = 0, section = 0, digit = -1;
     size_t j = i;
     for (; j < t.size(); ++j) {
       int d = cn_digit(t[j]), u = cn_unit(t[j]);
-      if (d >= 0) { digit = d; continue; }
-      if (u > 0) { section += (digit < 0 ? 1 : digit) * u; digit = -1; continue; }
-      if (t[j] == U'万') { total += (section + (digit < 0 ? 0 : digit)) * 10000; section = 0; digit = -1; continue; }
+      if (d >= 0) {
+        digit = d;
+        continue;
+      }
+      if (u > 0) {
+        section += (digit < 0 ? 1 : digit) * u;
+        digit = -1;
+        continue;
+      }
+      if (t[j] == U'万') {
+        total += (section + (digit < 0 ? 0 : digit)) * 10000;
+        section = 0;
+        digit = -1;
+        continue;
+      }
       break;
     }
     total += section + (digit < 0 ? 0 : digit);

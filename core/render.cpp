@@ -18,8 +18,12 @@ std::string clause_of(const Document& d, const std::string& c, bool zh) {
   return at == std::string::npos ? label + c : label.substr(0, at) + c + label.substr(at + 3);
 }
 
-std::string span_zh(long long a, long long b) { return a == b ? yuan_zh(a) : yuan_zh(a) + "至" + yuan_zh(b); }
-std::string span_en(long long a, long long b) { return a == b ? yuan_en(a) : yuan_en(a) + " to " + yuan_en(b); }
+std::string span_zh(long long a, long long b) {
+  return a == b ? yuan_zh(a) : yuan_zh(a) + "至" + yuan_zh(b);
+}
+std::string span_en(long long a, long long b) {
+  return a == b ? yuan_en(a) : yuan_en(a) + " to " + yuan_en(b);
+}
 
 // The text with its closing mark, added only where it has none.
 std::string sentence(const std::string& t, const std::string& stop) {
@@ -37,38 +41,65 @@ Words amount_words(const Model& m, const Item& it) {
   const Amount& a = *it.amount;
   Words unit;
   switch (a.kind) {
-    case Amount::Kind::Fixed: unit = {yuan_zh(a.yuan), yuan_en(a.yuan)}; break;
-    case Amount::Kind::Range: unit = {yuan_zh(a.min_yuan) + "至" + yuan_zh(a.max_yuan), yuan_en(a.min_yuan) + " to " + yuan_en(a.max_yuan)}; break;
-    case Amount::Kind::UpTo: unit = {"最高" + yuan_zh(a.max_yuan), "up to " + yuan_en(a.max_yuan)}; break;
-    case Amount::Kind::Floor: unit = {"不低于" + yuan_zh(a.min_yuan), "at least " + yuan_en(a.min_yuan)}; break;
+    case Amount::Kind::Fixed:
+      unit = {yuan_zh(a.yuan), yuan_en(a.yuan)};
+      break;
+    case Amount::Kind::Range:
+      unit = {yuan_zh(a.min_yuan) + "至" + yuan_zh(a.max_yuan), yuan_en(a.min_yuan) + " to " + yuan_en(a.max_yuan)};
+      break;
+    case Amount::Kind::UpTo:
+      unit = {"最高" + yuan_zh(a.max_yuan), "up to " + yuan_en(a.max_yuan)};
+      break;
+    case Amount::Kind::Floor:
+      unit = {"不低于" + yuan_zh(a.min_yuan), "at least " + yuan_en(a.min_yuan)};
+      break;
     case Amount::Kind::Percent:
       unit = {yuan_zh(it.base) + "的" + std::to_string(a.percent) + "%，即" + yuan_zh(it.unit_max),
               std::to_string(a.percent) + "% of " + yuan_en(it.base) + ", that is " + yuan_en(it.unit_max)};
-      if (it.percent_capped) unit.zh += "（每人最高" + yuan_zh(a.max_yuan) + "）", unit.en += " (at most " + yuan_en(a.max_yuan) + " each)";
+      if (it.percent_capped)
+        unit.zh += "（每人最高" + yuan_zh(a.max_yuan) + "）", unit.en += " (at most " + yuan_en(a.max_yuan) + " each)";
       break;
-    case Amount::Kind::Unstated: unit = {"资金（原文未写明金额）", "money (the text names no amount)"}; break;
-    case Amount::Kind::None: unit = {"", ""}; break;
+    case Amount::Kind::Unstated:
+      unit = {"资金（原文未写明金额）", "money (the text names no amount)"};
+      break;
+    case Amount::Kind::None:
+      unit = {"", ""};
+      break;
   }
   Words w;
   bool per_head = x.per_head != Measure::PerHead::No && it.heads != 1;  // one head: no "每人…共1人"
-  const char* period_zh = x.schedule.kind == Schedule::Kind::Monthly ? "每月" : x.schedule.kind == Schedule::Kind::Yearly ? "每年" : "";
-  const char* period_en = x.schedule.kind == Schedule::Kind::Monthly ? " a month" : x.schedule.kind == Schedule::Kind::Yearly ? " a year" : "";
+  const char* period_zh = x.schedule.kind == Schedule::Kind::Monthly  ? "每月"
+                          : x.schedule.kind == Schedule::Kind::Yearly ? "每年"
+                                                                      : "";
+  const char* period_en = x.schedule.kind == Schedule::Kind::Monthly  ? " a month"
+                          : x.schedule.kind == Schedule::Kind::Yearly ? " a year"
+                                                                      : "";
   w.zh = std::string(per_head ? "每人" : "") + period_zh + unit.zh;
   w.en = unit.en + (per_head ? " per person" : "") + period_en;
-  if (x.schedule.kind == Schedule::Kind::Once && !per_head && a.kind != Amount::Kind::Unstated) w.zh = "一次性" + w.zh, w.en += " once";
+  if (x.schedule.kind == Schedule::Kind::Once && !per_head && a.kind != Amount::Kind::Unstated)
+    w.zh = "一次性" + w.zh, w.en += " once";
   std::vector<std::string> zh_parts, en_parts;
-  if (per_head) zh_parts.push_back(std::to_string(it.heads) + "人"), en_parts.push_back(std::to_string(it.heads) + (it.heads == 1 ? " person" : " people"));
+  if (per_head)
+    zh_parts.push_back(std::to_string(it.heads) + "人"),
+        en_parts.push_back(std::to_string(it.heads) + (it.heads == 1 ? " person" : " people"));
   if (x.schedule.kind != Schedule::Kind::Once) {
     const char* u_zh = x.schedule.kind == Schedule::Kind::Monthly ? "个月" : "年";
     const char* u_en = x.schedule.kind == Schedule::Kind::Monthly ? " months" : " years";
-    if (!it.periods_known) w.zh += "（原文未写明期限，总额无法确定）", w.en += " (the text states no term, so no total can be given)";
-    else if (it.periods_min == it.periods_max) zh_parts.push_back(std::to_string(it.periods_max) + u_zh), en_parts.push_back(std::to_string(it.periods_max) + u_en);
-    else zh_parts.push_back("最长" + std::to_string(it.periods_max) + u_zh), en_parts.push_back("at most " + std::to_string(it.periods_max) + u_en);
+    if (!it.periods_known)
+      w.zh += "（原文未写明期限，总额无法确定）", w.en += " (the text states no term, so no total can be given)";
+    else if (it.periods_min == it.periods_max)
+      zh_parts.push_back(std::to_string(it.periods_max) + u_zh),
+          en_parts.push_back(std::to_string(it.periods_max) + u_en);
+    else
+      zh_parts.push_back("最长" + std::to_string(it.periods_max) + u_zh),
+          en_parts.push_back("at most " + std::to_string(it.periods_max) + u_en);
   }
   if (!zh_parts.empty() && it.total_known) {
     std::string zj, ej;
-    for (size_t i = 0; i < zh_parts.size(); ++i) zj += (i ? "、" : "") + zh_parts[i], ej += (i ? ", " : "") + en_parts[i];
-    long long mn = it.before_cap_max ? it.before_cap_min : it.total_min, mx = it.before_cap_max ? it.before_cap_max : it.total_max;
+    for (size_t i = 0; i < zh_parts.size(); ++i)
+      zj += (i ? "、" : "") + zh_parts[i], ej += (i ? ", " : "") + en_parts[i];
+    long long mn = it.before_cap_max ? it.before_cap_min : it.total_min,
+              mx = it.before_cap_max ? it.before_cap_max : it.total_max;
     w.zh += "，共" + zj + "，合计" + span_zh(mn, mx);
     w.en += ", for " + ej + ": " + span_en(mn, mx) + " in all";
   }
@@ -90,7 +121,8 @@ Words explain(const Model& m, const Situation& s, const Evaluation& ev, const It
     w.zh = std::string(person ? "您" : "贵单位") + x.what.zh;
     w.en = "As you " + x.what.en;
   }
-  if (it.option >= 0) w.zh += "（" + x.options[it.option].label.zh + "）", w.en += " (" + x.options[it.option].label.en + ")";
+  if (it.option >= 0)
+    w.zh += "（" + x.options[it.option].label.zh + "）", w.en += " (" + x.options[it.option].label.en + ")";
   w.zh += std::string(it.event >= 0 ? "。" : "，") + "按" + d.number + clause_of(d, x.clause, true) + "，";
   w.en += std::string(it.event >= 0 ? ". Under " : ", under ") + d.number + " " + clause_of(d, x.clause, false) + ", ";
   if (it.status == Status::NonMonetary) {
@@ -100,7 +132,8 @@ Words explain(const Model& m, const Situation& s, const Evaluation& ev, const It
   }
   Words amt = amount_words(m, it);
   std::string who_zh, who_en;
-  if (x.recipient == s.kind) who_zh = person ? "您" : "贵单位", who_en = person ? "you" : "your organisation";
+  if (x.recipient == s.kind)
+    who_zh = person ? "您" : "贵单位", who_en = person ? "you" : "your organisation";
   else {
     int k = m.vocab.kind_index(x.recipient);
     who_zh = k >= 0 ? m.vocab.applicant_kinds[k].second.zh : x.recipient;
@@ -116,35 +149,43 @@ Words explain(const Model& m, const Situation& s, const Evaluation& ev, const It
       const Document& sd = m.documents[st.doc];
       std::string win_amt_zh = win.total_known ? span_zh(win.total_min, win.total_max) : "金额未定";
       std::string win_amt_en = win.total_known ? span_en(win.total_min, win.total_max) : "amount open";
-      w.zh += "但按" + sd.number + clause_of(sd, st.clause, true) + "，同一成就只按最高一项发放（" + m.measures[win.measure].id + "，" + win_amt_zh + "），本项不发。";
-      w.en += " But " + sd.number + " " + clause_of(sd, st.clause, false) + " pays one achievement once, at the highest amount (" +
-              m.measures[win.measure].id + ", " + win_amt_en + "), so this item is not paid.";
+      w.zh += "但按" + sd.number + clause_of(sd, st.clause, true) + "，同一成就只按最高一项发放（" +
+              m.measures[win.measure].id + "，" + win_amt_zh + "），本项不发。";
+      w.en += " But " + sd.number + " " + clause_of(sd, st.clause, false) +
+              " pays one achievement once, at the highest amount (" + m.measures[win.measure].id + ", " + win_amt_en +
+              "), so this item is not paid.";
       break;
     }
     case Status::Superseded: {
       const Measure& nx = m.measures[it.superseded_by];
       const Document& nd = m.documents[nx.doc];
-      w.zh += "但该事件发生在" + day_zh(nd.from) + "或之后，以" + nd.number + clause_of(nd, nx.clause, true) + "为准（" + nx.id + "），本项不再适用。";
-      w.en += " But the event is on or after " + day_en(nd.from) + ", when " + nd.number + " " + clause_of(nd, nx.clause, false) +
-              " governs (" + nx.id + "), so this item no longer applies.";
+      w.zh += "但该事件发生在" + day_zh(nd.from) + "或之后，以" + nd.number + clause_of(nd, nx.clause, true) +
+              "为准（" + nx.id + "），本项不再适用。";
+      w.en += " But the event is on or after " + day_en(nd.from) + ", when " + nd.number + " " +
+              clause_of(nd, nx.clause, false) + " governs (" + nx.id + "), so this item no longer applies.";
       break;
     }
     case Status::OutsidePeriod: {
-      std::string to_zh = d.to == kNoEnd ? "起" : "至" + day_zh(d.to), to_en = d.to == kNoEnd ? "onwards" : "to " + day_en(d.to);
+      std::string to_zh = d.to == kNoEnd ? "起" : "至" + day_zh(d.to),
+                  to_en = d.to == kNoEnd ? "onwards" : "to " + day_en(d.to);
       w.zh += "但该事件日期不在" + d.number + "的施行期（" + day_zh(d.from) + to_zh + "）内，本项不适用。";
-      w.en += " But the event falls outside the period of " + d.number + " (" + day_en(d.from) + " " + to_en + "), so this item does not apply.";
+      w.en += " But the event falls outside the period of " + d.number + " (" + day_en(d.from) + " " + to_en +
+              "), so this item does not apply.";
       break;
     }
     case Status::Capped:
       if (it.capped_by >= 0) {
         const Cap& c = m.caps[it.capped_by];
         const Document& cd = m.documents[c.doc];
-        w.zh += "按" + cd.number + clause_of(cd, c.clause, true) + "（" + c.quote + "），本项核减为" + span_zh(it.total_min, it.total_max) + "。";
+        w.zh += "按" + cd.number + clause_of(cd, c.clause, true) + "（" + c.quote + "），本项核减为" +
+                span_zh(it.total_min, it.total_max) + "。";
         w.en += " " + cd.number + " " + clause_of(cd, c.clause, false) + " caps this at " + yuan_en(c.max_yuan) +
-                (c.per == Cap::Per::ApplicantYear ? " a year" : "") + ", so it is reduced to " + span_en(it.total_min, it.total_max) + ".";
+                (c.per == Cap::Per::ApplicantYear ? " a year" : "") + ", so it is reduced to " +
+                span_en(it.total_min, it.total_max) + ".";
       }
       break;
-    default: break;
+    default:
+      break;
   }
   return w;
 }
@@ -153,16 +194,32 @@ void amount_json(JsonWriter& w, const Item& it) {
   const Amount& a = *it.amount;
   w.begin_object();
   switch (a.kind) {
-    case Amount::Kind::Fixed: w.field("kind", "fixed").field("yuan", a.yuan); break;
-    case Amount::Kind::Range: w.field("kind", "range").field("min_yuan", a.min_yuan).field("max_yuan", a.max_yuan); break;
-    case Amount::Kind::UpTo: w.field("kind", "up_to").field("max_yuan", a.max_yuan); break;
-    case Amount::Kind::Floor: w.field("kind", "floor").field("min_yuan", a.min_yuan); break;
+    case Amount::Kind::Fixed:
+      w.field("kind", "fixed").field("yuan", a.yuan);
+      break;
+    case Amount::Kind::Range:
+      w.field("kind", "range").field("min_yuan", a.min_yuan).field("max_yuan", a.max_yuan);
+      break;
+    case Amount::Kind::UpTo:
+      w.field("kind", "up_to").field("max_yuan", a.max_yuan);
+      break;
+    case Amount::Kind::Floor:
+      w.field("kind", "floor").field("min_yuan", a.min_yuan);
+      break;
     case Amount::Kind::Percent:
-      w.field("kind", "percent").field("percent", a.percent).field("of", a.of.text()).field("base_yuan", it.base).field("yuan", it.unit_max);
+      w.field("kind", "percent")
+          .field("percent", a.percent)
+          .field("of", a.of.text())
+          .field("base_yuan", it.base)
+          .field("yuan", it.unit_max);
       if (a.has_cap) w.field("max_yuan", a.max_yuan);
       break;
-    case Amount::Kind::Unstated: w.field("kind", "unstated"); break;
-    case Amount::Kind::None: w.field("kind", "none"); break;
+    case Amount::Kind::Unstated:
+      w.field("kind", "unstated");
+      break;
+    case Amount::Kind::None:
+      w.field("kind", "none");
+      break;
   }
   w.end_object();
 }
@@ -173,14 +230,18 @@ void schedule_json(JsonWriter& w, const Measure& x, const Item& it) {
     w.field("kind", "once");
   } else {
     w.field("kind", x.schedule.kind == Schedule::Kind::Monthly ? "monthly" : "yearly");
-    if (!it.periods_known) w.key("count").null();
-    else w.field("count", it.periods_max);
+    if (!it.periods_known)
+      w.key("count").null();
+    else
+      w.field("count", it.periods_max);
     if (it.periods_min != it.periods_max) w.field("min_count", it.periods_min);
   }
   w.end_object();
 }
 
-void text_json(JsonWriter& w, std::string_view key, const Text& t) { w.key(key).begin_object().field("zh", t.zh).field("en", t.en).end_object(); }
+void text_json(JsonWriter& w, std::string_view key, const Text& t) {
+  w.key(key).begin_object().field("zh", t.zh).field("en", t.en).end_object();
+}
 
 void span_json(JsonWriter& w, std::string_view key, long long lo, long long hi) {
   w.key(key).begin_object().field("min_yuan", lo).field("max_yuan", hi).end_object();
@@ -194,16 +255,30 @@ bool worth(const Measure& x, long long& lo, long long& hi, bool& money) {
   auto consider = [&](const Amount& a) {
     long long a_lo = 0, a_hi = 0;
     switch (a.kind) {
-      case Amount::Kind::Fixed: a_lo = a_hi = a.yuan; break;
-      case Amount::Kind::Range: a_lo = a.min_yuan, a_hi = a.max_yuan; break;
-      case Amount::Kind::UpTo: a_lo = 0, a_hi = a.max_yuan; break;
-      case Amount::Kind::Floor: a_lo = a_hi = a.min_yuan; break;
-      case Amount::Kind::Percent:
-        if (a.has_cap) a_lo = 0, a_hi = a.max_yuan;
-        else known = false;
+      case Amount::Kind::Fixed:
+        a_lo = a_hi = a.yuan;
         break;
-      case Amount::Kind::Unstated: known = false; money = true; return;
-      case Amount::Kind::None: return;
+      case Amount::Kind::Range:
+        a_lo = a.min_yuan, a_hi = a.max_yuan;
+        break;
+      case Amount::Kind::UpTo:
+        a_lo = 0, a_hi = a.max_yuan;
+        break;
+      case Amount::Kind::Floor:
+        a_lo = a_hi = a.min_yuan;
+        break;
+      case Amount::Kind::Percent:
+        if (a.has_cap)
+          a_lo = 0, a_hi = a.max_yuan;
+        else
+          known = false;
+        break;
+      case Amount::Kind::Unstated:
+        known = false;
+        money = true;
+        return;
+      case Amount::Kind::None:
+        return;
     }
     money = true;
     if (x.schedule.kind != Schedule::Kind::Once && !x.schedule.count_known) known = false;
@@ -223,7 +298,12 @@ void prerender(Model& m) {
   for (Measure& x : m.measures) {
     const Document& d = m.documents[x.doc];
     JsonWriter src;
-    src.begin_object().field("document", d.number).field("document_id", d.id).field("clause", x.clause).field("quote", x.quote).end_object();
+    src.begin_object()
+        .field("document", d.number)
+        .field("document_id", d.id)
+        .field("clause", x.clause)
+        .field("quote", x.quote)
+        .end_object();
     x.json_source = std::move(src.out);
     long long lo = 0, hi = 0;
     x.suggestion_known = worth(x, lo, hi, x.suggestion_money);
@@ -238,8 +318,12 @@ void prerender(Model& m) {
     } else if (!x.suggestion_known) {
       w.key("worth").null();
     } else {
-      w.key("worth").begin_object().field("min_yuan", lo).field("max_yuan", hi)
-          .field("per", x.per_head != Measure::PerHead::No ? "person" : "claim").end_object();
+      w.key("worth")
+          .begin_object()
+          .field("min_yuan", lo)
+          .field("max_yuan", hi)
+          .field("per", x.per_head != Measure::PerHead::No ? "person" : "claim")
+          .end_object();
     }
     w.end_object();
     x.json_suggestion = std::move(w.out);
@@ -249,7 +333,12 @@ void prerender(Model& m) {
 std::string render_result(const Model& m, const Situation& s, const Evaluation& ev) {
   JsonWriter w;
   w.out.reserve(8192);
-  w.begin_object().key("ok").boolean(true).field("city", s.city).field("as_of", day_iso(s.as_of)).field("rules_version", m.version);
+  w.begin_object()
+      .key("ok")
+      .boolean(true)
+      .field("city", s.city)
+      .field("as_of", day_iso(s.as_of))
+      .field("rules_version", m.version);
   w.key("items").begin_array();
   std::vector<Text> notes;
   auto note = [&](const Text& t) {
@@ -272,8 +361,10 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
     if (x.per_head != Measure::PerHead::No) w.field("heads", it.heads);
     w.key("schedule");
     schedule_json(w, x, it);
-    if (it.total_known) span_json(w, "total", it.total_min, it.total_max);
-    else w.key("total").null();
+    if (it.total_known)
+      span_json(w, "total", it.total_min, it.total_max);
+    else
+      w.key("total").null();
     w.key("payers").begin_array();
     for (auto& p : x.payers) w.begin_object().field("who", p.who).field("share", p.share).end_object();
     w.end_array();
@@ -290,10 +381,16 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
       w.end_array().field("rule", m.stackings[it.stacking].id).end_object();
     }
     if (it.status == Status::Superseded)
-      w.key("superseded_by").begin_object().field("clause_id", m.measures[it.superseded_by].id)
-          .field("document", m.documents[m.measures[it.superseded_by].doc].number).end_object();
+      w.key("superseded_by")
+          .begin_object()
+          .field("clause_id", m.measures[it.superseded_by].id)
+          .field("document", m.documents[m.measures[it.superseded_by].doc].number)
+          .end_object();
     if (it.status == Status::Capped && it.capped_by >= 0) {
-      w.key("capped_by").begin_object().field("cap", m.caps[it.capped_by].id).field("max_yuan", m.caps[it.capped_by].max_yuan);
+      w.key("capped_by")
+          .begin_object()
+          .field("cap", m.caps[it.capped_by].id)
+          .field("max_yuan", m.caps[it.capped_by].max_yuan);
       span_json(w, "before", it.before_cap_min, it.before_cap_max);
       w.end_object();
     }
@@ -304,21 +401,26 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
       for (auto& n : d.notes) note(n);
       if (d.to == kNoEnd)
         note({d.number + "未规定失效日期，本计算按其仍然有效处理，请向当地人社部门核实。",
-              d.number + " states no end date; it is taken to be still in force. Check with the local human resources bureau."});
+              d.number + " states no end date; it is taken to be still in force. Check with the local human resources "
+                         "bureau."});
     }
     if (!measure_noted[it.measure]) {
       measure_noted[it.measure] = 1;
       for (auto& n : x.notes) note(n);
     }
     if (it.counts() && !it.unit_known)
-      note({x.id + "：原文未写明金额，未计入合计。", x.id + ": the text names no amount; it is left out of the totals."});
+      note({x.id + "：原文未写明金额，未计入合计。",
+            x.id + ": the text names no amount; it is left out of the totals."});
     if (it.counts() && it.unit_known && !it.periods_known)
-      note({x.id + "：原文未写明发放期限，总额无法确定，未计入合计。", x.id + ": the text states no term, so its total is unknown and left out of the totals."});
+      note({x.id + "：原文未写明发放期限，总额无法确定，未计入合计。",
+            x.id + ": the text states no term, so its total is unknown and left out of the totals."});
     if (it.counts() && it.amount->kind == Amount::Kind::Floor)
-      note({x.id + "：原文为“不低于”，合计按最低标准计算，实际可能更高。", x.id + ": the text sets a floor (不低于); the totals count the floor, more may be paid."});
+      note({x.id + "：原文为“不低于”，合计按最低标准计算，实际可能更高。",
+            x.id + ": the text sets a floor (不低于); the totals count the floor, more may be paid."});
     if (it.counts() && it.amount->kind == Amount::Kind::UpTo)
       note({x.id + "：原文为“最高”或“不超过”，实际金额由主管部门核定，合计按0至上限计算。",
-            x.id + ": the text gives only a ceiling (最高/不超过); the bureau sets the actual amount, so the totals run from 0 to the ceiling."});
+            x.id + ": the text gives only a ceiling (最高/不超过); the bureau sets the actual amount, so the totals "
+                   "run from 0 to the ceiling."});
   }
   w.end_array();
   span_json(w, "totals", ev.total_min, ev.total_max);
@@ -339,7 +441,8 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
   return std::move(w.out);
 }
 
-std::string render_error(const std::string& code, const std::string& path, const std::string& zh, const std::string& en) {
+std::string render_error(const std::string& code, const std::string& path, const std::string& zh,
+                         const std::string& en) {
   ojson r;
   r["ok"] = false;
   r["error"] = {{"code", code}, {"path", path}, {"zh", zh}, {"en", en}};

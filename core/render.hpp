@@ -11,6 +11,7 @@ namespace skillcalc {
 void prerender(Model& m);
 
 std::string render_result(const Model& m, const Situation& s, const Evaluation& ev);
-std::string render_error(const std::string& code, const std::string& path, const std::string& zh, const std::string& en);
+std::string render_error(const std::string& code, const std::string& path, const std::string& zh,
+                         const std::string& en);
 
 }  // namespace skillcalc

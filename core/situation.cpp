@@ -15,12 +15,18 @@ int json_nesting(std::string_view s) {
   bool in_str = false, esc = false;
   for (char c : s) {
     if (in_str) {
-      if (esc) esc = false;
-      else if (c == '\\') esc = true;
-      else if (c == '"') in_str = false;
-    } else if (c == '"') in_str = true;
-    else if (c == '[' || c == '{') worst = std::max(worst, ++depth);
-    else if (c == ']' || c == '}') --depth;
+      if (esc)
+        esc = false;
+      else if (c == '\\')
+        esc = true;
+      else if (c == '"')
+        in_str = false;
+    } else if (c == '"')
+      in_str = true;
+    else if (c == '[' || c == '{')
+      worst = std::max(worst, ++depth);
+    else if (c == ']' || c == '}')
+      --depth;
   }
   return worst;
 }
@@ -48,7 +54,9 @@ struct ErrorPosition : nlohmann::json_sax<json> {
   }
 };
 
-std::string in_quotes(const std::string& s) { return "“" + s.substr(0, 60) + "”"; }
+std::string in_quotes(const std::string& s) {
+  return "“" + s.substr(0, 60) + "”";
+}
 
 class Parser {
  public:
@@ -63,7 +71,8 @@ class Parser {
   bool field(const json& v, const FieldDef& d, const std::string& name, const std::string& path, Value& out) {
     switch (d.type) {
       case FieldDef::Type::Bool:
-        if (!v.is_boolean()) return fail("wrong_type", path, name + " 必须是 true 或 false", name + " must be true or false");
+        if (!v.is_boolean())
+          return fail("wrong_type", path, name + " 必须是 true 或 false", name + " must be true or false");
         out.kind = Value::Kind::Bool, out.b = v.get<bool>();
         return true;
       case FieldDef::Type::Int: {
@@ -84,7 +93,8 @@ class Parser {
           return fail("wrong_type", path, name + " 必须是整数", name + " must be a whole number");
         }
         if (beyond || x < d.min || x > d.max)
-          return fail("out_of_range", path, name + " 必须在 " + std::to_string(d.min) + " 至 " + std::to_string(d.max) + " 之间",
+          return fail("out_of_range", path,
+                      name + " 必须在 " + std::to_string(d.min) + " 至 " + std::to_string(d.max) + " 之间",
                       name + " must be between " + std::to_string(d.min) + " and " + std::to_string(d.max));
         out.kind = Value::Kind::Int, out.i = x;
         return true;
@@ -92,14 +102,16 @@ class Parser {
       case FieldDef::Type::Text:
         if (!v.is_string()) return fail("wrong_type", path, name + " 必须是字符串", name + " must be a string");
         if (v.get_ref<const std::string&>().size() > d.max_length)
-          return fail("too_long", path, name + " 过长（最多 " + std::to_string(d.max_length) + " 字节）", name + " is too long (at most " + std::to_string(d.max_length) + " bytes)");
+          return fail("too_long", path, name + " 过长（最多 " + std::to_string(d.max_length) + " 字节）",
+                      name + " is too long (at most " + std::to_string(d.max_length) + " bytes)");
         out.kind = Value::Kind::Text, out.s = v.get<std::string>();
         return true;
       case FieldDef::Type::Enum: {
         if (!v.is_string()) return fail("wrong_type", path, name + " 必须是字符串标识", name + " must be a string id");
         const std::string& s = v.get_ref<const std::string&>();
         if (std::find(d.values.begin(), d.values.end(), s) == d.values.end())
-          return fail("unknown_id", path, name + " 的取值" + in_quotes(s) + "不是已知标识", name + ": " + in_quotes(s) + " is not a known id");
+          return fail("unknown_id", path, name + " 的取值" + in_quotes(s) + "不是已知标识",
+                      name + ": " + in_quotes(s) + " is not a known id");
         out.kind = Value::Kind::Text, out.s = s;
         return true;
       }
@@ -109,7 +121,8 @@ class Parser {
 
   bool date(const json& v, const std::string& path, Day& out) {
     if (!v.is_string() || !(out = parse_day(v.get_ref<const std::string&>())))
-      return fail("invalid_date", path, "日期必须是有效的 YYYY-MM-DD（如 2025-06-01）", "a date must be a real day written YYYY-MM-DD (e.g. 2025-06-01)");
+      return fail("invalid_date", path, "日期必须是有效的 YYYY-MM-DD（如 2025-06-01）",
+                  "a date must be a real day written YYYY-MM-DD (e.g. 2025-06-01)");
     return true;
   }
 
@@ -123,23 +136,28 @@ class Parser {
     if (!c->is_string()) return fail("wrong_type", "/city", "city 必须是字符串", "city must be a string");
     s.city = c->get<std::string>();
     if (!m_.vocab.cities.count(s.city) || m_.docs_of_city(s.city).empty())
-      return fail("unknown_city", "/city", "没有城市" + in_quotes(s.city) + "的政策文件", "no policy documents for city " + in_quotes(s.city));
+      return fail("unknown_city", "/city", "没有城市" + in_quotes(s.city) + "的政策文件",
+                  "no policy documents for city " + in_quotes(s.city));
     s.as_of = today;
     if (auto a = j.find("as_of"); a != j.end() && !date(*a, "/as_of", s.as_of)) return false;
     auto a = j.find("applicant");
     if (a == j.end()) return fail("missing_field", "/applicant", "缺少申请人 applicant", "applicant is missing");
     if (!a->is_object()) return fail("wrong_type", "/applicant", "applicant 必须是对象", "applicant must be an object");
     auto k = a->find("kind");
-    if (k == a->end()) return fail("missing_field", "/applicant/kind", "缺少申请人类型 kind", "applicant.kind is missing");
+    if (k == a->end())
+      return fail("missing_field", "/applicant/kind", "缺少申请人类型 kind", "applicant.kind is missing");
     if (!k->is_string() || m_.vocab.kind_index(k->get<std::string>()) < 0)
-      return fail("unknown_id", "/applicant/kind", "申请人类型必须是 person、enterprise、school、training_base 或 other_unit",
+      return fail("unknown_id", "/applicant/kind",
+                  "申请人类型必须是 person、enterprise、school、training_base 或 other_unit",
                   "applicant.kind must be person, enterprise, school, training_base or other_unit");
     s.kind = k->get<std::string>();
     for (auto& [name, v] : a->items()) {
       if (name == "kind") continue;
       std::string path = "/applicant/" + name;
       auto f = m_.vocab.applicant_fields.find(name);
-      if (f == m_.vocab.applicant_fields.end()) return fail("unknown_field", path, "申请人没有字段" + in_quotes(name), "the applicant has no field " + in_quotes(name));
+      if (f == m_.vocab.applicant_fields.end())
+        return fail("unknown_field", path, "申请人没有字段" + in_quotes(name),
+                    "the applicant has no field " + in_quotes(name));
       if (v.is_null()) continue;
       Value val;
       if (!field(v, m_.vocab.fields.at(f->second.def), name, path, val)) return false;
@@ -149,17 +167,19 @@ class Parser {
     if (ev == j.end()) return true;
     if (!ev->is_array()) return fail("wrong_type", "/events", "events 必须是数组", "events must be an array");
     if (ev->size() > kMaxEvents)
-      return fail("too_large", "/events", "事件过多（最多 " + std::to_string(kMaxEvents) + " 个）", "too many events (at most " + std::to_string(kMaxEvents) + ")");
+      return fail("too_large", "/events", "事件过多（最多 " + std::to_string(kMaxEvents) + " 个）",
+                  "too many events (at most " + std::to_string(kMaxEvents) + ")");
     for (size_t i = 0; i < ev->size(); ++i) {
       Event e;
       if (!event((*ev)[i], "/events/" + std::to_string(i), static_cast<int>(i), s.as_of, e)) return false;
       for (auto& other : s.events)
-        if (other.id == e.id) return fail("duplicate_id", "/events/" + std::to_string(i) + "/id", "事件标识" + in_quotes(e.id) + "重复", "event id " + in_quotes(e.id) + " is used twice");
+        if (other.id == e.id)
+          return fail("duplicate_id", "/events/" + std::to_string(i) + "/id", "事件标识" + in_quotes(e.id) + "重复",
+                      "event id " + in_quotes(e.id) + " is used twice");
       s.events.push_back(std::move(e));
     }
-    std::sort(s.events.begin(), s.events.end(), [](const Event& x, const Event& y) {
-      return x.date != y.date ? x.date < y.date : x.id < y.id;
-    });
+    std::sort(s.events.begin(), s.events.end(),
+              [](const Event& x, const Event& y) { return x.date != y.date ? x.date < y.date : x.id < y.id; });
     return true;
   }
 
@@ -168,14 +188,17 @@ class Parser {
     e.index = index;
     e.id = "e" + std::to_string(index + 1);
     if (auto id = j.find("id"); id != j.end()) {
-      if (!id->is_string() || id->get_ref<const std::string&>().empty() || id->get_ref<const std::string&>().size() > 64)
-        return fail("wrong_type", path + "/id", "事件标识必须是 1 至 64 字节的字符串", "an event id must be a string of 1 to 64 bytes");
+      if (!id->is_string() || id->get_ref<const std::string&>().empty() ||
+          id->get_ref<const std::string&>().size() > 64)
+        return fail("wrong_type", path + "/id", "事件标识必须是 1 至 64 字节的字符串",
+                    "an event id must be a string of 1 to 64 bytes");
       e.id = id->get<std::string>();
     }
     auto t = j.find("type");
     if (t == j.end()) return fail("missing_field", path + "/type", "缺少事件类型 type", "the event's type is missing");
     if (!t->is_string() || !m_.vocab.event_types.count(t->get<std::string>()))
-      return fail("unknown_id", path + "/type", "未知事件类型" + (t->is_string() ? in_quotes(t->get<std::string>()) : std::string()),
+      return fail("unknown_id", path + "/type",
+                  "未知事件类型" + (t->is_string() ? in_quotes(t->get<std::string>()) : std::string()),
                   "unknown event type" + (t->is_string() ? " " + in_quotes(t->get<std::string>()) : std::string()));
     e.type = t->get<std::string>();
     const EventType& et = m_.vocab.event_types.at(e.type);
@@ -190,7 +213,9 @@ class Parser {
       const std::string* def = nullptr;
       for (auto& f : et.fields)
         if (f.first == name) def = &f.second;
-      if (!def) return fail("unknown_field", fp, "事件类型" + in_quotes(e.type) + "没有字段" + in_quotes(name), "event type " + in_quotes(e.type) + " has no field " + in_quotes(name));
+      if (!def)
+        return fail("unknown_field", fp, "事件类型" + in_quotes(e.type) + "没有字段" + in_quotes(name),
+                    "event type " + in_quotes(e.type) + " has no field " + in_quotes(name));
       if (v.is_null()) continue;
       Value val;
       if (!field(v, m_.vocab.fields.at(*def), name, fp, val)) return false;

@@ -40,7 +40,10 @@ void Reader::vocabulary(const json& j, Vocabulary& v, bool base) {
     std::vector<std::pair<std::string, std::string>> pending;  // field, the field whose values it takes
     for (auto& [k, val] : it->items()) {
       std::string p = "/fields/" + k;
-      if (!val.is_object()) { bad(p, "not_object", "必须是对象", "must be an object"); continue; }
+      if (!val.is_object()) {
+        bad(p, "not_object", "必须是对象", "must be an object");
+        continue;
+      }
       if (val.contains("add_values")) {
         auto f = v.fields.find(k);
         if (f == v.fields.end() || f->second.type != FieldDef::Type::Enum) {
@@ -72,7 +75,8 @@ void Reader::vocabulary(const json& j, Vocabulary& v, bool base) {
       } else {
         bad(p + "/type", "bad_type", "类型必须是 int、bool、text 或 enum", "type must be int, bool, text or enum");
       }
-      if (!base && v.fields.count(k)) bad(p, "duplicate_id", "字段“" + k + "”已定义", "field '" + k + "' is already defined");
+      if (!base && v.fields.count(k))
+        bad(p, "duplicate_id", "字段“" + k + "”已定义", "field '" + k + "' is already defined");
       v.fields[k] = d;
     }
     for (auto& [k, from] : pending) {
@@ -99,18 +103,25 @@ void Reader::vocabulary(const json& j, Vocabulary& v, bool base) {
   if (auto it = j.find("event_types"); it != j.end() && it->is_object()) {
     for (auto& [k, val] : it->items()) {
       std::string p = "/event_types/" + k;
-      if (!val.is_object()) { bad(p, "not_object", "必须是对象", "must be an object"); continue; }
+      if (!val.is_object()) {
+        bad(p, "not_object", "必须是对象", "must be an object");
+        continue;
+      }
       EventType& e = v.event_types[k];
       if (val.contains("zh")) e.label = text(val, p);
       if (auto f = val.find("fields"); f != val.end() && f->is_object())
         for (auto& [name, def] : f->items()) {
           // "name": "def", or "name": {"def": "def", "zh": "…", "en": "…"} with the field's own question
           std::string def_key;
-          if (def.is_string()) def_key = def.get<std::string>();
+          if (def.is_string())
+            def_key = def.get<std::string>();
           else if (def.is_object() && def.contains("def")) {
             def_key = str(def, p + "/fields/" + name, "def");
             e.labels[name] = text(def, p + "/fields/" + name);
-          } else { bad(p + "/fields/" + name, "not_string", "必须是字段定义名", "must name a field definition"); continue; }
+          } else {
+            bad(p + "/fields/" + name, "not_string", "必须是字段定义名", "must name a field definition");
+            continue;
+          }
           bool seen = false;
           for (auto& x : e.fields) seen = seen || x.first == name;
           if (!seen) e.fields.push_back({name, def_key});
@@ -123,13 +134,19 @@ void Reader::vocabulary(const json& j, Vocabulary& v, bool base) {
 
 void Reader::check_vocabulary(const Vocabulary& v) {
   for (auto& [k, f] : v.applicant_fields)
-    if (!v.fields.count(f.def)) bad("/applicant_fields/" + k + "/def", "unknown_field", "未知字段定义“" + f.def + "”", "unknown field definition '" + f.def + "'");
+    if (!v.fields.count(f.def))
+      bad("/applicant_fields/" + k + "/def", "unknown_field", "未知字段定义“" + f.def + "”",
+          "unknown field definition '" + f.def + "'");
   for (auto& [k, e] : v.event_types)
     for (auto& [name, def] : e.fields)
-      if (!v.fields.count(def)) bad("/event_types/" + k + "/fields/" + name, "unknown_field", "未知字段定义“" + def + "”", "unknown field definition '" + def + "'");
+      if (!v.fields.count(def))
+        bad("/event_types/" + k + "/fields/" + name, "unknown_field", "未知字段定义“" + def + "”",
+            "unknown field definition '" + def + "'");
   for (auto& [k, f] : v.fields)
     for (auto& val : f.values)
-      if (!v.values.count(val)) bad("/fields/" + k + "/values", "missing_label", "取值“" + val + "”没有中英文名称", "value '" + val + "' has no zh/en label");
+      if (!v.values.count(val))
+        bad("/fields/" + k + "/values", "missing_label", "取值“" + val + "”没有中英文名称",
+            "value '" + val + "' has no zh/en label");
 }
 
 }  // namespace skillcalc

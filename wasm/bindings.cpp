@@ -62,8 +62,8 @@ emscripten::val documents() {
 // {"ok":true,"version":"<project version>","rules_version":"<hash of the rule texts>"}
 emscripten::val version() {
   return answer([](const skillcalc::Engine& e) {
-    return std::string("{\"ok\":true,\"version\":\"" SKILLCALC_VERSION "\",\"rules_version\":\"") +
-           e.rules_version() + "\"}";
+    return std::string("{\"ok\":true,\"version\":\"" SKILLCALC_VERSION "\",\"rules_version\":\"") + e.rules_version() +
+           "\"}";
   });
 }
 

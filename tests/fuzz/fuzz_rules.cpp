@@ -59,8 +59,10 @@ const Real& real() {
 
 json checked(const std::string& out, bool report) {
   json j = json::parse(out, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("ok") || !j["ok"].is_boolean()) broken("output is not JSON with ok", out);
-  if (out.find("\"internal_error\"") != std::string::npos) broken("internal_error (an exception reached the boundary)", out);
+  if (j.is_discarded() || !j.is_object() || !j.contains("ok") || !j["ok"].is_boolean())
+    broken("output is not JSON with ok", out);
+  if (out.find("\"internal_error\"") != std::string::npos)
+    broken("internal_error (an exception reached the boundary)", out);
   if (report && j["ok"] == false) {
     if (!j["problems"].is_array() || j["problems"].empty()) broken("a failed check without problems", out);
     for (auto& p : j["problems"])
@@ -108,7 +110,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string id, city;
   if (j.is_object() && j.contains("document") && j["document"].is_object()) {
     if (j["document"].contains("id") && j["document"]["id"].is_string()) id = j["document"]["id"].get<std::string>();
-    if (j["document"].contains("city") && j["document"]["city"].is_string()) city = j["document"]["city"].get<std::string>();
+    if (j["document"].contains("city") && j["document"]["city"].is_string())
+      city = j["document"]["city"].get<std::string>();
   }
   std::vector<SourceFile> files{R.vocabulary}, sources;
   std::string real_city;
@@ -139,34 +142,171 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
 namespace {
 
-const char* kTokens[] = {
-    "id", "clause", "kind", "quote", "applicants", "recipient", "event", "when", "amount", "options", "per_head",
-    "schedule", "payers", "what", "needs", "notes", "ambiguous", "supersedes", "benefit", "stacking", "caps",
-    "target_only", "vocabulary", "measures", "document", "period", "from", "to", "dated", "city", "in", "not_in",
-    "min", "max", "present", "fixed", "range", "up_to", "floor", "percent", "unstated", "none", "once", "monthly",
-    "yearly", "count", "count_from", "max_count", "yuan", "min_yuan", "max_yuan", "of", "label", "zh", "en", "who",
-    "share", "1", "1/2", "1/3", "2/3", "0/1", "*", "highest", "achievement", "applicant", "applicant_year",
-    "event.rank", "event.tier", "event.count", "event.years", "event.annual_salary_yuan", "event.level",
-    "applicant.age", "applicant.employer", "event.hires", "person", "enterprise", "school", "training_base",
-    "other_unit", "competition", "skill_level", "hire", "title", "platform", "weihai", "yantai", "jining", "rizhao",
-    "city_finance", "not_stated", "national_class1", "technician", "2025-01-01", "2019-02-29", "2200-12-31",
-    "1900-01-01", "9999-12-31", "WH25", "WH21", "YT24", "JN24", "RZ19", "WH21-01", "5万元", "999999999999.9999万元",
-    "一万五千元", "30%", "3—5万元", "", "money_one_time", "money_periodic", "non_monetary", "{c}", "cities",
-    "applicant_kinds", "fields", "event_types", "values", "add_values", "values_from", "type", "int", "enum", "def"};
+const char* kTokens[] = {"id",
+                         "clause",
+                         "kind",
+                         "quote",
+                         "applicants",
+                         "recipient",
+                         "event",
+                         "when",
+                         "amount",
+                         "options",
+                         "per_head",
+                         "schedule",
+                         "payers",
+                         "what",
+                         "needs",
+                         "notes",
+                         "ambiguous",
+                         "supersedes",
+                         "benefit",
+                         "stacking",
+                         "caps",
+                         "target_only",
+                         "vocabulary",
+                         "measures",
+                         "document",
+                         "period",
+                         "from",
+                         "to",
+                         "dated",
+                         "city",
+                         "in",
+                         "not_in",
+                         "min",
+                         "max",
+                         "present",
+                         "fixed",
+                         "range",
+                         "up_to",
+                         "floor",
+                         "percent",
+                         "unstated",
+                         "none",
+                         "once",
+                         "monthly",
+                         "yearly",
+                         "count",
+                         "count_from",
+                         "max_count",
+                         "yuan",
+                         "min_yuan",
+                         "max_yuan",
+                         "of",
+                         "label",
+                         "zh",
+                         "en",
+                         "who",
+                         "share",
+                         "1",
+                         "1/2",
+                         "1/3",
+                         "2/3",
+                         "0/1",
+                         "*",
+                         "highest",
+                         "achievement",
+                         "applicant",
+                         "applicant_year",
+                         "event.rank",
+                         "event.tier",
+                         "event.count",
+                         "event.years",
+                         "event.annual_salary_yuan",
+                         "event.level",
+                         "applicant.age",
+                         "applicant.employer",
+                         "event.hires",
+                         "person",
+                         "enterprise",
+                         "school",
+                         "training_base",
+                         "other_unit",
+                         "competition",
+                         "skill_level",
+                         "hire",
+                         "title",
+                         "platform",
+                         "weihai",
+                         "yantai",
+                         "jining",
+                         "rizhao",
+                         "city_finance",
+                         "not_stated",
+                         "national_class1",
+                         "technician",
+                         "2025-01-01",
+                         "2019-02-29",
+                         "2200-12-31",
+                         "1900-01-01",
+                         "9999-12-31",
+                         "WH25",
+                         "WH21",
+                         "YT24",
+                         "JN24",
+                         "RZ19",
+                         "WH21-01",
+                         "5万元",
+                         "999999999999.9999万元",
+                         "一万五千元",
+                         "30%",
+                         "3—5万元",
+                         "",
+                         "money_one_time",
+                         "money_periodic",
+                         "non_monetary",
+                         "{c}",
+                         "cities",
+                         "applicant_kinds",
+                         "fields",
+                         "event_types",
+                         "values",
+                         "add_values",
+                         "values_from",
+                         "type",
+                         "int",
+                         "enum",
+                         "def"};
 
 json interesting(std::mt19937& rng, const json& like) {
-  static const long long ints[] = {0, -1, 1, 2, 3, 31, 32, 33, 100, 101, 600, 601, 10000, 1000000, 1000000000,
-                                   1000000001, 2147483647, 4294967296LL, 9223372036854775807LL,
+  static const long long ints[] = {0,
+                                   -1,
+                                   1,
+                                   2,
+                                   3,
+                                   31,
+                                   32,
+                                   33,
+                                   100,
+                                   101,
+                                   600,
+                                   601,
+                                   10000,
+                                   1000000,
+                                   1000000000,
+                                   1000000001,
+                                   2147483647,
+                                   4294967296LL,
+                                   9223372036854775807LL,
                                    -9223372036854775807LL - 1};
   switch (rng() % 9) {
-    case 0: return ints[rng() % (sizeof ints / sizeof *ints)];
-    case 1: return 18446744073709551615ULL;
-    case 2: return 1e300;
-    case 3: return nullptr;
-    case 4: return rng() % 2 == 0;
-    case 5: return json::array({like});
-    case 6: return json::object({{kTokens[rng() % (sizeof kTokens / sizeof *kTokens)], like}});
-    default: return kTokens[rng() % (sizeof kTokens / sizeof *kTokens)];
+    case 0:
+      return ints[rng() % (sizeof ints / sizeof *ints)];
+    case 1:
+      return 18446744073709551615ULL;
+    case 2:
+      return 1e300;
+    case 3:
+      return nullptr;
+    case 4:
+      return rng() % 2 == 0;
+    case 5:
+      return json::array({like});
+    case 6:
+      return json::object({{kTokens[rng() % (sizeof kTokens / sizeof *kTokens)], like}});
+    default:
+      return kTokens[rng() % (sizeof kTokens / sizeof *kTokens)];
   }
 }
 
@@ -236,8 +376,10 @@ bool mutate(json& root, std::mt19937& rng) {
 int nesting(const uint8_t* d, size_t n) {
   int depth = 0, worst = 0;
   for (size_t i = 0; i < n; ++i)
-    if (d[i] == '[' || d[i] == '{') worst = std::max(worst, ++depth);
-    else if (d[i] == ']' || d[i] == '}') --depth;
+    if (d[i] == '[' || d[i] == '{')
+      worst = std::max(worst, ++depth);
+    else if (d[i] == ']' || d[i] == '}')
+      --depth;
   return worst;
 }
 

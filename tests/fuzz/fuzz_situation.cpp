@@ -32,10 +32,12 @@ const skillcalc::Engine& engine() {
 // The output must be a JSON object with a boolean "ok"; an error must carry a code that is not internal_error.
 nlohmann::json checked(const std::string& out) {
   auto j = nlohmann::json::parse(out, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("ok") || !j["ok"].is_boolean()) broken("output is not a result object", out);
+  if (j.is_discarded() || !j.is_object() || !j.contains("ok") || !j["ok"].is_boolean())
+    broken("output is not a result object", out);
   if (j["ok"] == false) {
     const auto& e = j["error"];
-    if (!e.is_object() || !e.contains("code") || !e["code"].is_string() || !e.contains("path") || !e["path"].is_string())
+    if (!e.is_object() || !e.contains("code") || !e["code"].is_string() || !e.contains("path") ||
+        !e["path"].is_string())
       broken("error without code and path", out);
     if (e["code"] == "internal_error") broken("internal_error (an exception reached the boundary)", out);
   }
@@ -58,8 +60,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     broken("input over the size limit was not refused as too_large", out);
   if (r["ok"] == true) {
     const auto& t = r["totals"];
-    if (!t["min_yuan"].is_number_integer() || !t["max_yuan"].is_number_integer() || t["min_yuan"].get<long long>() < 0 ||
-        t["min_yuan"].get<long long>() > t["max_yuan"].get<long long>())
+    if (!t["min_yuan"].is_number_integer() || !t["max_yuan"].is_number_integer() ||
+        t["min_yuan"].get<long long>() < 0 || t["min_yuan"].get<long long>() > t["max_yuan"].get<long long>())
       broken("totals are not 0 <= min <= max", out);
     if (e.evaluate(in, "2026-01-15") != out) broken("the same input gave different bytes", out);
   }

@@ -1,11 +1,13 @@
 // The batch settlement of city-wide pools (core/budget.cpp), with figures worked out by hand from the policy texts:
-// 威政办发〔2025〕3号 8.: "企业当年自主评价的高级技师、技师、高级工，按每人分别给予所在企业 2000 元、1000 元、500 元一次性奖励，
-// 奖励资金由市县两级财政按 1:1 比例承担，市级财政每年安排不超过 200 万元。如当年度全市企业申报奖励总额不超过 400 万元，则按照实际
-// 发放，否则将按比例计算各企业奖励金额。"
-// 烟政办字〔2024〕8号 (七): "对重点产业链中有效开展自主评价的企业，按照评价等级和人数给予最高5万元经费支持，每年不超过100万元。"
+// 威政办发〔2025〕3号 8.: "企业当年自主评价的高级技师、技师、高级工，按每人分别给予所在企业 2000 元、1000 元、500
+// 元一次性奖励， 奖励资金由市县两级财政按 1:1 比例承担，市级财政每年安排不超过 200
+// 万元。如当年度全市企业申报奖励总额不超过 400 万元，则按照实际 发放，否则将按比例计算各企业奖励金额。"
+// 烟政办字〔2024〕8号 (七):
+// "对重点产业链中有效开展自主评价的企业，按照评价等级和人数给予最高5万元经费支持，每年不超过100万元。"
+#include "budget.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "budget.hpp"
 #include "money.hpp"
 #include "support.hpp"
 
@@ -20,10 +22,16 @@ const skillcalc::Engine& builtin() {
 }
 
 // A Weihai enterprise's claim for clause 8: its self-evaluated people of 2025, by level.
-std::string weihai(const std::string& id, long long senior_technicians, long long technicians, long long senior_workers) {
+std::string weihai(const std::string& id, long long senior_technicians, long long technicians,
+                   long long senior_workers) {
   json events = json::array();
   auto add = [&](const char* level, long long n) {
-    if (n) events.push_back({{"type", "skill_level"}, {"date", "2025-06-01"}, {"level", level}, {"route", "enterprise_self_evaluation"}, {"count", n}});
+    if (n)
+      events.push_back({{"type", "skill_level"},
+                        {"date", "2025-06-01"},
+                        {"level", level},
+                        {"route", "enterprise_self_evaluation"},
+                        {"count", n}});
   };
   add("senior_technician", senior_technicians);
   add("technician", technicians);
@@ -34,8 +42,15 @@ std::string weihai(const std::string& id, long long senior_technicians, long lon
 
 // A Yantai key-chain enterprise's claim under (七); `claimed` < 0: no assessed amount (the maximum is taken).
 std::string yantai(const std::string& id, long long claimed = -1) {
-  json s = {{"city", "yantai"}, {"as_of", "2025-12-31"}, {"applicant", {{"kind", "enterprise"}, {"key_industry_chain", true}}},
-            {"events", {{{"type", "skill_level"}, {"date", "2025-06-01"}, {"level", "technician"}, {"route", "enterprise_self_evaluation"}, {"count", 10}}}}};
+  json s = {{"city", "yantai"},
+            {"as_of", "2025-12-31"},
+            {"applicant", {{"kind", "enterprise"}, {"key_industry_chain", true}}},
+            {"events",
+             {{{"type", "skill_level"},
+               {"date", "2025-06-01"},
+               {"level", "technician"},
+               {"route", "enterprise_self_evaluation"},
+               {"count", 10}}}}};
   json c = {{"id", id}, {"situation", s}};
   if (claimed >= 0) c["claimed_yuan"] = {{"YT24-07-self-eval-support", claimed}};
   return c.dump();
@@ -70,7 +85,8 @@ long long paid(const json& a, const std::string& who) {
 
 }  // namespace
 
-TEST_CASE("largest remainder: the parts add up to the amount, leftovers to the largest remainders, ties in order", "[budget]") {
+TEST_CASE("largest remainder: the parts add up to the amount, leftovers to the largest remainders, ties in order",
+          "[budget]") {
   CHECK(skillcalc::apportion(10, {1, 1, 1}) == std::vector<long long>{4, 3, 3});
   CHECK(skillcalc::apportion(100, {1, 2, 3, 4}) == std::vector<long long>{10, 20, 30, 40});
   // 7 × 1/6 = 1.1667, 7 × 2/6 = 2.333, 7 × 3/6 = 3.5: floors 1 + 2 + 3 = 6, the one yuan left goes to 3.5.
@@ -99,7 +115,11 @@ TEST_CASE("Weihai 8.: a total of exactly 4,000,000 is paid in full (不超过 in
   CHECK(paid(applicant(p, "A"), "city_finance") == 1000000);
   CHECK(paid(applicant(p, "A"), "county_finance") == 1000000);
   // The city's part is its whole yearly budget of 2,000,000, and no more.
-  CHECK(p["payers"][0] == json({{"who", "city_finance"}, {"share", "1/2"}, {"yuan", 2000000}, {"max_yuan", 2000000}, {"within_limit", true}}));
+  CHECK(p["payers"][0] == json({{"who", "city_finance"},
+                                {"share", "1/2"},
+                                {"yuan", 2000000},
+                                {"max_yuan", 2000000},
+                                {"within_limit", true}}));
   CHECK(p["payers"][1]["yuan"] == 2000000);
 }
 
@@ -149,9 +169,10 @@ TEST_CASE("Weihai 8.: years are settled apart, and claims of one enterprise are 
     c["situation"]["events"][0]["date"] = date;
     return c.dump();
   };
-  json r = json::parse(builtin().budget({late(weihai("A", 0, 3000, 0), "2025-06-01"), late(weihai("B", 0, 2000, 0), "2025-07-01"),
-                                         late(weihai("A", 0, 3000, 0), "2026-03-01")},
-                                        "2026-12-31"));
+  json r = json::parse(
+      builtin().budget({late(weihai("A", 0, 3000, 0), "2025-06-01"), late(weihai("B", 0, 2000, 0), "2025-07-01"),
+                        late(weihai("A", 0, 3000, 0), "2026-03-01")},
+                       "2026-12-31"));
   INFO(r.dump(1));
   REQUIRE(r["pools"].size() == 2);
   CHECK(r["pools"][0]["year"] == 2025);
@@ -165,7 +186,8 @@ TEST_CASE("Weihai 8.: years are settled apart, and claims of one enterprise are 
   CHECK(applicant(r["pools"][1], "A")["inputs"] == json::array({1, 3}));
 }
 
-TEST_CASE("Yantai (七): 25 enterprises at the 50,000 maximum share the 1,000,000 a year, marked as a reading", "[budget][yantai]") {
+TEST_CASE("Yantai (七): 25 enterprises at the 50,000 maximum share the 1,000,000 a year, marked as a reading",
+          "[budget][yantai]") {
   std::vector<std::string> claims;
   for (int i = 0; i < 25; ++i) claims.push_back(yantai("Y" + std::to_string(i)));
   json p = pool(settle(claims), "YT24-07-self-eval-budget");
@@ -195,7 +217,8 @@ TEST_CASE("Yantai (七): an assessed amount, and the remainder yuan by largest r
   CHECK(p["allocated_yuan"] == 1000000);
 }
 
-TEST_CASE("Yantai (七): a total within 1,000,000 is paid as claimed, an assessed amount above 50,000 is refused", "[budget][yantai]") {
+TEST_CASE("Yantai (七): a total within 1,000,000 is paid as claimed, an assessed amount above 50,000 is refused",
+          "[budget][yantai]") {
   json r = settle({yantai("A", 50000), yantai("B", 20000), yantai("C", 60000)});
   json p = pool(r, "YT24-07-self-eval-budget");
   CHECK(p["paid_in_full"] == true);
@@ -209,7 +232,9 @@ TEST_CASE("Yantai (七): a total within 1,000,000 is paid as claimed, an assesse
 
 TEST_CASE("quotas: more claimants than 每年遴选不超过80名 are reported, no one is chosen", "[budget][quota]") {
   auto master = [](int i) {
-    json s = {{"city", "yantai"}, {"as_of", "2025-12-31"}, {"applicant", {{"kind", "person"}}},
+    json s = {{"city", "yantai"},
+              {"as_of", "2025-12-31"},
+              {"applicant", {{"kind", "person"}}},
               {"events", {{{"type", "title"}, {"date", "2025-04-01"}, {"title", "yantai_skill_master"}}}}};
     return json({{"id", "P" + std::to_string(i)}, {"situation", s}}).dump();
   };
@@ -227,13 +252,17 @@ TEST_CASE("quotas: more claimants than 每年遴选不超过80名 are reported, 
   CHECK(p["applicants"][80]["claimed_yuan"] == 48000);
 }
 
-TEST_CASE("Jining (三): a school's claims are evaluated together, so its 1,000,000 a year cap spans them", "[budget][jining]") {
+TEST_CASE("Jining (三): a school's claims are evaluated together, so its 1,000,000 a year cap spans them",
+          "[budget][jining]") {
   auto school = [](const std::string& level, const std::string& date) {
-    json s = {{"city", "jining"}, {"as_of", "2025-12-31"}, {"applicant", {{"kind", "school"}}},
+    json s = {{"city", "jining"},
+              {"as_of", "2025-12-31"},
+              {"applicant", {{"kind", "school"}}},
               {"events", {{{"type", "platform"}, {"date", date}, {"platform", "quality_program"}, {"level", level}}}}};
     return json({{"id", "济宁某技师学院"}, {"situation", s}}).dump();
   };
-  json r = settle({school("national", "2025-03-01"), school("national", "2025-04-01"), school("provincial", "2025-05-01")});
+  json r =
+      settle({school("national", "2025-03-01"), school("national", "2025-04-01"), school("provincial", "2025-05-01")});
   REQUIRE(r["caps"].size() == 1);
   CHECK(r["caps"][0]["cap_id"] == "JN24-03-school-year-cap");
   CHECK(r["caps"][0]["before"]["max_yuan"] == 1200000);
@@ -271,8 +300,12 @@ TEST_CASE("pools: figures checked against their quotes, quotes against the polic
     CHECK(source.find(skillcalc::squeeze(p.quote)) != std::string::npos);
   }
   json rules = test::sample_rules();
-  rules["pools"] = json::array({{{"id", "T1-pool"}, {"clause", "2"}, {"quote", "每人1000元，每家企业每年不超过1万元"},
-                                 {"measures", {"T1-2-heads"}}, {"per", "city_year"}, {"rule", "pro_rata_above"},
+  rules["pools"] = json::array({{{"id", "T1-pool"},
+                                 {"clause", "2"},
+                                 {"quote", "每人1000元，每家企业每年不超过1万元"},
+                                 {"measures", {"T1-2-heads"}},
+                                 {"per", "city_year"},
+                                 {"rule", "pro_rata_above"},
                                  {"budget_yuan", 20000}}});
   std::string report;
   CHECK_FALSE(test::engine_with(rules, &report));

@@ -13,7 +13,8 @@ const skillcalc::Engine& sample() {
   return *e;
 }
 json run(const std::string& kind, const std::string& events) {
-  return test::eval(sample(), json::parse(R"({"city":"weihai","as_of":"2025-06-01","applicant":{"kind":")" + kind + R"("},"events":[)" + events + "]}"));
+  return test::eval(sample(), json::parse(R"({"city":"weihai","as_of":"2025-06-01","applicant":{"kind":")" + kind +
+                                          R"("},"events":[)" + events + "]}"));
 }
 json item(const json& r, const std::string& id) {
   for (auto& i : r["items"])
@@ -23,7 +24,8 @@ json item(const json& r, const std::string& id) {
 }  // namespace
 
 TEST_CASE("one contest at two tiers pays only the higher (就高不重复)", "[evaluate][stacking]") {
-  json r = run("person", R"({"id":"a","type":"competition","date":"2025-03-01","tier":"city_contest","rank":1,"contest":"cnc"},
+  json r = run("person",
+               R"({"id":"a","type":"competition","date":"2025-03-01","tier":"city_contest","rank":1,"contest":"cnc"},
                             {"id":"b","type":"competition","date":"2025-06-01","tier":"provincial_class1","rank":2,"contest":"cnc"})");
   CHECK(item(r, "T1-1-prov")["status"] == "granted");
   CHECK(item(r, "T1-1-city")["status"] == "excluded");
@@ -33,7 +35,8 @@ TEST_CASE("one contest at two tiers pays only the higher (就高不重复)", "[e
 }
 
 TEST_CASE("two different contests are two achievements and both pay", "[evaluate][stacking]") {
-  json r = run("person", R"({"id":"a","type":"competition","date":"2025-03-01","tier":"city_contest","rank":1,"contest":"cnc"},
+  json r = run("person",
+               R"({"id":"a","type":"competition","date":"2025-03-01","tier":"city_contest","rank":1,"contest":"cnc"},
                             {"id":"b","type":"competition","date":"2025-06-01","tier":"provincial_class1","rank":2,"contest":"welding"})");
   CHECK(item(r, "T1-1-city")["status"] == "granted");
   CHECK(r["totals"] == json({{"min_yuan", 3000}, {"max_yuan", 23000}}));
@@ -68,9 +71,11 @@ TEST_CASE("a percentage of salary is exact and capped per person", "[evaluate][p
 }
 
 TEST_CASE("an age limit written 以下 includes the age itself", "[evaluate][thresholds]") {
-  json at = run("enterprise", R"({"type":"hire","date":"2025-03-01","graduate_class":"technician","age":35,"years":3})");
+  json at =
+      run("enterprise", R"({"type":"hire","date":"2025-03-01","graduate_class":"technician","age":35,"years":3})");
   CHECK(item(at, "T1-4-grad")["total"]["max_yuan"] == 36000);
-  json over = run("enterprise", R"({"type":"hire","date":"2025-03-01","graduate_class":"technician","age":36,"years":3})");
+  json over =
+      run("enterprise", R"({"type":"hire","date":"2025-03-01","graduate_class":"technician","age":36,"years":3})");
   CHECK(item(over, "T1-4-grad").is_null());
   bool suggested = false;
   for (auto& s : over["suggestions"]) suggested = suggested || s["clause_id"] == "T1-4-grad";
@@ -78,9 +83,11 @@ TEST_CASE("an age limit written 以下 includes the age itself", "[evaluate][thr
 }
 
 TEST_CASE("a term of at most N years pays the years given, or runs from one to N", "[evaluate][schedule]") {
-  json two = run("enterprise", R"({"type":"hire","date":"2025-03-01","graduate_class":"technician","age":30,"years":2,"count":2})");
+  json two = run("enterprise",
+                 R"({"type":"hire","date":"2025-03-01","graduate_class":"technician","age":30,"years":2,"count":2})");
   CHECK(item(two, "T1-4-grad")["total"] == json({{"min_yuan", 48000}, {"max_yuan", 48000}}));
-  json five = run("enterprise", R"({"type":"hire","date":"2025-03-01","graduate_class":"technician","age":30,"years":5})");
+  json five =
+      run("enterprise", R"({"type":"hire","date":"2025-03-01","graduate_class":"technician","age":30,"years":5})");
   CHECK(item(five, "T1-4-grad")["total"]["max_yuan"] == 36000);
   json open = run("enterprise", R"({"type":"hire","date":"2025-03-01","graduate_class":"technician","age":30})");
   CHECK(item(open, "T1-4-grad")["total"] == json({{"min_yuan", 12000}, {"max_yuan", 36000}}));
@@ -103,9 +110,12 @@ TEST_CASE("a measure for enterprises says nothing to a person", "[evaluate]") {
   CHECK(r["items"].empty());
 }
 
-TEST_CASE("the same situation gives byte-identical output, whatever the order of its events", "[evaluate][determinism]") {
-  std::string a = R"({"id":"a","type":"competition","date":"2025-03-01","tier":"city_contest","rank":1,"contest":"cnc"})";
-  std::string b = R"({"id":"b","type":"competition","date":"2025-06-01","tier":"provincial_class1","rank":2,"contest":"cnc"})";
+TEST_CASE("the same situation gives byte-identical output, whatever the order of its events",
+          "[evaluate][determinism]") {
+  std::string a =
+      R"({"id":"a","type":"competition","date":"2025-03-01","tier":"city_contest","rank":1,"contest":"cnc"})";
+  std::string b =
+      R"({"id":"b","type":"competition","date":"2025-06-01","tier":"provincial_class1","rank":2,"contest":"cnc"})";
   std::string s1 = R"({"city":"weihai","applicant":{"kind":"person"},"events":[)" + a + "," + b + "]}";
   std::string s2 = R"({"city":"weihai","applicant":{"kind":"person"},"events":[)" + b + "," + a + "]}";
   CHECK(sample().evaluate(s1, "2026-01-15") == sample().evaluate(s1, "2026-01-15"));
@@ -118,7 +128,8 @@ TEST_CASE("the order of rule files does not change results", "[evaluate][determi
   auto e1 = skillcalc::Engine::load(files, nullptr), e2 = skillcalc::Engine::load(reversed, nullptr);
   REQUIRE(e1);
   REQUIRE(e2);
-  std::string s = R"({"city":"weihai","applicant":{"kind":"person"},"events":[{"type":"title","date":"2025-06-01","title":"china_skills_award"}]})";
+  std::string s =
+      R"({"city":"weihai","applicant":{"kind":"person"},"events":[{"type":"title","date":"2025-06-01","title":"china_skills_award"}]})";
   CHECK(e1->evaluate(s, "2026-01-15") == e2->evaluate(s, "2026-01-15"));
 }
 

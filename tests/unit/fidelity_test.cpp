@@ -98,8 +98,11 @@ TEST_CASE("every checklist id of an encoded document is accounted for", "[fideli
 TEST_CASE("each policy text beside the rules is the published seed, byte for byte", "[fidelity]") {
   fs::path seeds = fs::path(SKILLCALC_SOURCE_DIR) / ".." / "shared" / "seeds";
   if (!fs::exists(seeds)) return;
-  std::map<std::string, std::string> seed_of = {{"weihai-2025", "000_"}, {"yantai-2024", "001_"}, {"weihai-2021", "002_"},
-                                                {"jining-2024", "003_"}, {"rizhao-2019", "004_"}};
+  std::map<std::string, std::string> seed_of = {{"weihai-2025", "000_"},
+                                                {"yantai-2024", "001_"},
+                                                {"weihai-2021", "002_"},
+                                                {"jining-2024", "003_"},
+                                                {"rizhao-2019", "004_"}};
   for (auto& src : skillcalc::embedded_sources()) {
     std::string folder = src.name.substr(0, src.name.find('/'));
     INFO(src.name);

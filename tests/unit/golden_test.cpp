@@ -12,7 +12,9 @@ namespace {
 std::vector<json> paid(const json& r, const std::string& prefix) {
   std::vector<json> out;
   for (auto& i : r["items"])
-    if (i["clause_id"].get<std::string>().rfind(prefix, 0) == 0 && (i["status"] == "granted" || i["status"] == "capped")) out.push_back(i);
+    if (i["clause_id"].get<std::string>().rfind(prefix, 0) == 0 &&
+        (i["status"] == "granted" || i["status"] == "capped"))
+      out.push_back(i);
   return out;
 }
 
@@ -25,14 +27,19 @@ std::vector<std::string> check(const json& expect, const json& r) {
     return bad;
   }
   if (r["ok"] != true) return {"unexpected error " + r["error"].dump()};
-  const json granted = expect.value("granted", json::object()), not_granted = expect.value("not_granted", json::array()),
+  const json granted = expect.value("granted", json::object()),
+             not_granted = expect.value("not_granted", json::array()),
              present = expect.value("present", json::object()), monthly = expect.value("monthly", json::object());
   for (auto& [id, span] : granted.items()) {
     auto g = paid(r, id);
-    if (g.empty()) { bad.push_back(id + " not granted"); continue; }
+    if (g.empty()) {
+      bad.push_back(id + " not granted");
+      continue;
+    }
     long long lo = 0, hi = 0;
     for (auto& i : g)
-      if (!i["total"].is_null()) lo += i["total"]["min_yuan"].get<long long>(), hi += i["total"]["max_yuan"].get<long long>();
+      if (!i["total"].is_null())
+        lo += i["total"]["min_yuan"].get<long long>(), hi += i["total"]["max_yuan"].get<long long>();
     if (lo != span[0].get<long long>() || hi != span[1].get<long long>())
       bad.push_back(id + " total [" + std::to_string(lo) + "," + std::to_string(hi) + "] != " + span.dump());
   }
@@ -46,10 +53,12 @@ std::vector<std::string> check(const json& expect, const json& r) {
   }
   for (auto& [id, yuan] : monthly.items()) {
     bool found = false;
-    for (auto& i : paid(r, id)) found = found || (i["schedule"]["kind"] == "monthly" && i["amount"].value("yuan", -1LL) == yuan.get<long long>());
+    for (auto& i : paid(r, id))
+      found = found || (i["schedule"]["kind"] == "monthly" && i["amount"].value("yuan", -1LL) == yuan.get<long long>());
     if (!found) bad.push_back(id + " not granted monthly at " + yuan.dump());
   }
-  if (expect.contains("totals") && (r["totals"]["min_yuan"] != expect["totals"][0] || r["totals"]["max_yuan"] != expect["totals"][1]))
+  if (expect.contains("totals") &&
+      (r["totals"]["min_yuan"] != expect["totals"][0] || r["totals"]["max_yuan"] != expect["totals"][1]))
     bad.push_back("totals " + r["totals"].dump() + " != " + expect["totals"].dump());
   return bad;
 }

@@ -38,7 +38,9 @@ std::vector<std::string> codes(const std::string& report) {
   for (auto& p : r["problems"]) out.push_back(p["code"].get<std::string>());
   return out;
 }
-bool has(const std::vector<std::string>& v, const std::string& c) { return std::find(v.begin(), v.end(), c) != v.end(); }
+bool has(const std::vector<std::string>& v, const std::string& c) {
+  return std::find(v.begin(), v.end(), c) != v.end();
+}
 
 // The situations of every golden case, in a fixed order.
 std::vector<json> golden_situations() {
@@ -53,16 +55,20 @@ std::vector<json> golden_situations() {
 // found by evaluating 36,000 random events of every type, city and applicant kind), spread over the document's five
 // years, with 64-byte ids (the longest allowed), padded with white space to the 256 KiB size limit.
 std::string worst_case() {
-  json s = {{"city", "jining"},
-            {"as_of", "2029-12-31"},
-            {"applicant", {{"kind", "person"}, {"employer", "enterprise"}, {"social_insurance_months", 35}, {"age", 40}}},
-            {"events", json::array()}};
+  json s = {
+      {"city", "jining"},
+      {"as_of", "2029-12-31"},
+      {"applicant", {{"kind", "person"}, {"employer", "enterprise"}, {"social_insurance_months", 35}, {"age", 40}}},
+      {"events", json::array()}};
   for (int i = 0; i < static_cast<int>(skillcalc::kMaxEvents); ++i) {
     char date[16];
     std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2025 + i % 5, 1 + i % 12, 1 + i % 28);
     std::string id = "event-" + std::to_string(1000 + i);
-    s["events"].push_back({{"id", id + std::string(64 - id.size(), 'x')}, {"type", "skill_level"}, {"date", date},
-                           {"level", i % 2 ? "senior_technician" : "principal_technician"}, {"route", "social_evaluation"}});
+    s["events"].push_back({{"id", id + std::string(64 - id.size(), 'x')},
+                           {"type", "skill_level"},
+                           {"date", date},
+                           {"level", i % 2 ? "senior_technician" : "principal_technician"},
+                           {"route", "social_evaluation"}});
   }
   std::string text = s.dump();
   return text.substr(0, text.size() - 1) + std::string(skillcalc::kMaxSituationBytes - text.size(), ' ') + "}";
@@ -72,7 +78,8 @@ std::string worst_case() {
 
 // ---- Regressions of fuzzing findings -------------------------------------------------------------------------------
 
-TEST_CASE("a float too large for 64 bits is out of range, never cast (fuzz: float-cast-overflow)", "[hardening][situation]") {
+TEST_CASE("a float too large for 64 bits is out of range, never cast (fuzz: float-cast-overflow)",
+          "[hardening][situation]") {
   for (const char* big : {"1e300", "-1e300", "9.3e18", "1e19", "18446744073709551615", "9000000000000000001"}) {
     INFO(big);
     json e = error_of(builtin(), competition_rank(big));
@@ -84,7 +91,8 @@ TEST_CASE("a float too large for 64 bits is out of range, never cast (fuzz: floa
   CHECK(json::parse(builtin().evaluate(competition_rank("1e0"), "2026-01-15"))["ok"] == true);
 }
 
-TEST_CASE("a quote with a 17-digit figure in 万 is read without overflow (fuzz: signed overflow in figures_in)", "[hardening][load]") {
+TEST_CASE("a quote with a 17-digit figure in 万 is read without overflow (fuzz: signed overflow in figures_in)",
+          "[hardening][load]") {
   auto f = skillcalc::figures_in("每人给予 999999999999.9999万元");
   CHECK(f.yuan.count(9999999999999999LL));
   CHECK(skillcalc::figures_in("最高9999999999999万元").yuan.count(99999999999990000LL));
@@ -96,32 +104,39 @@ TEST_CASE("a quote with a 17-digit figure in 万 is read without overflow (fuzz:
 
 // ---- Hostile vocabularies that a rule file can bring ---------------------------------------------------------------
 
-TEST_CASE("more applicant kinds than a measure's bitmask holds are refused, not shifted past 32 bits", "[hardening][load]") {
+TEST_CASE("more applicant kinds than a measure's bitmask holds are refused, not shifted past 32 bits",
+          "[hardening][load]") {
   json r = test::sample_rules();
-  for (int i = 0; i < 31; ++i) r["vocabulary"]["applicant_kinds"]["k" + std::to_string(i)] = {{"zh", "类"}, {"en", "kind"}};
+  for (int i = 0; i < 31; ++i)
+    r["vocabulary"]["applicant_kinds"]["k" + std::to_string(i)] = {{"zh", "类"}, {"en", "kind"}};
   r["measures"][0]["applicants"] = {"person", "k30"};  // the 36th kind (5 real ones, then k0 … k30)
   std::string report;
   CHECK_FALSE(test::engine_with(r, &report));
   CHECK(has(codes(report), "too_many_kinds"));
 }
 
-TEST_CASE("an integer field up to the largest long long takes values beyond it as out of range", "[hardening][situation]") {
+TEST_CASE("an integer field up to the largest long long takes values beyond it as out of range",
+          "[hardening][situation]") {
   json r = test::sample_rules();
-  r["vocabulary"]["fields"]["huge"] = {{"type", "int"}, {"min", 0}, {"max", 9223372036854775807LL}, {"zh", "大数"}, {"en", "Huge"}};
+  r["vocabulary"]["fields"]["huge"] = {
+      {"type", "int"}, {"min", 0}, {"max", 9223372036854775807LL}, {"zh", "大数"}, {"en", "Huge"}};
   r["vocabulary"]["event_types"]["competition"]["fields"]["huge"] = "huge";
   std::string report;
   auto e = test::engine_with(r, &report);
   INFO(report);
   REQUIRE(e);
   auto with = [](const std::string& v) {
-    return R"({"city":"weihai","applicant":{"kind":"person"},"events":[{"type":"competition","tier":"city_contest","rank":1,"huge":)" + v + "}]}";
+    return R"({"city":"weihai","applicant":{"kind":"person"},"events":[{"type":"competition","tier":"city_contest","rank":1,"huge":)" +
+           v + "}]}";
   };
   CHECK(error_of(*e, with("18446744073709551615"))["code"] == "out_of_range");
   CHECK(error_of(*e, with("1e300"))["code"] == "out_of_range");
   CHECK(json::parse(e->evaluate(with("9000000000000000000"), "2026-01-15"))["ok"] == true);
 }
 
-TEST_CASE("a rule whose largest item overflows 64 bits is refused at load, not evaluated (was: signed overflow in make_item)", "[hardening][load]") {
+TEST_CASE(
+    "a rule whose largest item overflows 64 bits is refused at load, not evaluated (was: signed overflow in make_item)",
+    "[hardening][load]") {
   json r = test::sample_rules();
   // 100% of an annual salary (up to 1000亿元), per head (up to 1,000,000 people), for 600 months.
   r["measures"][3]["quote"] = "按年薪的100%每月给予奖励";
@@ -135,11 +150,15 @@ TEST_CASE("a rule whose largest item overflows 64 bits is refused at load, not e
   auto e = test::engine_with(r, &report);
   INFO(report);
   REQUIRE(e);
-  json out = test::eval(*e, json::parse(R"({"city":"weihai","applicant":{"kind":"enterprise"},"events":[{"type":"hire","date":"2025-06-01","full_time":true,"count":1000000,"annual_salary_yuan":100000000000}]})"));
+  json out = test::eval(
+      *e,
+      json::parse(
+          R"({"city":"weihai","applicant":{"kind":"enterprise"},"events":[{"type":"hire","date":"2025-06-01","full_time":true,"count":1000000,"annual_salary_yuan":100000000000}]})"));
   CHECK(out["error"]["code"] == "out_of_range");
 }
 
-TEST_CASE("heads and bases read from a field that can be negative, or is not a number, are refused", "[hardening][load]") {
+TEST_CASE("heads and bases read from a field that can be negative, or is not a number, are refused",
+          "[hardening][load]") {
   json r = test::sample_rules();
   r["vocabulary"]["fields"]["delta"] = {{"type", "int"}, {"min", -5}, {"max", 5}, {"zh", "变化"}, {"en", "Change"}};
   r["vocabulary"]["event_types"]["skill_level"]["fields"]["delta"] = "delta";
@@ -167,15 +186,25 @@ TEST_CASE("structural faults of rule files are refused with their code and JSON 
       if (p["code"] == code && p["path"] == path && p["file"] == "t/rules.json") return true;
     return false;
   };
-  CHECK(at(problems([](json& r) { r["measures"][0]["supersedes"] = {"T1-1-city"}; }), "cycle", "/measures/0/supersedes/0"));
+  CHECK(at(problems([](json& r) { r["measures"][0]["supersedes"] = {"T1-1-city"}; }), "cycle",
+           "/measures/0/supersedes/0"));
   CHECK(at(problems([](json& r) {
              r["measures"][0]["supersedes"] = {"T1-1-prov"};
              r["measures"][1]["supersedes"] = {"T1-1-city"};
            }),
            "cycle", "/measures/1/supersedes/0"));
-  CHECK(at(problems([](json& r) { r["stacking"].push_back({{"id", "T1-other"}, {"clause", "9"}, {"quote", "就高不重复"}, {"rule", "highest"}, {"measures", {"T1-1-prov"}}}); }),
+  CHECK(at(problems([](json& r) {
+             r["stacking"].push_back({{"id", "T1-other"},
+                                      {"clause", "9"},
+                                      {"quote", "就高不重复"},
+                                      {"rule", "highest"},
+                                      {"measures", {"T1-1-prov"}}});
+           }),
            "stacking_overlap", "/stacking/1/measures"));
-  CHECK(at(problems([](json& r) { r["stacking"].push_back(r["stacking"][0]); r["stacking"][1]["measures"] = {"T1-3-salary"}; }),
+  CHECK(at(problems([](json& r) {
+             r["stacking"].push_back(r["stacking"][0]);
+             r["stacking"][1]["measures"] = {"T1-3-salary"};
+           }),
            "duplicate_id", "/stacking/1/id"));
   CHECK(at(problems([](json& r) { r["caps"][0]["measures"] = json::array(); }), "missing_field", "/caps/0/measures"));
   CHECK(at(problems([](json& r) {
@@ -184,8 +213,11 @@ TEST_CASE("structural faults of rule files are refused with their code and JSON 
              r["caps"][0]["quote"] = "每人1000元";
            }),
            "contradictory_cap", "/caps/0/max_yuan"));
-  CHECK(problems([](json& r) { r["caps"][0]["measures"] = {"T1-1-prov"}; r["caps"][0]["max_yuan"] = 1000; r["caps"][0]["quote"] = "每人1000元"; })
-            .empty());  // up to 2万元 may pay less than the cap: no contradiction
+  CHECK(problems([](json& r) {
+          r["caps"][0]["measures"] = {"T1-1-prov"};
+          r["caps"][0]["max_yuan"] = 1000;
+          r["caps"][0]["quote"] = "每人1000元";
+        }).empty());  // up to 2万元 may pay less than the cap: no contradiction
 }
 
 TEST_CASE("one document encoded twice with overlapping periods is refused", "[hardening][load]") {
@@ -196,7 +228,8 @@ TEST_CASE("one document encoded twice with overlapping periods is refused", "[ha
   b["caps"][0]["measures"] = {"T2-2-heads"};
   auto load = [&](const json& second) {
     std::string report;
-    auto e = skillcalc::Engine::load({{"vocabulary.json", test::read("rules/vocabulary.json")}, {"a/rules.json", a.dump()},
+    auto e = skillcalc::Engine::load({{"vocabulary.json", test::read("rules/vocabulary.json")},
+                                      {"a/rules.json", a.dump()},
                                       {"b/rules.json", second.dump()}},
                                      &report);
     return e ? std::vector<std::string>{} : codes(report);
@@ -209,9 +242,11 @@ TEST_CASE("one document encoded twice with overlapping periods is refused", "[ha
   CHECK(load(b).empty());  // another document of the city in force at the same time is normal
 }
 
-// ---- Independence of order --------------------------------------------------------------------------------------------
+// ---- Independence of order
+// --------------------------------------------------------------------------------------------
 
-TEST_CASE("every golden case gives the same bytes whatever the order of its events and of their keys", "[hardening][determinism]") {
+TEST_CASE("every golden case gives the same bytes whatever the order of its events and of their keys",
+          "[hardening][determinism]") {
   std::mt19937 rng(20251124);
   auto situations = golden_situations();
   REQUIRE(situations.size() >= 100);
@@ -222,7 +257,8 @@ TEST_CASE("every golden case gives the same bytes whatever the order of its even
     // that changes.
     ordered_json named = ordered_json::parse(s.dump());
     for (size_t i = 0; i < named["events"].size(); ++i)
-      if (named["events"][i].is_object() && !named["events"][i].contains("id")) named["events"][i]["id"] = "e" + std::to_string(i + 1);
+      if (named["events"][i].is_object() && !named["events"][i].contains("id"))
+        named["events"][i]["id"] = "e" + std::to_string(i + 1);
     std::string base = builtin().evaluate(named.dump(), "2026-01-15");
     bool ok = json::parse(base)["ok"] == true;
     for (int round = 0; round < 4; ++round) {
@@ -241,8 +277,10 @@ TEST_CASE("every golden case gives the same bytes whatever the order of its even
       p["events"] = evs;
       std::string out = builtin().evaluate(p.dump(), "2026-01-15");
       INFO(named.dump() << "\npermuted: " << p.dump());
-      if (ok) CHECK(out == base);
-      else CHECK(json::parse(out)["ok"] == false);
+      if (ok)
+        CHECK(out == base);
+      else
+        CHECK(json::parse(out)["ok"] == false);
       ++permuted;
     }
   }
@@ -270,13 +308,15 @@ TEST_CASE("every golden case gives the same bytes whatever the order of the rule
   }
 }
 
-// ---- Limits ------------------------------------------------------------------------------------------------------------
+// ---- Limits
+// ------------------------------------------------------------------------------------------------------------
 
 TEST_CASE("the limits hold at their edges", "[hardening][limits]") {
   const std::string head = R"({"city":"weihai","applicant":{"kind":"person"},"events":[)";
   auto events = [&](size_t n) {
     std::string s = head;
-    for (size_t i = 0; i < n; ++i) s += std::string(i ? "," : "") + R"({"type":"title","date":"2025-06-01","title":"weihai_craftsman"})";
+    for (size_t i = 0; i < n; ++i)
+      s += std::string(i ? "," : "") + R"({"type":"title","date":"2025-06-01","title":"weihai_craftsman"})";
     return s + "]}";
   };
   CHECK(json::parse(builtin().evaluate(events(skillcalc::kMaxEvents), "2026-01-15"))["ok"] == true);
@@ -285,7 +325,8 @@ TEST_CASE("the limits hold at their edges", "[hardening][limits]") {
   CHECK(over["path"] == "/events");
 
   std::string small = R"({"city":"weihai","applicant":{"kind":"person"}})";
-  std::string exact = small.substr(0, small.size() - 1) + std::string(skillcalc::kMaxSituationBytes - small.size(), ' ') + "}";
+  std::string exact =
+      small.substr(0, small.size() - 1) + std::string(skillcalc::kMaxSituationBytes - small.size(), ' ') + "}";
   REQUIRE(exact.size() == skillcalc::kMaxSituationBytes);
   CHECK(json::parse(builtin().evaluate(exact, "2026-01-15"))["ok"] == true);
   CHECK(error_of(builtin(), exact + " ")["code"] == "too_large");
@@ -301,7 +342,9 @@ TEST_CASE("the limits hold at their edges", "[hardening][limits]") {
   CHECK(error_of(builtin(), nested(skillcalc::kMaxDepth))["code"] == "unknown_field");
   CHECK(error_of(builtin(), nested(skillcalc::kMaxDepth + 1))["code"] == "too_deep");
   // Brackets inside strings do not count.
-  CHECK(error_of(builtin(), R"({"city":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[","applicant":{"kind":"person"}})")["code"] == "unknown_city");
+  CHECK(
+      error_of(builtin(), R"({"city":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[","applicant":{"kind":"person"}})")["code"] ==
+      "unknown_city");
 }
 
 TEST_CASE("the worst case the limits allow is evaluated in bounded time", "[hardening][limits]") {

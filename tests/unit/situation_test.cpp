@@ -13,7 +13,9 @@ json error_of(const std::string& text) {
   CHECK_FALSE(r["error"]["en"].get<std::string>().empty());
   return r["error"];
 }
-std::string path_of(const std::string& text) { return error_of(text)["path"].get<std::string>(); }
+std::string path_of(const std::string& text) {
+  return error_of(text)["path"].get<std::string>();
+}
 std::string with_event(const std::string& ev) {
   return R"({"city":"weihai","applicant":{"kind":"person"},"events":[)" + ev + "]}";
 }
@@ -56,7 +58,9 @@ TEST_CASE("each wrong field is named by its JSON pointer", "[situation]") {
   CHECK(path_of(with_event(R"({"type":"skill_level","level":"technician","count":-1})")) == "/events/0/count");
   CHECK(path_of(with_event(R"({"type":"skill_level","level":"technician","count":99999999999})")) == "/events/0/count");
   CHECK(path_of(with_event(R"({"type":"skill_level","level":"technician","colour":"red"})")) == "/events/0/colour");
-  CHECK(path_of(with_event(R"({"type":"title","title":"weihai_craftsman"},{"type":"title","title":"weihai_craftsman","id":"e1"})")) == "/events/1/id");
+  CHECK(path_of(with_event(
+            R"({"type":"title","title":"weihai_craftsman"},{"type":"title","title":"weihai_craftsman","id":"e1"})")) ==
+        "/events/1/id");
   CHECK(path_of(with_event(R"(7)")) == "/events/0");
 }
 
@@ -89,7 +93,8 @@ TEST_CASE("an event without a date happens on as_of", "[situation]") {
 
 TEST_CASE("text with quotes, backslashes and control characters comes back intact", "[situation][json]") {
   std::string id = "a\"b\\c\n\t\x01 一二三四五六七八九十 \"end";
-  json s = {{"city", "weihai"}, {"applicant", {{"kind", "person"}}},
+  json s = {{"city", "weihai"},
+            {"applicant", {{"kind", "person"}}},
             {"events", {{{"id", id}, {"type", "title"}, {"date", "2025-06-01"}, {"title", "weihai_craftsman"}}}}};
   json r = test::builtin_eval(s);
   REQUIRE(r["ok"] == true);

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <functional>
 #include <map>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -49,12 +49,14 @@ inline std::string read(const std::string& rel) {
 // An engine over the real vocabulary and one test document (folder "t").
 inline std::unique_ptr<skillcalc::Engine> engine_with(const nlohmann::json& rules, std::string* report = nullptr) {
   std::string r;
-  auto e = skillcalc::Engine::load({{"vocabulary.json", read("rules/vocabulary.json")}, {"t/rules.json", rules.dump()}}, &r);
+  auto e =
+      skillcalc::Engine::load({{"vocabulary.json", read("rules/vocabulary.json")}, {"t/rules.json", rules.dump()}}, &r);
   if (report) *report = r;
   return e;
 }
 
-inline nlohmann::json eval(const skillcalc::Engine& e, const nlohmann::json& situation, const char* today = "2026-01-15") {
+inline nlohmann::json eval(const skillcalc::Engine& e, const nlohmann::json& situation,
+                           const char* today = "2026-01-15") {
   return nlohmann::json::parse(e.evaluate(situation.dump(), today));
 }
 
