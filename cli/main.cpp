@@ -107,17 +107,23 @@ struct Progress {
   double seconds() const { return std::chrono::duration<double>(clock::now() - start).count(); }
 };
 
+// stdin for "-", else the file opened into `file`; null (with an error object printed) when it cannot be read.
+std::istream* open_input(const std::string& path, std::ifstream& file) {
+  if (path == "-") return &std::cin;
+  file.open(path, std::ios::binary);
+  if (!file) {
+    print_error("cannot_read", "无法读取文件", "cannot read the file");
+    return nullptr;
+  }
+  return &file;
+}
+
 int run_jsonl(const Engine& e, const std::string& path, const std::string& day, bool quiet) {
   std::ifstream file;
-  std::istream* in = &std::cin;
+  std::istream* in = open_input(path, file);
+  if (!in) return 2;
   long long size = 0;
   if (path != "-") {
-    file.open(path, std::ios::binary);
-    if (!file) {
-      print_error("cannot_read", "无法读取文件", "cannot read the file");
-      return 2;
-    }
-    in = &file;
     std::error_code ec;
     size = static_cast<long long>(fs::file_size(path, ec));
     if (ec) size = 0;
@@ -369,15 +375,8 @@ int run_budget(const Engine& e, const std::string& path, bool as_csv, const std:
     for (auto& err : loose) std::fprintf(stderr, "%s\n", message(src, err).c_str()), ++errors;
   } else {
     std::ifstream file;
-    std::istream* in = &std::cin;
-    if (path != "-") {
-      file.open(path, std::ios::binary);
-      if (!file) {
-        print_error("cannot_read", "无法读取文件", "cannot read the file");
-        return 2;
-      }
-      in = &file;
-    }
+    std::istream* in = open_input(path, file);
+    if (!in) return 2;
     std::string l;
     long line = 0;
     while (std::getline(*in, l)) {

@@ -131,9 +131,7 @@ std::string Engine::documents() const {
         ++non_money;
       else
         ++money;
-      bool any_unstated = x.amount.kind == Amount::Kind::Unstated;
-      for (auto& o : x.options) any_unstated = any_unstated || o.amount.kind == Amount::Kind::Unstated;
-      if (any_unstated) ++unstated;
+      if (x.unstated()) ++unstated;
     }
     ojson j;
     j["id"] = d.id;
@@ -168,9 +166,7 @@ std::string Engine::rules_summary() const {
     ojson enc = ojson::array(), nonm = ojson::array(), unst = ojson::array(), targ = ojson::array();
     for (int mi : d.measures) {
       const Measure& x = m.measures[mi];
-      bool any_unstated = x.amount.kind == Amount::Kind::Unstated;
-      for (auto& o : x.options) any_unstated = any_unstated || o.amount.kind == Amount::Kind::Unstated;
-      (any_unstated ? unst : x.monetary() ? enc : nonm).push_back(x.id);
+      (x.unstated() ? unst : x.monetary() ? enc : nonm).push_back(x.id);
     }
     for (auto& t : d.target_only) targ.push_back(t.first);
     all += d.measures.size() + d.target_only.size();

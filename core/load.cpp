@@ -37,6 +37,13 @@ std::pair<long long, long long> parse_share(const std::string& s) {
   return {a, b};
 }
 
+bool Measure::unstated() const {
+  if (amount.kind == Amount::Kind::Unstated) return true;
+  for (auto& o : options)
+    if (o.amount.kind == Amount::Kind::Unstated) return true;
+  return false;
+}
+
 bool Measure::monetary() const {
   if (options.empty()) return amount.kind != Amount::Kind::None;
   for (auto& o : options)

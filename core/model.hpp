@@ -96,6 +96,7 @@ struct Measure {
   // Measures of newer documents that replace this one where they also meet the same event (filled after load).
   std::vector<int> superseded_by;
   bool monetary() const;  // money in some option (fixed, range, up_to, floor, percent or unstated)
+  bool unstated() const;  // some option grants money the text names no figure for
   // Parts of every result that depend on the measure alone, written once at load (render.cpp: prerender).
   std::string json_source, json_suggestion;
   bool suggestion_money = false, suggestion_known = false;
