@@ -3,7 +3,8 @@
 
 usage: cases.py CLI FILE...   (FILE: a cases.json array, a .jsonl file, or a folder of .json cases)
 Prints each failure and a last line 'N passed, M failed'; exits 1 when any case fails.
-The expectation keys are those of ../shared/examples/README.md."""
+The expectation keys are those of ../shared/examples/README.md, and absent, ambiguous, suggested and notes_contain
+(rules/FORMAT.md)."""
 import json, os, subprocess, sys
 
 
@@ -60,6 +61,17 @@ def check(case, res):
                  for i in paid(res, cid))
         if not ok:
             bad.append("%s not granted at %d a month" % (cid, y))
+    for cid in e.get("absent", []):
+        bad += ["%s has an item, status %s" % (cid, i.get("status")) for i in items_of(res, cid)]
+    for cid in e.get("ambiguous", []):
+        if not any(i.get("ambiguous") for i in items_of(res, cid)):
+            bad.append("%s has no item marked ambiguous" % cid)
+    for cid in e.get("suggested", []):
+        if cid not in [s.get("clause_id") for s in res.get("suggestions", [])]:
+            bad.append("%s not among the suggestions" % cid)
+    for words in e.get("notes_contain", []):
+        if not any(words in n.get("zh", "") or words in n.get("en", "") for n in res.get("notes", [])):
+            bad.append("no note says %r" % words)
     if "totals" in e:
         t = res.get("totals") or {}
         got = (t.get("min_yuan"), t.get("max_yuan"))

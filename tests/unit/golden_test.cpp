@@ -57,6 +57,29 @@ std::vector<std::string> check(const json& expect, const json& r) {
       found = found || (i["schedule"]["kind"] == "monthly" && i["amount"].value("yuan", -1LL) == yuan.get<long long>());
     if (!found) bad.push_back(id + " not granted monthly at " + yuan.dump());
   }
+  for (auto& id : expect.value("ambiguous", json::array())) {  // some item of the clause is marked ambiguous
+    bool found = false;
+    for (auto& i : r["items"])
+      found = found ||
+              (i["clause_id"].get<std::string>().rfind(id.get<std::string>(), 0) == 0 && i.value("ambiguous", false));
+    if (!found) bad.push_back(id.get<std::string>() + " has no item marked ambiguous");
+  }
+  for (auto& id : expect.value("absent", json::array()))  // no item of the clause at all, whatever its status
+    for (auto& i : r["items"])
+      if (i["clause_id"].get<std::string>().rfind(id.get<std::string>(), 0) == 0)
+        bad.push_back(id.get<std::string>() + " has an item, status " + i["status"].dump());
+  for (auto& id : expect.value("suggested", json::array())) {  // the clause is among the suggestions
+    bool found = false;
+    for (auto& s : r["suggestions"]) found = found || s["clause_id"].get<std::string>() == id.get<std::string>();
+    if (!found) bad.push_back(id.get<std::string>() + " not among the suggestions");
+  }
+  for (auto& words : expect.value("notes_contain", json::array())) {  // some note says these words (zh or en)
+    bool found = false;
+    for (auto& n : r["notes"])
+      found = found || n["zh"].get<std::string>().find(words.get<std::string>()) != std::string::npos ||
+              n["en"].get<std::string>().find(words.get<std::string>()) != std::string::npos;
+    if (!found) bad.push_back("no note says " + words.dump());
+  }
   if (expect.contains("totals") &&
       (r["totals"]["min_yuan"] != expect["totals"][0] || r["totals"]["max_yuan"] != expect["totals"][1]))
     bad.push_back("totals " + r["totals"].dump() + " != " + expect["totals"].dump());
