@@ -6,12 +6,14 @@ import { t, pick } from './i18n.js';
 // The order applicant kinds are offered in (kinds the catalog adds later come after these).
 const KIND_ORDER = ['person', 'enterprise', 'school', 'training_base', 'other_unit'];
 
-// Presentation hints the catalog does not carry: a medal belongs to WorldSkills, a rank to the other tiers.
+// Presentation hints the catalog does not carry: a medal belongs to WorldSkills, a rank to the other tiers, the
+// city Class-I listing to a project of the city's own contest.
 // A field without a hint is always shown; a hint only hides a field whose answer would not matter.
 const RELEVANT = {
   competition: {
     medal: (v) => !v.tier || v.tier === 'world_skills',
     rank: (v) => v.tier !== 'world_skills',
+    city_class1: (v) => v.tier === 'city_contest', // is this project of the city's own contest listed as Class-I?
   },
 };
 
