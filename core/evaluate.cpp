@@ -116,7 +116,7 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
   else if (x.per_head == Measure::PerHead::Path)
     it.heads = int_at(x.per_head_path, e, s, 1);
   const Schedule& sc = x.schedule;
-  if (sc.kind != Schedule::Kind::Once) {
+  if (sc.periodic()) {
     if (!sc.count_known)
       it.periods_known = false;
     else if (sc.has_count_from) {

@@ -291,10 +291,10 @@ Amount Reader::amount(const json& j, const std::string& where, const Model& m, c
 
 void Reader::measure(const json& j, const std::string& where, Model& m, int doc) {
   if (!j.is_object()) return bad(where, "not_object", "措施必须是对象", "a measure must be an object");
-  static const std::set<std::string> keys = {"id",        "clause",    "kind",       "quote",   "applicants",
-                                             "recipient", "event",     "when",       "amount",  "options",
-                                             "per_head",  "schedule",  "payers",     "what",    "needs",
-                                             "notes",     "ambiguous", "supersedes", "benefit", "comment"};
+  static const std::set<std::string> keys = {"id",      "clause",  "kind",   "quote",   "applicants", "recipient",
+                                             "event",   "when",    "amount", "options", "per_head",   "schedule",
+                                             "payers",  "what",    "needs",  "notes",   "ambiguous",  "supersedes",
+                                             "benefit", "comment", "unit"};
   for (auto& [k, _] : j.items())
     if (!keys.count(k))
       bad(where + "/" + k, "unknown_key", "未知的措施字段“" + k + "”", "unknown measure field '" + k + "'");
@@ -362,11 +362,25 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
         bad(where + "/per_head", "unknown_field", "该事件类型没有 count 字段", "this event type has no count field");
     }
   }
+  if (j.contains("unit")) {
+    const json& u = j["unit"];
+    Text t = text(u, where + "/unit");
+    std::string many = u.is_object() ? str(u, where + "/unit", "en_many", false) : "";
+    x.unit = {t.zh, t.en, many.empty() ? t.en : many};
+    if (x.per_head == Measure::PerHead::No)
+      bad(where + "/unit", "bad_unit", "unit 只用于按人头（per_head）计算的措施",
+          "unit is only for a per_head measure");
+  }
   const json& s = key(j, "schedule");
   std::string sk = str(s, where + "/schedule", "kind");
   if (sk == "once")
     x.schedule.kind = Schedule::Kind::Once;
-  else if (sk == "monthly" || sk == "yearly") {
+  else if (sk == "term") {
+    x.schedule.kind = Schedule::Kind::Term;
+    x.schedule.count = integer(s, where + "/schedule", "count");
+    if (x.schedule.count < 1 || x.schedule.count > 50)
+      bad(where + "/schedule/count", "bad_count", "期限必须在 1 至 50 年之间", "a term must be 1 to 50 years");
+  } else if (sk == "monthly" || sk == "yearly") {
     x.schedule.kind = sk == "monthly" ? Schedule::Kind::Monthly : Schedule::Kind::Yearly;
     if (s.contains("count_from")) {
       x.schedule.has_count_from = true;
@@ -383,8 +397,8 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
         bad(where + "/schedule/count", "bad_count", "期数必须在 1 至 600 之间", "a term must be 1 to 600 periods");
     }
   } else if (!sk.empty())
-    bad(where + "/schedule/kind", "bad_kind", "schedule 必须是 once、monthly 或 yearly",
-        "schedule must be once, monthly or yearly");
+    bad(where + "/schedule/kind", "bad_kind", "schedule 必须是 once、monthly、yearly 或 term",
+        "schedule must be once, monthly, yearly or term");
   const json& ps = key(j, "payers");
   if (!ps.is_array())
     bad(where + "/payers", "not_array", "payers 必须是数组", "payers must be an array");
@@ -850,8 +864,7 @@ void verify_links(const Model& m, Problems& p) {
         heads = std::max<long long>(1, d->max);
     }
     if (x.schedule.has_count_from) number_field(x.schedule.count_from, where + "/schedule/count_from");
-    if (x.schedule.kind != Schedule::Kind::Once && x.schedule.count_known)
-      periods = std::max<long long>(1, x.schedule.count);
+    if (x.schedule.periodic() && x.schedule.count_known) periods = std::max<long long>(1, x.schedule.count);
     const __int128 limit = std::numeric_limits<long long>::max();  // each factor is at most 2^63: two fit in 128 bits
     if (unit * heads > limit || unit * heads * periods > limit)
       p.add(file_of(x.doc), where, "amount_overflow", "“" + x.id + "”最大一项（金额×人数×期数）超出可计算范围",

@@ -63,7 +63,9 @@ struct Option {
 };
 
 struct Schedule {
-  enum class Kind : uint8_t { Once, Monthly, Yearly } kind = Kind::Once;
+  // Term: one total paid within a stated number of years (a support period), its instalments not stated.
+  enum class Kind : uint8_t { Once, Monthly, Yearly, Term } kind = Kind::Once;
+  bool periodic() const { return kind == Kind::Monthly || kind == Kind::Yearly; }
   bool count_known = true;  // false: the text states no term
   long long count = 1;
   long long max_count = 0;  // with count_from
@@ -87,6 +89,10 @@ struct Measure {
   Amount amount;
   enum class PerHead : uint8_t { No, Count, Path } per_head = PerHead::No;
   Path per_head_path;
+  // What per_head counts when it is not people ("个项目" / "project" / "projects"); empty: people.
+  struct Unit {
+    std::string zh, en, en_many;
+  } unit;
   Schedule schedule;
   std::vector<Payer> payers;
   Text what, needs, benefit;

@@ -68,21 +68,30 @@ Words amount_words(const Model& m, const Item& it) {
   }
   Words w;
   bool per_head = x.per_head != Measure::PerHead::No && it.heads != 1;  // one head: no "每人…共1人"
+  bool people = x.unit.zh.empty();
+  std::string each_zh = people ? "每人" : "每" + x.unit.zh, each_en = people ? " per person" : " per " + x.unit.en;
+  std::string heads_zh = std::to_string(it.heads) + (people ? "人" : x.unit.zh),
+              heads_en = std::to_string(it.heads) + (people          ? (it.heads == 1 ? " person" : " people")
+                                                     : it.heads == 1 ? " " + x.unit.en
+                                                                     : " " + x.unit.en_many);
   const char* period_zh = x.schedule.kind == Schedule::Kind::Monthly  ? "每月"
                           : x.schedule.kind == Schedule::Kind::Yearly ? "每年"
                                                                       : "";
   const char* period_en = x.schedule.kind == Schedule::Kind::Monthly  ? " a month"
                           : x.schedule.kind == Schedule::Kind::Yearly ? " a year"
                                                                       : "";
-  w.zh = std::string(per_head ? "每人" : "") + period_zh + unit.zh;
-  w.en = unit.en + (per_head ? " per person" : "") + period_en;
+  w.zh = (per_head ? each_zh : "") + period_zh + unit.zh;
+  w.en = unit.en + (per_head ? each_en : "") + period_en;
   if (x.schedule.kind == Schedule::Kind::Once && !per_head && a.kind != Amount::Kind::Unstated)
     w.zh = "一次性" + w.zh, w.en += " once";
+  if (x.schedule.kind == Schedule::Kind::Term) {  // one total within a support period: "3年内合计最高10.8万元"
+    std::string n = std::to_string(x.schedule.count);
+    w.zh = "在" + n + "年期限内合计" + w.zh + "（分几次发放原文未写明）";
+    w.en += " in all within a " + n + "-year term (the text does not say in how many instalments)";
+  }
   std::vector<std::string> zh_parts, en_parts;
-  if (per_head)
-    zh_parts.push_back(std::to_string(it.heads) + "人"),
-        en_parts.push_back(std::to_string(it.heads) + (it.heads == 1 ? " person" : " people"));
-  if (x.schedule.kind != Schedule::Kind::Once) {
+  if (per_head) zh_parts.push_back(heads_zh), en_parts.push_back(heads_en);
+  if (x.schedule.periodic()) {
     const char* u_zh = x.schedule.kind == Schedule::Kind::Monthly ? "个月" : "年";
     const char* u_en = x.schedule.kind == Schedule::Kind::Monthly ? " months" : " years";
     if (!it.periods_known)
@@ -228,6 +237,8 @@ void schedule_json(JsonWriter& w, const Measure& x, const Item& it) {
   w.begin_object();
   if (x.schedule.kind == Schedule::Kind::Once) {
     w.field("kind", "once");
+  } else if (x.schedule.kind == Schedule::Kind::Term) {
+    w.field("kind", "term").field("count", x.schedule.count);
   } else {
     w.field("kind", x.schedule.kind == Schedule::Kind::Monthly ? "monthly" : "yearly");
     if (!it.periods_known)
@@ -281,8 +292,8 @@ bool worth(const Measure& x, long long& lo, long long& hi, bool& money) {
         return;
     }
     money = true;
-    if (x.schedule.kind != Schedule::Kind::Once && !x.schedule.count_known) known = false;
-    long long n = x.schedule.kind == Schedule::Kind::Once || !x.schedule.count_known ? 1 : x.schedule.count;
+    if (x.schedule.periodic() && !x.schedule.count_known) known = false;
+    long long n = !x.schedule.periodic() || !x.schedule.count_known ? 1 : x.schedule.count;
     a_lo *= n, a_hi *= n;
     lo = lo < 0 ? a_lo : std::min(lo, a_lo);
     hi = std::max(hi, a_hi);
@@ -322,8 +333,11 @@ void prerender(Model& m) {
           .begin_object()
           .field("min_yuan", lo)
           .field("max_yuan", hi)
-          .field("per", x.per_head != Measure::PerHead::No ? "person" : "claim")
+          .field("per", x.per_head == Measure::PerHead::No ? "claim"
+                        : x.unit.en.empty()                ? "person"
+                                                           : x.unit.en)
           .end_object();
+      if (!x.unit.zh.empty()) text_json(w, "unit", Text{x.unit.zh, x.unit.en});
     }
     w.end_object();
     x.json_suggestion = std::move(w.out);
@@ -359,6 +373,7 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
     w.key("amount");
     amount_json(w, it);
     if (x.per_head != Measure::PerHead::No) w.field("heads", it.heads);
+    if (x.per_head != Measure::PerHead::No && !x.unit.zh.empty()) text_json(w, "unit", Text{x.unit.zh, x.unit.en});
     w.key("schedule");
     schedule_json(w, x, it);
     if (it.total_known)

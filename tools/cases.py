@@ -33,6 +33,30 @@ def paid(res, cid):
     return [i for i in items_of(res, cid) if i.get("status") in ("granted", "capped")]
 
 
+def texts(i):
+    """Every worker-facing text of an item: its explanation, option and benefit, in both languages."""
+    return [(i.get(k) or {}).get(l) or "" for k in ("explain", "option", "benefit") for l in ("zh", "en")]
+
+
+def check_words(e, res):
+    """How an item is scheduled and worded, what a suggestion says, and words nothing may say."""
+    bad, notes = [], [n.get(l) or "" for n in res.get("notes", []) for l in ("zh", "en")]
+    for cid, sched in e.get("schedule", {}).items():
+        if not any(all((i.get("schedule") or {}).get(k) == v for k, v in sched.items()) for i in items_of(res, cid)):
+            bad.append("%s has no item with schedule %s" % (cid, sched))
+    for cid, words in e.get("says", {}).items():
+        if not any(words in t for i in items_of(res, cid) for t in texts(i)):
+            bad.append("%s says nowhere %r" % (cid, words))
+    for cid, words in e.get("suggests", {}).items():
+        sugs = [s for s in res.get("suggestions", []) if str(s.get("clause_id", "")).startswith(cid)]
+        if not any(words in (s.get("needs") or {}).get(l, "") for s in sugs for l in ("zh", "en")):
+            bad.append("no suggestion of %s says %r" % (cid, words))
+    for words in e.get("never_says", []):
+        if any(words in t for i in res.get("items", []) for t in texts(i)) or any(words in n for n in notes):
+            bad.append("the result says %r" % words)
+    return bad
+
+
 def check(case, res):
     e, bad = case["expect"], []
     if "error_path" in e:
@@ -72,6 +96,7 @@ def check(case, res):
     for words in e.get("notes_contain", []):
         if not any(words in n.get("zh", "") or words in n.get("en", "") for n in res.get("notes", [])):
             bad.append("no note says %r" % words)
+    bad += check_words(e, res)
     if "totals" in e:
         t = res.get("totals") or {}
         got = (t.get("min_yuan"), t.get("max_yuan"))

@@ -18,6 +18,57 @@ std::vector<json> paid(const json& r, const std::string& prefix) {
   return out;
 }
 
+std::vector<json> of_clause(const json& list, const std::string& prefix) {
+  std::vector<json> out;
+  for (auto& i : list)
+    if (i.value("clause_id", "").rfind(prefix, 0) == 0) out.push_back(i);
+  return out;
+}
+
+bool contains(const json& text, const std::string& words) {
+  for (const char* l : {"zh", "en"})
+    if (text.is_object() && text.value(l, "").find(words) != std::string::npos) return true;
+  return false;
+}
+
+// An item's worker-facing texts (explanation, option, benefit) say these words, in either language.
+bool says(const json& item, const std::string& words) {
+  for (const char* k : {"explain", "option", "benefit"})
+    if (item.contains(k) && contains(item[k], words)) return true;
+  return false;
+}
+
+// How an item is scheduled and worded, what a suggestion says, and words nothing may say.
+void check_words(const json& expect, const json& r, std::vector<std::string>& bad) {
+  const json schedule = expect.value("schedule", json::object()), said = expect.value("says", json::object()),
+             suggested = expect.value("suggests", json::object());
+  for (auto& [id, sched] : schedule.items()) {
+    bool found = false;
+    for (auto& i : of_clause(r["items"], id)) {
+      bool all = true;
+      for (auto& [k, v] : sched.items()) all = all && i["schedule"].contains(k) && i["schedule"][k] == v;
+      found = found || all;
+    }
+    if (!found) bad.push_back(id + " has no item with schedule " + sched.dump());
+  }
+  for (auto& [id, words] : said.items()) {
+    bool found = false;
+    for (auto& i : of_clause(r["items"], id)) found = found || says(i, words);
+    if (!found) bad.push_back(id + " says nowhere " + words.dump());
+  }
+  for (auto& [id, words] : suggested.items()) {
+    bool found = false;
+    for (auto& s : of_clause(r["suggestions"], id)) found = found || contains(s["needs"], words);
+    if (!found) bad.push_back("no suggestion of " + id + " says " + words.dump());
+  }
+  for (auto& words : expect.value("never_says", json::array())) {
+    bool found = false;
+    for (auto& n : r["notes"]) found = found || contains(n, words);
+    for (auto& i : r["items"]) found = found || says(i, words);
+    if (found) bad.push_back("the result says " + words.dump());
+  }
+}
+
 // The expectation keys of ../shared/examples/README.md; returns what does not hold.
 std::vector<std::string> check(const json& expect, const json& r) {
   std::vector<std::string> bad;
@@ -80,6 +131,7 @@ std::vector<std::string> check(const json& expect, const json& r) {
               n["en"].get<std::string>().find(words.get<std::string>()) != std::string::npos;
     if (!found) bad.push_back("no note says " + words.dump());
   }
+  check_words(expect, r, bad);
   if (expect.contains("totals") &&
       (r["totals"]["min_yuan"] != expect["totals"][0] || r["totals"]["max_yuan"] != expect["totals"][1]))
     bad.push_back("totals " + r["totals"].dump() + " != " + expect["totals"].dump());
