@@ -27,6 +27,7 @@ function scheduleText(s) {
   if (!s || s.kind === 'once') return t('once');
   if (s.kind === 'monthly') return s.count != null ? t('monthly', { n: s.count }) : t('monthly_open');
   if (s.kind === 'yearly') return s.count != null ? t('yearly', { n: s.count }) : t('yearly_open');
+  if (s.kind === 'term') return t('term', { n: s.count });
   return s.kind;
 }
 
@@ -80,7 +81,8 @@ function card(item, ctx) {
   if (monetary) {
     const unit = amountText(item.amount);
     const perHead = item.heads > 1 && item.amount.kind !== 'percent'
-      ? t('per_head', { amount: unit, n: item.heads }) : unit;
+      ? (item.unit ? t('per_unit', { amount: unit, n: item.heads, unit: pick(item.unit) })
+        : t('per_head', { amount: unit, n: item.heads })) : unit;
     lines.push([perHead, scheduleText(item.schedule)].filter(Boolean).join(' · '));
     if (!item.total && MONEY_STATUSES.has(item.status)) lines.push(t('total_unknown_item'));
   }
@@ -123,7 +125,8 @@ function label(text) {
 function suggestionCard(s, ctx) {
   const ref = sourceRef(s.source, ctx.docs);
   const worth = s.worth && s.worth.max_yuan ? moneyRange(s.worth.min_yuan, s.worth.max_yuan) +
-    (s.worth.per === 'person' ? t('worth_per_person') : '') : '';
+    (s.worth.per === 'person' ? t('worth_per_person')
+      : s.unit ? t('worth_per_unit', { unit: pick(s.unit) }) : '') : '';
   const benefit = pick(s.benefit);
   const heading = worth || benefit || pick(s.needs);
   return h('li', { class: 'card suggestion', dataset: { clause: s.clause_id } },
