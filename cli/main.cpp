@@ -60,7 +60,7 @@ bool read_all(const std::string& path, std::string& out) {
   return true;
 }
 
-// vocabulary.json, */rules.json and */source.txt of a rules folder.
+// vocabulary.json, claim.json, */rules.json, */claim.json and */source.txt of a rules folder.
 std::vector<SourceFile> read_folder(const std::string& dir, bool sources) {
   std::vector<SourceFile> files;
   std::error_code ec;
@@ -69,11 +69,14 @@ std::vector<SourceFile> read_folder(const std::string& dir, bool sources) {
     if (read_all(p.string(), text)) files.push_back({name, text});
   };
   if (fs::exists(fs::path(dir) / "vocabulary.json", ec)) add(fs::path(dir) / "vocabulary.json", "vocabulary.json");
+  if (!sources && fs::exists(fs::path(dir) / "claim.json", ec)) add(fs::path(dir) / "claim.json", "claim.json");
   for (auto& entry : fs::directory_iterator(dir, ec)) {
     if (!entry.is_directory()) continue;
     std::string folder = entry.path().filename().string();
     const char* name = sources ? "source.txt" : "rules.json";
     if (fs::exists(entry.path() / name, ec)) add(entry.path() / name, folder + "/" + name);
+    if (!sources && fs::exists(entry.path() / "claim.json", ec))
+      add(entry.path() / "claim.json", folder + "/claim.json");
   }
   return files;
 }
@@ -256,9 +259,18 @@ std::string schedule_text(const nlohmann::json& s) {
                                                         : std::string("?"));
 }
 
-const char* kItemColumns[] = {"applicant",      "city",           "lines",  "clause_id", "status", "document",
-                              "clause",         "option",         "events", "amount",    "heads",  "schedule",
-                              "total_min_yuan", "total_max_yuan", "payers", "recipient", "note",   "explain"};
+// The unit that handles an item as its text names it (the claim part), or empty.
+std::string handled_by(const nlohmann::json& it) {
+  auto c = it.find("claim");
+  if (c == it.end() || !c->is_object()) return "";
+  auto h = c->find("handled_by");
+  return h != c->end() && h->is_object() ? h->value("zh", "") : "";
+}
+
+const char* kItemColumns[] = {"applicant", "city",       "lines",          "clause_id",      "status",
+                              "document",  "clause",     "option",         "events",         "amount",
+                              "heads",     "schedule",   "total_min_yuan", "total_max_yuan", "payers",
+                              "recipient", "handled_by", "note",           "explain"};
 
 int run_csv_eval(const Engine& e, const std::string& path, const std::string& out_path, const std::string& day,
                  bool quiet) {
@@ -273,7 +285,7 @@ int run_csv_eval(const Engine& e, const std::string& path, const std::string& ou
   std::vector<std::pair<long, std::string>> messages;  // stderr, in line order
   auto error_row = [&](const std::string& applicant, const std::string& city, const csv::RowError& err) {
     csv::row(out, {csv::text_cell(applicant), city, std::to_string(err.line), "", "error", "", "", "", "", "", "", "",
-                   "", "", "", "", csv::text_cell(message(path, err)), ""});
+                   "", "", "", "", "", csv::text_cell(message(path, err)), ""});
     messages.push_back({err.line, message(path, err)});
     ++errors;
     skipped += err.rows_skipped;
@@ -324,12 +336,13 @@ int run_csv_eval(const Engine& e, const std::string& path, const std::string& ou
              amount_text(it["amount"]), it.contains("heads") ? std::to_string(it["heads"].get<long long>()) : "",
              schedule_text(it["schedule"]), total.is_object() ? std::to_string(total["min_yuan"].get<long long>()) : "",
              total.is_object() ? std::to_string(total["max_yuan"].get<long long>()) : "", payers,
-             it.value("recipient", ""), note, csv::text_cell(it["explain"].value("zh", ""))});
+             it.value("recipient", ""), csv::text_cell(handled_by(it)), note,
+             csv::text_cell(it["explain"].value("zh", ""))});
         ++mine;
       }
       if (!mine)
         csv::row(out, {csv::text_cell(s.claim.applicant), city, join(s.claim.lines), "", "none", "", "", "", "", "", "",
-                       "", "0", "0", "", "", "没有符合条件的待遇 / no entitlement met", ""}),
+                       "", "0", "0", "", "", "", "没有符合条件的待遇 / no entitlement met", ""}),
             ++empty;
       items += mine;
     }

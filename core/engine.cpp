@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "claim.hpp"
 #include "day.hpp"
 #include "evaluate.hpp"
 #include "load.hpp"
@@ -41,15 +42,19 @@ bool is_rule_file(const std::string& name) {
   return name.size() > 11 && name.compare(name.size() - 11, 11, "/rules.json") == 0;
 }
 
+bool is_claim_file(const std::string& name) {
+  return name == "claim.json" || (name.size() > 11 && name.compare(name.size() - 11, 11, "/claim.json") == 0);
+}
+
 std::unique_ptr<Model> build(const std::vector<SourceFile>& input, Problems& problems) {
   auto m = std::make_unique<Model>();
   std::vector<SourceFile> files = input;
   std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) { return a.name < b.name; });
   m->version = fnv_hex(files);
-  std::vector<std::pair<std::string, json>> parsed;
+  std::vector<std::pair<std::string, json>> parsed, claims;
   bool have_vocab = false;
   for (auto& f : files) {
-    if (f.name != "vocabulary.json" && !is_rule_file(f.name)) continue;
+    if (f.name != "vocabulary.json" && !is_rule_file(f.name) && !is_claim_file(f.name)) continue;
     json j = json::parse(f.text, nullptr, false);
     if (j.is_discarded()) {
       problems.add(f.name, "", "invalid_json", "不是有效的 JSON", "not valid JSON");
@@ -58,6 +63,8 @@ std::unique_ptr<Model> build(const std::vector<SourceFile>& input, Problems& pro
     if (f.name == "vocabulary.json") {
       Reader(problems, f.name).vocabulary(j, m->vocab, true);
       have_vocab = true;
+    } else if (is_claim_file(f.name)) {
+      claims.push_back({f.name, std::move(j)});
     } else {
       parsed.push_back({f.name, std::move(j)});
     }
@@ -73,6 +80,7 @@ std::unique_ptr<Model> build(const std::vector<SourceFile>& input, Problems& pro
   if (parsed.empty())
     problems.add("", "", "no_rules", "没有任何规则文件（*/rules.json）", "no rule files (*/rules.json)");
   for (auto& [name, j] : parsed) Reader(problems, name).rules(j, *m, name.substr(0, name.size() - 11));
+  read_claims(*m, claims, problems);
   link_and_verify(*m, problems);
   if (problems.empty()) prerender(*m);
   return m;
@@ -225,6 +233,7 @@ std::string Engine::check(const std::vector<SourceFile>& sources) const {
       for (size_t i = 0; i < m.pools.size(); ++i)
         if (m.pools[i].doc == di)
           find(m.pools[i].quote, pointer_in_file("pools", m.pools, i) + "/quote", m.pools[i].id);
+      check_claim_quotes(m, di, text, p);
     }
     return p.json_report("rules and sources");
   } catch (const std::exception& e) {

@@ -77,6 +77,27 @@ struct Payer {
   std::string who, share;
 };
 
+// A sentence of the claim part (claim.json): words for the reader and the text's own words they rest on.
+struct Quoted {
+  Text text;
+  std::string quote;       // as written in claim.json (checked against source.txt)
+  std::string file, path;  // where it was written, for the fidelity check
+  bool set() const { return !quote.empty(); }
+};
+
+// How to claim a measure, from the texts only (claim.json; core/claim.cpp).
+struct MeasureClaim {
+  Quoted handled_by, paid, cadence;
+  std::string role;  // responsible_unit 责任单位, lead_unit 牵头单位, contact_unit 联系单位, issuer
+};
+
+// Words shared by every document's claim part (rules/claim.json): where to ask, and the names of the roles a text
+// gives its handling units.
+struct ClaimWords {
+  Text ask, ask_no_unit;  // {unit} stands for the handling unit
+  std::map<std::string, Text> roles;
+};
+
 struct Measure {
   std::string id, clause, kind;
   int doc = -1;
@@ -107,6 +128,9 @@ struct Measure {
   std::string json_source, json_suggestion;
   bool suggestion_money = false, suggestion_known = false;
   long long suggestion_max = 0;
+  MeasureClaim claim;
+  // The claim part's handled_by, paid, cadence and ask as JSON values, written at load (claim.cpp).
+  std::string json_handled_by, json_paid, json_cadence, json_ask;
 };
 
 struct Stacking {
@@ -143,6 +167,7 @@ struct Document {
   std::vector<Text> notes;
   std::vector<std::pair<std::string, std::string>> target_only;  // id, clause
   std::vector<int> measures;
+  std::vector<Quoted> claim_quotes;  // every quote of the document's claim.json, for the fidelity check
 };
 
 struct FieldDef {
@@ -183,6 +208,7 @@ struct Model {
   std::vector<Stacking> stackings;
   std::vector<Cap> caps;
   std::vector<Pool> pools;
+  ClaimWords claim_words;
   std::string version;
   std::vector<int> docs_of_city(const std::string& city) const;
 };

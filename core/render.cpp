@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "claim.hpp"
 #include "day.hpp"
 #include "json_writer.hpp"
 #include "money.hpp"
@@ -342,6 +343,7 @@ void prerender(Model& m) {
     w.end_object();
     x.json_suggestion = std::move(w.out);
   }
+  prerender_claim(m);
 }
 
 std::string render_result(const Model& m, const Situation& s, const Evaluation& ev) {
@@ -389,6 +391,7 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
     if (it.option >= 0) text_json(w, "option", x.options[it.option].label);
     if (it.status == Status::NonMonetary) text_json(w, "benefit", x.benefit);
     if (x.ambiguous) w.key("ambiguous").boolean(true);
+    if (it.counts() || it.status == Status::NonMonetary) claim_json(w, m, s, ev, it);
     if (it.status == Status::Excluded) {
       const Item& win = ev.items[it.excluded_by];
       w.key("excluded_by").begin_object().field("clause_id", m.measures[win.measure].id).key("event_ids").begin_array();

@@ -208,3 +208,22 @@ write("too-many-kinds", ["too_many_kinds", "vocabulary.json", "/applicant_kinds"
       "a rule file that adds applicant kinds past the 32 a measure can name")
 write("invalid-json", ["invalid_json", F, ""], raw=json.dumps(base, ensure_ascii=False, indent=1)[:700],
       about="a rule file cut short: not JSON")
+# The claim file of a document (rules/FORMAT.md, "Claim files"): its quotes are checked like the measures'.
+C = "t-2025/claim.json"
+def claim(data):
+    def f(d):
+        json.dump(data, open(os.path.join(d, "t-2025", "claim.json"), "w"), ensure_ascii=False, indent=1)
+        json.dump({"ask": {"zh": "请向{unit}咨询", "en": "Ask {unit}"}, "ask_no_unit": {"zh": "请咨询", "en": "Ask"},
+                   "roles": {"issuer": {"zh": "发文单位", "en": "issuing body"}}},
+                  open(os.path.join(d, "claim.json"), "w"), ensure_ascii=False, indent=1)
+    return f
+write("claim-quote-not-in-source", ["quote_not_in_source", C, "/handled_by/quote"],
+      extra=claim({"handled_by": {"role": "issuer", "zh": "测试局", "en": "the test bureau", "quote": "（责任单位：测试局）"}}),
+      about="a handling unit whose quote the policy text does not contain")
+write("claim-unit-not-in-quote", ["unit_not_in_quote", C, "/handled_by/zh"],
+      extra=claim({"handled_by": {"role": "issuer", "zh": "另一机关", "en": "another body", "quote": "测试文件"}}),
+      about="a handling unit not written as in its own quote")
+write("claim-unknown-clause", ["unknown_reference", C, "/clauses/九"],
+      extra=claim({"handled_by": {"role": "issuer", "zh": "测试文件", "en": "the test text", "quote": "测试文件"},
+                   "clauses": {"九": {"cadence": {"zh": "每年", "en": "yearly", "quote": "测试文件"}}}}),
+      about="a claim part for a clause the document does not have")

@@ -103,6 +103,8 @@ expect("names with a comma and with quotes survive", "李娜, 烟台" in names a
 craft = [x for x in rows if x["applicant"] == "张伟" and x["clause_id"] == "WH25-10-weihai-craftsman"]
 expect("张伟's 威海工匠 reward, on line 6, event e2", craft and craft[0]["total_max_yuan"] == "10000" and craft[0]["lines"] == "6" and craft[0]["events"] == "e2")
 chuan = [x for x in rows if x["applicant"] == "威海某船舶配套有限公司" and x["clause_id"] == "WH25-08-self-eval-reward"]
+expect("the 威海工匠 reward names the 责任单位 of WH25 10. as the text writes it",
+       craft and craft[0]["handled_by"] == "市委组织部、市总工会、市妇联、市科技局、市财政局、市人力资源社会保障局等部门、单位")
 expect("Chinese labels and 2025/9/1 are read: 120 senior workers × 500", chuan and chuan[0]["total_max_yuan"] == "60000" and chuan[0]["heads"] == "120")
 expect("the explanation is carried", chuan and chuan[0]["explain"].startswith("贵单位于2025年9月1日"))
 

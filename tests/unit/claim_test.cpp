@@ -1,0 +1,124 @@
+// The claim part of a result (core/claim.cpp, rules/*/claim.json): handling units as the texts name them, payment
+// and cadence where the texts state them, what to bring from the measure's own conditions, where to ask.
+#include "claim.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "model.hpp"
+#include "money.hpp"
+#include "support.hpp"
+
+using nlohmann::json;
+
+namespace {
+
+const skillcalc::Engine& builtin() {
+  static auto e = skillcalc::Engine::load(skillcalc::embedded_rules(), nullptr);
+  REQUIRE(e);
+  return *e;
+}
+
+json eval(const json& s) {
+  return json::parse(builtin().evaluate(s.dump(), "2025-08-01"));
+}
+
+const json& item(const json& r, const std::string& id) {
+  for (auto& it : r["items"])
+    if (it["clause_id"] == id) return it;
+  FAIL("no item " + id + " in " + r.dump());
+  static json none;
+  return none;
+}
+
+}  // namespace
+
+TEST_CASE("every built-in measure has a handling unit whose words are found in its quote, and the quote in the text",
+          "[claim]") {
+  const skillcalc::Model& m = builtin().model();
+  for (auto& x : m.measures) {
+    INFO(x.id);
+    REQUIRE(x.claim.handled_by.set());
+    CHECK(skillcalc::squeeze(x.claim.handled_by.quote).find(skillcalc::squeeze(x.claim.handled_by.text.zh)) !=
+          std::string::npos);
+  }
+  json report = json::parse(builtin().check(skillcalc::embedded_sources()));
+  CHECK(report["problems"] == json::array());
+}
+
+TEST_CASE("Weihai worker: the contest award is handled by the 责任单位 of clause 9, the contest result is to bring",
+          "[claim]") {
+  json r = eval({{"city", "weihai"},
+                 {"applicant", {{"kind", "person"}, {"age", 31}, {"employer", "enterprise"}}},
+                 {"events",
+                  {{{"id", "e2"},
+                    {"type", "competition"},
+                    {"date", "2025-07-01"},
+                    {"tier", "national_class1"},
+                    {"rank", 2},
+                    {"contest", "cnc-2025"}}}}});
+  const json& c = item(r, "WH25-09-national-cat1")["claim"];
+  // 威政办发〔2025〕3号 9.: "(责任单位:市人力资源社会保障局等部门、单位,各区市政府、开发区管委)"
+  CHECK(c["handled_by"]["zh"] == "市人力资源社会保障局等部门、单位,各区市政府、开发区管委");
+  CHECK(c["handled_by"]["role"]["id"] == "responsible_unit");
+  CHECK(c["paid"].is_null());  // WH25 says nothing of when it is paid
+  REQUIRE(c["bring"].size() == 1);
+  std::string b = c["bring"][0]["zh"];
+  CHECK(b.find("国家级一类职业技能大赛") != std::string::npos);
+  CHECK(b.find("名次：2") != std::string::npos);
+  CHECK(std::string(c["ask"]["zh"]).find("12333") != std::string::npos);
+}
+
+TEST_CASE("Yantai: money of a year is paid the next year (十六); the unemployment-insurance subsidy is not said to be",
+          "[claim]") {
+  json r = eval({{"city", "yantai"},
+                 {"applicant", {{"kind", "enterprise"}}},
+                 {"events",
+                  {{{"id", "e1"},
+                    {"type", "skill_level"},
+                    {"date", "2025-03-01"},
+                    {"level", "technician"},
+                    {"route", "enterprise_training"}},
+                   {{"id", "e2"},
+                    {"type", "skill_level"},
+                    {"date", "2025-03-01"},
+                    {"level", "senior_worker"},
+                    {"route", "enterprise_training"},
+                    {"count", 3}}}}});
+  const json& t = item(r, "YT24-11-technician-upgrade-subsidy")["claim"];
+  CHECK(t["paid"]["zh"] == "当年评选、确认或核准的资金项目于次年拨付");
+  // (十一) "（牵头单位：市委组织部、市人力资源社会保障局，配合单位：…）"
+  CHECK(t["handled_by"]["zh"] == "市委组织部、市人力资源社会保障局");
+  CHECK(t["handled_by"]["role"]["id"] == "lead_unit");
+  const json& u = item(r, "YT24-11-ui-upgrade-subsidy")["claim"];
+  CHECK(u["paid"].is_null());
+  std::string b = u["bring"][0]["zh"];
+  CHECK(b.find("人数：3") != std::string::npos);
+}
+
+TEST_CASE("Rizhao chief technician: selected once a year (4.), handled by the document's 联系单位", "[claim]") {
+  json r = eval(
+      {{"city", "rizhao"},
+       {"applicant", {{"kind", "person"}}},
+       {"events", {{{"id", "t"}, {"type", "title"}, {"date", "2025-01-10"}, {"title", "rizhao_chief_technician"}}}}});
+  const json& c = item(r, "RZ19-04-chief-technician")["claim"];
+  CHECK(c["cadence"]["quote"] == "日照市首席技师每年选拔一次，每次人数不超过 20 名");
+  CHECK(c["handled_by"]["zh"] == "市人力资源社会保障局职业能力建设科");
+  CHECK(c["handled_by"]["role"]["id"] == "contact_unit");
+}
+
+TEST_CASE("an applicant fact a measure reads is to be proved, with the bound it must meet", "[claim]") {
+  json r = eval({{"city", "yantai"},
+                 {"applicant", {{"kind", "person"}, {"social_insurance_months", 14}}},
+                 {"events",
+                  {{{"id", "h"},
+                    {"type", "hire"},
+                    {"date", "2025-02-01"},
+                    {"talent", "technician"},
+                    {"from_outside_city", true}}}}});
+  bool found = false;
+  for (auto& it : r["items"])
+    if (it["clause_id"] == "YT24-11-imported-living-subsidy")
+      for (auto& b : it["claim"]["bring"])
+        found = found || std::string(b["zh"]).find("14（须≥12）") != std::string::npos;
+  CHECK(found);
+}
