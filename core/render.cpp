@@ -1,8 +1,10 @@
 #include "render.hpp"
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "claim.hpp"
+#include "closeness.hpp"
 #include "day.hpp"
 #include "json_writer.hpp"
 #include "money.hpp"
@@ -442,10 +444,15 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
   }
   w.end_array();
   span_json(w, "totals", ev.total_min, ev.total_max);
-  // Suggestions, the most valuable first; those without money after those with.
-  std::vector<int> sugs = ev.missed;
+  // Suggestions, the closest first (closeness.hpp), then those with money, the most valuable first; none that a
+  // fact the applicant stated rules out.
+  std::vector<int> sugs;
+  std::map<int, int> distance;
+  for (int mi : ev.missed)
+    if (int d = suggestion_distance(m, mi, s, ev); d != kUnrelated) sugs.push_back(mi), distance[mi] = d;
   std::stable_sort(sugs.begin(), sugs.end(), [&](int a, int b) {
     const Measure &x = m.measures[a], &y = m.measures[b];
+    if (distance[a] != distance[b]) return distance[a] < distance[b];
     if (x.suggestion_money != y.suggestion_money) return x.suggestion_money;
     return (x.suggestion_known ? x.suggestion_max : -1) > (y.suggestion_known ? y.suggestion_max : -1);
   });

@@ -7,6 +7,8 @@ import { renderResult, situationSummary, summaryText } from './result.js';
 import { decodeFragment, isShareFragment, shareUrl } from './share.js';
 import { startKiosk } from './kiosk.js';
 import { startEmbed } from './embed.js';
+import { claimSheet } from './claim-sheet.js';
+import { shareProblem, shareChanged } from './share-open.js';
 
 const SAVE_KEY = 'skillcalc.saved.v1';
 const CITY_ORDER = ['weihai', 'yantai', 'jining', 'rizhao'];
@@ -202,7 +204,10 @@ function renderResultNow() {
     h('div', { class: 'print-only print-footer' },
       h('p', {}, t('printed', { d: new Date().toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB') }), ' · ',
         t('rules_version', { v: result.rules_version ?? '' })),
-      mode.kiosk ? null : h('p', { class: 'print-link' }, shareUrl(situation)))]);
+      mode.kiosk ? null : h('p', { class: 'print-link' }, shareUrl(situation))),
+    claimSheet({ result, situation, catalog: cat, docs: app.docs, cityLabel: cityLabel(situation.city),
+      summary: situationSummary(situation, cat, cityLabel(situation.city)), link: mode.kiosk ? '' : shareUrl(situation),
+      printed: t('printed', { d: new Date().toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB') }) })]);
 }
 
 function actions() {
@@ -380,17 +385,33 @@ async function boot() {
   renderChrome();
 
   if (mode.kiosk) app.kiosk = startKiosk({ onReset: kioskReset });
-  const shared = decodeFragment(location.hash);
-  if (shared) {
-    restore(shared, { focus: false });
+  if (isShareFragment(location.hash)) {
+    openShared(decodeFragment(location.hash));
   } else {
     renderFormNow();
     renderSavedBanner();
   }
-  window.addEventListener('hashchange', () => {
-    const s = decodeFragment(location.hash);
-    if (s) restore(s, { focus: true });
-  });
+  window.addEventListener('hashchange', () => { if (isShareFragment(location.hash)) openShared(decodeFragment(location.hash)); });
+}
+
+// A share link lands on its answer (the result heading, focused); one that cannot be opened says why.
+function openShared(shared) {
+  const problem = shareProblem(shared, app.cities, app.calc);
+  if (problem) {
+    if (shared && typeof shared === 'object') {
+      app.state = fromSituation(shared);
+      if (!app.cities.some((c) => c.id === app.state.city)) app.state.city = '';
+    }
+    app.last = null;
+    renderFormNow();
+    renderResultNow();
+    showError(problem);
+    $('form-errors').scrollIntoView({ block: 'start' });
+    return;
+  }
+  restore(shared, { focus: !mode.embed });
+  const changedNote = app.last && shareChanged(shared, app.last.result, app.calc);
+  if (changedNote) showError(changedNote);
 }
 
 boot();

@@ -178,6 +178,19 @@ export function summaryText(result) {
   return `${s} ${t('announce_items', { n: items })}`;
 }
 
+// The closest three suggestions (the core ranks them), the rest behind one "more" control.
+const SHOWN_SUGGESTIONS = 3;
+function suggestionsSection(section, cards) {
+  const box = section(t('suggestions'), 'suggestions', cards.slice(0, SHOWN_SUGGESTIONS));
+  const rest = cards.slice(SHOWN_SUGGESTIONS);
+  if (box && rest.length) {
+    box.append(h('details', { class: 'more-suggestions' },
+      h('summary', {}, lang() === 'zh' ? `其余 ${rest.length} 项` : `${rest.length} more`),
+      h('ul', { class: 'cards' }, rest)));
+  }
+  return box;
+}
+
 // ctx: { result, situation, catalog, docs (Map id -> document) }
 export function renderResult(ctx) {
   ctx.seq = 0;
@@ -216,7 +229,7 @@ export function renderResult(ctx) {
     section(t('entitlements'), 'granted', money_.map((i) => card(i, ctx))),
     section(t('non_monetary'), 'nonmonetary', nonMoney.map((i) => card(i, ctx))),
     section(t('not_counted'), 'lost', lost.map((i) => card(i, ctx)), t('not_counted_hint')),
-    section(t('suggestions'), 'suggestions', (result.suggestions ?? []).map((s) => suggestionCard(s, ctx))),
+    suggestionsSection(section, (result.suggestions ?? []).map((s) => suggestionCard(s, ctx))),
     notes.length ? h('details', { class: 'notes' },
       h('summary', {}, `${t('notes')}${lang() === 'zh' ? `（${notes.length}）` : ` (${notes.length})`}`),
       h('ul', {}, notes.map((n) => h('li', {}, langText(n))))) : null,

@@ -1,0 +1,91 @@
+#include "closeness.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace skillcalc {
+
+namespace {
+
+const FieldDef* def_of(const Model& m, const Path& p, const std::string& event) {
+  std::string def;
+  if (p.scope == Path::Scope::Applicant) {
+    if (auto af = m.vocab.applicant_fields.find(p.field); af != m.vocab.applicant_fields.end()) def = af->second.def;
+  } else if (auto et = m.vocab.event_types.find(event); et != m.vocab.event_types.end()) {
+    for (auto& f : et->second.fields)
+      if (f.first == p.field) def = f.second;
+  }
+  auto it = m.vocab.fields.find(def);
+  return it == m.vocab.fields.end() ? nullptr : &it->second;
+}
+
+// Steps from the value given to the nearest value the test accepts; 0 when it holds.
+int steps(const Model& m, const Condition& c, const Event& e, const Situation& s, const std::string& event) {
+  if (holds({c}, e, s)) return 0;
+  const Value* v = c.path.scope == Path::Scope::Event ? e.fields.get(c.path.field) : s.applicant.get(c.path.field);
+  if (!v) return 1;
+  const Test& t = c.test;
+  if (t.kind == Test::Kind::Range && v->kind == Value::Kind::Int) {
+    long long d = t.has_min && v->i < t.min ? t.min - v->i : t.has_max && v->i > t.max ? v->i - t.max : 1;
+    return static_cast<int>(std::min<long long>(d, 100));
+  }
+  const FieldDef* def = def_of(m, c.path, event);
+  if (def && def->type == FieldDef::Type::Enum && v->kind == Value::Kind::Text &&
+      (t.kind == Test::Kind::Eq || t.kind == Test::Kind::In)) {
+    auto index = [&](const std::string& id) {
+      auto it = std::find(def->values.begin(), def->values.end(), id);
+      return it == def->values.end() ? -1 : static_cast<int>(it - def->values.begin());
+    };
+    int have = index(v->s), best = 100;
+    for (auto& w : t.values)
+      if (int want = index(w.s); have >= 0 && want >= 0) best = std::min(best, std::abs(want - have));
+    return best == 100 ? 1 : std::max(best, 1);
+  }
+  return 1;
+}
+
+// Distance of one event (or the standing event) to the measure; kUnrelated when a stated applicant fact fails.
+int distance_to(const Model& m, const Measure& x, const Event& e, const Situation& s) {
+  int d = 0;
+  for (auto& c : x.when) {
+    int k = steps(m, c, e, s, x.event);
+    if (k && c.path.scope == Path::Scope::Applicant && s.applicant.get(c.path.field)) return kUnrelated;
+    d += k;
+  }
+  if (!x.options.empty()) {
+    int best = kFar;
+    for (auto& o : x.options) {
+      int od = 0;
+      for (auto& c : o.when) od += steps(m, c, e, s, x.event);
+      best = std::min(best, od);
+    }
+    d += best;
+  }
+  return d;
+}
+
+}  // namespace
+
+int suggestion_distance(const Model& m, int mi, const Situation& s, const Evaluation& ev) {
+  const Measure& x = m.measures[mi];
+  if (x.event.empty()) return distance_to(m, x, ev.standing, s);
+  int best = kFar;
+  bool unrelated = false;
+  for (auto& e : s.events) {
+    if (e.type != x.event) continue;
+    int d = distance_to(m, x, e, s);
+    if (d == kUnrelated)
+      unrelated = true;
+    else
+      best = std::min(best, d);
+  }
+  if (unrelated) return kUnrelated;
+  // No event of its type: the applicant facts alone say whether it could concern them.
+  if (best == kFar)
+    for (auto& c : x.when)
+      if (c.path.scope == Path::Scope::Applicant && s.applicant.get(c.path.field) && !holds({c}, ev.standing, s))
+        return kUnrelated;
+  return best;
+}
+
+}  // namespace skillcalc

@@ -1,0 +1,133 @@
+// The claim sheet, the phone-sized result and share links: the Weihai worker (a 技师 via 金蓝领 and a national Class-I
+// 2nd place) prints on one A4 page whose QR code reads back as the same share link; the result fits a phone; a share
+// link lands on the answer, and one that cannot be opened says so. Needs dist/ assembled.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import jsQR from 'jsqr';
+import { useSite, waitReady, shareFragment } from './helpers.mjs';
+
+const site = useSite();
+const SHOTS = process.env.SKILLCALC_SHOTS ?? os.tmpdir();
+
+export const WORKER = {
+  city: 'weihai', as_of: '2025-09-01', applicant: { kind: 'person', age: 31, employer: 'enterprise' },
+  events: [
+    { id: 'e1', type: 'skill_level', date: '2025-05-20', level: 'technician', route: 'jinlanling_training' },
+    { id: 'e2', type: 'competition', date: '2025-07-01', tier: 'national_class1', rank: 2, contest: 'cnc-2025' },
+  ],
+};
+
+async function open(fragment, { lang } = {}) {
+  const page = await site.browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${site.server.url}${lang ? `?lang=${lang}` : ''}${fragment}`);
+  await waitReady(page);
+  return { page, errors };
+}
+
+// The pixels of a PNG, read in a blank page (no site, no CSP), for jsQR.
+async function pixels(png) {
+  const p = await site.browser.context.newPage();
+  const img = await p.evaluate(async (b64) => {
+    const im = new Image();
+    im.src = `data:image/png;base64,${b64}`;
+    await im.decode();
+    const c = document.createElement('canvas');
+    c.width = im.width; c.height = im.height;
+    const g = c.getContext('2d');
+    g.drawImage(im, 0, 0);
+    return { width: c.width, height: c.height, data: Array.from(g.getImageData(0, 0, c.width, c.height).data) };
+  }, png.toString('base64'));
+  await p.close();
+  return { ...img, data: Uint8ClampedArray.from(img.data) };
+}
+
+function pdfPages(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+}
+
+test('the Weihai worker: a share link lands on the answer; the claim sheet prints on one A4 page; its QR reads back', async () => {
+  const fragment = shareFragment(WORKER);
+  const { page, errors } = await open(fragment);
+  await page.waitForSelector('#result:not([hidden]) #totals');
+  // Landed: the result heading has focus and is on screen, not the form 2,500 px above it.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'result-h');
+  const top = await page.evaluate(() => document.getElementById('result-h').getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 200, `result heading at ${top}px`);
+
+  const sheet = page.locator('#claim-sheet');
+  const text = await sheet.textContent();
+  // 威政办发〔2025〕3号 9.: 3万元 for a national Class-I 2nd place, handled by the 责任单位 of clause 9.
+  assert.ok(text.includes('3万元'), text);
+  assert.ok(text.includes('市人力资源社会保障局等部门、单位,各区市政府、开发区管委'), 'handling unit of clause 9');
+  assert.ok(text.includes('名次：2'), 'the contest result to bring');
+  assert.ok(text.includes('12333'), 'where to ask');
+  assert.ok(text.includes('本结果仅供参考'), 'the guidance notice');
+  assert.ok(await sheet.locator('tr[data-clause="WH25-09-national-cat1"]').count());
+  assert.ok(await sheet.locator('tr[data-clause="WH25-02-jinlanling"]').count());
+
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  fs.writeFileSync(path.join(SHOTS, 'claim-sheet-zh.pdf'), pdf);
+  assert.equal(pdfPages(pdf), 1, 'one printed page');
+
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: path.join(SHOTS, 'claim-sheet-zh.png'), fullPage: true });
+  const shot = await page.locator('#claim-sheet .sheet-qr svg').screenshot();
+  const img = await pixels(shot);
+  const code = jsQR(img.data, img.width, img.height);
+  assert.ok(code, 'the printed QR code decodes');
+  const url = new URL(code.data);
+  assert.equal(url.hash, fragment, 'the QR holds the share link');
+  assert.deepEqual(JSON.parse(Buffer.from(url.hash.slice(3), 'base64url').toString('utf8')), WORKER);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the claim sheet in English, one page', async () => {
+  const { page } = await open(shareFragment(WORKER), { lang: 'en' });
+  await page.waitForSelector('#result:not([hidden]) #totals');
+  const text = await page.locator('#claim-sheet').textContent();
+  assert.ok(text.includes('Claim sheet'));
+  assert.ok(text.includes('responsible unit'));
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  fs.writeFileSync(path.join(SHOTS, 'claim-sheet-en.pdf'), pdf);
+  assert.equal(pdfPages(pdf), 1);
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: path.join(SHOTS, 'claim-sheet-en.png'), fullPage: true });
+  await page.close();
+});
+
+test('the Weihai worker\'s result fits a phone: at most 5,000 px at 390 px wide, three suggestions shown', async () => {
+  const { page } = await open(shareFragment(WORKER));
+  await page.waitForSelector('#result:not([hidden]) #totals');
+  const m = await page.evaluate(() => ({
+    width: window.innerWidth,
+    height: document.documentElement.scrollHeight,
+    shown: [...document.querySelectorAll('.suggestions .cards > li')].filter((li) => li.offsetParent !== null).length,
+  }));
+  console.log(`phone height: ${m.height}px at ${m.width}px wide; suggestions shown: ${m.shown}`);
+  assert.equal(m.width, 390);
+  assert.ok(m.height <= 5000, `${m.height}px`);
+  assert.ok(m.shown <= 3);
+  await page.close();
+});
+
+test('a share link that cannot be opened says so in words', async () => {
+  const cases = [
+    ['#s=%%%not-base64', /无法打开.*损坏/],
+    [shareFragment({ ...WORKER, city: 'atlantis' }), /atlantis/],
+    [shareFragment({ ...WORKER, events: [{ ...WORKER.events[1], rank: -3 }] }), /无法计算.*\/events\/0\/rank/],
+  ];
+  for (const [fragment, want] of cases) {
+    const { page } = await open(fragment);
+    await page.waitForSelector('#form-errors:not([hidden])');
+    const msg = await page.textContent('#form-errors');
+    assert.match(msg, want, fragment);
+    assert.ok(await page.isHidden('#result'), 'no result shown for a link that cannot be opened');
+    await page.close();
+  }
+});

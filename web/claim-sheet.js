@@ -1,0 +1,84 @@
+// The claim sheet (申领清单): the one page a worker prints and hands to a clerk. What was entered, every item granted
+// with its amount, clause, handling unit and what to bring, the total, where to ask, the rules version and date, the
+// guidance notice, and a QR code of the share link so that the clerk opens the same result. Shown only in print.
+import { h } from './dom.js';
+import { t, pick, money, moneyRange, clauseLabel, lang, langText } from './i18n.js';
+import { qrSvg } from './qr.js';
+
+const WORDS = {
+  zh: {
+    title: '申领清单', entered: '填写的情况', item: '项目', amount: '金额', clause: '依据', unit: '办理单位',
+    bring: '需准备', total: '合计', ask: '咨询', paid: '拨付', cadence: '评选', scan: '扫码打开同一计算结果',
+    none: '没有符合条件的待遇。', benefit: '待遇',
+  },
+  en: {
+    title: 'Claim sheet', entered: 'What was entered', item: 'Item', amount: 'Amount', clause: 'Clause',
+    unit: 'Handled by', bring: 'Have ready', total: 'Total', ask: 'Ask', paid: 'Paid', cadence: 'Selection',
+    scan: 'Scan to open the same result', none: 'No entitlement met.', benefit: 'Entitlement',
+  },
+};
+const w = (k) => WORDS[lang() === 'zh' ? 'zh' : 'en'][k];
+const colon = (s) => (lang() === 'zh' ? `${s}：` : `${s}: `);
+
+function amountOf(item) {
+  if (item.status === 'non_monetary') return pick(item.benefit);
+  if (item.total) return moneyRange(item.total.min_yuan, item.total.max_yuan);
+  return item.amount?.kind === 'unstated' ? t('amount_unstated') : t('total_unknown_item');
+}
+
+function docNumber(item, docs) {
+  const doc = docs.get(item.source?.document_id);
+  return item.source?.document ?? doc?.number ?? '';
+}
+
+function row(item, ctx) {
+  const c = item.claim ?? {};
+  const n = ctx.situation.events.findIndex((e) => e.id === item.event_ids?.[0]);
+  const type = n >= 0 ? ctx.catalog?.event_types.find((e) => e.id === ctx.situation.events[n].type) : null;
+  const what = [type ? t('event_n', { n: n + 1, name: pick(type) }) : '', pick(item.option)].filter(Boolean).join(' · ');
+  const extra = [c.paid ? colon(w('paid')) + pick(c.paid) : '', c.cadence ? colon(w('cadence')) + pick(c.cadence) : '']
+    .filter(Boolean);
+  const unit = c.handled_by;
+  return h('tr', { dataset: { clause: item.clause_id } },
+    h('td', {}, h('strong', { class: 'sheet-amount' }, langText(amountOf(item))),
+      what ? h('div', { class: 'sheet-what' }, langText(what)) : null,
+      extra.map((x) => h('div', { class: 'sheet-extra' }, langText(x)))),
+    h('td', {}, h('span', { lang: 'zh-Hans' }, docNumber(item, ctx.docs)), ' ', clauseLabel(item.source?.clause)),
+    h('td', { class: 'sheet-unit' }, unit ? langText(pick(unit)) : '—',
+      unit?.role ? h('div', { class: 'sheet-extra' }, langText(pick(unit.role))) : null),
+    h('td', {}, (c.bring ?? []).length
+      ? h('ul', {}, c.bring.map((b) => h('li', {}, langText(pick(b))))) : '—'));
+}
+
+// ctx: { result, situation, catalog, docs, cityLabel, summary (an element: the situation in words), link (share URL or ''), printed }
+export function claimSheet(ctx) {
+  const items = (ctx.result.items ?? []).filter((i) => ['granted', 'capped', 'non_monetary'].includes(i.status));
+  const money_ = items.filter((i) => i.status !== 'non_monetary');
+  const other = items.filter((i) => i.status === 'non_monetary');
+  const table = (list, head) => h('table', { class: 'sheet-table' },
+    h('thead', {}, h('tr', {}, [head, w('clause'), w('unit'), w('bring')].map((x) => h('th', { scope: 'col' }, x)))),
+    h('tbody', {}, list.map((i) => row(i, ctx))));
+  const tot = ctx.result.totals ?? { min_yuan: 0, max_yuan: 0 };
+  const asks = [...new Set(money_.concat(money_.length ? [] : other).map((i) => pick(i.claim?.ask)).filter(Boolean))];
+  let qr = null;
+  if (ctx.link) {
+    try {
+      qr = h('figure', { class: 'sheet-qr' }, qrSvg(ctx.link, { title: w('scan') }), h('figcaption', {}, w('scan')));
+    } catch { qr = null; }
+  }
+  return h('section', { id: 'claim-sheet', class: 'claim-sheet print-only', 'aria-hidden': 'true' },
+    h('div', { class: 'sheet-head' },
+      h('div', {},
+        h('h2', {}, `${w('title')} · ${ctx.cityLabel}`),
+        h('p', { class: 'sheet-total' }, colon(w('total')),
+          h('strong', {}, tot.max_yuan ? moneyRange(tot.min_yuan, tot.max_yuan) : money(0))),
+        h('div', { class: 'sheet-entered' }, h('h3', {}, w('entered')), ctx.summary)),
+      qr),
+    items.length ? null : h('p', {}, w('none')),
+    money_.length ? table(money_, w('amount')) : null,
+    other.length ? table(other, w('benefit')) : null,
+    asks.length ? h('div', { class: 'sheet-ask' }, h('h3', {}, w('ask')), asks.map((a) => h('p', {}, langText(a)))) : null,
+    h('p', { class: 'sheet-guidance' }, t('guidance')),
+    h('p', { class: 'sheet-foot' }, ctx.printed, ' · ', t('rules_version', { v: ctx.result.rules_version ?? '' }),
+      ctx.link ? h('span', { class: 'sheet-link' }, ` · ${ctx.link}`) : null));
+}
