@@ -116,7 +116,13 @@ function formContext() {
 
 function renderFormNow() {
   renderForm($('form'), formContext());
-  $('form').hidden = false;
+  $('form').hidden = !!(app.last && app.formFolded);
+}
+
+// Once a result is shown the form folds away (the result comes first on a phone); "edit" unfolds it.
+function foldForm(fold) {
+  app.formFolded = fold;
+  $('form').hidden = !!(app.last && fold);
 }
 
 function changed(structural) {
@@ -158,6 +164,7 @@ function calculate({ focusResult }) {
   showProblems([]);
   app.last = { result, situation };
   app.stale = false;
+  foldForm(true);
   renderResultNow();
   $('saved-banner').hidden = true;
   announce(t('announce', { summary: summaryText(result) }));
@@ -234,6 +241,7 @@ function actions() {
       } }, t('forget')));
   }
   bar.append(h('button', { type: 'button', class: 'secondary', id: 'edit', onclick: () => {
+    foldForm(false);
     const first = $('form').querySelector('input:checked, input, select, button');
     first?.focus();
     first?.scrollIntoView({ block: 'center' });

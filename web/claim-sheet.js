@@ -20,6 +20,19 @@ const WORDS = {
 const w = (k) => WORDS[lang() === 'zh' ? 'zh' : 'en'][k];
 const colon = (s) => (lang() === 'zh' ? `${s}：` : `${s}: `);
 
+// The claim steps of one item as (label, text) pairs, for the result's cards: who handles it, what to have ready,
+// when it is paid and how often selections happen, where the text says so.
+export function claimFacts(item) {
+  const c = item.claim;
+  if (!c) return [];
+  const out = [];
+  if (c.handled_by) out.push([w('unit'), pick(c.handled_by)]);
+  if (c.bring?.length) out.push([w('bring'), c.bring.map((b) => pick(b)).join(lang() === 'zh' ? '；' : '; ')]);
+  if (c.paid) out.push([w('paid'), pick(c.paid)]);
+  if (c.cadence) out.push([w('cadence'), pick(c.cadence)]);
+  return out;
+}
+
 function amountOf(item) {
   if (item.status === 'non_monetary') return pick(item.benefit);
   if (item.total) return moneyRange(item.total.min_yuan, item.total.max_yuan);
@@ -40,7 +53,7 @@ function row(item, ctx) {
     .filter(Boolean);
   const unit = c.handled_by;
   return h('tr', { dataset: { clause: item.clause_id } },
-    h('td', {}, h('strong', { class: 'sheet-amount' }, langText(amountOf(item))),
+    h('td', {}, h(item.status === 'non_monetary' ? 'span' : 'strong', { class: 'sheet-amount' }, langText(amountOf(item))),
       what ? h('div', { class: 'sheet-what' }, langText(what)) : null,
       extra.map((x) => h('div', { class: 'sheet-extra' }, langText(x)))),
     h('td', {}, h('span', { lang: 'zh-Hans' }, docNumber(item, ctx.docs)), ' ', clauseLabel(item.source?.clause)),
@@ -75,8 +88,7 @@ export function claimSheet(ctx) {
         h('div', { class: 'sheet-entered' }, h('h3', {}, w('entered')), ctx.summary)),
       qr),
     items.length ? null : h('p', {}, w('none')),
-    money_.length ? table(money_, w('amount')) : null,
-    other.length ? table(other, w('benefit')) : null,
+    items.length ? table(money_.concat(other), other.length ? `${w('amount')} / ${w('benefit')}` : w('amount')) : null,
     asks.length ? h('div', { class: 'sheet-ask' }, h('h3', {}, w('ask')), asks.map((a) => h('p', {}, langText(a)))) : null,
     h('p', { class: 'sheet-guidance' }, t('guidance')),
     h('p', { class: 'sheet-foot' }, ctx.printed, ' · ', t('rules_version', { v: ctx.result.rules_version ?? '' }),

@@ -2,6 +2,7 @@
 import { h } from './dom.js';
 import { fieldLabel } from './form.js';
 import { t, pick, money, moneyRange, clauseLabel, payerLabel, formatDate, langText, lang } from './i18n.js';
+import { claimFacts } from './claim-sheet.js';
 
 const MONEY_STATUSES = new Set(['granted', 'capped']);
 const LOST_STATUSES = new Set(['excluded', 'superseded', 'outside_period']);
@@ -94,6 +95,7 @@ function card(item, ctx) {
   if (ev.n) fact(t('about_event'), t('event_n', { n: ev.n, name: ev.name }));
   if (payers.length) fact(t('payers'), payers.join(t('list_sep')));
   if (item.recipient && item.recipient !== ctx.situation.applicant.kind) fact(t('recipient'), t(`recipient_${item.recipient}`));
+  for (const [k, v] of claimFacts(item)) fact(k, langText(v));
   const basis = h('dd', {}, h('span', { lang: 'zh-Hans', class: 'docno' }, ref.number), ' ', ref.clause,
     ref.title ? h('span', { class: 'doctitle', lang: 'zh-Hans' }, `《${ref.title}》`) : null);
   dl.append(h('dt', {}, t('basis')), basis);
@@ -178,6 +180,16 @@ export function summaryText(result) {
   return `${s} ${t('announce_items', { n: items })}`;
 }
 
+// A group that is not money granted (entitlements without money, items not counted) folds under its heading, so
+// that the money, its claim steps and the total come first on a phone.
+function folded(group) {
+  if (!group) return null;
+  const heading = group.querySelector('h3');
+  const box = h('details', { class: group.className });
+  box.append(h('summary', {}, heading), ...group.childNodes);
+  return box;
+}
+
 // The closest three suggestions (the core ranks them), the rest behind one "more" control.
 const SHOWN_SUGGESTIONS = 3;
 function suggestionsSection(section, cards) {
@@ -227,8 +239,8 @@ export function renderResult(ctx) {
     totals,
     h('p', { class: 'guidance', role: 'note' }, t('guidance')),
     section(t('entitlements'), 'granted', money_.map((i) => card(i, ctx))),
-    section(t('non_monetary'), 'nonmonetary', nonMoney.map((i) => card(i, ctx))),
-    section(t('not_counted'), 'lost', lost.map((i) => card(i, ctx)), t('not_counted_hint')),
+    folded(section(t('non_monetary'), 'nonmonetary', nonMoney.map((i) => card(i, ctx)))),
+    folded(section(t('not_counted'), 'lost', lost.map((i) => card(i, ctx)), t('not_counted_hint'))),
     suggestionsSection(section, (result.suggestions ?? []).map((s) => suggestionCard(s, ctx))),
     notes.length ? h('details', { class: 'notes' },
       h('summary', {}, `${t('notes')}${lang() === 'zh' ? `（${notes.length}）` : ` (${notes.length})`}`),

@@ -13,7 +13,7 @@ const site = useSite();
 const SHOTS = process.env.SKILLCALC_SHOTS ?? os.tmpdir();
 
 export const WORKER = {
-  city: 'weihai', as_of: '2025-09-01', applicant: { kind: 'person', age: 31, employer: 'enterprise' },
+  city: 'weihai', as_of: '2025-09-01', applicant: { kind: 'person', employer: 'enterprise' },
   events: [
     { id: 'e1', type: 'skill_level', date: '2025-05-20', level: 'technician', route: 'jinlanling_training' },
     { id: 'e2', type: 'competition', date: '2025-07-01', tier: 'national_class1', rank: 2, contest: 'cnc-2025' },
@@ -74,14 +74,17 @@ test('the Weihai worker: a share link lands on the answer; the claim sheet print
   fs.writeFileSync(path.join(SHOTS, 'claim-sheet-zh.pdf'), pdf);
   assert.equal(pdfPages(pdf), 1, 'one printed page');
 
+  await page.setViewportSize({ width: 794, height: 1123 });  // A4 at 96 px an inch
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: path.join(SHOTS, 'claim-sheet-zh.png'), fullPage: true });
   const shot = await page.locator('#claim-sheet .sheet-qr svg').screenshot();
   const img = await pixels(shot);
   const code = jsQR(img.data, img.width, img.height);
   assert.ok(code, 'the printed QR code decodes');
+  await page.emulateMedia({ media: 'screen' });
+  await page.click('#share');
+  assert.equal(code.data, await page.inputValue('#share-url'), 'the QR holds the page\'s share link');
   const url = new URL(code.data);
-  assert.equal(url.hash, fragment, 'the QR holds the share link');
   assert.deepEqual(JSON.parse(Buffer.from(url.hash.slice(3), 'base64url').toString('utf8')), WORKER);
   assert.deepEqual(errors, []);
   await page.close();
@@ -93,11 +96,12 @@ test('the claim sheet in English, one page', async () => {
   const text = await page.locator('#claim-sheet').textContent();
   assert.ok(text.includes('Claim sheet'));
   assert.ok(text.includes('responsible unit'));
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: path.join(SHOTS, 'claim-sheet-en.png'), fullPage: true });
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   fs.writeFileSync(path.join(SHOTS, 'claim-sheet-en.pdf'), pdf);
   assert.equal(pdfPages(pdf), 1);
-  await page.emulateMedia({ media: 'print' });
-  await page.screenshot({ path: path.join(SHOTS, 'claim-sheet-en.png'), fullPage: true });
   await page.close();
 });
 
@@ -107,12 +111,14 @@ test('the Weihai worker\'s result fits a phone: at most 5,000 px at 390 px wide,
   const m = await page.evaluate(() => ({
     width: window.innerWidth,
     height: document.documentElement.scrollHeight,
-    shown: [...document.querySelectorAll('.suggestions .cards > li')].filter((li) => li.offsetParent !== null).length,
+    shown: [...document.querySelectorAll('.suggestions li.card')].filter((li) => li.checkVisibility()).length,
+    more: document.querySelectorAll('.suggestions details.more-suggestions li.card').length,
   }));
   console.log(`phone height: ${m.height}px at ${m.width}px wide; suggestions shown: ${m.shown}`);
   assert.equal(m.width, 390);
   assert.ok(m.height <= 5000, `${m.height}px`);
-  assert.ok(m.shown <= 3);
+  assert.equal(m.shown, 3);
+  assert.ok(m.more > 0, 'the rest behind "more"');
   await page.close();
 });
 
