@@ -108,7 +108,7 @@ TEST_CASE("Rizhao chief technician: selected once a year (4.), handled by the do
 
 TEST_CASE("an applicant fact a measure reads is to be proved, with the bound it must meet", "[claim]") {
   json r = eval({{"city", "yantai"},
-                 {"applicant", {{"kind", "person"}, {"social_insurance_months", 14}}},
+                 {"applicant", {{"kind", "person"}, {"employer", "enterprise"}, {"social_insurance_months", 14}}},
                  {"events",
                   {{{"id", "h"},
                     {"type", "hire"},
