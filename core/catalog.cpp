@@ -50,7 +50,9 @@ ojson field_json(const Vocabulary& v, const std::string& id, const FieldDef& d, 
     for (auto& val : d.values) {
       if (u && !u->all_values && !u->values.empty() && !u->values.count(val)) continue;
       const Text* t = v.label(val);
-      opts.push_back({{"id", val}, {"zh", t ? t->zh : val}, {"en", t ? t->en : val}});
+      ojson o = {{"id", val}, {"zh", t ? t->zh : val}, {"en", t ? t->en : val}};
+      if (auto h = v.hints.find(val); h != v.hints.end()) o["hint"] = {{"zh", h->second.zh}, {"en", h->second.en}};
+      opts.push_back(o);
     }
     f["options"] = opts;
   }
@@ -83,8 +85,10 @@ std::string Engine::catalog(std::string_view city_view) const {
             use_path(c.path.scope == Path::Scope::Event ? u : applicant_uses, c.path, x.applicants, &c.test);
         };
         conds(x.when);
+        if (x.teams) use_path(u, Path{Path::Scope::Event, "team"}, x.applicants, nullptr);
         for (auto& o : x.options) {
           conds(o.when);
+          for (auto& p : o.asks) use_path(p.scope == Path::Scope::Event ? u : applicant_uses, p, x.applicants, nullptr);
           if (o.amount.kind == Amount::Kind::Percent) use_path(u, o.amount.of, x.applicants, nullptr);
         }
         if (x.amount.kind == Amount::Kind::Percent)
@@ -94,6 +98,10 @@ std::string Engine::catalog(std::string_view city_view) const {
         if (x.per_head == Measure::PerHead::Path) use_path(u, x.per_head_path, x.applicants, nullptr);
         if (x.schedule.has_count_from) use_path(u, x.schedule.count_from, x.applicants, nullptr);
       }
+    // A person is one person: "how many people" is never asked of an individual.
+    if (int person = m.vocab.kind_index("person"); person >= 0)
+      for (auto& [type, paths] : uses)
+        if (auto c = paths.find("event.count"); c != paths.end()) c->second.kinds &= ~(1u << person);
     ojson r;
     r["ok"] = true;
     r["city"] = city;
@@ -132,6 +140,7 @@ std::string Engine::catalog(std::string_view city_view) const {
         if (!required && it == u.end() && !grouping) continue;
         const FieldDef& d = m.vocab.fields.at(def);
         Use* use = it == u.end() ? nullptr : &it->second;
+        if (use && !use->kinds && !required) continue;  // asked of no one (count, for persons only)
         auto own = et.labels.find(name);
         fields.push_back(field_json(m.vocab, name, d, own != et.labels.end() ? own->second : d.label, use, required));
       }

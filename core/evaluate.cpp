@@ -61,12 +61,44 @@ bool meets(const Model& m, int mi, const Event& e, const Situation& s) {
   return false;
 }
 
-// The newer measure that replaces measure `mi` for this event: one that is in force on the event's date and meets the
-// same event (where the newer document says nothing of the event, the older measure stands). -1 when none.
-int superseder(const Model& m, int mi, const Event& e, const Situation& s) {
+// The newer measure that replaces measure `mi` for this event: one that is in force on the day that counts and meets
+// the same event (where the newer document says nothing of the event, the older measure stands). -1 when none.
+int superseder(const Model& m, int mi, const Event& e, Day day, const Situation& s) {
   for (int by : m.measures[mi].superseded_by)
-    if (e.date >= m.documents[m.measures[by].doc].from && meets(m, by, e, s)) return by;
+    if (day >= m.documents[m.measures[by].doc].from && meets(m, by, e, s)) return by;
   return -1;
+}
+
+// The day that decides which documents govern an item: the event's own day, or, for a right that follows from holding
+// a status obtained by as_of, the day the question is asked.
+Day governing_day(const Measure& x, const Event& e, const Situation& s) {
+  return x.held && e.date <= s.as_of ? s.as_of : e.date;
+}
+
+// The number of periods: a stated term, the user's own figure where the text gives none, or unknown.
+void periods(const Schedule& sc, const Event& e, const Situation& s, Item& it) {
+  if (!sc.periodic()) return;
+  if (sc.has_count_from) {
+    long long n = int_at(sc.count_from, e, s, -1);
+    if (n > 0)
+      it.periods_min = it.periods_max = sc.max_count ? std::min(n, sc.max_count) : n;
+    else if (sc.max_count)
+      it.periods_min = 1, it.periods_max = sc.max_count;
+    else
+      it.periods_known = false;
+  } else if (!sc.count_known) {
+    it.periods_known = false;
+  } else {
+    it.periods_min = it.periods_max = sc.count;
+  }
+}
+
+// Who receives the item's money, and whether that is the applicant.
+void recipient(const Measure& x, const Event& e, const Situation& s, Item& it) {
+  const Value* team = e.fields.get("team");
+  it.team = x.teams && team && team->kind == Value::Kind::Bool && team->b;
+  it.recipient = it.team ? "team" : x.recipient == "applicant" ? s.kind : x.recipient;
+  it.for_applicant = !it.team && it.recipient == s.kind;
 }
 
 // The item of measure `mi` for event `e`, if the event meets it.
@@ -80,6 +112,7 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
     for (size_t i = 0; i < x.options.size() && it.option < 0; ++i)
       if (holds(x.options[i].when, e, s)) it.option = static_cast<int>(i), it.amount = &x.options[i].amount;
     if (it.option < 0) return false;
+    if (!x.options[it.option].asks.empty()) it.blank = &x.options[it.option];
   }
   const Amount& a = *it.amount;
   switch (a.kind) {
@@ -115,19 +148,7 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
     it.heads = int_at(Path{Path::Scope::Event, "count"}, e, s, 1);
   else if (x.per_head == Measure::PerHead::Path)
     it.heads = int_at(x.per_head_path, e, s, 1);
-  const Schedule& sc = x.schedule;
-  if (sc.periodic()) {
-    if (!sc.count_known)
-      it.periods_known = false;
-    else if (sc.has_count_from) {
-      long long n = int_at(sc.count_from, e, s, -1);
-      if (n > 0)
-        it.periods_min = it.periods_max = std::min(n, sc.max_count);
-      else
-        it.periods_min = 1, it.periods_max = sc.max_count;
-    } else
-      it.periods_min = it.periods_max = sc.count;
-  }
+  periods(x.schedule, e, s, it);
   it.total_known = it.unit_known && it.periods_known;
   if (it.total_known) {  // in 128 bits: a product beyond any real claim is refused by the caller, never wrapped
     auto product = [](long long a, long long b, long long c) {
@@ -136,17 +157,32 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
     };
     it.total_min = product(it.unit_min, it.heads, it.periods_min);
     it.total_max = product(it.unit_max, it.heads, it.periods_max);
+    if (it.blank) it.total_min = 0;  // a fact the text requires was left blank: not certain money
   }
+  recipient(x, e, s, it);
   const Document& d = m.documents[x.doc];
-  if (e.date < d.from || e.date > d.to)
+  Day day = governing_day(x, e, s);
+  if (day < d.from || day > d.to)
     it.status = Status::OutsidePeriod;
-  else if ((it.superseded_by = superseder(m, mi, e, s)) >= 0)
+  else if ((it.superseded_by = superseder(m, mi, e, day, s)) >= 0)
     it.status = Status::Superseded;
   else if (a.kind == Amount::Kind::None)
     it.status = Status::NonMonetary;
   else if (it.percent_capped)
     it.status = Status::Capped;
   return true;
+}
+
+// What an item rewards, for stacking: a contest project; a title, which a hire naming that title as its talent rewards
+// too; otherwise the event itself.
+std::string achievement(const Event& e, const Item& it, const Model& m) {
+  if (!e.contest.empty()) return "c:" + e.contest;
+  if (it.event < 0) return "m:" + m.measures[it.measure].id;
+  const Value* t = e.fields.get(e.type == "hire" ? "talent" : e.type == "title" ? "title" : "");
+  if (t && t->kind == Value::Kind::Text) return "t:" + t->s;
+  const Value *tier = e.fields.get("tier"), *medal = e.fields.get("medal");
+  if (tier && medal && tier->s == "world_skills") return "t:world_skills_" + medal->s;
+  return "e:" + e.id;
 }
 
 // 就高不重复: items of one stacking rule that reward the same achievement keep only the highest.
@@ -159,10 +195,8 @@ void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector
       const Item& it = items[i];
       if (!it.counts() || !std::binary_search(st.measures.begin(), st.measures.end(), it.measure)) continue;
       const Event& e = event_of(ev, s, it);
-      groups[!e.contest.empty() ? "c:" + e.contest
-             : it.event >= 0    ? "e:" + e.id
-                                : "m:" + m.measures[it.measure].id]
-          .push_back(static_cast<int>(i));
+      // 就高不重复 is for one receiver: the workers' own subsidy does not stack against the enterprise's award.
+      groups[it.recipient + "|" + achievement(e, it, m)].push_back(static_cast<int>(i));
     }
     for (auto& [key, g] : groups) {
       if (g.size() < 2) continue;
@@ -204,6 +238,35 @@ void cap(const Model& m, const Situation& s, const Evaluation& ev, std::vector<I
   }
 }
 
+// A threshold counted per calendar year (每年累计): the events of one year that meet the measure's other conditions add
+// up their `per_year` field; the year that reaches the threshold gives one item, on its last event.
+std::vector<Item> per_year_items(const Model& m, int mi, const Situation& s) {
+  const Measure& x = m.measures[mi];
+  std::vector<Condition> each;
+  for (auto& c : x.when)
+    if (c.path.text() != x.per_year.text()) each.push_back(c);
+  std::map<int, std::vector<int>> years;  // year -> events, in date order
+  for (size_t ei = 0; ei < s.events.size(); ++ei) {
+    const Event& e = s.events[ei];
+    if (e.type == x.event && holds(each, e, s)) years[e.date / 10000].push_back(static_cast<int>(ei));
+  }
+  std::vector<Item> out;
+  for (auto& [year, evs] : years) {
+    Event sum = s.events[evs.back()];
+    long long total = 0;
+    for (int ei : evs) total += int_at(x.per_year, s.events[ei], s, 0);
+    bool found = false;
+    for (auto& f : sum.fields.list)
+      if (f.first == x.per_year.field) f.second.kind = Value::Kind::Int, f.second.i = total, found = true;
+    if (!found) sum.fields.list.push_back({x.per_year.field, Value{Value::Kind::Int, false, total, {}}});
+    Item it;
+    if (!holds(x.when, sum, s) || !make_item(m, mi, s, sum, evs.back(), it)) continue;
+    it.more_events.assign(evs.begin(), evs.end() - 1);
+    out.push_back(std::move(it));
+  }
+  return out;
+}
+
 }  // namespace
 
 bool holds(const std::vector<Condition>& when, const Event& e, const Situation& s) {
@@ -224,7 +287,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
         const Measure& x = m.measures[mi];
         if (x.event != e.type || !(x.applicants & bit)) continue;
         relevant[mi] = 1;
-        if (!holds(x.when, e, s)) continue;
+        if (x.has_per_year || !holds(x.when, e, s)) continue;
         Item it;
         if (!make_item(m, mi, s, e, static_cast<int>(ei), it)) continue;
         if (it.total_known && it.total_max > kAbsurd) {
@@ -237,6 +300,13 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
         out.items.push_back(it);
       }
   }
+  for (int d : docs)
+    for (int mi : m.documents[d].measures)
+      if (m.measures[mi].has_per_year && (m.measures[mi].applicants & bit))
+        for (Item& it : per_year_items(m, mi, s)) {
+          if (it.status != Status::OutsidePeriod && it.status != Status::Superseded) met[mi] = 1;
+          out.items.push_back(std::move(it));
+        }
   out.standing.date = s.as_of;
   out.standing.index = -1;
   for (int d : docs)
@@ -251,8 +321,17 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
     }
   stack(m, s, out, out.items);
   cap(m, s, out, out.items);
-  for (auto& it : out.items)
-    if (it.counts() && it.total_known) out.total_min += it.total_min, out.total_max += it.total_max;
+  for (auto& it : out.items) {
+    if (!it.counts() || !it.total_known) continue;
+    if (it.for_applicant) {
+      out.total_min += it.total_min, out.total_max += it.total_max;
+      continue;
+    }
+    auto o = std::find_if(out.other_totals.begin(), out.other_totals.end(),
+                          [&](auto& p) { return p.first == it.recipient; });
+    if (o == out.other_totals.end()) o = out.other_totals.insert(out.other_totals.end(), {it.recipient, {0, 0}});
+    o->second.first += it.total_min, o->second.second += it.total_max;
+  }
   // What the applicant could still get: measures of the city in force on as_of, for this kind of applicant, of the
   // event types the situation speaks of (all of them when it has no events), that gave nothing yet.
   for (int d : docs) {

@@ -27,6 +27,11 @@ struct Item {
   int excluded_by = -1, stacking = -1;  // winner item, stacking rule
   int capped_by = -1;                   // cap index
   int superseded_by = -1;               // the newer measure that governs this event
+  std::vector<int> more_events;         // per-year thresholds: the other events of the year that count
+  const Option* blank = nullptr;        // the option taken stands for facts left blank: 0 … amount, not certain
+  bool team = false;                    // a team's award shown to a member: their share is unknown
+  std::string recipient;                // who receives it: an applicant kind, or "team"
+  bool for_applicant = true;            // false: someone else receives it (workers, a partner, the team, the employer)
   bool counts() const { return status == Status::Granted || status == Status::Capped; }
 };
 
@@ -36,6 +41,8 @@ struct Evaluation {
   std::vector<Item> items;
   std::vector<int> missed;  // measures of the city the applicant could still meet (for suggestions)
   long long total_min = 0, total_max = 0;
+  // Money that others receive because of this situation, per recipient (never in the totals).
+  std::vector<std::pair<std::string, std::pair<long long, long long>>> other_totals;
 };
 
 // Fills `out`; false with `err` set when an amount would be absurd (overflowing counts).

@@ -294,7 +294,7 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
   static const std::set<std::string> keys = {"id",      "clause",  "kind",   "quote",   "applicants", "recipient",
                                              "event",   "when",    "amount", "options", "per_head",   "schedule",
                                              "payers",  "what",    "needs",  "notes",   "ambiguous",  "supersedes",
-                                             "benefit", "comment", "unit"};
+                                             "benefit", "comment", "unit",   "held",    "teams",      "per_year"};
   for (auto& [k, _] : j.items())
     if (!keys.count(k))
       bad(where + "/" + k, "unknown_key", "未知的措施字段“" + k + "”", "unknown measure field '" + k + "'");
@@ -323,7 +323,7 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
   if (!x.applicants)
     bad(where + "/applicants", "missing_field", "至少要有一类申请人", "at least one applicant kind is needed");
   x.recipient = str(j, where, "recipient");
-  if (!x.recipient.empty() && m.vocab.kind_index(x.recipient) < 0)
+  if (!x.recipient.empty() && x.recipient != "applicant" && m.vocab.kind_index(x.recipient) < 0)
     bad(where + "/recipient", "unknown_id", "未知领取人类型“" + x.recipient + "”",
         "unknown recipient kind '" + x.recipient + "'");
   x.event = str(j, where, "event", false);  // none: a standing entitlement of the applicant kind
@@ -341,6 +341,13 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
         o.when = conditions(key(os[i], "when"), p + "/when", m, x.event);
         o.amount = amount(key(os[i], "amount"), p + "/amount", m, x.event);
         o.label = text(key(os[i], "label"), p + "/label");
+        if (const json& asks = key(os[i], "asks"); !asks.is_null()) {
+          if (!asks.is_array() || asks.empty())
+            bad(p + "/asks", "not_array", "asks 必须是非空数组", "asks must be a non-empty array");
+          else
+            for (size_t a = 0; a < asks.size(); ++a)
+              o.asks.push_back(path_of(asks[a], p + "/asks/" + std::to_string(a), m, x.event));
+        }
         x.options.push_back(std::move(o));
       }
     if (j.contains("amount"))
@@ -385,10 +392,15 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
     if (s.contains("count_from")) {
       x.schedule.has_count_from = true;
       x.schedule.count_from = path_of(s["count_from"], where + "/schedule/count_from", m, x.event);
-      x.schedule.max_count = integer(s, where + "/schedule", "max_count");
-      if (x.schedule.max_count < 1 || x.schedule.max_count > 600)
-        bad(where + "/schedule/max_count", "bad_count", "期数必须在 1 至 600 之间", "a term must be 1 to 600 periods");
-      x.schedule.count = x.schedule.max_count;
+      if (s.contains("max_count")) {
+        x.schedule.max_count = integer(s, where + "/schedule", "max_count");
+        if (x.schedule.max_count < 1 || x.schedule.max_count > 600)
+          bad(where + "/schedule/max_count", "bad_count", "期数必须在 1 至 600 之间",
+              "a term must be 1 to 600 periods");
+        x.schedule.count = x.schedule.max_count;
+      } else {
+        x.schedule.count_known = false;  // the text states no term: the user's own figure, or no total
+      }
     } else if (!s.contains("count") || s["count"].is_null()) {
       x.schedule.count_known = false;
     } else {
@@ -440,6 +452,22 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
           "an ambiguous measure needs a note explaining the reading taken");
   }
   if (j.contains("supersedes")) x.supersedes = strings(j["supersedes"], where + "/supersedes");
+  for (const char* flag : {"held", "teams"})
+    if (j.contains(flag)) {
+      if (!j[flag].is_boolean())
+        bad(where + "/" + flag, "not_boolean", "必须是布尔值", "must be a boolean");
+      else
+        (std::string(flag) == "held" ? x.held : x.teams) = j[flag].get<bool>();
+    }
+  if (j.contains("per_year")) {
+    x.has_per_year = true;
+    x.per_year = path_of(j["per_year"], where + "/per_year", m, x.event);
+    bool tested = false;
+    for (auto& c : x.when) tested = tested || c.path.text() == x.per_year.text();
+    if (!tested || x.event.empty())
+      bad(where + "/per_year", "bad_path", "per_year 必须是 when 中检验的事件字段",
+          "per_year must be an event field that `when` tests");
+  }
   bool money = x.monetary();
   if (!money && x.benefit.zh.empty())
     bad(where + "/benefit", "missing_field", "非货币措施必须写明 benefit", "a measure without money needs a benefit");

@@ -60,6 +60,7 @@ struct Option {
   std::vector<Condition> when;
   Amount amount;
   Text label;
+  std::vector<Path> asks;  // facts the text requires that this option stands for when left blank: not certain money
 };
 
 struct Schedule {
@@ -104,8 +105,17 @@ struct Measure {
   std::string quote;                   // fragments joined, white space of line breaks removed
   std::vector<std::string> fragments;  // as written in the rule file
   unsigned applicants = 0;             // bit per applicant kind
-  std::string recipient, event;
+  std::string recipient, event;        // recipient "applicant": the applicant itself, whatever its kind
   std::vector<Condition> when;
+  // A right that follows from holding a status (rules.json "held"): in force when the status is held on as_of and
+  // as_of is inside the document's period, whatever day it was obtained.
+  bool held = false;
+  // The text names teams ("选手（团队）", "团队或个人"): a member's event with team: true shows the team's award.
+  bool teams = false;
+  // A threshold counted per calendar year (rules.json "per_year": "event.count"): the field is the sum over the
+  // applicant's events of that year that meet the other conditions; one item per year.
+  bool has_per_year = false;
+  Path per_year;
   std::vector<Option> options;  // empty: `amount` alone
   Amount amount;
   enum class PerHead : uint8_t { No, Count, Path } per_head = PerHead::No;
@@ -193,6 +203,7 @@ struct EventType {
 
 struct Vocabulary {
   std::map<std::string, Text> cities, payers, values;
+  std::map<std::string, Text> hints;  // one plain sentence explaining an id (a route, who trained), shown in the form
   std::vector<std::pair<std::string, Text>> applicant_kinds;  // ordered: the bit of a kind is its index
   std::map<std::string, FieldRef> applicant_fields;
   std::map<std::string, EventType> event_types;

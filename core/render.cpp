@@ -118,6 +118,47 @@ Words amount_words(const Model& m, const Item& it) {
   return w;
 }
 
+// Who receives an item, in words: "您" / "贵单位", "您所在的团队", "您的用人单位", "职工个人" …
+void recipient_words(const Model& m, const Situation& s, const Item& it, std::string& zh, std::string& en) {
+  bool person = s.kind == "person";
+  if (it.team)
+    zh = "您所在的团队", en = "your team";
+  else if (it.for_applicant)
+    zh = person ? "您" : "贵单位", en = person ? "you" : "your organisation";
+  else if (person && it.recipient == "enterprise")
+    zh = "您的用人单位（企业）", en = "your employer (the enterprise)";
+  else if (person && it.recipient == "school")
+    zh = "您的学校", en = "your school";
+  else if (it.recipient == "person")
+    zh = "职工（学员）本人", en = "the workers or trainees themselves";
+  else {
+    int k = m.vocab.kind_index(it.recipient);
+    zh = k >= 0 ? "合作的" + m.vocab.applicant_kinds[k].second.zh : it.recipient;
+    en = "the partner " + (k >= 0 ? m.vocab.applicant_kinds[k].second.en : it.recipient);
+    for (auto& c : en) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+}
+
+// The question a field of an event asks, in both languages.
+std::pair<std::string, std::string> field_label(const Model& m, const Event& e, const Path& p) {
+  if (p.scope == Path::Scope::Applicant) {
+    auto f = m.vocab.applicant_fields.find(p.field);
+    if (f != m.vocab.applicant_fields.end()) return {f->second.label.zh, f->second.label.en};
+    return {p.field, p.field};
+  }
+  auto et = m.vocab.event_types.find(e.type);
+  if (et != m.vocab.event_types.end()) {
+    if (auto own = et->second.labels.find(p.field); own != et->second.labels.end())
+      return {own->second.zh, own->second.en};
+    for (auto& f : et->second.fields)
+      if (f.first == p.field) {
+        const FieldDef& d = m.vocab.fields.at(f.second);
+        return {d.label.zh, d.label.en};
+      }
+  }
+  return {p.field, p.field};
+}
+
 Words explain(const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
   const std::vector<Item>& items = ev.items;
   const Measure& x = m.measures[it.measure];
@@ -140,20 +181,41 @@ Words explain(const Model& m, const Situation& s, const Evaluation& ev, const It
   if (it.status == Status::NonMonetary) {
     w.zh += std::string(person ? "您" : "贵单位") + "可享受：" + sentence(x.benefit.zh, "。");
     w.en += std::string(person ? "you are" : "your organisation is") + " entitled to: " + sentence(x.benefit.en, ".");
-    return w;
   }
+  if (x.held && it.event >= 0 && e.date <= s.as_of && it.status != Status::Superseded) {
+    w.zh += "本项待遇随持有的称号、等级或荣誉而来，原文没有限于新取得者，因此按" + day_zh(s.as_of) +
+            "仍持有计算，不论何年取得" +
+            (it.status == Status::OutsidePeriod ? "；但该日不在" + d.number + "的施行期内。" : "。");
+    w.en += std::string(
+                " This right follows from holding the title, level or honour, and the text does not limit it to "
+                "new holders, so it is judged on ") +
+            day_en(s.as_of) + ", whatever year it was obtained" +
+            (it.status == Status::OutsidePeriod ? "; but that day is outside the period of " + d.number + "." : ".");
+  }
+  if (it.status == Status::NonMonetary || x.held) return w;
   Words amt = amount_words(m, it);
   std::string who_zh, who_en;
-  if (x.recipient == s.kind)
-    who_zh = person ? "您" : "贵单位", who_en = person ? "you" : "your organisation";
-  else {
-    int k = m.vocab.kind_index(x.recipient);
-    who_zh = k >= 0 ? m.vocab.applicant_kinds[k].second.zh : x.recipient;
-    who_en = "the " + (k >= 0 ? m.vocab.applicant_kinds[k].second.en : x.recipient);
-    for (auto& c : who_en) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  recipient_words(m, s, it, who_zh, who_en);
   w.zh += who_zh + "可获" + amt.zh + "。";
   w.en += who_en + " can receive " + amt.en + ".";
+  if (it.blank) {
+    std::string zh, en;
+    for (auto& p : it.blank->asks) {
+      auto [lz, le] = field_label(m, e, p);
+      zh += (zh.empty() ? "" : "、") + lz, en += (en.empty() ? "" : ", ") + le;
+    }
+    w.zh += "但原文要求的“" + zh + "”尚未填写：补充之前本项不是确定金额，合计按0至该金额计算。";
+    w.en += " But the text requires a fact not given (" + en +
+            "): until it is, this is not certain money and the totals count 0 to this amount.";
+  }
+  if (it.team) {
+    w.zh += "这是团队的奖励，您个人的份额原文未规定，不计入您的合计。";
+    w.en += " This is the team's award; your own share is not stated, so it is not in your total.";
+  } else if (!it.for_applicant) {
+    w.zh += std::string("该笔资金由") + who_zh + "领取，不计入" + (person ? "您" : "贵单位") + "的合计。";
+    w.en += " It is received by " + who_en + ", not by " + (person ? "you" : "your organisation") +
+            ", so it is not in your total.";
+  }
   switch (it.status) {
     case Status::Excluded: {
       const Item& win = items[it.excluded_by];
@@ -371,9 +433,19 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
     const Event& e = event_of(ev, s, it);
     w.begin_object().field("clause_id", x.id).field("status", status_name(it.status));
     w.key("event_ids").begin_array();
+    for (int more : it.more_events) w.str(s.events[more].id);
     if (it.event >= 0) w.str(e.id);
     w.end_array();
-    w.field("recipient", x.recipient);
+    w.field("recipient", it.recipient).key("for_applicant").boolean(it.for_applicant);
+    if (it.team) w.key("team").boolean(true);
+    if (it.blank) {
+      w.key("certain").boolean(false).key("missing").begin_array();
+      for (auto& p : it.blank->asks) {
+        auto [zh, en] = field_label(m, e, p);
+        w.begin_object().field("field", p.text()).field("zh", zh).field("en", en).end_object();
+      }
+      w.end_array();
+    }
     w.key("amount");
     amount_json(w, it);
     if (x.per_head != Measure::PerHead::No) w.field("heads", it.heads);
@@ -444,6 +516,10 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
   }
   w.end_array();
   span_json(w, "totals", ev.total_min, ev.total_max);
+  w.key("other_totals").begin_array();
+  for (auto& [who, span] : ev.other_totals)
+    w.begin_object().field("recipient", who).field("min_yuan", span.first).field("max_yuan", span.second).end_object();
+  w.end_array();
   // Suggestions, the closest first (closeness.hpp), then those with money, the most valuable first; none that a
   // fact the applicant stated rules out.
   std::vector<int> sugs;

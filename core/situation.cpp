@@ -151,6 +151,7 @@ class Parser {
                   "申请人类型必须是 person、enterprise、school、training_base 或 other_unit",
                   "applicant.kind must be person, enterprise, school, training_base or other_unit");
     s.kind = k->get<std::string>();
+    kind_ = s.kind;
     for (auto& [name, v] : a->items()) {
       if (name == "kind") continue;
       std::string path = "/applicant/" + name;
@@ -224,12 +225,34 @@ class Parser {
     }
     for (auto& r : et.required)
       if (!e.fields.get(r)) return fail("missing_field", path + "/" + r, "缺少字段 " + r, "missing field " + r);
+    return one_person(e, path) && trained_by_from_route(e, et);
+  }
+
+  // A person is one person: "this many people" cannot multiply a per-head amount for one worker.
+  bool one_person(const Event& e, const std::string& path) {
+    const Value* c = e.fields.get("count");
+    if (kind_ == "person" && c && c->i != 1)
+      return fail("out_of_range", path + "/count", "个人申请时人数只能是 1：多人的情况请由单位申请，或为每人分别计算",
+                  "an individual is one person: count must be 1 (an employer applies for several people; or "
+                  "evaluate each person on their own)");
+    return true;
+  }
+
+  // Who trained a worker and how they were certified are two facts. Older situations said 企业自主培育 as a route:
+  // it still means that the worker's enterprise trained them.
+  bool trained_by_from_route(Event& e, const EventType& et) {
+    const Value* r = e.fields.get("route");
+    bool has_field = false;
+    for (auto& f : et.fields) has_field = has_field || f.first == "trained_by";
+    if (has_field && r && r->s == "enterprise_training" && !e.fields.get("trained_by"))
+      e.fields.list.push_back({"trained_by", Value{Value::Kind::Text, false, 0, "own_enterprise"}});
     return true;
   }
 
  private:
   const Model& m_;
   InputError& e_;
+  std::string kind_;
 };
 
 }  // namespace

@@ -32,6 +32,7 @@ void Reader::vocabulary(const json& j, Vocabulary& v, bool base) {
   labels("cities", v.cities);
   labels("payers", v.payers);
   labels("values", v.values);
+  labels("hints", v.hints);
   if (auto it = j.find("applicant_kinds"); it != j.end() && it->is_object()) {
     for (auto& [k, val] : it->items())
       if (v.kind_index(k) < 0) v.applicant_kinds.push_back({k, text(val, "/applicant_kinds/" + k)});
@@ -147,6 +148,10 @@ void Reader::check_vocabulary(const Vocabulary& v) {
       if (!v.values.count(val))
         bad("/fields/" + k + "/values", "missing_label", "取值“" + val + "”没有中英文名称",
             "value '" + val + "' has no zh/en label");
+  for (auto& [id, _] : v.hints)
+    if (!v.values.count(id))
+      bad("/hints/" + id, "unknown_id", "说明所指的取值“" + id + "”不存在",
+          "the hint names an unknown value '" + id + "'");
 }
 
 }  // namespace skillcalc

@@ -97,6 +97,18 @@ def check(case, res):
         if not any(words in n.get("zh", "") or words in n.get("en", "") for n in res.get("notes", [])):
             bad.append("no note says %r" % words)
     bad += check_words(e, res)
+    for cid, (lo, hi) in e.get("others", {}).items():
+        g = [i for i in paid(res, cid) if i.get("for_applicant") is False]
+        s = (sum(money(i)[0] for i in g), sum(money(i)[1] for i in g))
+        if not g or s != (lo, hi):
+            bad.append("%s for others %s != %s" % (cid, s, (lo, hi)))
+    if "other_totals" in e:
+        got = {o["recipient"]: [o["min_yuan"], o["max_yuan"]] for o in res.get("other_totals", [])}
+        if got != e["other_totals"]:
+            bad.append("other_totals %s != %s" % (got, e["other_totals"]))
+    for cid in e.get("uncertain", []):
+        if not any(i.get("certain") is False for i in items_of(res, cid)):
+            bad.append("%s has no uncertain item" % cid)
     if "totals" in e:
         t = res.get("totals") or {}
         got = (t.get("min_yuan"), t.get("max_yuan"))

@@ -179,7 +179,15 @@ function control(field, id, value, onValue, extraHint) {
     input = h('input', { id, type: 'text', autocomplete: 'off', value: value ?? '', maxlength: 200,
       required: field.required, 'aria-describedby': describedBy, oninput: (e) => onValue(e.target.value, false) });
   }
-  return h('div', { class: 'field' }, h('label', { for: id }, label, req), hintEl, input, err);
+  return h('div', { class: 'field' }, h('label', { for: id }, label, req), hintEl, input, optionHints(field), err);
+}
+
+// One plain sentence per choice (a route to a level, who trained the worker …) where the catalog gives one.
+function optionHints(field) {
+  const withHint = (field.options ?? []).filter((o) => o.hint);
+  if (!withHint.length) return null;
+  return h('details', { class: 'option-hints' }, h('summary', {}, t('what_choices_mean')),
+    h('dl', {}, withHint.flatMap((o) => [h('dt', {}, pick(o)), h('dd', {}, pick(o.hint))])));
 }
 
 function radioGroup({ name, legend, options, value, onPick, cls }) {

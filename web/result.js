@@ -94,8 +94,9 @@ function card(item, ctx) {
   const fact = (k, v, vLang) => { if (v) dl.append(h('dt', {}, k), h('dd', vLang ? { lang: vLang } : {}, v)); };
   if (ev.n) fact(t('about_event'), t('event_n', { n: ev.n, name: ev.name }));
   if (payers.length) fact(t('payers'), payers.join(t('list_sep')));
-  if (item.recipient && item.recipient !== ctx.situation.applicant.kind) fact(t('recipient'), t(`recipient_${item.recipient}`));
+  if (item.recipient && item.for_applicant === false) fact(t('recipient'), t(`recipient_${item.recipient}`) + t('not_in_total'));
   for (const [k, v] of claimFacts(item)) fact(k, langText(v));
+  if (item.certain === false) fact(t('missing'), (item.missing ?? []).map((f) => pick(f)).join(t('list_sep')));
   const basis = h('dd', {}, h('span', { lang: 'zh-Hans', class: 'docno' }, ref.number), ' ', ref.clause,
     ref.title ? h('span', { class: 'doctitle', lang: 'zh-Hans' }, `《${ref.title}》`) : null);
   dl.append(h('dt', {}, t('basis')), basis);
@@ -228,6 +229,10 @@ export function renderResult(ctx) {
         h('span', { class: 'total-amount' }, money(tot.max_yuan))));
   }
   if (unknown) totals.append(h('p', { class: 'hint' }, t('total_unknown', { n: unknown })));
+  for (const o of result.other_totals ?? []) {
+    const amount = o.min_yuan === o.max_yuan ? money(o.max_yuan) : `${money(o.min_yuan)}–${money(o.max_yuan)}`;
+    totals.append(h('p', { class: 'hint other-total' }, t('other_total', { who: t(`recipient_${o.recipient}`), amount })));
+  }
 
   const section = (title, cls, list, hint) => (list.length ? h('section', { class: `result-group ${cls}` },
     h('h3', {}, `${title}（${list.length}）`.replace(/（(\d+)）/, lang() === 'zh' ? '（$1）' : ' ($1)')),

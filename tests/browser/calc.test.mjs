@@ -157,8 +157,8 @@ test('keyboard only: choose, add an event, calculate; focus lands on the result'
   await page.keyboard.press('Enter');
   assert.match(await focused(), /^f-ev\d+-level$/, 'focus moves to the new event\'s first question');
   await page.selectOption(`#${await focused()}`, 'technician');
-  await tabTo((id) => /-route$/.test(id));
-  await page.selectOption(`#${await focused()}`, 'enterprise_training');
+  await tabTo((id) => /-trained_by$/.test(id));
+  await page.selectOption(`#${await focused()}`, 'own_enterprise');
   await tabTo((id) => /-count$/.test(id));
   const count = await focused();
   await page.keyboard.type('4');

@@ -129,7 +129,7 @@ export const CASES = {
   },
   yantai: {
     situation: { city: 'yantai', as_of: '2025-09-01', applicant: { kind: 'enterprise' },
-      events: [{ id: 'e1', type: 'skill_level', date: '2025-03-10', level: 'technician', route: 'enterprise_training', count: 45 }] },
+      events: [{ id: 'e1', type: 'skill_level', date: '2025-03-10', level: 'technician', trained_by: 'own_enterprise', count: 45 }] },
     clause: 'YT24-11-technician-upgrade-subsidy', status: 'capped', yuan: 100000,
   },
   jining: {

@@ -132,6 +132,29 @@ std::vector<std::string> check(const json& expect, const json& r) {
     if (!found) bad.push_back("no note says " + words.dump());
   }
   check_words(expect, r, bad);
+  const json others = expect.value("others", json::object()), uncertain = expect.value("uncertain", json::array());
+  for (auto& [id, span] : others.items()) {
+    long long lo = 0, hi = 0;
+    int n = 0;
+    for (auto& i : paid(r, id))
+      if (i.value("for_applicant", true) == false && !i["total"].is_null())
+        ++n, lo += i["total"]["min_yuan"].get<long long>(), hi += i["total"]["max_yuan"].get<long long>();
+    if (!n || lo != span[0].get<long long>() || hi != span[1].get<long long>())
+      bad.push_back(id + " for others [" + std::to_string(lo) + "," + std::to_string(hi) + "] != " + span.dump());
+  }
+  if (expect.contains("other_totals")) {
+    json got = json::object();
+    for (auto& o : r["other_totals"]) got[o["recipient"].get<std::string>()] = {o["min_yuan"], o["max_yuan"]};
+    if (got != expect["other_totals"])
+      bad.push_back("other_totals " + got.dump() + " != " + expect["other_totals"].dump());
+  }
+  for (auto& id : uncertain) {
+    bool found = false;
+    for (auto& i : r["items"])
+      found = found || (i["clause_id"].get<std::string>().rfind(id.get<std::string>(), 0) == 0 &&
+                        i.value("certain", true) == false);
+    if (!found) bad.push_back(id.get<std::string>() + " has no uncertain item");
+  }
   if (expect.contains("totals") &&
       (r["totals"]["min_yuan"] != expect["totals"][0] || r["totals"]["max_yuan"] != expect["totals"][1]))
     bad.push_back("totals " + r["totals"].dump() + " != " + expect["totals"].dump());

@@ -1,0 +1,64 @@
+// The questions the built-in catalog asks: what the new conditions need, and nothing they cannot use.
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using nlohmann::json;
+
+namespace {
+const skillcalc::Engine& builtin() {
+  static auto e = skillcalc::Engine::load(skillcalc::embedded_rules(), nullptr);
+  return *e;
+}
+// The field `field` of event type `type` in a city's catalog, or null.
+json field(const std::string& city, const std::string& type, const std::string& name) {
+  json c = json::parse(builtin().catalog(city));
+  for (auto& e : c["event_types"])
+    if (e["id"] == type)
+      for (auto& f : e["fields"])
+        if (f["id"] == name) return f;
+  return json();
+}
+bool asks(const json& f, const std::string& kind) {
+  if (f.is_null()) return false;
+  for (auto& k : f["kinds"])
+    if (k == kind) return true;
+  return false;
+}
+}  // namespace
+
+TEST_CASE("a person is never asked how many people", "[catalog]") {
+  for (const char* city : {"weihai", "yantai", "jining", "rizhao"}) {
+    INFO(city);
+    CHECK_FALSE(asks(field(city, "skill_level", "count"), "person"));
+    CHECK_FALSE(asks(field(city, "hire", "count"), "person"));
+  }
+  CHECK(asks(field("weihai", "skill_level", "count"), "enterprise"));
+}
+
+TEST_CASE("team is offered where a text pays teams, and only there", "[catalog]") {
+  CHECK(asks(field("yantai", "competition", "team"), "person"));  // 选手（团队）
+  CHECK(asks(field("jining", "competition", "team"), "person"));  // 团队或个人
+  CHECK(field("weihai", "competition", "team").is_null());
+  CHECK(field("rizhao", "competition", "team").is_null());
+}
+
+TEST_CASE("who trained a worker is asked beside the route, each choice explained in one sentence", "[catalog]") {
+  json by = field("yantai", "skill_level", "trained_by");
+  REQUIRE(asks(by, "enterprise"));
+  REQUIRE(asks(by, "person"));
+  for (auto& o : by["options"]) CHECK(o["hint"]["zh"].get<std::string>().size() > 0);
+  for (auto& o : field("weihai", "skill_level", "route")["options"]) CHECK(o.contains("hint"));
+}
+
+TEST_CASE("Yantai's apprenticeship asks for the years; Jining's hire can name the talent", "[catalog]") {
+  CHECK(asks(field("yantai", "apprenticeship", "years"), "enterprise"));
+  json talent = field("jining", "hire", "talent");
+  REQUIRE(asks(talent, "person"));
+  std::set<std::string> ids;
+  for (auto& o : talent["options"]) ids.insert(o["id"].get<std::string>());
+  CHECK(ids.count("national_technical_expert"));
+  CHECK(ids.count("world_skills_gold"));
+  CHECK(asks(field("jining", "order_training", "contract_years"), "enterprise"));
+  CHECK(asks(field("jining", "title", "trained_in_city"), "person"));
+}
