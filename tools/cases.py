@@ -11,7 +11,22 @@ import json, os, subprocess, sys
 CITIES = ("weihai", "yantai", "jining", "rizhao")  # the cities of DESIGN.md; a case for one without rules is pending
 
 
+def readings():
+    """Shared examples the project reads differently, with the expectation that holds instead (README)."""
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "example-readings.json")
+    return {r["example"]: r["expect"] for r in json.load(open(here, encoding="utf-8"))}
+
+
 def load(path):
+    cases = load_file(path)
+    other = readings()
+    for c in cases:
+        if isinstance(c, dict) and c.get("name") in other:
+            c["expect"] = other[c["name"]]
+    return cases
+
+
+def load_file(path):
     if os.path.isdir(path):
         return [json.load(open(os.path.join(path, f), encoding="utf-8"))
                 for f in sorted(os.listdir(path)) if f.endswith(".json")]

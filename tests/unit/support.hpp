@@ -27,6 +27,13 @@ inline std::vector<std::pair<std::string, nlohmann::json>> golden_cases() {
       for (auto& f : fs::directory_iterator(dir))
         if (f.path().extension() == ".json") files.push_back(f.path());
   std::sort(files.begin(), files.end());
+  // Where the project reads a shared example's text differently, tests/example-readings.json gives the expectation
+  // that holds instead, with the reason (README: where the calculator differs from an example).
+  std::map<std::string, nlohmann::json> readings;
+  {
+    std::ifstream in(root / "tests" / "example-readings.json");
+    for (auto& r : nlohmann::json::parse(in)) readings[r["example"].get<std::string>()] = r["expect"];
+  }
   std::vector<std::pair<std::string, nlohmann::json>> out;
   for (auto& f : files) {
     std::ifstream in(f);
@@ -34,7 +41,10 @@ inline std::vector<std::pair<std::string, nlohmann::json>> golden_cases() {
     if (j.is_object()) j = nlohmann::json::array({j});
     if (j.is_array())
       for (auto& c : j)
-        if (c.is_object()) out.push_back({f.string(), c});
+        if (c.is_object()) {
+          if (auto r = readings.find(c.value("name", "")); r != readings.end()) c["expect"] = r->second;
+          out.push_back({f.string(), c});
+        }
   }
   return out;
 }
