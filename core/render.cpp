@@ -180,7 +180,9 @@ Words explain(const Model& m, const Situation& s, const Evaluation& ev, const It
   w.en += std::string(it.event >= 0 ? ". Under " : ", under ") + d.number + " " + clause_of(d, x.clause, false) + ", ";
   if (it.status == Status::NonMonetary) {
     w.zh += std::string(person ? "您" : "贵单位") + "可享受：" + sentence(x.benefit.zh, "。");
-    w.en += std::string(person ? "you are" : "your organisation is") + " entitled to: " + sentence(x.benefit.en, ".");
+    // The benefit texts are phrases of every shape ("may take part in …", "a certificate …"): a label reads them all.
+    w.en += std::string(person ? "what this gives you: " : "what this gives your organisation: ") +
+            sentence(x.benefit.en, ".");
   }
   if (x.held && it.event >= 0 && e.date <= s.as_of && it.status != Status::Superseded) {
     w.zh += "本项待遇随持有的称号、等级或荣誉而来，原文没有限于新取得者，因此按" + day_zh(s.as_of) +

@@ -4,11 +4,14 @@ import { h, clear, append } from './dom.js';
 import { t, pick, setLang, lang, formatDate } from './i18n.js';
 import { emptyState, toSituation, fromSituation, renderForm, markProblems, idForPath } from './form.js';
 import { renderResult, situationSummary, summaryText } from './result.js';
-import { decodeFragment, isShareFragment, shareUrl } from './share.js';
-import { startKiosk } from './kiosk.js';
-import { startEmbed } from './embed.js';
+import { decodeFragment, isShareFragment, shareUrl, encodeSituation } from './share.js';
+import { startKiosk, idleMs, COUNTDOWN_S } from './kiosk.js';
+import { startEmbed, paintTheme } from './embed.js';
 import { claimSheet } from './claim-sheet.js';
 import { shareProblem, shareChanged } from './share-open.js';
+import { registerWorker, watchReleases, loadFresh } from './release.js';
+import { startLarge } from './large.js';
+import { speakButton } from './speak.js';
 
 const SAVE_KEY = 'skillcalc.saved.v1';
 const CITY_ORDER = ['weihai', 'yantai', 'jining', 'rizhao'];
@@ -28,7 +31,10 @@ const app = {
   hideCity: false,
   embed: null,
   kiosk: null,
+  large: null,
+  touched: false,
   firstResult: false,
+  build: document.querySelector('meta[name="skillcalc-build"]')?.content ?? '',
 };
 
 function today() {
@@ -65,7 +71,9 @@ function renderChrome() {
   const sw = $('lang-switch');
   sw.textContent = t('lang_switch');
   sw.lang = lang() === 'zh' ? 'en' : 'zh-Hans';
-  $('privacy').textContent = t(mode.kiosk ? 'privacy_kiosk' : 'privacy');
+  $('privacy').textContent = mode.kiosk
+    ? t('privacy_kiosk', { idle: idleMs(params) / 1000, n: COUNTDOWN_S }) : t('privacy');
+  app.large?.relabel();
   const docs = clear($('documents'));
   if (app.docs.size) {
     const rank = (d) => (CITY_ORDER.indexOf(d.city) + 1 || 99) * 1e9 - Number(String(d.dated ?? '').replace(/-/g, ''));
@@ -77,7 +85,9 @@ function renderChrome() {
         to: d.period?.to ? t('doc_to', { to: formatDate(d.period.to) }) : t('doc_no_end'),
       })}`)))));
   }
-  if (app.rulesVersion) $('version').textContent = t('rules_version', { v: app.rulesVersion });
+  const versions = [app.rulesVersion ? t('rules_version', { v: app.rulesVersion }) : '',
+    app.build ? t('build_version', { v: app.build.slice(0, 8) }) : ''];
+  $('version').textContent = versions.filter(Boolean).join(' · ');
 }
 
 function renderSavedBanner() {
@@ -177,7 +187,7 @@ function calculate({ focusResult }) {
     heading.focus({ preventScroll: true });
     heading.scrollIntoView({ block: 'start', behavior: 'auto' });
   }
-  app.embed?.resultShown(heading.getBoundingClientRect().top + window.scrollY);
+  app.embed?.resultShown(() => $('result-h').getBoundingClientRect().top + window.scrollY);
 }
 
 function showError(message) {
@@ -209,7 +219,7 @@ function renderResultNow() {
       situationSummary(situation, cat, cityLabel(situation.city))),
     actions(),
     h('div', { class: 'print-only print-footer' },
-      h('p', {}, t('printed', { d: new Date().toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB') }), ' · ',
+      h('p', {}, t('printed', { d: printedAt() }), ' · ',
         t('rules_version', { v: result.rules_version ?? '' })),
       mode.kiosk ? null : h('p', { class: 'print-link' }, shareUrl(situation))),
     claimSheet({ result, situation, catalog: cat, docs: app.docs, cityLabel: cityLabel(situation.city),
@@ -217,10 +227,27 @@ function renderResultNow() {
       printed: t('printed', { d: new Date().toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB') }) })]);
 }
 
+// "2026年12月1日 14:05" / "1 December 2026, 14:05": dates are written one way on the whole page.
+function printedAt() {
+  const d = new Date();
+  const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const time = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return `${formatDate(iso)}${lang() === 'zh' ? ' ' : ', '}${time}`;
+}
+
+// What the read-aloud button says: the heading, the totals, each entitlement's headline, the guidance.
+function resultSpeech() {
+  const parts = [$('result-h'), $('totals'), ...document.querySelectorAll('#result .card h4'),
+    document.querySelector('#result .guidance')];
+  return parts.filter(Boolean).map((el) => el.innerText.replace(/\s+/g, ' ').trim()).join(lang() === 'zh' ? '。' : '. ');
+}
+
 function actions() {
   const { situation } = app.last;
   const bar = h('div', { class: 'result-actions no-print' });
-  bar.append(h('button', { type: 'button', class: 'secondary', id: 'print', onclick: () => window.print() }, t('print')));
+  bar.append(speakButton(resultSpeech));
+  // A kiosk has no printer.
+  if (!mode.kiosk) bar.append(h('button', { type: 'button', class: 'secondary', id: 'print', onclick: () => window.print() }, t('print')));
   if (!mode.kiosk) {
     const shareBox = h('div', { class: 'share-box', id: 'share-box', hidden: true });
     bar.append(h('button', { type: 'button', class: 'secondary', id: 'share', 'aria-expanded': 'false',
@@ -307,13 +334,27 @@ function startOver() {
 }
 
 // Kiosk: nothing of the last visitor may remain. Forget storage, drop the fragment from the history entry, and
-// load the page afresh in place (location.replace adds no history entry).
+// load the page afresh in place (location.replace adds no history entry), in a new release if one is waiting.
 function kioskReset() {
   try { storage()?.removeItem(SAVE_KEY); } catch { /* none */ }
   try { sessionStorage.clear(); } catch { /* none */ }
   const clean = location.pathname + location.search;
   history.replaceState(null, '', clean);
-  location.replace(clean);
+  loadFresh(clean);
+}
+
+// A new release is ready and the page is in use: say so, and let the visitor take it when it suits them.
+function showUpdate(apply) {
+  const box = clear($('update-banner'));
+  box.hidden = false;
+  box.append(h('p', {}, t(app.last ? 'update_ready_result' : 'update_ready')),
+    h('button', { type: 'button', class: 'secondary', id: 'update-now', onclick: apply }, t('update_now')));
+}
+
+// Where an update reloads to: with a result shown, its situation rides in the share fragment and is recalculated.
+function carry() {
+  const base = location.pathname + location.search;
+  return app.last && !mode.kiosk ? base + encodeSituation(app.last.situation) : base + location.hash;
 }
 
 function initialCity() {
@@ -323,34 +364,12 @@ function initialCity() {
 
 // ---- boot --------------------------------------------------------------------------------------------------
 
-// First visit: the service worker downloads the whole site once (the calculator included) and takes control; only
-// then is the calculator loaded, from its cache, so nothing is fetched twice. Without a service worker (not
-// allowed, e.g. in some third-party frames, or it fails), the page goes on at once.
-async function serviceWorkerFirst() {
-  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
-  const sw = navigator.serviceWorker;
-  sw.ready.then(() => {
-    const el = $('offline');
-    if (el) { el.dataset.ready = '1'; el.textContent = t('offline_ready'); }
-  }).catch(() => {});
-  const registering = sw.register('sw.js').catch(() => null);
-  if (sw.controller) return;
-  const reg = await registering;
-  const installing = reg && (reg.installing || reg.waiting);
-  if (!installing) return;
-  await new Promise((resolve) => {
-    const timer = setTimeout(resolve, 20_000);
-    const done = () => { clearTimeout(timer); resolve(); };
-    sw.addEventListener('controllerchange', done, { once: true });
-    installing.addEventListener('statechange', () => { if (installing.state === 'redundant') done(); });
-  });
-}
-
 async function boot() {
   setLang(params.get('lang') === 'en' ? 'en' : 'zh');
   if (mode.embed) document.documentElement.classList.add('embed');
   if (mode.kiosk) document.documentElement.classList.add('kiosk');
   if (mode.embed) app.embed = startEmbed(params);
+  app.large = startLarge({ params, kiosk: mode.kiosk, button: $('large-switch'), onChange: () => paintTheme() });
   renderChrome();
 
   $('lang-switch').addEventListener('click', () => {
@@ -362,6 +381,7 @@ async function boot() {
   });
   $('skip').addEventListener('click', (e) => { e.preventDefault(); $('main').focus(); });
   $('form').addEventListener('submit', (e) => { e.preventDefault(); calculate({ focusResult: true }); });
+  for (const type of ['input', 'change']) $('form').addEventListener(type, () => { app.touched = true; });
   const openDetails = [];
   window.addEventListener('beforeprint', () => {
     for (const d of document.querySelectorAll('#result details:not([open])')) { d.open = true; openDetails.push(d); }
@@ -369,7 +389,12 @@ async function boot() {
   window.addEventListener('afterprint', () => { while (openDetails.length) openDetails.pop().open = false; });
 
   try {
-    await serviceWorkerFirst();
+    // First visit: the service worker downloads the whole site once (the calculator included) and takes control;
+    // only then is the calculator loaded, from its cache, so nothing is fetched twice.
+    await registerWorker({ onReady: () => {
+      const el = $('offline');
+      if (el) { el.dataset.ready = '1'; el.textContent = t('offline_ready'); }
+    } });
     const { createSkillCalc } = await import('./skillcalc.mjs');
     app.calc = await createSkillCalc();
   } catch (err) {
@@ -392,7 +417,7 @@ async function boot() {
   document.documentElement.dataset.ready = '1';
   renderChrome();
 
-  if (mode.kiosk) app.kiosk = startKiosk({ onReset: kioskReset });
+  if (mode.kiosk) app.kiosk = startKiosk({ onReset: kioskReset, idle: idleMs(params) });
   if (isShareFragment(location.hash)) {
     openShared(decodeFragment(location.hash));
   } else {
@@ -400,6 +425,12 @@ async function boot() {
     renderSavedBanner();
   }
   window.addEventListener('hashchange', () => { if (isShareFragment(location.hash)) openShared(decodeFragment(location.hash)); });
+  watchReleases({
+    kiosk: mode.kiosk,
+    idle: () => (mode.kiosk ? app.kiosk.idle() : !app.touched && !app.last),
+    notice: showUpdate,
+    carry,
+  });
 }
 
 // A share link lands on its answer (the result heading, focused); one that cannot be opened says why.

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Assembles the web page into dist/ after wasm/build.sh has put the calculator there:
 #   copies web/ (index.html, the JS modules, style.css, manifest.webmanifest, icon.svg) into dist/, and
-#   writes dist/sw.js with the precache list (every file of the site) and a version hash of those files,
-#   so that a changed file makes browsers fetch the new set once, and a first visit makes the site work offline.
+#   stamps a build id (a hash of every file of the site) into dist/index.html, and
+#   writes dist/sw.js with that build id and every file of the site with its SHA-256, so that a changed file makes
+#   browsers fetch the new release once, whole and checked, and a first visit makes the site work offline.
 # Usage: web/assemble.sh [DIST]   (default: dist/ beside web/). Needs only a POSIX shell and sha256sum.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,8 +32,14 @@ files="$files $CORE"
 # index.html first (it is what every navigation is answered with), then the rest in a stable order.
 list=$(for f in $files; do echo "$f"; done | sort -u | awk '$0 == "index.html" { print; next } { rest = rest $0 "\n" } END { printf "%s", rest }')
 version=$(cd "$DIST" && sha256sum $list | sha256sum | cut -c1-16)
-json=$(printf '%s\n' $list | awk 'BEGIN { printf "[" } { printf "%s\"%s\"", (NR > 1 ? ", " : ""), $0 } END { printf "]" }')
 
+# The page shows the build id and the tests read it: <meta name="skillcalc-build" content="…">.
+sed -e "s|<meta name=\"skillcalc-build\" content=\"[^\"]*\">|<meta name=\"skillcalc-build\" content=\"$version\">|" \
+  "$DIST/index.html" > "$DIST/.index.html.tmp"
+grep -q "content=\"$version\"" "$DIST/.index.html.tmp"
+mv -f "$DIST/.index.html.tmp" "$DIST/index.html"
+
+json=$(cd "$DIST" && sha256sum $list | awk 'BEGIN { printf "{ " } { printf "%s\"%s\": \"%s\"", (NR > 1 ? ", " : ""), $2, substr($1, 1, 16) } END { printf " }" }')
 sed -e "s|^const VERSION = .*|const VERSION = '$version';|" \
     -e "s|^const PRECACHE = .*|const PRECACHE = $json;|" "$WEB/sw.js" > "$DIST/.sw.js.tmp"
 grep -q "^const VERSION = '$version';" "$DIST/.sw.js.tmp"

@@ -1,7 +1,7 @@
 // The questions: built from the calculator's catalog for the chosen city and applicant kind, so a new rule file
 // brings its own questions. Only fields whose `kinds` include the applicant's kind are shown and sent.
 import { h, clear } from './dom.js';
-import { t, pick } from './i18n.js';
+import { t, pick, parseDay } from './i18n.js';
 
 // The order applicant kinds are offered in (kinds the catalog adds later come after these).
 const KIND_ORDER = ['person', 'enterprise', 'school', 'training_base', 'other_unit'];
@@ -82,6 +82,10 @@ function convert(field, raw) {
       if (!/^-?\d+$/.test(s)) return { error: t('not_integer') };
       return { value: Number(s) };
     }
+    case 'date': {
+      const day = parseDay(raw);
+      return day ? { value: day } : { error: t('not_date') };
+    }
     default:
       return { value: String(raw).trim() === '' ? undefined : String(raw).trim(), skip: String(raw).trim() === '' };
   }
@@ -115,7 +119,9 @@ export function toSituation(state, catalog, today) {
     }
     events.push(out);
   }
-  const situation = { city: state.city, as_of: state.asOf || today, applicant, events };
+  const asOf = state.asOf ? parseDay(state.asOf) : today;
+  if (!asOf) problems.push({ id: fieldId('opt', 'as_of'), label: t('as_of'), message: t('not_date') });
+  const situation = { city: state.city, as_of: asOf || today, applicant, events };
   return { situation, problems };
 }
 
@@ -173,8 +179,7 @@ function control(field, id, value, onValue, extraHint) {
       value: value ?? '', required: field.required, 'aria-describedby': describedBy,
       oninput: (e) => onValue(e.target.value, false) });
   } else if (field.type === 'date') {
-    input = h('input', { id, type: 'date', value: value ?? '', min: '1900-01-01', max: '2200-12-31',
-      'aria-describedby': describedBy, oninput: (e) => onValue(e.target.value, false) });
+    input = dateInput(id, value, describedBy, (v) => onValue(v, false));
   } else {
     input = h('input', { id, type: 'text', autocomplete: 'off', value: value ?? '', maxlength: 200,
       required: field.required, 'aria-describedby': describedBy, oninput: (e) => onValue(e.target.value, false) });
@@ -190,9 +195,16 @@ function optionHints(field) {
     h('dl', {}, withHint.flatMap((o) => [h('dt', {}, pick(o)), h('dd', {}, pick(o.hint))])));
 }
 
+// Dates are typed as year-month-day (2025-07-15), the same in every browser and language: a date picker would
+// show the browser's own order (mm/dd/yyyy in many), whatever the page's language.
+function dateInput(id, value, describedBy, onValue) {
+  return h('input', { id, type: 'text', class: 'date', autocomplete: 'off', spellcheck: 'false', maxlength: 16,
+    value: value ?? '', 'aria-describedby': describedBy, oninput: (e) => onValue(e.target.value) });
+}
+
 function radioGroup({ name, legend, options, value, onPick, cls }) {
   return h('fieldset', { class: `choice ${cls ?? ''}` },
-    h('legend', {}, legend),
+    h('legend', {}, h('h2', { class: 'step' }, legend)),
     h('div', { class: 'choice-options' },
       options.map((o) => {
         const id = fieldId(name, o.id);
@@ -234,7 +246,7 @@ export function renderForm(form, ctx) {
   const appFields = catalog.applicant_fields.filter((f) => shows(f, state.kind));
   if (appFields.length) {
     form.append(h('fieldset', { class: 'group about' },
-      h('legend', {}, t('step_about')),
+      h('legend', {}, h('h2', { class: 'step' }, t('step_about'))),
       h('p', { class: 'hint' }, t('step_about_hint')),
       appFields.map((f) => control(f, fieldId('app', f.id), state.applicant[f.id], (v, structural) => {
         if (v === undefined) delete state.applicant[f.id];
@@ -255,7 +267,7 @@ export function renderForm(form, ctx) {
     const name = pick(type);
     const scope = `ev${ev.key}`;
     section.append(h('fieldset', { class: 'event', id: fieldId(scope, 'set'), dataset: { type: ev.type } },
-      h('legend', {}, t('event_n', { n: i + 1, name })),
+      h('legend', {}, h('h3', { class: 'step' }, t('event_n', { n: i + 1, name }))),
       eventFields(type, state.kind, ev.values).map((f) =>
         control(f, fieldId(scope, f.id), ev.values[f.id], (v, structural) => {
           if (v === undefined || v === '') delete ev.values[f.id];
@@ -288,8 +300,7 @@ export function renderForm(form, ctx) {
     h('div', { class: 'field' },
       h('label', { for: fieldId('opt', 'as_of') }, t('as_of')),
       h('p', { class: 'hint', id: 'asof-hint' }, t('as_of_hint')),
-      h('input', { type: 'date', id: fieldId('opt', 'as_of'), value: state.asOf, min: '1900-01-01',
-        max: '2200-12-31', 'aria-describedby': 'asof-hint', oninput: (e) => { state.asOf = e.target.value; ctx.onValue(false); } })));
+      dateInput(fieldId('opt', 'as_of'), state.asOf, 'asof-hint', (v) => { state.asOf = v; ctx.onValue(false); })));
   form.append(asOf);
 
   form.append(h('div', { class: 'actions' },

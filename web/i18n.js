@@ -23,14 +23,15 @@ const STR = {
     event_n: '第{n}件：{name}',
     no_events: '还没有添加任何事项。',
     date_label: '日期',
-    date_hint: '不填则按计算日期',
+    date_hint: '按“年-月-日”填写，例如 2025-07-15；不填则按计算日期',
+    not_date: '请按“年-月-日”填写一个日期，例如 2025-07-15',
     choose: '请选择',
     not_given: '（未填写）',
     what_choices_mean: '各选项是什么意思',
     yes: '是',
     required: '必填',
     as_of: '按哪一天计算',
-    as_of_hint: '默认是今天。政策按事情发生的日期和计算日期判断是否适用。',
+    as_of_hint: '按“年-月-日”填写，默认是今天。政策按事情发生的日期和计算日期判断是否适用。',
     more: '更多选项',
     calculate: '计算我能享受的待遇',
     recalc_needed: '情况已修改，请重新计算。',
@@ -107,7 +108,13 @@ const STR = {
     doc_no_end: '（原文未写有效期）',
     offline_ready: '已可离线使用。',
     privacy: '计算在您的设备上完成，填写的内容不会发送到任何地方，也不会保存，除非您点“保存在本机”。',
-    privacy_kiosk: '计算在本机完成，填写的内容不会发送到任何地方。无人操作90秒后，本页内容会自动清除。',
+    privacy_kiosk: '计算在本机完成，填写的内容不会发送到任何地方。无人操作{idle}秒后显示{n}秒倒计时，倒计时结束即清除本页内容。',
+    build_version: '页面版本 {v}',
+    update_ready: '计算器有新版本（页面或政策规则已更新）。',
+    update_ready_result: '计算器有新版本（页面或政策规则已更新）。更新后会按新版本重新计算您的结果。',
+    update_now: '更新到新版本',
+    large_mode: '大字模式',
+    speak: '朗读结果',
     rules_version: '规则版本 {v}',
     printed: '打印时间 {d}',
     your_situation: '您填写的情况',
@@ -150,14 +157,15 @@ const STR = {
     event_n: 'No. {n}: {name}',
     no_events: 'Nothing added yet.',
     date_label: 'Date',
-    date_hint: 'Empty means the calculation date',
+    date_hint: 'Year-month-day, e.g. 2025-07-15; empty means the calculation date',
+    not_date: 'Enter a date as year-month-day, e.g. 2025-07-15',
     choose: 'Choose',
     not_given: '(not given)',
     what_choices_mean: 'What the choices mean',
     yes: 'Yes',
     required: 'required',
     as_of: 'Calculate as of',
-    as_of_hint: 'Today unless you change it. Whether a policy applies depends on the dates of events and of the calculation.',
+    as_of_hint: 'Year-month-day; today unless you change it. Whether a policy applies depends on the dates of events and of the calculation.',
     more: 'More options',
     calculate: 'Calculate my entitlements',
     recalc_needed: 'You changed your answers: calculate again.',
@@ -234,7 +242,13 @@ const STR = {
     doc_no_end: ' (no end date stated)',
     offline_ready: 'Works offline now.',
     privacy: 'The calculation runs on your device. Nothing you enter is sent anywhere or kept, unless you choose “Save on this device”.',
-    privacy_kiosk: 'The calculation runs on this machine and nothing you enter is sent anywhere. After 90 seconds without use, the page is cleared.',
+    privacy_kiosk: 'The calculation runs on this machine and nothing you enter is sent anywhere. After {idle} seconds without use a {n}-second countdown starts; when it ends, the page is cleared.',
+    build_version: 'Page version {v}',
+    update_ready: 'A new version of the calculator is ready (the page or the policy rules changed).',
+    update_ready_result: 'A new version of the calculator is ready (the page or the policy rules changed). Updating recalculates your result with it.',
+    update_now: 'Update to the new version',
+    large_mode: 'Large text',
+    speak: 'Read the result aloud',
     rules_version: 'Rules version {v}',
     printed: 'Printed {d}',
     your_situation: 'What you entered',
@@ -312,6 +326,11 @@ export function money(yuan) {
   return `${yuan.toLocaleString('en-US')} yuan`;
 }
 
+// 100000 -> "100,000": numbers of five digits and more are grouped by thousands, in both languages.
+export function groupDigits(n) {
+  return Math.abs(n) >= 10000 ? n.toLocaleString('en-US') : String(n);
+}
+
 export function moneyRange(min, max) {
   if (min == null && max == null) return '';
   if (min === max || max == null) return money(min);
@@ -326,6 +345,18 @@ export function formatDate(iso) {
   const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
     'November', 'December'];
   return `${d} ${months[m - 1]} ${y}`;
+}
+
+// A date as people type it — 2025-07-15, 2025/7/15, 2025.7.15, 2025年7月15日, 20250715, full-width digits too —
+// as ISO "2025-07-15", or null when it is not a real date.
+export function parseDay(text) {
+  const s = String(text ?? '').trim().replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  const m = /^(\d{4})\s*[-/.年－／]\s*(\d{1,2})\s*[-/.月－／]\s*(\d{1,2})\s*日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) return null;
+  const [y, mo, d] = m.slice(1).map(Number);
+  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > last) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 // "2" -> 第2条 / clause 2;  "十一" -> （十一） / item (十一);  "(八)" stays as written.

@@ -1,26 +1,42 @@
-// Kiosk mode (?kiosk=1): after IDLE_MS without a touch or key, a visible countdown; then onReset() clears
-// everything for the next visitor. The timer is only armed once someone has used the page.
+// Kiosk mode (?kiosk=1): after the idle time without a touch or key (90 s, or ?idle=N seconds, 30 to 600), a
+// visible countdown of COUNTDOWN_S seconds; then onReset() clears everything for the next visitor. The timer is only
+// armed once someone has used the page. Time is measured, not counted in timer ticks: a display that sleeps or a
+// throttled tab delays the ticks, never the clearing (the later of the wall clock and the monotonic clock counts).
 import { h, clear } from './dom.js';
 import { t } from './i18n.js';
 
 export const IDLE_MS = 90_000;
 export const COUNTDOWN_S = 30;
+const TICK_MS = 250;
 const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart', 'scroll'];
 
-export function startKiosk({ onReset }) {
+// The idle time of ?idle=N (seconds), or the default.
+export function idleMs(params) {
+  const n = Number(params.get('idle'));
+  return Number.isInteger(n) && n >= 30 && n <= 600 ? n * 1000 : IDLE_MS;
+}
+
+// Milliseconds since `since`, by whichever clock says more.
+function elapsed(since) {
+  return Math.max(Date.now() - since.wall, performance.now() - since.mono);
+}
+const mark = () => ({ wall: Date.now(), mono: performance.now() });
+
+export function startKiosk({ onReset, idle = IDLE_MS }) {
   const dialog = h('dialog', { id: 'kiosk-dialog', class: 'kiosk-dialog', role: 'alertdialog',
     'aria-labelledby': 'kiosk-title', 'aria-describedby': 'kiosk-text' });
   document.body.append(dialog);
-  let idleTimer = null;
-  let tick = null;
-  let left = 0;
+  let last = null;      // the last activity, once someone has used the page
+  let countdown = null; // when the countdown began
+  let timer = null;
+  let done = false;
 
   function render() {
     clear(dialog);
     dialog.append(
       h('h2', { id: 'kiosk-title' }, t('kiosk_title')),
       h('p', { id: 'kiosk-text' }, t('kiosk_text', { n: COUNTDOWN_S })),
-      h('p', { class: 'countdown', 'aria-hidden': 'true', id: 'kiosk-countdown' }, String(left)),
+      h('p', { class: 'countdown', 'aria-hidden': 'true', id: 'kiosk-countdown' }, String(secondsLeft())),
       h('div', { class: 'kiosk-actions' },
         h('button', { type: 'button', class: 'primary', id: 'kiosk-continue', onclick: () => activity() },
           t('kiosk_continue')),
@@ -28,41 +44,49 @@ export function startKiosk({ onReset }) {
           t('kiosk_clear_now'))));
   }
 
-  function stopCountdown() {
-    if (tick) clearInterval(tick);
-    tick = null;
-    if (dialog.open) dialog.close();
+  function secondsLeft() {
+    return countdown ? Math.max(0, Math.ceil(COUNTDOWN_S - elapsed(countdown) / 1000)) : COUNTDOWN_S;
   }
 
-  function startCountdown() {
-    left = COUNTDOWN_S;
-    render();
-    dialog.showModal();
-    document.getElementById('kiosk-continue')?.focus();
-    tick = setInterval(() => {
-      left -= 1;
-      const el = document.getElementById('kiosk-countdown');
-      if (el) el.textContent = String(Math.max(left, 0));
-      if (left <= 0) finish();
-    }, 1000);
+  // Runs every TICK_MS while someone's session is open, and whenever the page becomes visible again.
+  function check() {
+    if (done || !last) return;
+    if (!countdown && elapsed(last) >= idle) {
+      countdown = mark();
+      render();
+      dialog.showModal();
+      document.getElementById('kiosk-continue')?.focus();
+    }
+    if (!countdown) return;
+    const left = secondsLeft();
+    const el = document.getElementById('kiosk-countdown');
+    if (el && el.textContent !== String(left)) el.textContent = String(left);
+    if (left <= 0) finish();
   }
 
   function finish() {
-    stopCountdown();
-    if (idleTimer) clearTimeout(idleTimer);
-    idleTimer = null;
+    done = true;
+    clearInterval(timer);
+    if (dialog.open) dialog.close();
     onReset();
   }
 
   function activity(e) {
     // Keys and clicks inside the countdown dialog are handled by its buttons (Escape also keeps the session).
-    if (e && e.type === 'scroll' && dialog.open) return;
-    stopCountdown();
-    if (idleTimer) clearTimeout(idleTimer);
-    idleTimer = setTimeout(startCountdown, IDLE_MS);
+    if (done || (e && e.type === 'scroll' && dialog.open)) return;
+    if (e && dialog.open && dialog.contains(e.target)) return;
+    countdown = null;
+    if (dialog.open) dialog.close();
+    last = mark();
+    if (!timer) timer = setInterval(check, TICK_MS);
   }
 
   for (const type of ACTIVITY) window.addEventListener(type, activity, { capture: true, passive: true });
+  document.addEventListener('visibilitychange', check);
   dialog.addEventListener('cancel', (e) => { e.preventDefault(); activity(); });
-  return { relabel: () => { if (dialog.open) { render(); document.getElementById('kiosk-continue')?.focus(); } } };
+  return {
+    relabel: () => { if (dialog.open) { render(); document.getElementById('kiosk-continue')?.focus(); } },
+    // Nobody has used the page since it was loaded (or since the last reset).
+    idle: () => !last,
+  };
 }

@@ -1,7 +1,7 @@
 // The result: totals, one card per entitlement, what was not counted and why, suggestions and notes.
 import { h } from './dom.js';
 import { fieldLabel } from './form.js';
-import { t, pick, money, moneyRange, clauseLabel, payerLabel, formatDate, langText, lang } from './i18n.js';
+import { t, pick, money, moneyRange, clauseLabel, payerLabel, formatDate, langText, lang, groupDigits } from './i18n.js';
 import { claimFacts } from './claim-sheet.js';
 
 const MONEY_STATUSES = new Set(['granted', 'capped']);
@@ -150,6 +150,7 @@ export function situationSummary(situation, catalog, cityLabel) {
     if (f?.type === 'enum') return pick(f.options?.find((o) => o.id === v)) || String(v);
     if (f?.type === 'bool') return v ? t('yes') : '—';
     if (f?.type === 'date') return formatDate(v);
+    if (f?.type === 'int' && Number.isSafeInteger(Number(v))) return /_yuan$/.test(f.id) ? money(Number(v)) : groupDigits(Number(v));
     return String(v);
   };
   for (const [k, v] of Object.entries(situation.applicant ?? {})) {

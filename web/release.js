@@ -1,0 +1,74 @@
+// Releases: the service worker keeps one whole release (one build id, every file checked against its hash) and
+// a new release waits beside it until the page says it may take over, so no page ever mixes files of two releases.
+//  - First visit: the worker installs, takes control, and only then is the calculator loaded (from its cache).
+//  - A page nobody has used yet switches to a new release at once (it reloads); a page in use shows a notice with
+//    an "update" button, which reloads with the visitor's situation in the share fragment, recalculated.
+//  - A kiosk switches when nobody is using it: at once when idle, otherwise at its next reset. It asks the server
+//    for a new release every CHECK_MS, so a kiosk nobody touches still updates.
+export const CHECK_MS = 10 * 60_000;
+
+let reg = null;
+let waiting = null;   // an installed worker of a newer release, not yet in control
+let applying = null;  // the address to load once the new release is in control
+
+const supported = () => 'serviceWorker' in navigator && window.isSecureContext;
+
+// Registers the worker; on a first visit, waits (at most 20 s) until it controls the page. Never throws.
+export async function registerWorker({ onReady }) {
+  if (!supported()) return;
+  const sw = navigator.serviceWorker;
+  sw.ready.then(onReady).catch(() => {});
+  const registering = sw.register('sw.js', { updateViaCache: 'none' }).catch(() => null);
+  if (sw.controller) {
+    reg = await registering;
+    return;
+  }
+  reg = await registering;
+  const installing = reg && (reg.installing || reg.waiting);
+  if (!installing) return;
+  await new Promise((resolve) => {
+    const timer = setTimeout(resolve, 20_000);
+    const done = () => { clearTimeout(timer); resolve(); };
+    sw.addEventListener('controllerchange', done, { once: true });
+    installing.addEventListener('statechange', () => { if (installing.state === 'redundant') done(); });
+  });
+}
+
+// After boot. ctx: { kiosk, idle(): nobody is using the page, notice(apply): show the update notice,
+// carry(): the address to reload with (the situation kept in the fragment) }.
+export function watchReleases(ctx) {
+  if (!reg || !navigator.serviceWorker.controller) return;
+  const offer = (worker) => {
+    waiting = worker;
+    if (ctx.idle()) apply(worker, location.href);
+    else if (!ctx.kiosk) ctx.notice(() => apply(worker, ctx.carry()));
+  };
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (applying) location.replace(applying);
+  });
+  reg.addEventListener('updatefound', () => {
+    const worker = reg.installing;
+    worker?.addEventListener('statechange', () => { if (worker.state === 'installed') offer(worker); });
+  });
+  if (reg.waiting) offer(reg.waiting);
+  const check = () => reg.update().catch(() => {});
+  check();
+  if (ctx.kiosk) setInterval(() => { check(); if (waiting && ctx.idle()) apply(waiting, location.href); }, CHECK_MS);
+  else document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') check(); });
+}
+
+// The kiosk's reset: load `url` afresh, in the new release when one is waiting.
+export function loadFresh(url) {
+  if (waiting && waiting.state === 'installed') apply(waiting, url);
+  else location.replace(url);
+}
+
+function apply(worker, url) {
+  if (applying) return;
+  applying = url;
+  worker.postMessage({ type: 'skillcalc:activate' });
+  // Should the new worker fail to take over, the page still goes where it was going (in the release it has).
+  setTimeout(() => {
+    if (navigator.serviceWorker.controller !== worker && url !== location.href) location.replace(url);
+  }, 10_000);
+}
