@@ -334,7 +334,7 @@ function startOver() {
 }
 
 // Kiosk: nothing of the last visitor may remain. Forget storage, drop the fragment from the history entry, and
-// load the page afresh in place (location.replace adds no history entry), in a new release if one is waiting.
+// load the page afresh in place (no history entry is added), in a new release if one is waiting.
 function kioskReset() {
   try { storage()?.removeItem(SAVE_KEY); } catch { /* none */ }
   try { sessionStorage.clear(); } catch { /* none */ }

@@ -43,9 +43,7 @@ export function watchReleases(ctx) {
     if (ctx.idle()) apply(worker, location.href);
     else if (!ctx.kiosk) ctx.notice(() => apply(worker, ctx.carry()));
   };
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (applying) location.replace(applying);
-  });
+  navigator.serviceWorker.addEventListener('controllerchange', () => { if (applying) go(applying); });
   reg.addEventListener('updatefound', () => {
     const worker = reg.installing;
     worker?.addEventListener('statechange', () => { if (worker.state === 'installed') offer(worker); });
@@ -60,7 +58,13 @@ export function watchReleases(ctx) {
 // The kiosk's reset: load `url` afresh, in the new release when one is waiting.
 export function loadFresh(url) {
   if (waiting && waiting.state === 'installed') apply(waiting, url);
-  else location.replace(url);
+  else go(url);
+}
+
+// Loads `url` (of this page, perhaps with another fragment) afresh, in place: no history entry is added.
+function go(url) {
+  history.replaceState(null, '', url);
+  location.reload();
 }
 
 function apply(worker, url) {
@@ -69,6 +73,6 @@ function apply(worker, url) {
   worker.postMessage({ type: 'skillcalc:activate' });
   // Should the new worker fail to take over, the page still goes where it was going (in the release it has).
   setTimeout(() => {
-    if (navigator.serviceWorker.controller !== worker && url !== location.href) location.replace(url);
+    if (navigator.serviceWorker.controller !== worker && new URL(url, location.href).href !== location.href) go(url);
   }, 10_000);
 }

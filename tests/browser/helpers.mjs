@@ -36,7 +36,7 @@ export function distReady() {
 
 // Serves `root` on 127.0.0.1 (random port) like an ordinary static server: gzip, ETag and 304 answers.
 // `served` lists every request path; `bytesSent()` counts every byte written to the network (headers included);
-// `close()` stops it at once.
+// `serve(dir)` switches to another folder (a new release deployed); `close()` stops it at once.
 export async function startServer(root = DIST) {
   const served = [];
   const sockets = new Set();
@@ -78,6 +78,7 @@ export async function startServer(root = DIST) {
   return {
     url: `http://127.0.0.1:${port}/`,
     served,
+    serve: (dir) => { root = dir; },
     bytesSent: () => closedBytes + [...sockets].reduce((n, s) => n + s.bytesWritten, 0),
     close: () => new Promise((resolve) => {
       for (const s of sockets) s.destroy();
