@@ -52,7 +52,8 @@ export function startKiosk({ onReset, idle = IDLE_MS }) {
   function check() {
     if (done || !last) return;
     if (!countdown && elapsed(last) >= idle) {
-      countdown = mark();
+      // The countdown began when the idle time ran out, even if this check comes late (a display asleep).
+      countdown = { wall: last.wall + idle, mono: last.mono + idle };
       render();
       dialog.showModal();
       document.getElementById('kiosk-continue')?.focus();

@@ -2,7 +2,11 @@
 // tested in embed.test.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { useSite, waitReady, fillSituation, CASES } from './helpers.mjs';
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const site = useSite();  // site.server, site.browser, site.outside: started before the tests
 
@@ -61,6 +65,121 @@ test('kiosk: large targets, no links out, countdown after 90 s idle, then nothin
   assert.equal(after.events, 0);
   assert.equal(after.checked, 0);
   assert.ok(!after.text.includes('2000元'));
+  await page.close();
+});
+
+
+test('kiosk: the footer says what happens, no print button, and a display asleep does not delay the clearing', async () => {
+  const page = await site.browser.context.newPage();
+  await page.clock.install();
+  await page.goto(`${site.server.url}?kiosk=1`);
+  await waitReady(page);
+  assert.match(await page.textContent('#privacy'), /无人操作90秒后显示30秒倒计时，倒计时结束即清除本页内容/);
+  await fillSituation(page, CASES.jining.situation);
+  assert.equal(await page.locator('#print').count(), 0, 'a kiosk has no printer');
+
+  // The display sleeps: timers stop; 100 s later one fires. The countdown began at 90 s: 20 s are left.
+  await page.clock.fastForward(100_000);
+  await page.waitForSelector('#kiosk-dialog[open]');
+  assert.equal(await page.textContent('#kiosk-countdown'), '20');
+  // Asleep again for 25 s: the page is cleared at the first tick, not 20 ticks later.
+  await Promise.all([page.waitForEvent('load'), page.clock.fastForward(25_000)]);
+  await waitReady(page);
+  assert.equal(await page.locator('#totals').count(), 0);
+
+  // An operator's own idle time (?idle=45): said in the footer, and kept.
+  await page.goto(`${site.server.url}?kiosk=1&idle=45&lang=en`);
+  await waitReady(page);
+  assert.match(await page.textContent('#privacy'), /After 45 seconds without use a 30-second countdown starts; when it ends, the page is cleared\./);
+  await page.check('#f-city-weihai');
+  await page.clock.runFor(44_000);
+  assert.ok(await page.isHidden('#kiosk-dialog'));
+  await page.clock.runFor(2_000);
+  assert.ok(await page.isVisible('#kiosk-dialog'));
+  await page.close();
+});
+
+// Every text element's size, and every control's size, as laid out.
+function measure() {
+  const visible = (el) => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden';
+  const texts = [...document.querySelectorAll('body *')].filter((el) => visible(el) &&
+    [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()) && !el.closest('.visually-hidden, .site-header'));
+  const small = texts.map((el) => ({ el: el.className || el.tagName, px: parseFloat(getComputedStyle(el).fontSize),
+    lh: parseFloat(getComputedStyle(el).lineHeight) / parseFloat(getComputedStyle(el).fontSize) }));
+  const controls = [...document.querySelectorAll('main button, main select, main input:not([type=radio]):not([type=checkbox]), main summary, main .choice-option label, main .field-check')]
+    .filter(visible).map((el) => ({ el: el.id || el.className || el.tagName, h: el.getBoundingClientRect().height }));
+  return { minPx: Math.min(...small.map((s) => s.px)), smallest: small.sort((a, b) => a.px - b.px)[0],
+    minLh: Math.min(...small.filter((s) => Number.isFinite(s.lh)).map((s) => s.lh)),
+    tightest: small.filter((s) => Number.isFinite(s.lh)).sort((a, b) => a.lh - b.lh)[0],
+    minTarget: Math.min(...controls.map((c) => c.h)), lowest: controls.sort((a, b) => a.h - b.h)[0] };
+}
+
+test('large type (适老化): ?large=1 and the switch; 20 px text, line height 1.5, 48 px targets, 7:1 contrast', async () => {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}?large=1`);
+  await waitReady(page);
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains('large')));
+  assert.equal(await page.getAttribute('#large-switch', 'aria-pressed'), 'true');
+  await fillSituation(page, CASES.yantai.situation);
+  await page.evaluate(() => document.querySelectorAll('#result details').forEach((d) => { d.open = true; }));
+  const m = await page.evaluate(measure);
+  assert.ok(m.minPx >= 20, `no text under 20 px (smallest: ${JSON.stringify(m.smallest)})`);
+  assert.ok(m.minLh >= 1.5, `line height at least 1.5 (tightest: ${JSON.stringify(m.tightest)})`);
+  assert.ok(m.minTarget >= 48, `targets at least 48 px high (lowest: ${JSON.stringify(m.lowest)})`);
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.evaluate(AXE_SOURCE);  // by the debugger protocol: the page's CSP allows no inline script
+    const r = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast-enhanced', 'color-contrast'] } }));
+    assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `7:1 contrast (${scheme})`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // The visitor's own switch: off, on, remembered on the next visit; ?large=0 wins over it.
+  await page.goto(site.server.url);
+  await waitReady(page);
+  assert.ok(await page.evaluate(() => !document.documentElement.classList.contains('large')));
+  await page.click('#large-switch');
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains('large')));
+  assert.equal(await page.getAttribute('#large-switch', 'aria-pressed'), 'true');
+  await page.reload();
+  await waitReady(page);
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains('large')));
+  await page.goto(`${site.server.url}?large=0`);
+  await waitReady(page);
+  assert.ok(await page.evaluate(() => !document.documentElement.classList.contains('large')));
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
+test('read aloud: hidden without a Chinese voice; with one, it reads the result in Chinese', async () => {
+  const plain = await site.browser.context.newPage();
+  await plain.goto(site.server.url);
+  await waitReady(plain);
+  await fillSituation(plain, CASES.weihai.situation);
+  const voices = await plain.evaluate(() => ('speechSynthesis' in window ? speechSynthesis.getVoices().filter((v) => /^(zh|cmn)/i.test(v.lang)).length : 0));
+  if (!voices) assert.ok(await plain.isHidden('#speak'), 'no Chinese voice: no button');
+  await plain.close();
+
+  const page = await site.browser.context.newPage();
+  await page.addInitScript(() => {
+    const voices = [{ name: 'Test English', lang: 'en-US' }, { name: 'Test 普通话', lang: 'zh-CN' }];
+    window.spoken = [];
+    window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+    Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: {
+      speaking: false, getVoices: () => voices, addEventListener() {}, cancel() {},
+      speak(u) { window.spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.name }); },
+    } });
+  });
+  await page.goto(site.server.url);
+  await waitReady(page);
+  await fillSituation(page, CASES.weihai.situation);
+  assert.ok(await page.isVisible('#speak'));
+  await page.click('#speak');
+  const [said] = await page.evaluate(() => window.spoken);
+  assert.equal(said.voice, 'Test 普通话');
+  assert.equal(said.lang, 'zh-CN');
+  assert.match(said.text, /计算结果/);
+  assert.match(said.text, /5000元/);
   await page.close();
 });
 
