@@ -32,6 +32,7 @@ const app = {
   embed: null,
   kiosk: null,
   large: null,
+  update: null, // takes the waiting release, once one is offered
   touched: false,
   firstResult: false,
   build: document.querySelector('meta[name="skillcalc-build"]')?.content ?? '',
@@ -345,6 +346,7 @@ function kioskReset() {
 
 // A new release is ready and the page is in use: say so, and let the visitor take it when it suits them.
 function showUpdate(apply) {
+  app.update = apply;
   const box = clear($('update-banner'));
   box.hidden = false;
   box.append(h('p', {}, t(app.last ? 'update_ready_result' : 'update_ready')),
@@ -376,6 +378,7 @@ async function boot() {
     setLang(lang() === 'zh' ? 'en' : 'zh');
     renderChrome();
     if (app.calc) { renderFormNow(); renderResultNow(); renderSavedBanner(); }
+    if (app.update) showUpdate(app.update);
     app.kiosk?.relabel();
     $('lang-switch').focus();
   });

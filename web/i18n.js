@@ -371,7 +371,8 @@ export function clauseLabel(clause) {
 // span with lang="zh-Hans" so screen readers switch voice. Returns nodes.
 const CJK_RUN = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef〔〕“”]+(?:[\s\d.]*[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef〔〕“”]+)*/g;
 export function langText(text, textLang = current) {
-  const s = String(text ?? '');
+  // Dates are written one way on the page: an ISO date in a rule's note reads "19 August 2021" like the rest.
+  const s = String(text ?? '').replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (m) => formatDate(m));
   if (textLang === 'zh') return [document.createTextNode(s)];
   const out = [];
   let last = 0;
