@@ -23,8 +23,8 @@ const STR = {
     event_n: '第{n}件：{name}',
     no_events: '还没有添加任何事项。',
     date_label: '日期',
-    date_hint: '按“年-月-日”填写，例如 2025-07-15；不填则按计算日期',
-    not_date: '请按“年-月-日”填写一个日期，例如 2025-07-15',
+    date_hint: '按“年-月-日”填写，例如 2025‑07‑15；不填则按计算日期',
+    not_date: '请按“年-月-日”填写一个日期，例如 2025‑07‑15',
     choose: '请选择',
     not_given: '（未填写）',
     what_choices_mean: '各选项是什么意思',
@@ -157,8 +157,8 @@ const STR = {
     event_n: 'No. {n}: {name}',
     no_events: 'Nothing added yet.',
     date_label: 'Date',
-    date_hint: 'Year-month-day, e.g. 2025-07-15; empty means the calculation date',
-    not_date: 'Enter a date as year-month-day, e.g. 2025-07-15',
+    date_hint: 'Year-month-day, e.g. 2025‑07‑15; empty means the calculation date',
+    not_date: 'Enter a date as year-month-day, e.g. 2025‑07‑15',
     choose: 'Choose',
     not_given: '(not given)',
     what_choices_mean: 'What the choices mean',
@@ -348,10 +348,11 @@ export function formatDate(iso) {
 }
 
 // A date as people type it — 2025-07-15, 2025/7/15, 2025.7.15, 2025年7月15日, 20250715, full-width digits too —
-// as ISO "2025-07-15", or null when it is not a real date.
+// as ISO "2025-07-15", or null when it is not a real date. (The hints write their example with non-breaking
+// hyphens, U+2011, so that it never breaks across lines; copied back, it is understood too.)
 export function parseDay(text) {
   const s = String(text ?? '').trim().replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  const m = /^(\d{4})\s*[-/.年－／]\s*(\d{1,2})\s*[-/.月－／]\s*(\d{1,2})\s*日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  const m = /^(\d{4})\s*[-/.年－／\u2011]\s*(\d{1,2})\s*[-/.月－／\u2011]\s*(\d{1,2})\s*日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (!m) return null;
   const [y, mo, d] = m.slice(1).map(Number);
   const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
