@@ -7,7 +7,7 @@
 //    for a new release every CHECK_MS, so a kiosk nobody touches still updates.
 export const CHECK_MS = 10 * 60_000;
 
-let reg = null;
+let registering = null;  // the registration, once sw.register() answers
 let waiting = null;   // an installed worker of a newer release, not yet in control
 let applying = null;  // the address to load once the new release is in control
 
@@ -18,12 +18,9 @@ export async function registerWorker({ onReady }) {
   if (!supported()) return;
   const sw = navigator.serviceWorker;
   sw.ready.then(onReady).catch(() => {});
-  const registering = sw.register('sw.js', { updateViaCache: 'none' }).catch(() => null);
-  if (sw.controller) {
-    reg = await registering;
-    return;
-  }
-  reg = await registering;
+  registering = sw.register('sw.js', { updateViaCache: 'none' }).catch(() => null);
+  if (sw.controller) return;  // a repeat visit goes on at once
+  const reg = await registering;
   const installing = reg && (reg.installing || reg.waiting);
   if (!installing) return;
   await new Promise((resolve) => {
@@ -36,7 +33,8 @@ export async function registerWorker({ onReady }) {
 
 // After boot. ctx: { kiosk, idle(): nobody is using the page, notice(apply): show the update notice,
 // carry(): the address to reload with (the situation kept in the fragment) }.
-export function watchReleases(ctx) {
+export async function watchReleases(ctx) {
+  const reg = await registering;
   if (!reg || !navigator.serviceWorker.controller) return;
   const offer = (worker) => {
     waiting = worker;
