@@ -41,7 +41,12 @@ export async function watchReleases(ctx) {
     if (ctx.idle()) apply(worker, location.href);
     else if (!ctx.kiosk) ctx.notice(() => apply(worker, ctx.carry()));
   };
-  navigator.serviceWorker.addEventListener('controllerchange', () => { if (applying) go(applying); });
+  // Another tab took the new release: this page keeps the files it has loaded; it follows at once if nobody is
+  // using it, otherwise its notice (or the kiosk's reset) reloads it.
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (applying) go(applying);
+    else if (ctx.idle()) go(location.href);
+  });
   reg.addEventListener('updatefound', () => {
     const worker = reg.installing;
     worker?.addEventListener('statechange', () => { if (worker.state === 'installed') offer(worker); });
@@ -67,6 +72,7 @@ function go(url) {
 
 function apply(worker, url) {
   if (applying) return;
+  if (navigator.serviceWorker.controller === worker || worker.state === 'activated') { go(url); return; }
   applying = url;
   worker.postMessage({ type: 'skillcalc:activate' });
   // Should the new worker fail to take over, the page still goes where it was going (in the release it has).

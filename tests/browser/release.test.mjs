@@ -140,7 +140,7 @@ test('a page nobody has used shows the new release on the next load; a half-depl
   }
 });
 
-test('a page in use offers the new release; taking it keeps and recalculates the result', async () => {
+test('a page in use offers the new release; taking it, even after another tab did, keeps and recalculates the result', async () => {
   const { b, page } = await firstVisit();
   try {
     await fillSituation(page, CASES.weihai.situation);
@@ -150,6 +150,16 @@ test('a page in use offers the new release; taking it keeps and recalculates the
     assert.match(await page.textContent('#update-banner'), /新版本/);
     assertShowing(await shown(page), R.R1);
     assert.equal(await page.getAttribute('#totals', 'data-max'), '5000', 'the result stays until the visitor chooses');
+
+    // A new tab, unused, takes release 2 at once; the tab in use keeps its page, whole, until its visitor chooses.
+    const other = await b.context.newPage();
+    await other.goto(server.url);
+    assertWhole(await waitForRelease(other, R.R2), R.R2);
+    await sleep(500);
+    const still = await shown(page);
+    assert.equal(still.build, R.R1.build);
+    assert.equal(still.title, R.R1.title);
+    assert.equal(await page.getAttribute('#totals', 'data-max'), '5000');
 
     await page.click('#update-now');
     assertWhole(await waitForRelease(page, R.R2), R.R2);
