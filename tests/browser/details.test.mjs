@@ -34,6 +34,7 @@ test('focus ring and error colours differ; steps are headings; dates typed as 20
   const s = CASES.weihai.situation;
   await fillSituation(page, { ...s, as_of: '2025年9月1日', events: [{ ...s.events[0], date: '2025/7/15' }] });
   assert.equal(await page.getAttribute('#totals', 'data-max'), '5000');
+  await page.click('#edit'); // the form folds away once a result is shown
   const date = page.locator('fieldset.event input.date').first();
   assert.equal(await date.getAttribute('type'), 'text', 'no browser date picker with its own order');
   assert.match(await page.textContent('fieldset.event .field:has(input.date) .hint'), /年-月-日/);
@@ -48,6 +49,7 @@ test('English: options wrap, entitlements read as sentences, one way of writing 
   await page.goto(`${site.server.url}?lang=en`);
   await waitReady(page);
   await fillSituation(page, CASES.weihai.situation);
+  await page.click('#edit'); // the form folds away once a result is shown
   const route = page.locator('fieldset.event select[id$="-route"]');
   const fit = await route.evaluate((el) => ({ text: el.selectedOptions[0].text, height: el.getBoundingClientRect().height,
     line: parseFloat(getComputedStyle(el).lineHeight) }));
