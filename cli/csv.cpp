@@ -29,17 +29,32 @@ size_t utf8_len(const unsigned char* p, size_t left) {
 
 }  // namespace
 
-Refusal check_encoding(std::string_view data, size_t& bom) {
+namespace {
+
+// UTF-16 without a byte-order mark: many NUL bytes in the first KiB, at even or at odd offsets.
+bool looks_utf16(const unsigned char* p, size_t n) {
+  size_t even = 0, odd = 0, k = n < 1024 ? n : 1024;
+  for (size_t i = 0; i < k; ++i)
+    if (!p[i]) ++(i % 2 ? odd : even);
+  return k >= 2 && (even * 4 >= k || odd * 4 >= k);
+}
+
+}  // namespace
+
+Refusal check_encoding(std::string_view data, size_t& bom, const std::function<void(size_t)>& progress) {
   bom = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(data.data());
   size_t n = data.size();
-  if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
+  if ((n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) || looks_utf16(p, n))
     return {"文件是 UTF-16 编码（Excel 的“Unicode 文本”）。请另存为“CSV UTF-8（逗号分隔）(*.csv)”后重试。",
             "The file is UTF-16 (Excel's \"Unicode Text\"). Save it as \"CSV UTF-8 (Comma delimited) (*.csv)\" and try "
             "again."};
   if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) bom = 3;
   size_t i = bom, bad = 0, gbk_pairs = 0, first_bad = std::string_view::npos;
+  size_t nul = std::string_view::npos, mark = 0;
   while (i < n) {
+    if (progress && i >= mark) progress(i), mark = i + (8u << 20);
+    if (!p[i] && nul == std::string_view::npos) nul = i;
     size_t len = utf8_len(p + i, n - i);
     if (len) {
       i += len;
@@ -53,6 +68,15 @@ Refusal check_encoding(std::string_view data, size_t& bom) {
     else
       ++i;
     if (bad > 1000) break;
+  }
+  if (progress) progress(n);
+  if (first_bad == std::string_view::npos && nul != std::string_view::npos) {
+    long line = 1 + static_cast<long>(std::count(data.begin(), data.begin() + static_cast<long>(nul), '\n'));
+    return {"文件第 " + std::to_string(line) +
+                " 行含有 NUL 字节（0x00）：这不是文本 CSV。请另存为“CSV UTF-8（逗号分隔）(*.csv)”后重试。",
+            "line " + std::to_string(line) +
+                " of the file holds a NUL byte (0x00): this is not a text CSV. Save it as \"CSV UTF-8 (Comma "
+                "delimited) (*.csv)\" and try again."};
   }
   if (first_bad == std::string_view::npos) return {};
   long line = 1 + static_cast<long>(std::count(data.begin(), data.begin() + static_cast<long>(first_bad), '\n'));
@@ -73,88 +97,134 @@ Refusal check_encoding(std::string_view data, size_t& bom) {
 
 // ---- RFC 4180 --------------------------------------------------------------------------------------------------
 
-void parse(std::string_view d, std::vector<Record>& out, std::vector<RowError>& errors) {
-  size_t i = 0, n = d.size();
-  long line = 1;
-  while (i < n) {
-    Record rec;
-    rec.line = line;
-    std::string cell;
-    bool bad = false;
-    int column = 1;
-    bool at_start = true;  // at the start of a field
-    bool ended = false;
-    while (i < n && !ended) {
-      char c = d[i];
-      if (at_start && c == '"') {  // a quoted field
-        ++i;
-        bool closed = false;
-        while (i < n) {
-          char q = d[i];
-          if (q == '"') {
-            if (i + 1 < n && d[i + 1] == '"') {
-              cell += '"', i += 2;
-              continue;
-            }
-            ++i;
-            closed = true;
-            break;
+namespace {
+
+size_t line_end(std::string_view d, size_t i) {  // just past the LF that ends the physical line at i (or the end)
+  size_t lf = d.find('\n', i);
+  return lf == std::string_view::npos ? d.size() : lf + 1;
+}
+
+}  // namespace
+
+bool Reader::next(Record& rec, std::vector<RowError>& errors) {
+  errors_ = &errors;
+  while (i_ < d_.size()) {
+    size_t start = i_;
+    long first = line_;
+    Fault f = record(rec);
+    if (drop_) drop_(i_);
+    if (f == Fault::None) return true;
+    if (f == Fault::Line) continue;  // reported, its line consumed
+    // A quote that swallowed line breaks (never closed, or closed where the row cannot end): the quote's line is
+    // reported and not evaluated, and reading goes on at the next physical line, so that no row is lost.
+    long took = line_ - first + (i_ >= d_.size() && (d_.empty() || d_.back() != '\n') ? 1 : 0);
+    std::string l = std::to_string(first), k = std::to_string(took);
+    std::string why_zh = f == Fault::Unclosed  ? "直到文件末尾都没有闭合"
+                         : f == Fault::Runaway ? "在 64 KiB 之内没有闭合"
+                                               : "闭合后本行无法结束（或列数超过表头）";
+    std::string why_en = f == Fault::Unclosed  ? "is never closed"
+                         : f == Fault::Runaway ? "is not closed within 64 KiB"
+                                               : "closes where the row cannot end (or the row has too many cells)";
+    errors.push_back({first, quote_column_, "",
+                      "第 " + l + " 行的引号" + why_zh + "：从该行起的 " + k + " 行会被读成一个单元格。第 " + l +
+                          " 行未计算，从第 " + std::to_string(first + 1) + " 行起继续读取（字段中的引号要写成 \"\"）",
+                      "the quote opened on line " + l + " " + why_en + ": it would take " + k +
+                          " lines into one cell. Line " + l + " is not evaluated; reading goes on at line " +
+                          std::to_string(first + 1) + " (a quote inside a field is written \"\")",
+                      1, ""});
+    i_ = line_end(d_, start);
+    line_ = first + 1;
+  }
+  return false;
+}
+
+// One record from i_: its cells, or the fault that spoils it. A fault confined to one line is reported here and the
+// line consumed; a quote that runs over lines is left to next().
+Reader::Fault Reader::record(Record& rec) {
+  rec.line = line_;
+  rec.offset = i_;
+  rec.cells.clear();
+  std::string cell;
+  const size_t n = d_.size();
+  const long first = line_;
+  bool bad = false, at_start = true;
+  int column = 1;
+  auto fault = [&](const std::string& zh, const std::string& en) {
+    if (!bad) errors_->push_back({first, column, "", zh, en, 1, ""});
+    bad = true;
+  };
+  while (i_ < n) {
+    char c = d_[i_];
+    if (at_start && c == '"') {  // a quoted field
+      quote_column_ = column;
+      ++i_;
+      bool closed = false;
+      while (i_ < n) {
+        char q = d_[i_];
+        if (q == '"') {
+          if (i_ + 1 < n && d_[i_ + 1] == '"') {
+            cell += '"', i_ += 2;
+            continue;
           }
-          if (q == '\n') ++line;
-          cell += q;
-          ++i;
+          ++i_;
+          closed = true;
+          break;
         }
-        if (!closed) {
-          errors.push_back({rec.line, column, "", "引号未闭合（从本行起到文件末尾的内容都无法读取）",
-                            "unterminated quote (everything from this line to the end of the file is unreadable)", 1,
-                            ""});
-          return;
-        }
-        // After the closing quote: a separator or the end of the record.
-        if (i < n && d[i] != ',' && d[i] != '\n' && d[i] != '\r') {
-          errors.push_back({rec.line, column, "", "引号字段的右引号之后还有字符（字段中的引号要写成两个引号 \"\"）",
-                            "characters after a quoted field's closing quote (a quote inside a field is written \"\")",
-                            1, ""});
-          bad = true;
-          while (i < n && d[i] != '\n') ++i;  // skip the rest of the line
-        }
-        at_start = false;
-        continue;
+        if (q == '\n') ++line_;
+        if (cell.size() >= kMaxCell) return Fault::Runaway;
+        cell += q;
+        ++i_;
       }
-      if (c == ',') {
-        rec.cells.push_back(std::move(cell));
-        cell.clear();
-        ++column;
-        at_start = true;
-        ++i;
-        continue;
+      if (!closed) return Fault::Unclosed;
+      if (i_ < n && d_[i_] != ',' && d_[i_] != '\n' && d_[i_] != '\r') {
+        if (line_ != first) return Fault::Spans;
+        fault("引号字段的右引号之后还有字符（字段中的引号要写成两个引号 \"\"）",
+              "characters after a quoted field's closing quote (a quote inside a field is written \"\")");
+        i_ = line_end(d_, i_);
+        ++line_;
+        return Fault::Line;
       }
-      if (c == '\r' || c == '\n') {
-        ++i;
-        if (c == '\r' && i < n && d[i] == '\n') ++i;
-        ++line;
-        ended = true;
-        break;
-      }
-      if (c == '"' && !bad) {
-        errors.push_back(
-            {rec.line, column, "", "未加引号的字段中出现引号（含引号的字段要整个用引号括起，内部的引号写成 \"\"）",
-             "a quote inside an unquoted field (quote the whole field and write a quote inside it as \"\")", 1, ""});
-        bad = true;
-      }
-      cell += c;
       at_start = false;
-      ++i;
-    }
-    if (bad) {
-      if (!ended) {  // skipped to the line's end: consume it
-        if (i < n && d[i] == '\n') ++i, ++line;
-      }
       continue;
     }
-    rec.cells.push_back(std::move(cell));
-    out.push_back(std::move(rec));
+    if (c == ',') {
+      rec.cells.push_back(std::move(cell));
+      cell.clear();
+      ++column;
+      at_start = true;
+      ++i_;
+      continue;
+    }
+    if (c == '\r' || c == '\n') {
+      ++i_;
+      if (c == '\r' && i_ < n && d_[i_] == '\n') ++i_;
+      ++line_;
+      break;
+    }
+    if (c == '"' || cell.size() >= kMaxCell) {
+      if (c == '"')
+        fault("未加引号的字段中出现引号（含引号的字段要整个用引号括起，内部的引号写成 \"\"）",
+              "a quote inside an unquoted field (quote the whole field and write a quote inside it as \"\")");
+      else
+        fault("单元格过大（最多 64 KiB）", "a cell is too large (at most 64 KiB)");
+      i_ = line_end(d_, i_);
+      ++line_;
+      return Fault::Line;
+    }
+    cell += c;
+    at_start = false;
+    ++i_;
   }
+  if (bad) return Fault::Line;
+  rec.cells.push_back(std::move(cell));
+  if (line_ - first > 1 && expect_ > 0 && static_cast<int>(rec.cells.size()) > expect_) return Fault::Spans;
+  return Fault::None;
+}
+
+void parse(std::string_view d, std::vector<Record>& out, std::vector<RowError>& errors) {
+  Reader r(d, 0, 1);
+  Record rec;
+  while (r.next(rec, errors)) out.push_back(rec);
 }
 
 // ---- writing ---------------------------------------------------------------------------------------------------
@@ -310,41 +380,9 @@ Typed typed(const skillcalc::Model& m, const skillcalc::FieldDef& d, const std::
   return t;
 }
 
-enum class Kind {
-  Applicant,
-  City,
-  AsOf,
-  ApplicantKind,
-  ApplicantField,
-  Claimed,
-  EventId,
-  Type,
-  Date,
-  EventField,
-  Ignored
-};
-
-struct Column {
-  Kind kind = Kind::Ignored;
-  std::string canonical, field;  // field: the applicant field, clause id or event field
-};
-
 }  // namespace
 
-bool read_claims(const skillcalc::Model& m, std::string_view data, std::vector<Claim>& claims, Columns& columns,
-                 std::vector<RowError>& errors, long& rows, Refusal& fatal) {
-  size_t bom = 0;
-  fatal = check_encoding(data, bom);
-  if (fatal.refused()) return false;
-  std::vector<Record> records;
-  parse(data.substr(bom), records, errors);
-  rows = static_cast<long>(errors.size());  // malformed records are rows too
-  if (records.empty()) {
-    fatal = {
-        "文件为空：第一行应是列名（applicant, city, applicant_kind, type, date …）",
-        "the file is empty: its first line should name the columns (applicant, city, applicant_kind, type, date …)"};
-    return false;
-  }
+bool read_header(const skillcalc::Model& m, const Record& head, Layout& layout, Refusal& fatal) {
   // The header.
   static const std::unordered_map<std::string, std::string> alias = {{"申请人", "applicant"},
                                                                      {"申请人名称", "applicant"},
@@ -364,8 +402,10 @@ bool read_claims(const skillcalc::Model& m, std::string_view data, std::vector<C
   std::vector<std::string> event_fields;
   for (auto& [type, et] : m.vocab.event_types)
     for (auto& f : et.fields) event_fields.push_back(f.first);
-  const Record& head = records[0];
-  std::vector<Column> cols(head.cells.size());
+  Columns& columns = layout.columns;
+  columns = Columns();
+  std::vector<Column>& cols = layout.cols;
+  cols.assign(head.cells.size(), Column());
   std::string unknown;
   for (size_t c = 0; c < head.cells.size(); ++c) {
     std::string raw = trim(head.cells[c]);
@@ -424,8 +464,21 @@ bool read_claims(const skillcalc::Model& m, std::string_view data, std::vector<C
       return false;
     }
 
+  return true;
+}
+
+std::string applicant_of(const Layout& layout, const Record& rec) {
+  int ac = layout.columns.of("applicant");
+  return ac > 0 && ac <= static_cast<int>(rec.cells.size()) ? trim(rec.cells[ac - 1]) : std::string();
+}
+
+void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vector<Record>& records,
+               std::vector<Claim>& claims, std::vector<RowError>& errors, long& rows) {
+  const Columns& columns = layout.columns;
+  const std::vector<Column>& cols = layout.cols;
   std::unordered_map<std::string, size_t> by_applicant;
-  for (size_t r = 1; r < records.size(); ++r) {
+  const size_t first_claim = claims.size();
+  for (size_t r = 0; r < records.size(); ++r) {
     const Record& rec = records[r];
     bool blank = true;
     for (auto& c : rec.cells) blank = blank && trim(c).empty();
@@ -612,7 +665,8 @@ bool read_claims(const skillcalc::Model& m, std::string_view data, std::vector<C
     }
   }
   // Keys in the order DESIGN.md writes them.
-  for (auto& c : claims) {
+  for (size_t k = first_claim; k < claims.size(); ++k) {
+    Claim& c = claims[k];
     json s = json::object();
     if (c.situation.contains("city")) s["city"] = c.situation["city"];
     if (c.situation.contains("as_of")) s["as_of"] = c.situation["as_of"];
@@ -620,6 +674,27 @@ bool read_claims(const skillcalc::Model& m, std::string_view data, std::vector<C
     s["events"] = c.situation["events"];
     c.situation = std::move(s);
   }
+}
+
+bool read_claims(const skillcalc::Model& m, std::string_view data, std::vector<Claim>& claims, Columns& columns,
+                 std::vector<RowError>& errors, long& rows, Refusal& fatal) {
+  size_t bom = 0;
+  fatal = check_encoding(data, bom);
+  if (fatal.refused()) return false;
+  std::vector<Record> records;
+  parse(data.substr(bom), records, errors);
+  rows = static_cast<long>(errors.size());  // malformed records are rows too
+  if (records.empty()) {
+    fatal = {
+        "文件为空：第一行应是列名（applicant, city, applicant_kind, type, date …）",
+        "the file is empty: its first line should name the columns (applicant, city, applicant_kind, type, date …)"};
+    return false;
+  }
+  Layout layout;
+  if (!read_header(m, records[0], layout, fatal)) return false;
+  columns = layout.columns;
+  records.erase(records.begin());
+  read_rows(m, layout, records, claims, errors, rows);
   return true;
 }
 

@@ -36,8 +36,9 @@ for junk in ["", "null", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", "\xff\xfe", '{"
 lines = "\n".join([good, "{bad", "", good, json.dumps({"city": "mars", "applicant": {"kind": "person"}})]) + "\n"
 p = run(["eval", "--jsonl", "-"], lines)
 out = [json.loads(l) for l in p.stdout.splitlines()]
-expect("jsonl gives one line per non-empty input line", len(out) == 4)
-expect("jsonl goes on past a bad line", [o["ok"] for o in out] == [True, False, True, False])
+expect("jsonl gives one line per input line, the blank one too", len(out) == 5)
+expect("jsonl goes on past a bad line", [o["ok"] for o in out] == [True, False, False, True, False])
+expect("an error object names its input line", [o.get("line") for o in out] == [None, 2, 3, None, 5])
 expect("jsonl exits 2 when a line was bad", p.returncode == 2)
 p = run(["rules"])
 r = json.loads(p.stdout)

@@ -1,0 +1,18 @@
+// The batch commands: eval --csv (claims CSV in, items CSV out) and budget (JSONL or claims CSV in, pools out).
+#pragma once
+#include <string>
+
+#include "output.hpp"
+#include "skillcalc.hpp"
+
+namespace cli {
+
+struct Options {
+  std::string path = "-", out_path, day, format = "json";
+  bool quiet = false, as_csv = false;
+};
+
+int run_csv_eval(const skillcalc::Engine& e, const Options& o);
+int run_budget(const skillcalc::Engine& e, const Options& o);
+
+}  // namespace cli

@@ -1,0 +1,27 @@
+// eval --jsonl: one situation per input line, one answer per input line, in order. A blank line, an overlong line
+// or a bad situation gets an error object that names its input line, so that answers always line up with lines.
+#pragma once
+#include <istream>
+#include <string>
+
+#include "output.hpp"
+#include "skillcalc.hpp"
+
+namespace cli {
+
+struct JsonlCounts {
+  long long lines = 0, bad = 0;
+};
+
+// `size` (the input's size in bytes, 0 when unknown) only feeds the progress line.
+JsonlCounts eval_jsonl(const skillcalc::Engine& e, std::istream& in, const std::string& day, Output& out,
+                       Progress* progress, long long size);
+
+// Reads one line (without its LF or CRLF) of at most `cap` bytes; the rest of a longer line is skipped and
+// `overlong` set. False at the end of the input.
+bool read_line(std::streambuf& in, std::string& line, size_t cap, bool& overlong, long long& bytes);
+
+// {"ok":false,"line":N,"error":{…}}: an error object with the input line it answers.
+std::string with_line(const std::string& result, long long line);
+
+}  // namespace cli

@@ -1,0 +1,52 @@
+// Where the command line writes: results to stdout or the -o file, messages to stderr. Whole lines only on both
+// streams (stdout is flushed before a message goes to stderr), and a failed write is remembered so that the run
+// ends with exit 1 and a message instead of exit 0 with output missing.
+#pragma once
+#include <chrono>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace cli {
+
+class Output {
+ public:
+  Output() = default;
+  explicit Output(std::string* sink) : sink_(sink) {}  // into a string (tests, fuzzers)
+  Output(const Output&) = delete;
+  Output& operator=(const Output&) = delete;
+  ~Output();
+  // "" or "-": stdout; else the file, created or truncated. False (with the reason in error()) if it cannot be.
+  bool open(const std::string& path);
+  void write(std::string_view s);  // whole lines: `s` ends with '\n' (or is a whole CSV record)
+  // Flushes everything; false when any write failed (the reason is in error()).
+  bool finish();
+  bool failed() const { return failed_; }
+  const std::string& name() const { return name_; }
+  std::string error() const;
+
+ private:
+  FILE* f_ = nullptr;
+  std::string* sink_ = nullptr;
+  bool own_ = false, failed_ = false;
+  int errno_ = 0;
+  std::string name_ = "<stdout>";
+};
+
+// A whole line on stderr (a newline is added), after stdout has been flushed.
+void note(const std::string& line);
+
+// A failed write as a message on stderr: exit 1 follows.
+int write_failed(const Output& out);
+
+// A line on stderr every few seconds of a long batch, between records: how many are done, of how many, how fast.
+struct Progress {
+  using clock = std::chrono::steady_clock;
+  bool quiet = false;
+  const char* what = "";
+  clock::time_point start = clock::now(), last = clock::now();
+  void tick(long long done, long long total, double fraction = -1);
+  double seconds() const { return std::chrono::duration<double>(clock::now() - start).count(); }
+};
+
+}  // namespace cli

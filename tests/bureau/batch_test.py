@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""A bureau's batch never loses a row (issue 11): every input line is answered or reported, a failed write is exit 1,
+the two output streams never share a line, and bad input is refused with its place. Each check is named by a sentence.
+    batch_test.py SKILLCALC"""
+import csv, io, json, os, shutil, subprocess, sys, tempfile
+
+cli = sys.argv[1]
+passed = failed = 0
+tmp = tempfile.mkdtemp()
+
+
+def run(args, stdin=None, **kw):
+    return subprocess.run([cli, "--today", "2026-01-15"] + args, input=stdin, capture_output=True, timeout=120, **kw)
+
+
+def expect(name, cond, detail=""):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL", name, str(detail)[:600])
+
+
+def write(name, data):
+    path = os.path.join(tmp, name)
+    with open(path, "wb") as f:
+        f.write(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+def rows_of(data):
+    text = data.decode("utf-8-sig")
+    r = list(csv.reader(io.StringIO(text, newline="")))
+    return [dict(zip(r[0], x)) for x in r[1:]]
+
+
+HEAD = "applicant,city,applicant_kind,type,date,title\n"
+def good_row(k):
+    return "人%04d,weihai,person,title,2025-08-01,weihai_craftsman\n" % k
+
+
+good = json.dumps({"city": "weihai", "applicant": {"kind": "person"},
+                   "events": [{"type": "title", "date": "2025-06-01", "title": "weihai_craftsman"}]})
+
+# ---- 1. a stray quote ------------------------------------------------------------------------------------------------
+data = HEAD + good_row(0) + '"ACME Ltd,weihai,enterprise,,,\n' + "".join(good_row(k) for k in range(1, 501))
+p = run(["eval", "--csv", write("stray.csv", data)])
+rows = rows_of(p.stdout)
+err = p.stderr.decode()
+names = {r["applicant"] for r in rows if r["status"] != "error"}
+expect("a stray quote on line 3 does not swallow the 500 rows after it", len(names) == 501, len(names))
+expect("the stray quote is reported on the line it opened, with the lines it would take",
+       "stray.csv:3:1" in err and "quote opened on line 3" in err and "501 lines" in err, err[-800:])
+expect("a stray quote makes the run exit 2", p.returncode == 2)
+errors = [r for r in rows if r["status"] == "error"]
+expect("the stray quote is one error row naming line 3", len(errors) == 1 and errors[0]["lines"] == "3", errors)
+expect("every line is accounted for in the summary", "502 rows" in err and "1 errors, 1 rows left out" in err,
+       err.splitlines()[-1:])
+# A stray quote that a later quote closes in mid-row: the same, the rows between come back.
+data = HEAD + '"ACME,weihai,enterprise,,,\n' + good_row(1) + good_row(2) + 'x,"y"z,person,,,\n' + good_row(3)
+p = run(["eval", "--csv", write("stray2.csv", data)])
+names = {r["applicant"] for r in rows_of(p.stdout) if r["status"] != "error"}
+expect("rows between a stray quote and a later quote are read", names == {"人0001", "人0002", "人0003"}, names)
+expect("a malformed row is one error, not two", p.stderr.decode().count("stray2.csv:") == 2, p.stderr.decode())
+data = HEAD + good_row(1) + 'x,weihai,"person\n' + good_row(2)
+p = run(["eval", "--csv", write("stray3.csv", data)])
+names = {r["applicant"] for r in rows_of(p.stdout) if r["status"] != "error"}
+expect("a quote never closed up to the end of the file loses only its own line", names == {"人0001", "人0002"}, names)
+# A quoted cell over two lines is still one row.
+data = HEAD + '"多行\n名称",weihai,person,title,2025-08-01,weihai_craftsman\n' + good_row(1)
+p = run(["eval", "--csv", write("multiline.csv", data)])
+expect("a quoted cell over two lines is still read as one row", p.returncode == 0 and "2 rows" in p.stderr.decode(),
+       p.stderr.decode())
+
+# ---- 2. rows of one applicant far apart; stdin ---------------------------------------------------------------------
+data = HEAD + good_row(1) + "".join(good_row(k) for k in range(2, 50)) + \
+    "人0001,weihai,person,competition,2025-07-01,\n"
+p = run(["eval", "--csv", "-"], data.encode())
+rows = rows_of(p.stdout)
+first = [r for r in rows if r["applicant"] == "人0001"]
+expect("rows of one applicant 49 lines apart are one situation, read from stdin",
+       p.returncode in (0, 2) and first and all(r["applicant"] == "人0001" for r in rows[:len(first)]), rows[:3])
+
+# ---- 3. stdout and stderr never share a line -----------------------------------------------------------------------
+lines = (good + "\n{bad\n") * 3000
+with open(os.path.join(tmp, "mixed.out"), "wb") as f:
+    p = subprocess.run([cli, "--today", "2026-01-15", "eval", "--jsonl", "-"], input=lines.encode(), stdout=f,
+                       stderr=subprocess.STDOUT, timeout=120)
+whole = True
+for l in open(os.path.join(tmp, "mixed.out"), encoding="utf-8").read().splitlines():
+    if l.startswith("{"):
+        try:
+            json.loads(l)
+        except ValueError:
+            whole = False
+    elif not l.startswith("eval --jsonl"):
+        whole = False
+expect("with 2>&1 every line is either a whole answer or a whole summary", whole)
+
+# ---- 4. -o and failed writes ---------------------------------------------------------------------------------------
+out = os.path.join(tmp, "o.json")
+p = run(["eval", "-o", out, "-"], good.encode())
+expect("eval honours -o", p.returncode == 0 and p.stdout == b"" and json.load(open(out))["ok"] is True)
+out = os.path.join(tmp, "o.jsonl")
+p = run(["eval", "--jsonl", "-o", out, "-"], (good + "\n" + good + "\n").encode())
+expect("eval --jsonl honours -o", p.returncode == 0 and p.stdout == b"" and len(open(out).read().splitlines()) == 2)
+if os.path.exists("/dev/full"):
+    for args, stdin in [(["eval", "-"], good), (["eval", "--jsonl", "-"], good + "\n"),
+                        (["budget", "-"], json.dumps({"id": "a", "situation": json.loads(good)}) + "\n"),
+                        (["eval", "--csv", "-"], HEAD + good_row(1))]:
+        with open("/dev/full", "wb") as full:
+            p = subprocess.run([cli, "--today", "2026-01-15"] + args, input=stdin.encode(), stdout=full,
+                               stderr=subprocess.PIPE, timeout=60)
+        expect("%s into a full disk is exit 1 with a message" % " ".join(args[:2]),
+               p.returncode == 1 and b"cannot write" in p.stderr, (p.returncode, p.stderr[-300:]))
+    p = run(["eval", "--csv", "-o", "/dev/full", write("one.csv", HEAD + good_row(1))])
+    expect("eval --csv -o into a full disk is exit 1", p.returncode == 1 and b"cannot write" in p.stderr)
+p = run(["eval", "-o", os.path.join(tmp, "no", "such", "dir.json"), "-"], good.encode())
+expect("-o into a folder that is not there is exit 1", p.returncode == 1 and b"cannot write" in p.stderr)
+
+# ---- 5. one answer per line ----------------------------------------------------------------------------------------
+p = run(["eval", "--jsonl", "-"], (good + "\n\n   \n" + good + "\n").encode())
+out = [json.loads(l) for l in p.stdout.decode().splitlines()]
+expect("blank lines get an error object each, so answers line up with lines",
+       [o["ok"] for o in out] == [True, False, False, True] and out[1]["line"] == 2 and out[2]["line"] == 3, out)
+expect("a blank line's error says so", out[1]["error"]["code"] == "empty_line")
+p = run(["eval", "--jsonl", "-"], ('{"city":' + '"x' * 200000 + '"}\n' + good + "\n").encode())
+out = [json.loads(l) for l in p.stdout.decode().splitlines()]
+expect("an overlong line is answered with too_large and the next line still answered",
+       [o["ok"] for o in out] == [False, True] and out[0]["error"]["code"] == "too_large", out[:1])
+
+# ---- 6. the parser refuses duplicate keys, bytes after the document, and escapes pointers ---------------------------
+p = run(["eval", "-"], ('{"city":"weihai","city":"yantai","applicant":{"kind":"person"},"events":[]}').encode())
+e = json.loads(p.stdout).get("error", {})
+expect("a duplicate key is refused with its path", p.returncode == 2 and e.get("code") == "duplicate_key" and e.get("path") == "/city", e)
+sit = json.loads(good)
+dup = json.dumps(sit)[:-3] + ',"rank":2}]}'
+p = run(["eval", "-"], good.replace('"title": "weihai_craftsman"', '"title": "weihai_craftsman", "title": "x"').encode())
+e = json.loads(p.stdout).get("error", {})
+expect("a duplicate key inside an event names the event", e.get("code") == "duplicate_key" and e.get("path") == "/events/0/title", e)
+p = run(["eval", "-"], (good + "\0garbage").encode())
+e = json.loads(p.stdout).get("error", {})
+expect("a NUL byte and garbage after a valid document are refused", p.returncode == 2 and e.get("code") == "invalid_json", e)
+p = run(["eval", "-"], (good + " xyz").encode())
+e = json.loads(p.stdout).get("error", {})
+expect("trailing garbage is reported near its byte, not byte 0", "near byte 0" not in e.get("en", "x") and
+       "byte %d" % (len(good) + 1) in e.get("en", ""), e)
+p = run(["eval", "-"], '{"city":"weihai","applicant":{"kind":"person"},"events":[],"a/b~c":1}'.encode())
+e = json.loads(p.stdout).get("error", {})
+expect("a key with / and ~ is escaped in the JSON pointer (RFC 6901)", e.get("path") == "/a~1b~0c", e)
+
+# ---- 7. rule folders -------------------------------------------------------------------------------------------------
+here = os.path.dirname(os.path.abspath(__file__))
+rules = os.path.join(here, "..", "..", "rules")
+def folder(name):
+    d = os.path.join(tmp, name)
+    os.makedirs(d)
+    for f in os.listdir(rules):
+        src = os.path.join(rules, f)
+        if os.path.isdir(src):
+            os.makedirs(os.path.join(d, f))
+            for g in ("rules.json", "source.txt"):
+                if os.path.exists(os.path.join(src, g)):
+                    open(os.path.join(d, f, g), "wb").write(open(os.path.join(src, g), "rb").read())
+        elif f == "vocabulary.json":
+            open(os.path.join(d, f), "wb").write(open(src, "rb").read())
+    return d
+d = folder("loop")
+os.symlink(os.path.join(d, "x"), os.path.join(d, "y"))
+os.symlink(os.path.join(d, "y"), os.path.join(d, "x"))
+p = run(["check", d])
+expect("a loop of links in a rules folder is a clean refusal", p.returncode == 2 and json.loads(p.stdout)["ok"] is False, (p.returncode, p.stdout[:300]))
+d = folder("dangling")
+os.remove(os.path.join(d, "weihai-2025", "rules.json"))
+os.symlink(os.path.join(d, "nowhere.json"), os.path.join(d, "weihai-2025", "rules.json"))
+p = run(["check", d])
+r = json.loads(p.stdout) if p.stdout else {}
+expect("a dangling rules.json is refused with its name", p.returncode == 2 and
+       any(x["file"] == "weihai-2025/rules.json" for x in r.get("problems", [])), p.stdout[:300])
+d = folder("huge")
+with open(os.path.join(d, "weihai-2025", "rules.json"), "ab") as f:
+    f.truncate(5 << 20)
+p = run(["check", d])
+r = json.loads(p.stdout) if p.stdout else {}
+expect("a rule file over 4 MiB is refused as too_large", p.returncode == 2 and
+       any(x["code"] == "too_large" for x in r.get("problems", [])), p.stdout[:300])
+d = folder("trailing")
+with open(os.path.join(d, "weihai-2025", "rules.json"), "ab") as f:
+    f.write(b"\0garbage")
+p = run(["check", d])
+expect("a rules.json with a NUL byte and garbage after it fails check", p.returncode == 2, p.stdout[:300])
+
+# ---- 10. CSV output escaping ---------------------------------------------------------------------------------------
+claims = "".join(json.dumps({"id": pre + "企业", "situation": json.loads(good)}) + "\n" for pre in ["\t", "\r", "=", "+"])
+p = run(["budget", "--format", "csv", "-"], claims.encode())
+text = p.stdout.decode("utf-8-sig")
+expect("budget --format csv escapes ids starting with TAB or CR as text", "\t企业" not in text.replace("'\t", "") and
+       "\r企业" not in text.replace("'\r", ""), text[:400])
+
+# ---- 11. messages --------------------------------------------------------------------------------------------------
+p = run(["eval", "--bogus", "-"], good.encode())
+expect("an unknown option is refused", p.returncode == 2 and b"--bogus" in p.stderr)
+p = run(["eval", tmp])
+e = json.loads(p.stdout).get("error", {})
+expect("eval of a folder says cannot_read", p.returncode == 2 and e.get("code") == "cannot_read", p.stdout)
+p = run(["eval", "--csv", write("u16.csv", HEAD.encode("utf-16-le") + good_row(1).encode("utf-16-le"))])
+expect("UTF-16 without a BOM is called UTF-16", p.returncode == 2 and b"UTF-16" in p.stderr, p.stderr[:300])
+claim = json.dumps({"id": "a", "situation": json.loads(good)})
+p = run(["budget", "-"], (claim + "\n" + claim + "\n").encode())
+expect("two identical claims in budget are warned about", b"identical to line 1" in p.stderr, p.stderr[-300:])
+data = HEAD + "".join(good_row(k) for k in range(13))
+p = run(["eval", "--csv", write("thirteen.csv", data)])
+expect("13 data rows are 13 rows", "13 rows" in p.stderr.decode(), p.stderr.decode())
+
+shutil.rmtree(tmp, ignore_errors=True)
+print("%d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
