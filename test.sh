@@ -21,8 +21,8 @@ echo "== unit tests, golden cases and examples (native)"
 echo "== the whole test suite under ASan + UBSan (build-asan)"
 tools/sanitize.sh
 
-echo "== fuzzing: each libFuzzer target for 30 s (build-fuzz)"
-FUZZ_JOBS=2 FUZZ_SEED=1 tools/fuzz.sh 30
+echo "== fuzzing: each libFuzzer target for 20 s, two at a time (build-fuzz)"
+FUZZ_JOBS=2 FUZZ_SEED=1 tools/fuzz.sh 20
 
 if [ $with_wasm = 1 ]; then
   echo "== WebAssembly build and parity with native"

@@ -16,6 +16,7 @@
 #include "money.hpp"
 #include "render.hpp"
 #include "situation.hpp"
+#include "strict_json.hpp"
 #include "skillcalc.hpp"
 
 namespace skillcalc {
@@ -227,8 +228,12 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
                 {"too_deep", "", "JSON 嵌套过深（最多 16 层）", "the JSON is nested too deeply (at most 16 levels)"});
           continue;
         }
-        j = json::parse(text.begin(), text.end(), nullptr, false);
-        if (j.is_discarded() || !j.is_object()) {
+        JsonFault fault;
+        if (!parse_strict(text, j, fault)) {
+          error(in, bare_id, {fault.code, fault.path, fault.zh, fault.en});
+          continue;
+        }
+        if (!j.is_object()) {
           error(in, bare_id, {"invalid_json", "", "不是有效的 JSON 对象", "not a valid JSON object"});
           continue;
         }
@@ -246,7 +251,7 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
       Err bad;
       for (auto& [k, v] : j.items())
         if (k != "id" && k != "situation" && k != "claimed_yuan")
-          bad = {"unknown_field", "/" + k, "未知字段“" + k + "”", "unknown field '" + k + "'"};
+          bad = {"unknown_field", "/" + pointer_token(k), "未知字段“" + k + "”", "unknown field '" + k + "'"};
       std::string id = bare_id;
       if (auto it = j.find("id"); it != j.end()) {
         if (!it->is_string() || it->get_ref<const std::string&>().empty() ||
@@ -262,10 +267,10 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
         else
           for (auto& [k, v] : it->items()) {
             if (!v.is_number_integer() || v.get<long long>() < 0 || v.get<long long>() > 100000000000LL)
-              bad = {"out_of_range", "/claimed_yuan/" + k, "申报金额必须是 0 至 1000 亿之间的整数元",
+              bad = {"out_of_range", "/claimed_yuan/" + pointer_token(k), "申报金额必须是 0 至 1000 亿之间的整数元",
                      "a claimed amount must be whole yuan from 0 to 100,000,000,000"};
             else if (!measure_index.count(k))
-              bad = {"unknown_id", "/claimed_yuan/" + k, "未知条款标识“" + k + "”", "unknown clause id '" + k + "'"};
+              bad = {"unknown_id", "/claimed_yuan/" + pointer_token(k), "未知条款标识“" + k + "”", "unknown clause id '" + k + "'"};
             else
               claimed.push_back({k, v.get<long long>()});
           }
@@ -454,7 +459,7 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
         int years = 0;
         for (auto& y : sums)
           if (y.measure == mi) x = &y, ++years;
-        std::string path = "/claimed_yuan/" + clause;
+        std::string path = "/claimed_yuan/" + pointer_token(clause);
         if (!x) {
           report({"unknown_claim", path, "本申请人没有“" + clause + "”这一项可计入资金池的待遇",
                   "this applicant has no pooled item '" + clause + "'"});

@@ -9,6 +9,7 @@
 #include "money.hpp"
 #include "render.hpp"
 #include "skillcalc.hpp"
+#include "strict_json.hpp"
 
 namespace skillcalc {
 
@@ -55,9 +56,10 @@ std::unique_ptr<Model> build(const std::vector<SourceFile>& input, Problems& pro
   bool have_vocab = false;
   for (auto& f : files) {
     if (f.name != "vocabulary.json" && !is_rule_file(f.name) && !is_claim_file(f.name)) continue;
-    json j = json::parse(f.text, nullptr, false);
-    if (j.is_discarded()) {
-      problems.add(f.name, "", "invalid_json", "不是有效的 JSON", "not valid JSON");
+    json j;
+    JsonFault fault;
+    if (!parse_strict(f.text, j, fault)) {
+      problems.add(f.name, fault.path, fault.code, fault.zh, fault.en);
       continue;
     }
     if (f.name == "vocabulary.json") {
@@ -200,6 +202,7 @@ std::string Engine::check(const std::vector<SourceFile>& sources) const {
   try {
     Problems p;
     const Model& m = *model_;
+    const auto own_stacking = own_index(m.stackings), own_cap = own_index(m.caps), own_pool = own_index(m.pools);
     for (auto& d : m.documents) {
       const SourceFile* src = nullptr;
       for (auto& s : sources)
@@ -227,12 +230,11 @@ std::string Engine::check(const std::vector<SourceFile>& sources) const {
       }
       for (size_t i = 0; i < m.stackings.size(); ++i)
         if (m.stackings[i].doc == di)
-          find(m.stackings[i].quote, pointer_in_file("stacking", m.stackings, i) + "/quote", m.stackings[i].id);
+          find(m.stackings[i].quote, pointer_in_file("stacking", own_stacking, i) + "/quote", m.stackings[i].id);
       for (size_t i = 0; i < m.caps.size(); ++i)
-        if (m.caps[i].doc == di) find(m.caps[i].quote, pointer_in_file("caps", m.caps, i) + "/quote", m.caps[i].id);
+        if (m.caps[i].doc == di) find(m.caps[i].quote, pointer_in_file("caps", own_cap, i) + "/quote", m.caps[i].id);
       for (size_t i = 0; i < m.pools.size(); ++i)
-        if (m.pools[i].doc == di)
-          find(m.pools[i].quote, pointer_in_file("pools", m.pools, i) + "/quote", m.pools[i].id);
+        if (m.pools[i].doc == di) find(m.pools[i].quote, pointer_in_file("pools", own_pool, i) + "/quote", m.pools[i].id);
       check_claim_quotes(m, di, text, p);
     }
     return p.json_report("rules and sources");

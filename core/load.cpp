@@ -4,6 +4,7 @@
 
 #include "day.hpp"
 #include "money.hpp"
+#include "strict_json.hpp"
 
 namespace skillcalc {
 
@@ -241,7 +242,7 @@ std::vector<Condition> Reader::conditions(const json& j, const std::string& wher
     if (test.is_object())
       for (auto& [k, _] : test.items())
         if (k != "in" && k != "not_in" && k != "present" && k != "min" && k != "max")
-          bad(p + "/" + k, "unknown_key", "未知的条件键“" + k + "”", "unknown test key '" + k + "'");
+          bad(p + "/" + pointer_token(k), "unknown_key", "未知的条件键“" + k + "”", "unknown test key '" + k + "'");
     out.push_back(std::move(c));
   }
   return out;
@@ -297,7 +298,7 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
                                              "benefit", "comment", "unit",   "held",    "teams",      "per_year"};
   for (auto& [k, _] : j.items())
     if (!keys.count(k))
-      bad(where + "/" + k, "unknown_key", "未知的措施字段“" + k + "”", "unknown measure field '" + k + "'");
+      bad(where + "/" + pointer_token(k), "unknown_key", "未知的措施字段“" + k + "”", "unknown measure field '" + k + "'");
   Measure x;
   x.doc = doc;
   x.id = str(j, where, "id");
@@ -513,7 +514,7 @@ void read_pool(Reader& r, const json& x, const std::string& p, Model& m, int di)
                                              "budget_yuan", "max_people", "payer_limits", "notes",    "comment"};
   for (auto& [k, _] : x.items())
     if (!keys.count(k))
-      bad(p + "/" + k, "unknown_key", "未知的资金池字段“" + k + "”", "unknown pool field '" + k + "'");
+      bad(p + "/" + pointer_token(k), "unknown_key", "未知的资金池字段“" + k + "”", "unknown pool field '" + k + "'");
   Pool pool;
   pool.doc = di;
   pool.id = str(x, p, "id");
@@ -621,7 +622,7 @@ void Reader::rules(const json& j, Model& m, const std::string& folder) {
   for (auto& [k, _] : j.items())
     if (k != "document" && k != "measures" && k != "stacking" && k != "caps" && k != "target_only" &&
         k != "vocabulary" && k != "pools")
-      bad("/" + k, "unknown_key", "未知的顶层字段“" + k + "”", "unknown top-level key '" + k + "'");
+      bad("/" + pointer_token(k), "unknown_key", "未知的顶层字段“" + k + "”", "unknown top-level key '" + k + "'");
   const json& d = key(j, "document");
   Document doc;
   doc.folder = folder;
@@ -727,12 +728,6 @@ std::string measure_path(const Model& m, int mi) {
   const auto& own = m.documents[m.measures[mi].doc].measures;
   return "/measures/" + std::to_string(std::find(own.begin(), own.end(), mi) - own.begin());
 }
-template <class T>
-std::string rule_path(const std::vector<T>& all, size_t i, const char* section) {
-  size_t k = 0;
-  for (size_t j = 0; j < i; ++j) k += all[j].doc == all[i].doc;
-  return std::string("/") + section + "/" + std::to_string(k);
-}
 // The least one item of the measure pays per head and period, whatever the situation: 0 when some option (or the
 // amount) can pay nothing or an open amount (up_to, percent, unstated).
 long long least_item(const Measure& x) {
@@ -814,9 +809,10 @@ void verify_links(const Model& m, Problems& p) {
       }
     }
   }
+  const std::vector<size_t> own_stacking = own_index(m.stackings);
   for (size_t i = 0; i < m.stackings.size(); ++i) {
     const Stacking& st = m.stackings[i];
-    std::string path = rule_path(m.stackings, i, "stacking");
+    std::string path = pointer_in_file("stacking", own_stacking, i);
     if (st.measures.empty())
       p.add(file_of(st.doc), path + "/measures", "missing_field", "就高规则没有涉及资金的措施",
             "the stacking rule names no measure with money");
@@ -841,9 +837,10 @@ void verify_links(const Model& m, Problems& p) {
   // The fields a measure reads as numbers must be whole numbers that cannot be negative, and its largest item (the
   // largest amount x the most heads x the most periods the vocabulary's ranges allow) must fit in 64 bits: evaluation
   // multiplies them as long long before it can refuse an absurd total.
+  const std::vector<size_t> own_measure = own_index(m.measures);
   for (size_t mi = 0; mi < m.measures.size(); ++mi) {
     const Measure& x = m.measures[mi];
-    const std::string where = measure_path(m, static_cast<int>(mi));
+    const std::string where = pointer_in_file("measures", own_measure, mi);
     auto number_field = [&](const Path& path, const std::string& at) -> const FieldDef* {
       const FieldDef* d = def_of(m, path, x.event);
       if (!d) return nullptr;  // an unknown field is reported where it is read
@@ -898,9 +895,10 @@ void verify_links(const Model& m, Problems& p) {
       p.add(file_of(x.doc), where, "amount_overflow", "“" + x.id + "”最大一项（金额×人数×期数）超出可计算范围",
             "the largest item of '" + x.id + "' (amount x heads x periods) is beyond what can be computed");
   }
+  const std::vector<size_t> own_cap = own_index(m.caps);
   for (size_t i = 0; i < m.caps.size(); ++i) {
     const Cap& c = m.caps[i];
-    std::string path = rule_path(m.caps, i, "caps");
+    std::string path = pointer_in_file("caps", own_cap, i);
     if (c.measures.empty())
       p.add(file_of(c.doc), path + "/measures", "missing_field", "上限没有涉及资金的措施",
             "the cap names no measure with money");
@@ -963,9 +961,10 @@ void link_and_verify(Model& m, Problems& p) {
   }
   verify_links(m, p);
   // Every yuan figure and percentage of a measure must be stated in its own quote.
+  const std::vector<size_t> own_measure = own_index(m.measures);
   for (size_t i = 0; i < m.measures.size(); ++i) {
     const Measure& x = m.measures[i];
-    const std::string file = m.documents[x.doc].folder + "/rules.json", at = pointer_in_file("measures", m.measures, i);
+    const std::string file = m.documents[x.doc].folder + "/rules.json", at = pointer_in_file("measures", own_measure, i);
     std::string all;
     for (auto& f : x.fragments) all += f + "\n";
     Figures fig = figures_in(all);
@@ -1002,10 +1001,11 @@ void link_and_verify(Model& m, Problems& p) {
     verify(x.amount);
     for (auto& o : x.options) verify(o.amount);
   }
+  const std::vector<size_t> own_cap = own_index(m.caps);
   for (size_t ci = 0; ci < m.caps.size(); ++ci) {
     const Cap& c = m.caps[ci];
     if (!figures_in(c.quote).yuan.count(c.max_yuan))
-      p.add(m.documents[c.doc].folder + "/rules.json", pointer_in_file("caps", m.caps, ci) + "/max_yuan",
+      p.add(m.documents[c.doc].folder + "/rules.json", pointer_in_file("caps", own_cap, ci) + "/max_yuan",
             "amount_not_in_quote", "上限 " + std::to_string(c.max_yuan) + " 元不见于其原文引用",
             "the cap of " + std::to_string(c.max_yuan) + " yuan is not stated in its quote");
   }

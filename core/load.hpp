@@ -40,10 +40,18 @@ class Reader {
 
 // The JSON pointer of entry i of a per-document list (measures, caps, stacking, pools): its place in its own file.
 template <class T>
-std::string pointer_in_file(const char* list, const std::vector<T>& all, size_t i) {
-  size_t n = 0;
-  for (size_t k = 0; k < i; ++k) n += all[k].doc == all[i].doc;
-  return std::string("/") + list + "/" + std::to_string(n);
+std::vector<size_t> own_index(const std::vector<T>& all) {  // each entry's index among its document's own
+  std::vector<size_t> own(all.size()), next;
+  for (size_t i = 0; i < all.size(); ++i) {
+    size_t d = static_cast<size_t>(all[i].doc < 0 ? 0 : all[i].doc);
+    if (d >= next.size()) next.resize(d + 1, 0);
+    own[i] = next[d]++;
+  }
+  return own;
+}
+// The pointer of entry i in its own rule file, from own_index() computed once (loading stays linear in entries).
+inline std::string pointer_in_file(const char* list, const std::vector<size_t>& own, size_t i) {
+  return std::string("/") + list + "/" + std::to_string(own[i]);
 }
 
 // "1/2" -> {1,2}; {0,0} when the text is not a fraction in (0,1].

@@ -1,5 +1,7 @@
 #include "situation.hpp"
 
+#include "strict_json.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -34,25 +36,6 @@ int json_nesting(std::string_view s) {
 namespace {
 
 // Finds where the JSON text goes wrong, without exceptions.
-struct ErrorPosition : nlohmann::json_sax<json> {
-  size_t at = 0;
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t pos, const std::string&, const nlohmann::detail::exception&) override {
-    at = pos;
-    return false;
-  }
-};
 
 std::string in_quotes(const std::string& s) {
   return "“" + s.substr(0, 60) + "”";
@@ -130,7 +113,7 @@ class Parser {
     if (!j.is_object()) return fail("invalid_input", "", "情形必须是 JSON 对象", "a situation must be a JSON object");
     for (auto& [k, v] : j.items())
       if (k != "city" && k != "as_of" && k != "applicant" && k != "events")
-        return fail("unknown_field", "/" + k, "未知字段" + in_quotes(k), "unknown field " + in_quotes(k));
+        return fail("unknown_field", "/" + pointer_token(k), "未知字段" + in_quotes(k), "unknown field " + in_quotes(k));
     auto c = j.find("city");
     if (c == j.end()) return fail("missing_field", "/city", "缺少城市 city", "city is missing");
     if (!c->is_string()) return fail("wrong_type", "/city", "city 必须是字符串", "city must be a string");
@@ -206,7 +189,7 @@ class Parser {
     e.date = as_of;
     for (auto& [name, v] : j.items()) {
       if (name == "id" || name == "type") continue;
-      std::string fp = path + "/" + name;
+      std::string fp = path + "/" + pointer_token(name);
       if (name == "date") {
         if (!date(v, fp, e.date)) return false;
         continue;
@@ -263,13 +246,9 @@ bool parse_situation(std::string_view text, Day today, const Model& m, Situation
     return p.fail("too_large", "", "输入过大（最多 256 KiB）", "the input is too large (at most 256 KiB)");
   if (json_nesting(text) > kMaxDepth)
     return p.fail("too_deep", "", "JSON 嵌套过深（最多 16 层）", "the JSON is nested too deeply (at most 16 levels)");
-  json j = json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded()) {
-    ErrorPosition pos;
-    json::sax_parse(text.begin(), text.end(), &pos, nlohmann::detail::input_format_t::json, false);
-    return p.fail("invalid_json", "", "不是有效的 JSON（第 " + std::to_string(pos.at) + " 字节附近）",
-                  "not valid JSON (near byte " + std::to_string(pos.at) + ")");
-  }
+  json j;
+  JsonFault fault;
+  if (!parse_strict(text, j, fault)) return p.fail(fault.code, fault.path, fault.zh, fault.en);
   return p.situation(j, today, out);
 }
 

@@ -1,5 +1,6 @@
 // Reading vocabulary.json (and the "vocabulary" additions of rule files) into the Vocabulary.
 #include "load.hpp"
+#include "strict_json.hpp"
 
 namespace skillcalc {
 
@@ -21,10 +22,10 @@ void Reader::vocabulary(const json& j, Vocabulary& v, bool base) {
     if (it == j.end()) return;
     if (!it->is_object()) return bad(std::string("/") + key, "not_object", "必须是对象", "must be an object");
     for (auto& [k, val] : it->items()) {
-      Text t = text(val, std::string("/") + key + "/" + k);
+      Text t = text(val, std::string("/") + key + "/" + pointer_token(k));
       auto old = into.find(k);
       if (old != into.end() && (old->second.zh != t.zh || old->second.en != t.en))
-        bad(std::string("/") + key + "/" + k, "duplicate_id", "标识“" + k + "”已有不同的定义",
+        bad(std::string("/") + key + "/" + pointer_token(k), "duplicate_id", "标识“" + k + "”已有不同的定义",
             "id '" + k + "' is already defined differently");
       into[k] = t;
     }

@@ -4,12 +4,12 @@
 #   tools/fuzz.sh [SECONDS]
 # Seeds come from the golden cases and the rule files (tests/fuzz/make_corpus.py, into build-fuzz/corpus); what a
 # run learns stays in build-fuzz/corpus, and a crashing input is written to build-fuzz/findings/.
-# FUZZ_JOBS=2 runs the targets side by side; FUZZ_TARGETS="situation" runs only some; FUZZ_SEED=N fixes libFuzzer's
+# FUZZ_JOBS=2 runs two targets at a time; FUZZ_TARGETS="situation" runs only some; FUZZ_SEED=N fixes libFuzzer's
 # random seed (the test command does, so that its short run is repeatable).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
-targets=${FUZZ_TARGETS:-"situation rules"}
+targets=${FUZZ_TARGETS:-"situation rules csv jsonl claims"}
 build=build-fuzz
 # clang and its libFuzzer runtime (Debian 12: clang 14), installed when missing, as tools/setup.sh does.
 missing=()
@@ -26,7 +26,7 @@ command -v clang++ >/dev/null || { echo "fuzz.sh needs clang++ with libFuzzer (c
 jobs=$(nproc 2>/dev/null || echo 2)
 
 cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSKILLCALC_FUZZ=ON >/dev/null
-cmake --build "$build" -j"$jobs" --target fuzz_situation fuzz_rules
+cmake --build "$build" -j"$jobs" --target $(for t in $targets; do printf "fuzz_%s " "$t"; done)
 python3 tests/fuzz/make_corpus.py "$build/seeds"
 mkdir -p "$build/findings"
 
@@ -47,10 +47,14 @@ run() {  # target
 }
 
 status=0
-if [ "${FUZZ_JOBS:-1}" -gt 1 ]; then
-  pids=()
-  for t in $targets; do run "$t" & pids+=($!); done
-  for p in "${pids[@]}"; do wait "$p" || status=1; done
+if [ "${FUZZ_JOBS:-1}" -gt 1 ]; then  # FUZZ_JOBS targets at a time
+  rm -f "$build"/failed-*
+  for t in $targets; do
+    while [ "$(jobs -rp | wc -l)" -ge "$FUZZ_JOBS" ]; do wait -n || true; done
+    (run "$t" || touch "$build/failed-$t") &
+  done
+  wait
+  ls "$build"/failed-* >/dev/null 2>&1 && status=1
 else
   for t in $targets; do run "$t" || status=1; done
 fi

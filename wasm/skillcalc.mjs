@@ -48,6 +48,56 @@ function instantiate(wasmModule) {
   });
 }
 
+// The same, at once: a compiled module may be instantiated synchronously, and the loader then finishes its start-up
+// before returning. Null when that did not happen (the caller falls back to instantiate()).
+function instantiateNow(wasmModule) {
+  try {
+    const core = {
+      instantiateWasm(imports, receive) {
+        const instance = new WebAssembly.Instance(wasmModule, imports);
+        receive(instance, wasmModule);
+        return instance.exports;
+      },
+      print() {},
+      printErr() {},
+    };
+    createSkillCalcCore(core).catch(() => {});
+    return typeof core.evaluate === 'function' ? core : null;
+  } catch {
+    return null;
+  }
+}
+
+const MAX_SITUATION_BYTES = 256 * 1024;  // the core's limit (core/situation.hpp kMaxSituationBytes)
+const MAX_CITY_BYTES = 1024;
+const TOO_LARGE =
+  '{"ok":false,"error":{"code":"too_large","path":"","zh":"输入过大（最多 256 KiB）","en":"the input is too large (at most 256 KiB)"}}';
+const NOT_TEXT =
+  '{"ok":false,"error":{"code":"invalid_input","path":"","zh":"参数无法转换为文本","en":"the argument cannot be converted to text"}}';
+
+// UTF-8 length of s, counting no further than `limit` + 1.
+function utf8Length(s, limit) {
+  if (s.length > limit) return limit + 1;  // every UTF-16 unit is at least one byte
+  if (s.length * 3 <= limit) return s.length;  // at most three bytes per unit: it fits whatever it holds
+  let n = 0;
+  for (let i = 0; i < s.length && n <= limit; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+// Text of any argument without throwing: null when its conversion throws (a toString or Symbol.toPrimitive that
+// throws, a Symbol).
+function asText(x) {
+  if (typeof x === 'string') return x;
+  try {
+    return String(x);
+  } catch {
+    return null;
+  }
+}
+
 export async function createSkillCalc(options = {}) {
   const wasmModule = await compileWasm(options);
   let core = await instantiate(wasmModule);
@@ -55,26 +105,38 @@ export async function createSkillCalc(options = {}) {
 
   // Calls the core and decodes its answer (a view of UTF-8 JSON text in wasm memory, valid until the next call).
   // Anything thrown (a C++ exception or a trap escaping into JS) becomes internal_error text. After such a failure
-  // the instance may have leaked memory or stack, so a fresh one replaces it in the background; calls made
-  // meanwhile still go to the old one.
+  // the instance may have leaked memory or stack, so a fresh one replaces it at once, before the next call (or, where
+  // synchronous instantiation is refused, as soon as the event loop turns).
   function call(name, ...args) {
     try {
       return utf8.decode(core[name](...args));
     } catch {
-      renewing ??= instantiate(wasmModule).then(
-        (fresh) => { core = fresh; renewing = null; },
-        () => { renewing = null; });
+      const now = instantiateNow(wasmModule);
+      if (now) core = now;
+      else
+        renewing ??= instantiate(wasmModule).then(
+          (fresh) => { core = fresh; renewing = null; },
+          () => { renewing = null; });
       return INTERNAL_ERROR;
     }
   }
   const today = () => options.today ?? localToday();
 
   function evaluateText(text) {
-    let s = typeof text === 'string' ? text : String(text);
+    let s = asText(text);
+    if (s === null) return NOT_TEXT;
+    // Refused before a byte is copied into wasm memory (which grows and never shrinks).
+    if (utf8Length(s, MAX_SITUATION_BYTES) > MAX_SITUATION_BYTES) return TOO_LARGE;
     // A lone surrogate cannot be written in UTF-8: replace it with U+FFFD as TextEncoder (and so any caller piping
     // the text to the CLI) would, rather than hand the core the bytes of the surrogate itself.
     if (s.isWellFormed && !s.isWellFormed()) s = s.toWellFormed();
     return call('evaluate', s, today());
+  }
+  function catalog(city) {
+    const s = asText(city);
+    if (s === null) return JSON.parse(NOT_TEXT);
+    // No city name is this long: the core's answer for an unknown city, without copying the text.
+    return JSON.parse(call('catalog', utf8Length(s, MAX_CITY_BYTES) > MAX_CITY_BYTES ? `${s.slice(0, 64)}…` : s));
   }
   function evaluate(situation) {
     let text = situation;
@@ -93,7 +155,7 @@ export async function createSkillCalc(options = {}) {
   return {
     evaluate,
     evaluateText,
-    catalog: (city) => JSON.parse(call('catalog', String(city))),
+    catalog,
     documents: () => JSON.parse(call('documents')),
     version: () => JSON.parse(call('version')),
   };

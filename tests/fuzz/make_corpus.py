@@ -56,7 +56,19 @@ def corpus(out):
     rules = sorted(glob.glob(os.path.join(ROOT, "rules", "*", "rules.json")) + glob.glob(os.path.join(ROOT, "tests", "broken-rules", "*", "*", "rules.json")))
     for path in rules:
         write(os.path.join(out, "rules"), open(path, "rb").read())
-    print("%d situation seeds, %d rule seeds in %s" % (n, len(rules), out))
+    # The command line's readers: the bureau CSVs (csv, claims) and the situations as JSONL (jsonl, claims).
+    for sub in ("csv", "jsonl", "claims"):
+        shutil.rmtree(os.path.join(out, sub), ignore_errors=True)
+    for path in sorted(glob.glob(os.path.join(ROOT, "tests", "bureau", "*.csv"))):
+        data = open(path, "rb").read()
+        for sub in ("csv", "claims"):
+            write(os.path.join(out, sub), data)
+    situations = sorted(glob.glob(os.path.join(out, "situation", "*")))
+    for k in range(0, min(len(situations), 200), 8):
+        lines = b"".join(open(p, "rb").read()[:4000] + b"\n" for p in situations[k:k + 8])
+        write(os.path.join(out, "jsonl"), lines + b"\n \r\n")
+        write(os.path.join(out, "claims"), lines)
+    print("%d situation seeds, %d rule seeds in %s (and csv, jsonl, claims)" % (n, len(rules), out))
 
 
 def dictionary():
