@@ -16,8 +16,8 @@
 #include "money.hpp"
 #include "render.hpp"
 #include "situation.hpp"
-#include "strict_json.hpp"
 #include "skillcalc.hpp"
+#include "strict_json.hpp"
 
 namespace skillcalc {
 
@@ -112,7 +112,6 @@ struct Applicant {
   std::string id;
   std::vector<int> inputs;  // 0-based indices of the claims
   std::string_view bare;    // a bare situation, evaluated as given
-  std::string owned;        // an envelope's situation, as JSON text
   json merged;              // the situation of several merged claims
   bool envelope = false, is_merged = false, bad = false;
   std::vector<std::pair<int, int>> origin;                 // merged: per event, its claim and its index there
@@ -179,6 +178,12 @@ std::string percent_text(long long num, long long den) {  // num/den as a percen
   char b[48];
   snprintf(b, sizeof b, "%lld.%04lld%%", v / 10000, v % 10000);
   return b;
+}
+
+// The situation of an envelope claim already read once without fault.
+json envelope_situation(std::string_view text) {
+  json j = json::parse(text.begin(), text.end(), nullptr, false);
+  return j.is_object() && j.contains("situation") ? std::move(j["situation"]) : json::object();
 }
 
 }  // namespace
@@ -270,7 +275,8 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
               bad = {"out_of_range", "/claimed_yuan/" + pointer_token(k), "申报金额必须是 0 至 1000 亿之间的整数元",
                      "a claimed amount must be whole yuan from 0 to 100,000,000,000"};
             else if (!measure_index.count(k))
-              bad = {"unknown_id", "/claimed_yuan/" + pointer_token(k), "未知条款标识“" + k + "”", "unknown clause id '" + k + "'"};
+              bad = {"unknown_id", "/claimed_yuan/" + pointer_token(k), "未知条款标识“" + k + "”",
+                     "unknown clause id '" + k + "'"};
             else
               claimed.push_back({k, v.get<long long>()});
           }
@@ -290,7 +296,6 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
         a.id = id;
         a.inputs = {in};
         a.envelope = true;
-        a.owned = sit.dump();
         a.claimed = std::move(claimed);
         by_id.emplace(id, static_cast<int>(apps.size()));
         apps.push_back(std::move(a));
@@ -313,8 +318,7 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
             evs[e]["id"] = "c" + std::to_string(input + 1) + "-e" + std::to_string(e + 1);
       };
       if (!a.is_merged) {
-        a.merged = json::parse(a.owned);
-        a.owned.clear();
+        a.merged = envelope_situation(claims[a.inputs[0]]);
         a.is_merged = true;
         name_events(a.merged, a.inputs[0]);
         if (a.merged.contains("events"))
@@ -388,8 +392,11 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
     for (size_t ai = 0; ai < apps.size(); ++ai) {
       Applicant& a = apps[ai];
       std::string dumped;
+      // An envelope's situation is read again from its claim rather than kept: memory stays small per claim.
       if (a.is_merged) dumped = a.merged.dump(-1, ' ', false, json::error_handler_t::replace);
-      std::string_view text = a.is_merged ? std::string_view(dumped) : a.envelope ? std::string_view(a.owned) : a.bare;
+      if (a.envelope && !a.is_merged)
+        dumped = envelope_situation(claims[a.inputs[0]]).dump(-1, ' ', false, json::error_handler_t::replace);
+      std::string_view text = a.envelope || a.is_merged ? std::string_view(dumped) : a.bare;
       Situation s;
       InputError ie;
       bool ok = parse_situation(text, t, m, s, ie);

@@ -234,7 +234,8 @@ std::string Engine::check(const std::vector<SourceFile>& sources) const {
       for (size_t i = 0; i < m.caps.size(); ++i)
         if (m.caps[i].doc == di) find(m.caps[i].quote, pointer_in_file("caps", own_cap, i) + "/quote", m.caps[i].id);
       for (size_t i = 0; i < m.pools.size(); ++i)
-        if (m.pools[i].doc == di) find(m.pools[i].quote, pointer_in_file("pools", own_pool, i) + "/quote", m.pools[i].id);
+        if (m.pools[i].doc == di)
+          find(m.pools[i].quote, pointer_in_file("pools", own_pool, i) + "/quote", m.pools[i].id);
       check_claim_quotes(m, di, text, p);
     }
     return p.json_report("rules and sources");

@@ -298,7 +298,8 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
                                              "benefit", "comment", "unit",   "held",    "teams",      "per_year"};
   for (auto& [k, _] : j.items())
     if (!keys.count(k))
-      bad(where + "/" + pointer_token(k), "unknown_key", "未知的措施字段“" + k + "”", "unknown measure field '" + k + "'");
+      bad(where + "/" + pointer_token(k), "unknown_key", "未知的措施字段“" + k + "”",
+          "unknown measure field '" + k + "'");
   Measure x;
   x.doc = doc;
   x.id = str(j, where, "id");
@@ -964,7 +965,8 @@ void link_and_verify(Model& m, Problems& p) {
   const std::vector<size_t> own_measure = own_index(m.measures);
   for (size_t i = 0; i < m.measures.size(); ++i) {
     const Measure& x = m.measures[i];
-    const std::string file = m.documents[x.doc].folder + "/rules.json", at = pointer_in_file("measures", own_measure, i);
+    const std::string file = m.documents[x.doc].folder + "/rules.json",
+                      at = pointer_in_file("measures", own_measure, i);
     std::string all;
     for (auto& f : x.fragments) all += f + "\n";
     Figures fig = figures_in(all);

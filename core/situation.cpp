@@ -1,12 +1,11 @@
 #include "situation.hpp"
 
-#include "strict_json.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "day.hpp"
+#include "strict_json.hpp"
 
 namespace skillcalc {
 
@@ -113,7 +112,8 @@ class Parser {
     if (!j.is_object()) return fail("invalid_input", "", "情形必须是 JSON 对象", "a situation must be a JSON object");
     for (auto& [k, v] : j.items())
       if (k != "city" && k != "as_of" && k != "applicant" && k != "events")
-        return fail("unknown_field", "/" + pointer_token(k), "未知字段" + in_quotes(k), "unknown field " + in_quotes(k));
+        return fail("unknown_field", "/" + pointer_token(k), "未知字段" + in_quotes(k),
+                    "unknown field " + in_quotes(k));
     auto c = j.find("city");
     if (c == j.end()) return fail("missing_field", "/city", "缺少城市 city", "city is missing");
     if (!c->is_string()) return fail("wrong_type", "/city", "city 必须是字符串", "city must be a string");

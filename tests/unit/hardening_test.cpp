@@ -359,3 +359,36 @@ TEST_CASE("the worst case the limits allow is evaluated in bounded time", "[hard
   INFO("worst case: " << r["items"].size() << " items, " << out.size() << " bytes out, " << seconds << " s");
   CHECK(seconds < 5.0);  // the fuzzers' hang limit; about a hundred times what it takes (see tools/fuzz.sh)
 }
+
+// ---- strict JSON (issue 11, item 6) ------------------------------------------------------------------------------
+
+TEST_CASE("a key given twice is refused with its pointer, not settled by the last one", "[hardening]") {
+  json e = error_of(builtin(), competition_rank("2,\"rank\":1"));
+  CHECK(e["code"] == "duplicate_key");
+  CHECK(e["path"] == "/events/0/rank");
+}
+
+TEST_CASE("a NUL byte and garbage after a valid situation are refused", "[hardening]") {
+  std::string text = competition_rank("1");
+  text += std::string("\0garbage", 8);
+  CHECK(error_of(builtin(), text)["code"] == "invalid_json");
+}
+
+TEST_CASE("a key with / or ~ is escaped in the error's JSON pointer (RFC 6901)", "[hardening]") {
+  CHECK(error_of(builtin(), R"({"city":"weihai","applicant":{"kind":"person"},"events":[],"a/b~c":1})")["path"] ==
+        "/a~1b~0c");
+}
+
+TEST_CASE("a rule file with a key twice or bytes after its document fails the check", "[hardening]") {
+  auto files = skillcalc::embedded_rules();
+  for (auto& f : files)
+    if (f.name == "weihai-2025/rules.json") f.text += std::string("\0x", 2);
+  std::string report;
+  CHECK(!skillcalc::Engine::load(files, &report));
+  CHECK(report.find("invalid_json") != std::string::npos);
+  files = skillcalc::embedded_rules();
+  for (auto& f : files)
+    if (f.name == "weihai-2025/rules.json") f.text.insert(f.text.find('{') + 1, "\"measures\":[],");
+  CHECK(!skillcalc::Engine::load(files, &report));
+  CHECK(report.find("duplicate_key") != std::string::npos);
+}
