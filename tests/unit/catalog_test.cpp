@@ -48,7 +48,8 @@ TEST_CASE("who trained a worker is asked beside the route, each choice explained
   REQUIRE(asks(by, "enterprise"));
   REQUIRE(asks(by, "person"));
   for (auto& o : by["options"]) CHECK(o["hint"]["zh"].get<std::string>().size() > 0);
-  for (auto& o : field("weihai", "skill_level", "route")["options"]) CHECK(o.contains("hint"));
+  json route = field("weihai", "skill_level", "route");  // a named copy: a temporary would die before the loop ends
+  for (auto& o : route["options"]) CHECK(o.contains("hint"));
 }
 
 TEST_CASE("Yantai's apprenticeship asks for the years; Jining's hire can name the talent", "[catalog]") {
