@@ -4,6 +4,8 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "numbers.hpp"
+
 namespace csv {
 
 using nlohmann::json;
@@ -337,20 +339,15 @@ Typed typed(const skillcalc::Model& m, const skillcalc::FieldDef& d, const std::
   Typed t;
   switch (d.type) {
     case T::Int: {
-      std::string s = cell;
-      // "1,000" (a thousands separator) and "12.0" (a spreadsheet's number format) are whole numbers too.
-      s.erase(std::remove(s.begin(), s.end(), ','), s.end());
-      if (auto dot = s.find('.'); dot != std::string::npos && s.find_first_not_of('0', dot + 1) == std::string::npos)
-        s.erase(dot);
-      bool neg = !s.empty() && s[0] == '-';
-      size_t start = neg || (!s.empty() && s[0] == '+') ? 1 : 0;
-      if (s.size() == start || s.size() - start > 15 || s.find_first_not_of("0123456789", start) != std::string::npos) {
+      // "1,000" (a thousands separator), "12.0" (a spreadsheet's number format) and full-width "２０" are whole
+      // numbers too (numbers.hpp).
+      long long v = 0;
+      if (!skillcalc::whole_number(cell, v)) {
         t.zh = name + " 必须是整数（而不是“" + cell.substr(0, 40) + "”）",
         t.en = name + " must be a whole number (not '" + cell.substr(0, 40) + "')";
         return t;
       }
-      long long v = std::stoll(s.substr(start));
-      t.value = neg ? -v : v;
+      t.value = v;
       return t;
     }
     case T::Bool: {

@@ -456,7 +456,10 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
           x->measure = it.measure, x->year = year;
         }
         x->known = x->known && it.total_known;
-        if (it.total_known) x->min += it.total_min, x->max += it.total_max;
+        // A claim above the whole pool is cut for one applicant's answer; the pool is settled from the claim as made.
+        bool cut = it.pooled_by >= 0;
+        if (it.total_known)
+          x->min += cut ? it.before_pool_min : it.total_min, x->max += cut ? it.before_pool_max : it.total_max;
         x->heads += it.heads;
       }
       bool bad = false;

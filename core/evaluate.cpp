@@ -267,6 +267,30 @@ std::vector<Item> per_year_items(const Model& m, int mi, const Situation& s) {
   return out;
 }
 
+// A city-wide pool (WH25 8.: 全市企业申报奖励总额 above 4,000,000 is shared pro rata) can never pay one applicant more
+// than its whole budget in a year, whatever the other claims: items beyond it are cut to what the pool allows. Batch
+// mode (budget.cpp) settles the pool from the claims as made (before_pool_*), not from this cut.
+void cap_by_pools(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  for (size_t pi = 0; pi < m.pools.size(); ++pi) {
+    const Pool& p = m.pools[pi];
+    if (m.documents[p.doc].city != s.city || p.rule == Pool::Rule::Quota || p.budget_yuan <= 0) continue;
+    std::map<int, std::pair<long long, long long>> used;  // year -> used min, max
+    for (Item& it : items) {
+      if (!it.counts() || !it.total_known || !std::binary_search(p.measures.begin(), p.measures.end(), it.measure))
+        continue;
+      auto& u = used[event_of(ev, s, it).date / 10000];
+      long long mn = std::min(it.total_min, p.budget_yuan - u.first),
+                mx = std::min(it.total_max, p.budget_yuan - u.second);
+      if (mn < it.total_min || mx < it.total_max) {
+        it.before_pool_min = it.total_min, it.before_pool_max = it.total_max;
+        it.total_min = mn, it.total_max = mx;
+        it.status = Status::Capped, it.pooled_by = static_cast<int>(pi);
+      }
+      u.first += mn, u.second += mx;
+    }
+  }
+}
+
 }  // namespace
 
 bool holds(const std::vector<Condition>& when, const Event& e, const Situation& s) {
@@ -297,6 +321,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
           return false;
         }
         if (it.status != Status::OutsidePeriod && it.status != Status::Superseded) met[mi] = 1;
+        it.planned = e.date > s.as_of;
         out.items.push_back(it);
       }
   }
@@ -321,10 +346,13 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
     }
   stack(m, s, out, out.items);
   cap(m, s, out, out.items);
+  cap_by_pools(m, s, out, out.items);
   for (auto& it : out.items) {
     if (!it.counts() || !it.total_known) continue;
-    if (it.for_applicant) {
-      out.total_min += it.total_min, out.total_max += it.total_max;
+    if (it.for_applicant) {  // a plan's money is never in the totals (planned_totals)
+      long long& lo = it.planned ? out.planned_min : out.total_min;
+      long long& hi = it.planned ? out.planned_max : out.total_max;
+      lo += it.total_min, hi += it.total_max;
       continue;
     }
     auto o = std::find_if(out.other_totals.begin(), out.other_totals.end(),

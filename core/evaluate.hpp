@@ -32,6 +32,9 @@ struct Item {
   bool team = false;                    // a team's award shown to a member: their share is unknown
   std::string recipient;                // who receives it: an applicant kind, or "team"
   bool for_applicant = true;            // false: someone else receives it (workers, a partner, the team, the employer)
+  int pooled_by = -1;                   // a city-wide pool whose whole budget this item exceeds (Model::pools)
+  long long before_pool_min = 0, before_pool_max = 0;
+  bool planned = false;  // its event is dated after as_of: a plan, not yet money (never in the totals)
   bool counts() const { return status == Status::Granted || status == Status::Capped; }
 };
 
@@ -43,6 +46,7 @@ struct Evaluation {
   long long total_min = 0, total_max = 0;
   // Money that others receive because of this situation, per recipient (never in the totals).
   std::vector<std::pair<std::string, std::pair<long long, long long>>> other_totals;
+  long long planned_min = 0, planned_max = 0;  // what planned items would bring once their events happen
 };
 
 // Fills `out`; false with `err` set when an amount would be absurd (overflowing counts).

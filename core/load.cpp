@@ -652,6 +652,7 @@ void Reader::rules(const json& j, Model& m, const std::string& folder) {
       bad("/document/period", "bad_period", "施行期结束早于开始", "the period ends before it begins");
   }
   doc.clause_label = text(key(d, "clause_label"), "/document/clause_label");
+  if (d.contains("currency")) doc.currency = text(key(d, "currency"), "/document/currency");
   if (auto n = d.find("notes"); n != d.end() && n->is_array())
     for (size_t i = 0; i < n->size(); ++i) doc.notes.push_back(text((*n)[i], "/document/notes/" + std::to_string(i)));
   for (auto& other : m.documents)
@@ -689,6 +690,13 @@ void Reader::rules(const json& j, Model& m, const std::string& folder) {
       if (!key_name.empty() && key_name != "achievement")
         bad(p + "/key", "bad_key", "key 只能是 achievement", "key must be 'achievement'");
       st.measures = measure_refs(key(x, "measures"), p + "/measures", m, di, true);
+      if (x.contains("also")) st.also = strings(key(x, "also"), p + "/also");
+      if (auto n = x.find("notes"); n != x.end()) {
+        if (!n->is_array())
+          bad(p + "/notes", "not_array", "notes 必须是数组", "notes must be an array");
+        else
+          for (size_t k = 0; k < n->size(); ++k) st.notes.push_back(text((*n)[k], p + "/notes/" + std::to_string(k)));
+      }
       m.stackings.push_back(st);
     }
   if (auto c = j.find("caps"); c != j.end() && c->is_array())
@@ -822,8 +830,8 @@ void verify_links(const Model& m, Problems& p) {
             "the stacking rule's verbatim quote is missing");
     for (size_t j = 0; j < i; ++j) {
       const Stacking& other = m.stackings[j];
-      if (other.doc != st.doc) continue;
-      if (!st.id.empty() && other.id == st.id)
+      if (m.documents[other.doc].city != m.documents[st.doc].city) continue;  // `also` spans a city's documents
+      if (other.doc == st.doc && !st.id.empty() && other.id == st.id)
         p.add(file_of(st.doc), path + "/id", "duplicate_id", "就高规则标识“" + st.id + "”重复",
               "stacking rule id '" + st.id + "' is used twice");
       for (int mi : st.measures)
@@ -922,6 +930,37 @@ void verify_links(const Model& m, Problems& p) {
 }
 }  // namespace
 
+namespace {
+// A stacking rule's `also`: monetary measures of other loaded documents of the same city. A reference to a document
+// that is not loaded (a subset of the rules) is no error; a missing id of a loaded one is.
+void link_stacking(Model& m, Problems& p) {
+  for (size_t si = 0; si < m.stackings.size(); ++si) {
+    Stacking& st = m.stackings[si];
+    const Document& sd = m.documents[st.doc];
+    const std::string file = sd.folder + "/rules.json", at = pointer_in_file("stacking", m.stackings, si) + "/also";
+    for (auto& ref : st.also) {
+      bool prefix = !ref.empty() && ref.back() == '*';
+      std::string stem = prefix ? ref.substr(0, ref.size() - 1) : ref;
+      bool loaded = false, found = false;
+      for (auto& d : m.documents) loaded = loaded || (d.id == stem.substr(0, stem.find('-')) && d.city == sd.city);
+      for (size_t i = 0; i < m.measures.size(); ++i) {
+        const Measure& x = m.measures[i];
+        if (!(prefix ? x.id.rfind(stem, 0) == 0 : x.id == stem)) continue;
+        found = true;
+        if (x.doc == st.doc || m.documents[x.doc].city != sd.city)
+          p.add(file, at, "bad_reference", "also 只能引用同一城市其他文件的措施：" + ref,
+                "also may only name measures of another document of the same city: " + ref);
+        else if (x.monetary())
+          st.measures.push_back(static_cast<int>(i));
+      }
+      if (loaded && !found) p.add(file, at, "unknown_reference", "措施“" + ref + "”不存在", "no measure '" + ref + "'");
+    }
+    std::sort(st.measures.begin(), st.measures.end());
+    st.measures.erase(std::unique(st.measures.begin(), st.measures.end()), st.measures.end());
+  }
+}
+}  // namespace
+
 void link_and_verify(Model& m, Problems& p) {
   std::map<std::string, int> index;
   for (size_t i = 0; i < m.measures.size(); ++i) {
@@ -960,6 +999,7 @@ void link_and_verify(Model& m, Problems& p) {
         older.superseded_by.push_back(static_cast<int>(i));
     }
   }
+  link_stacking(m, p);
   verify_links(m, p);
   // Every yuan figure and percentage of a measure must be stated in its own quote.
   const std::vector<size_t> own_measure = own_index(m.measures);

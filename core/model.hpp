@@ -147,6 +147,10 @@ struct Stacking {
   std::string id, clause, quote, rule;
   int doc = -1;
   std::vector<int> measures;
+  // Measures of other documents of the same city that the rule also governs (ids or prefixes ending in *, linked
+  // after load): WH21 18. 同一竞赛项目按照最高成绩奖励 over the WH25 9. contest awards.
+  std::vector<std::string> also;
+  std::vector<Text> notes;  // printed when the rule excludes an item
 };
 
 struct Cap {
@@ -174,6 +178,7 @@ struct Document {
   std::string id, folder, city, number, title, issuer, period_quote;
   Day dated = 0, from = 0, to = kNoEnd;
   Text clause_label;
+  Text currency;  // how current the document is, where its own period cannot say (shown beside the total)
   std::vector<Text> notes;
   std::vector<std::pair<std::string, std::string>> target_only;  // id, clause
   std::vector<int> measures;

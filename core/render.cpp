@@ -6,6 +6,7 @@
 #include "claim.hpp"
 #include "closeness.hpp"
 #include "day.hpp"
+#include "documents.hpp"
 #include "json_writer.hpp"
 #include "money.hpp"
 
@@ -110,8 +111,12 @@ Words amount_words(const Model& m, const Item& it) {
     std::string zj, ej;
     for (size_t i = 0; i < zh_parts.size(); ++i)
       zj += (i ? "、" : "") + zh_parts[i], ej += (i ? ", " : "") + en_parts[i];
-    long long mn = it.before_cap_max ? it.before_cap_min : it.total_min,
-              mx = it.before_cap_max ? it.before_cap_max : it.total_max;
+    long long mn = it.pooled_by >= 0   ? it.before_pool_min
+                   : it.before_cap_max ? it.before_cap_min
+                                       : it.total_min,
+              mx = it.pooled_by >= 0   ? it.before_pool_max
+                   : it.before_cap_max ? it.before_cap_max
+                                       : it.total_max;
     w.zh += "，共" + zj + "，合计" + span_zh(mn, mx);
     w.en += ", for " + ej + ": " + span_en(mn, mx) + " in all";
   }
@@ -159,26 +164,73 @@ std::pair<std::string, std::string> field_label(const Model& m, const Event& e, 
   return {p.field, p.field};
 }
 
+// "威政办发〔2025〕3号第9条": how a worker names a measure (never by its id).
+Words where(const Model& m, int mi) {
+  const Measure& x = m.measures[mi];
+  const Document& d = m.documents[x.doc];
+  return {d.number + clause_of(d, x.clause, true), d.number + " " + clause_of(d, x.clause, false)};
+}
+
+// The measures' `what` is written after "you" ("were newly promoted", "are an enterprise", "have staff …"); after
+// "your organisation" its first verb takes the singular.
+std::string singular(const std::string& what) {
+  static const std::pair<const char*, const char*> verbs[] = {{"were ", "was "}, {"are ", "is "}, {"have ", "has "}};
+  for (auto& [plural, one] : verbs) {
+    size_t n = std::char_traits<char>::length(plural);
+    if (what.compare(0, n, plural) == 0) return one + what.substr(n);
+  }
+  return what;
+}
+
+// An item whose event is dated after as_of: a plan. Says what must happen first and that it is not in the totals.
+void plan_words(const Situation& s, const Event& e, const Item& it, Words& w) {
+  bool money = it.counts() && it.amount->kind != Amount::Kind::None;
+  w.zh += "这是计划：该事件日期" + day_zh(e.date) + "晚于测算日期" + day_zh(s.as_of) +
+          "，尚未发生；须待其实际发生（如取得证书、获奖、获批或认定）后方可申领" +
+          (money ? "，本项金额不计入合计，单列为计划金额。" : "。");
+  w.en += " This is a plan: the event is dated " + day_en(e.date) + ", after the day asked about (" + day_en(s.as_of) +
+          "), and has not happened yet; it can be claimed only once it does (the certificate, result, approval or "
+          "title obtained)" +
+          (money ? ", so its money is not in the totals but shown as planned." : ".");
+}
+
+// A claim above a city-wide pool's whole budget (WH25 8.) can never be paid in full, whatever the other claims.
+void pool_words(const Model& m, const Item& it, Words& w) {
+  const Pool& p = m.pools[it.pooled_by];
+  const Document& pd = m.documents[p.doc];
+  w.zh += "按" + pd.number + clause_of(pd, p.clause, true) + "，全市当年的奖励总额以" + yuan_zh(p.budget_yuan) +
+          "为限，超过时按比例发放，一家单位的申报即使是当年唯一的一份，也至多获得" + yuan_zh(p.budget_yuan) +
+          "：本项核减为" + span_zh(it.total_min, it.total_max) + "，全市申报越多，实际所得越少。";
+  w.en += " Under " + pd.number + " " + clause_of(pd, p.clause, false) + ", the whole city's awards of a year are " +
+          yuan_en(p.budget_yuan) +
+          " at most, shared pro rata above it: even as the only claim of the year, one "
+          "claim can get no more than " +
+          yuan_en(p.budget_yuan) + ", so this item is reduced to " + span_en(it.total_min, it.total_max) +
+          "; the more the city's claims, the less it gets.";
+}
+
+void status_words(const Model& m, const Situation& s, const Evaluation& ev, const Item& it, Words& w);
+
 Words explain(const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
-  const std::vector<Item>& items = ev.items;
   const Measure& x = m.measures[it.measure];
   const Document& d = m.documents[x.doc];
   const Event& e = event_of(ev, s, it);
   bool person = s.kind == "person";
   Words w;
   if (it.event >= 0) {
-    w.zh = std::string(person ? "您" : "贵单位") + "于" + day_zh(e.date) + x.what.zh;
-    w.en = "On " + day_en(e.date) + " " + std::string(person ? "you " : "your organisation ") + x.what.en;
+    w.zh = std::string(person ? "您" : "贵单位") + (it.planned ? "计划于" : "于") + day_zh(e.date) + x.what.zh;
+    w.en = std::string(it.planned ? "Planned for " + day_en(e.date) + ": " : "On " + day_en(e.date) + " ") +
+           (person ? "you " + x.what.en : "your organisation " + singular(x.what.en));
   } else {
     // A standing entitlement of the applicant's kind: "贵单位作为企业，按…" / "As you are an enterprise, under …"
     w.zh = std::string(person ? "您" : "贵单位") + x.what.zh;
-    w.en = "As you " + x.what.en;
+    w.en = person ? "As you " + x.what.en : "As your organisation " + singular(x.what.en);
   }
   if (it.option >= 0)
     w.zh += "（" + x.options[it.option].label.zh + "）", w.en += " (" + x.options[it.option].label.en + ")";
   w.zh += std::string(it.event >= 0 ? "。" : "，") + "按" + d.number + clause_of(d, x.clause, true) + "，";
   w.en += std::string(it.event >= 0 ? ". Under " : ", under ") + d.number + " " + clause_of(d, x.clause, false) + ", ";
-  if (it.status == Status::NonMonetary) {
+  if (it.amount->kind == Amount::Kind::None) {  // no money: the benefit, never an empty amount ("可获一次性。")
     w.zh += std::string(person ? "您" : "贵单位") + "可享受：" + sentence(x.benefit.zh, "。");
     // The benefit texts are phrases of every shape ("may take part in …", "a certificate …"): a label reads them all.
     w.en += std::string(person ? "what this gives you: " : "what this gives your organisation: ") +
@@ -194,7 +246,11 @@ Words explain(const Model& m, const Situation& s, const Evaluation& ev, const It
             day_en(s.as_of) + ", whatever year it was obtained" +
             (it.status == Status::OutsidePeriod ? "; but that day is outside the period of " + d.number + "." : ".");
   }
-  if (it.status == Status::NonMonetary || x.held) return w;
+  if (x.held) return w;
+  if (it.amount->kind == Amount::Kind::None || it.status == Status::NonMonetary) {
+    status_words(m, s, ev, it, w);
+    return w;
+  }
   Words amt = amount_words(m, it);
   std::string who_zh, who_en;
   recipient_words(m, s, it, who_zh, who_en);
@@ -218,6 +274,16 @@ Words explain(const Model& m, const Situation& s, const Evaluation& ev, const It
     w.en += " It is received by " + who_en + ", not by " + (person ? "you" : "your organisation") +
             ", so it is not in your total.";
   }
+  status_words(m, s, ev, it, w);
+  return w;
+}
+
+// Why an item is not paid as it stands: lost to a stacking rule, a newer document, its dates, a cap or a pool; or a
+// plan.
+void status_words(const Model& m, const Situation& s, const Evaluation& ev, const Item& it, Words& w) {
+  const std::vector<Item>& items = ev.items;
+  const Measure& x = m.measures[it.measure];
+  const Document& d = m.documents[x.doc];
   switch (it.status) {
     case Status::Excluded: {
       const Item& win = items[it.excluded_by];
@@ -225,10 +291,11 @@ Words explain(const Model& m, const Situation& s, const Evaluation& ev, const It
       const Document& sd = m.documents[st.doc];
       std::string win_amt_zh = win.total_known ? span_zh(win.total_min, win.total_max) : "金额未定";
       std::string win_amt_en = win.total_known ? span_en(win.total_min, win.total_max) : "amount open";
-      w.zh += "但按" + sd.number + clause_of(sd, st.clause, true) + "，同一成就只按最高一项发放（" +
-              m.measures[win.measure].id + "，" + win_amt_zh + "），本项不发。";
+      Words win_at = where(m, win.measure);
+      w.zh += "但按" + sd.number + clause_of(sd, st.clause, true) + "，同一成就只按最高一项发放（" + win_at.zh + "，" +
+              win_amt_zh + "），本项不发。";
       w.en += " But " + sd.number + " " + clause_of(sd, st.clause, false) +
-              " pays one achievement once, at the highest amount (" + m.measures[win.measure].id + ", " + win_amt_en +
+              " pays one achievement once, at the highest amount (" + win_at.en + ", " + win_amt_en +
               "), so this item is not paid.";
       break;
     }
@@ -236,9 +303,9 @@ Words explain(const Model& m, const Situation& s, const Evaluation& ev, const It
       const Measure& nx = m.measures[it.superseded_by];
       const Document& nd = m.documents[nx.doc];
       w.zh += "但该事件发生在" + day_zh(nd.from) + "或之后，以" + nd.number + clause_of(nd, nx.clause, true) +
-              "为准（" + nx.id + "），本项不再适用。";
+              "为准，本项不再适用。";
       w.en += " But the event is on or after " + day_en(nd.from) + ", when " + nd.number + " " +
-              clause_of(nd, nx.clause, false) + " governs (" + nx.id + "), so this item no longer applies.";
+              clause_of(nd, nx.clause, false) + " governs, so this item no longer applies.";
       break;
     }
     case Status::OutsidePeriod: {
@@ -250,6 +317,7 @@ Words explain(const Model& m, const Situation& s, const Evaluation& ev, const It
       break;
     }
     case Status::Capped:
+      if (it.pooled_by >= 0) pool_words(m, it, w);
       if (it.capped_by >= 0) {
         const Cap& c = m.caps[it.capped_by];
         const Document& cd = m.documents[c.doc];
@@ -263,7 +331,7 @@ Words explain(const Model& m, const Situation& s, const Evaluation& ev, const It
     default:
       break;
   }
-  return w;
+  if (it.planned) plan_words(s, event_of(ev, s, it), it, w);
 }
 
 void amount_json(JsonWriter& w, const Item& it) {
@@ -370,6 +438,44 @@ bool worth(const Measure& x, long long& lo, long long& hi, bool& money) {
   return known && lo >= 0;
 }
 
+// A measure the applicant's event meets but for its date: the suggestion explains the cut-off instead of asking for
+// what the applicant already has.
+void date_cutoff_suggestion(JsonWriter& w, const Model& m, const Situation& s, const Item& it) {
+  const Measure& x = m.measures[it.measure];
+  const Document& d = m.documents[x.doc];
+  const Event& e = s.events[it.event];
+  bool person = s.kind == "person";
+  bool before = e.date < d.from;
+  std::string zh =
+      std::string(person ? "您" : "贵单位") + "于" + day_zh(e.date) + x.what.zh + "，但" +
+      (before ? "这早于" + d.number + "的施行日期" + day_zh(d.from) + "：本项只适用于该日及以后发生的事项"
+              : "这晚于" + d.number + "的有效期截止日" + day_zh(d.to) + "：本项只适用于有效期内发生的事项") +
+      "。已有的这一项不能按本项申领（不是缺少条件，而是日期不在文件施行期内）。";
+  std::string en = "You already have this (on " + day_en(e.date) + " " + (person ? "you " : "your organisation ") +
+                   (person ? x.what.en : singular(x.what.en)) + "), but " +
+                   (before ? "that is before " + d.number + " took effect on " + day_en(d.from) +
+                                 ": this measure covers only what happens from that day on"
+                           : "that is after " + d.number + " ended on " + day_en(d.to) +
+                                 ": this measure covers only what happens within its period") +
+                   ". It cannot be claimed under this measure: not for a missing condition, but for its date.";
+  w.begin_object().field("clause_id", x.id);
+  w.key("needs").begin_object().field("zh", zh).field("en", en).end_object();
+  w.key("source").begin_object().field("document", d.number).field("clause", x.clause).end_object();
+  w.key("worth").null();
+  w.key("date_cutoff")
+      .begin_object()
+      .key("event_ids")
+      .begin_array()
+      .str(e.id)
+      .end_array()
+      .field("from", day_iso(d.from));
+  if (d.to == kNoEnd)
+    w.key("to").null();
+  else
+    w.field("to", day_iso(d.to));
+  w.end_object().end_object();
+}
+
 }  // namespace
 
 void prerender(Model& m) {
@@ -468,6 +574,7 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
     if (it.status == Status::NonMonetary) text_json(w, "benefit", x.benefit);
     if (x.ambiguous) w.key("ambiguous").boolean(true);
     if (it.counts() || it.status == Status::NonMonetary) claim_json(w, m, s, ev, it);
+    if (it.planned) w.key("planned").boolean(true);
     if (it.status == Status::Excluded) {
       const Item& win = ev.items[it.excluded_by];
       w.key("excluded_by").begin_object().field("clause_id", m.measures[win.measure].id).key("event_ids").begin_array();
@@ -487,34 +594,48 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
           .field("max_yuan", m.caps[it.capped_by].max_yuan);
       span_json(w, "before", it.before_cap_min, it.before_cap_max);
       w.end_object();
+    } else if (it.status == Status::Capped && it.pooled_by >= 0) {
+      w.key("capped_by")
+          .begin_object()
+          .field("pool", m.pools[it.pooled_by].id)
+          .field("max_yuan", m.pools[it.pooled_by].budget_yuan);
+      span_json(w, "before", it.before_pool_min, it.before_pool_max);
+      w.end_object();
     }
     w.end_object();
     if (it.status == Status::OutsidePeriod) continue;
     if (!doc_noted[x.doc]) {
       doc_noted[x.doc] = 1;
-      for (auto& n : d.notes) note(n);
-      if (d.to == kNoEnd)
-        note({d.number + "未规定失效日期，本计算按其仍然有效处理，请向当地人社部门核实。",
-              d.number + " states no end date; it is taken to be still in force. Check with the local human resources "
-                         "bureau."});
+      for (auto& n : d.notes) note(n);  // the period and currency of each document are in "documents"
     }
     if (!measure_noted[it.measure]) {
       measure_noted[it.measure] = 1;
       for (auto& n : x.notes) note(n);
     }
-    if (it.counts() && !it.unit_known)
-      note({x.id + "：原文未写明金额，未计入合计。",
-            x.id + ": the text names no amount; it is left out of the totals."});
+    if (it.status == Status::Excluded)
+      for (auto& n : m.stackings[it.stacking].notes) note(n);
+    Words at = where(m, it.measure);
+    if (it.counts() && !it.unit_known && it.amount->kind != Amount::Kind::None)
+      note({at.zh + "：原文未写明金额，未计入合计。",
+            at.en + ": the text names no amount; it is left out of the totals."});
     if (it.counts() && it.unit_known && !it.periods_known)
-      note({x.id + "：原文未写明发放期限，总额无法确定，未计入合计。",
-            x.id + ": the text states no term, so its total is unknown and left out of the totals."});
+      note({at.zh + "：原文未写明发放期限，总额无法确定，未计入合计。",
+            at.en + ": the text states no term, so its total is unknown and left out of the totals."});
     if (it.counts() && it.amount->kind == Amount::Kind::Floor)
-      note({x.id + "：原文为“不低于”，合计按最低标准计算，实际可能更高。",
-            x.id + ": the text sets a floor (不低于); the totals count the floor, more may be paid."});
+      note({at.zh + "：原文为“不低于”，合计按最低标准计算，实际可能更高。",
+            at.en + ": the text sets a floor (不低于); the totals count the floor, more may be paid."});
     if (it.counts() && it.amount->kind == Amount::Kind::UpTo)
-      note({x.id + "：原文为“最高”或“不超过”，实际金额由主管部门核定，合计按0至上限计算。",
-            x.id + ": the text gives only a ceiling (最高/不超过); the bureau sets the actual amount, so the totals "
-                   "run from 0 to the ceiling."});
+      note({at.zh + "：原文为“最高”或“不超过”，实际金额由主管部门核定，合计按0至上限计算。",
+            at.en + ": the text gives only a ceiling (最高/不超过); the bureau sets the actual amount, so the totals "
+                    "run from 0 to the ceiling."});
+    if (it.planned)
+      note({"日期晚于测算日期（" + day_zh(s.as_of) +
+                "）的事件是计划，尚未发生：由此产生的各项标注“计划”，金额不计入合计，"
+                "单列为计划金额，须待事件实际发生后方可申领。",
+            "Events dated after the day asked about (" + day_en(s.as_of) +
+                ") are plans that have not happened: "
+                "their items are marked planned and their money is not in the totals but shown apart as planned money; "
+                "they can be claimed only once the events happen."});
   }
   w.end_array();
   span_json(w, "totals", ev.total_min, ev.total_max);
@@ -522,6 +643,8 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
   for (auto& [who, span] : ev.other_totals)
     w.begin_object().field("recipient", who).field("min_yuan", span.first).field("max_yuan", span.second).end_object();
   w.end_array();
+  span_json(w, "planned_totals", ev.planned_min, ev.planned_max);
+  documents_json(w, m, s, ev);
   // Suggestions, the closest first (closeness.hpp), then those with money, the most valuable first; none that a
   // fact the applicant stated rules out.
   std::vector<int> sugs;
@@ -535,7 +658,15 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
     return (x.suggestion_known ? x.suggestion_max : -1) > (y.suggestion_known ? y.suggestion_max : -1);
   });
   w.key("suggestions").begin_array();
-  for (int mi : sugs) w.raw(m.measures[mi].json_suggestion);
+  for (int mi : sugs) {
+    const Item* dated = nullptr;  // the applicant has what the measure asks, on a day outside its document's period
+    for (const Item& it : ev.items)
+      if (it.measure == mi && it.status == Status::OutsidePeriod && it.event >= 0 && !dated) dated = &it;
+    if (dated)
+      date_cutoff_suggestion(w, m, s, *dated);
+    else
+      w.raw(m.measures[mi].json_suggestion);
+  }
   w.end_array();
   w.key("notes").begin_array();
   for (auto& n : notes) w.begin_object().field("zh", n.zh).field("en", n.en).end_object();

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "day.hpp"
+#include "numbers.hpp"
 #include "strict_json.hpp"
 
 namespace skillcalc {
@@ -49,12 +50,15 @@ class Parser {
     return false;
   }
 
-  // Reads one field value by its definition; false (with the error set) when it does not fit.
-  bool field(const json& v, const FieldDef& d, const std::string& name, const std::string& path, Value& out) {
+  // Reads one field value by its definition; false (with the error set) when it does not fit. Errors name the field
+  // by its label (the JSON path names its id).
+  bool field(const json& v, const FieldDef& d, const Text& label, const std::string& path, Value& out) {
+    const std::string &name = label.en, &zh = label.zh;
     switch (d.type) {
       case FieldDef::Type::Bool:
         if (!v.is_boolean())
-          return fail("wrong_type", path, name + " 必须是 true 或 false", name + " must be true or false");
+          return fail("wrong_type", path, "“" + zh + "”必须是 true（是）或 false（否）",
+                      name + " must be true or false");
         out.kind = Value::Kind::Bool, out.b = v.get<bool>();
         return true;
       case FieldDef::Type::Int: {
@@ -62,7 +66,10 @@ class Parser {
         // 1e300) is out of range: it is never cast, since casting a float beyond long long is undefined.
         long long x = 0;
         bool beyond = false;
-        if (v.is_number_unsigned()) {
+        if (v.is_string()) {  // "20", "２０", "1,000": a number typed as text (numbers.hpp)
+          if (!whole_number(v.get_ref<const std::string&>(), x))
+            return fail("wrong_type", path, "“" + zh + "”必须是整数", name + " must be a whole number");
+        } else if (v.is_number_unsigned()) {
           beyond = v.get<unsigned long long>() > 9000000000000000000ULL;
           if (!beyond) x = static_cast<long long>(v.get<unsigned long long>());
         } else if (v.is_number_integer()) {
@@ -72,27 +79,28 @@ class Parser {
           beyond = !(f >= -9e18 && f <= 9e18);
           if (!beyond) x = static_cast<long long>(f);
         } else {
-          return fail("wrong_type", path, name + " 必须是整数", name + " must be a whole number");
+          return fail("wrong_type", path, "“" + zh + "”必须是整数", name + " must be a whole number");
         }
         if (beyond || x < d.min || x > d.max)
           return fail("out_of_range", path,
-                      name + " 必须在 " + std::to_string(d.min) + " 至 " + std::to_string(d.max) + " 之间",
+                      "“" + zh + "”必须在" + std::to_string(d.min) + "至" + std::to_string(d.max) + "之间",
                       name + " must be between " + std::to_string(d.min) + " and " + std::to_string(d.max));
         out.kind = Value::Kind::Int, out.i = x;
         return true;
       }
       case FieldDef::Type::Text:
-        if (!v.is_string()) return fail("wrong_type", path, name + " 必须是字符串", name + " must be a string");
+        if (!v.is_string()) return fail("wrong_type", path, "“" + zh + "”必须是文字", name + " must be a string");
         if (v.get_ref<const std::string&>().size() > d.max_length)
-          return fail("too_long", path, name + " 过长（最多 " + std::to_string(d.max_length) + " 字节）",
+          return fail("too_long", path, "“" + zh + "”过长（最多" + std::to_string(d.max_length) + "字节）",
                       name + " is too long (at most " + std::to_string(d.max_length) + " bytes)");
         out.kind = Value::Kind::Text, out.s = v.get<std::string>();
         return true;
       case FieldDef::Type::Enum: {
-        if (!v.is_string()) return fail("wrong_type", path, name + " 必须是字符串标识", name + " must be a string id");
+        if (!v.is_string())
+          return fail("wrong_type", path, "“" + zh + "”必须是选项之一", name + " must be a string id");
         const std::string& s = v.get_ref<const std::string&>();
         if (std::find(d.values.begin(), d.values.end(), s) == d.values.end())
-          return fail("unknown_id", path, name + " 的取值" + in_quotes(s) + "不是已知标识",
+          return fail("unknown_id", path, "“" + zh + "”的取值" + in_quotes(s) + "不是已知选项",
                       name + ": " + in_quotes(s) + " is not a known id");
         out.kind = Value::Kind::Text, out.s = s;
         return true;
@@ -115,8 +123,8 @@ class Parser {
         return fail("unknown_field", "/" + pointer_token(k), "未知字段" + in_quotes(k),
                     "unknown field " + in_quotes(k));
     auto c = j.find("city");
-    if (c == j.end()) return fail("missing_field", "/city", "缺少城市 city", "city is missing");
-    if (!c->is_string()) return fail("wrong_type", "/city", "city 必须是字符串", "city must be a string");
+    if (c == j.end()) return fail("missing_field", "/city", "缺少城市", "city is missing");
+    if (!c->is_string()) return fail("wrong_type", "/city", "城市必须是文字", "city must be a string");
     s.city = c->get<std::string>();
     if (!m_.vocab.cities.count(s.city) || m_.docs_of_city(s.city).empty())
       return fail("unknown_city", "/city", "没有城市" + in_quotes(s.city) + "的政策文件",
@@ -124,15 +132,20 @@ class Parser {
     s.as_of = today;
     if (auto a = j.find("as_of"); a != j.end() && !date(*a, "/as_of", s.as_of)) return false;
     auto a = j.find("applicant");
-    if (a == j.end()) return fail("missing_field", "/applicant", "缺少申请人 applicant", "applicant is missing");
-    if (!a->is_object()) return fail("wrong_type", "/applicant", "applicant 必须是对象", "applicant must be an object");
+    if (a == j.end()) return fail("missing_field", "/applicant", "缺少申请人", "applicant is missing");
+    if (!a->is_object()) return fail("wrong_type", "/applicant", "申请人必须是对象", "applicant must be an object");
     auto k = a->find("kind");
-    if (k == a->end())
-      return fail("missing_field", "/applicant/kind", "缺少申请人类型 kind", "applicant.kind is missing");
-    if (!k->is_string() || m_.vocab.kind_index(k->get<std::string>()) < 0)
-      return fail("unknown_id", "/applicant/kind",
-                  "申请人类型必须是 person、enterprise、school、training_base 或 other_unit",
-                  "applicant.kind must be person, enterprise, school, training_base or other_unit");
+    if (k == a->end()) return fail("missing_field", "/applicant/kind", "缺少申请人类型", "applicant.kind is missing");
+    if (!k->is_string() || m_.vocab.kind_index(k->get<std::string>()) < 0) {
+      std::string zh, en;  // 个人、企业、学校 … from the vocabulary
+      const auto& kinds = m_.vocab.applicant_kinds;
+      for (size_t i = 0; i < kinds.size(); ++i) {
+        const char* sep_zh = i == 0 ? "" : i + 1 == kinds.size() ? "或" : "、";
+        zh += sep_zh + kinds[i].second.zh;
+        en += (i == 0 ? "" : i + 1 == kinds.size() ? " or " : ", ") + kinds[i].first;
+      }
+      return fail("unknown_id", "/applicant/kind", "申请人类型必须是" + zh, "applicant.kind must be " + en);
+    }
     s.kind = k->get<std::string>();
     kind_ = s.kind;
     for (auto& [name, v] : a->items()) {
@@ -144,12 +157,13 @@ class Parser {
                     "the applicant has no field " + in_quotes(name));
       if (v.is_null()) continue;
       Value val;
-      if (!field(v, m_.vocab.fields.at(f->second.def), name, path, val)) return false;
+      const FieldDef& fd = m_.vocab.fields.at(f->second.def);
+      if (!field(v, fd, label_or(f->second.label, fd.label, name), path, val)) return false;
       s.applicant.list.push_back({name, val});
     }
     auto ev = j.find("events");
     if (ev == j.end()) return true;
-    if (!ev->is_array()) return fail("wrong_type", "/events", "events 必须是数组", "events must be an array");
+    if (!ev->is_array()) return fail("wrong_type", "/events", "事件列表必须是数组", "events must be an array");
     if (ev->size() > kMaxEvents)
       return fail("too_large", "/events", "事件过多（最多 " + std::to_string(kMaxEvents) + " 个）",
                   "too many events (at most " + std::to_string(kMaxEvents) + ")");
@@ -179,7 +193,7 @@ class Parser {
       e.id = id->get<std::string>();
     }
     auto t = j.find("type");
-    if (t == j.end()) return fail("missing_field", path + "/type", "缺少事件类型 type", "the event's type is missing");
+    if (t == j.end()) return fail("missing_field", path + "/type", "缺少事件类型", "the event's type is missing");
     if (!t->is_string() || !m_.vocab.event_types.count(t->get<std::string>()))
       return fail("unknown_id", path + "/type",
                   "未知事件类型" + (t->is_string() ? in_quotes(t->get<std::string>()) : std::string()),
@@ -202,12 +216,18 @@ class Parser {
                     "event type " + in_quotes(e.type) + " has no field " + in_quotes(name));
       if (v.is_null()) continue;
       Value val;
-      if (!field(v, m_.vocab.fields.at(*def), name, fp, val)) return false;
+      if (!field(v, m_.vocab.fields.at(*def), event_label(et, *def, name), fp, val)) return false;
       if (name == "contest") e.contest = val.s;
       e.fields.list.push_back({name, val});
     }
     for (auto& r : et.required)
-      if (!e.fields.get(r)) return fail("missing_field", path + "/" + r, "缺少字段 " + r, "missing field " + r);
+      if (!e.fields.get(r)) {
+        const std::string* def = nullptr;
+        for (auto& f : et.fields)
+          if (f.first == r) def = &f.second;
+        Text l = def ? event_label(et, *def, r) : Text{r, r};
+        return fail("missing_field", path + "/" + r, "缺少“" + l.zh + "”", "missing field " + r);
+      }
     return one_person(e, path) && trained_by_from_route(e, et);
   }
 
@@ -233,6 +253,18 @@ class Parser {
   }
 
  private:
+  // A field's label: its own, else its definition's, else its id.
+  static Text label_or(const Text& own, const Text& def, const std::string& id) {
+    Text t = !own.zh.empty() ? own : def;
+    if (t.zh.empty()) t.zh = id;
+    if (t.en.empty()) t.en = id;
+    return t;
+  }
+  Text event_label(const EventType& et, const std::string& def, const std::string& name) const {
+    auto own = et.labels.find(name);
+    return label_or(own != et.labels.end() ? own->second : Text{}, m_.vocab.fields.at(def).label, name);
+  }
+
   const Model& m_;
   InputError& e_;
   std::string kind_;

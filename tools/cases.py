@@ -129,6 +129,18 @@ def check(case, res):
         got = (t.get("min_yuan"), t.get("max_yuan"))
         if got != tuple(e["totals"]):
             bad.append("totals %s != %s" % (got, tuple(e["totals"])))
+    if "planned_totals" in e:
+        t = res.get("planned_totals") or {}
+        got = (t.get("min_yuan"), t.get("max_yuan"))
+        if got != tuple(e["planned_totals"]):
+            bad.append("planned_totals %s != %s" % (got, tuple(e["planned_totals"])))
+    for cid in e.get("planned", []):
+        mine = [i for i in res.get("items", []) if i.get("clause_id", "").startswith(cid)]
+        if not mine or not all(i.get("planned") for i in mine):
+            bad.append("%s has items not marked planned" % cid)
+    for did, st in e.get("documents", {}).items():
+        if not any(d.get("id") == did and d.get("status") == st for d in res.get("documents", [])):
+            bad.append("document %s is not listed with status %s" % (did, st))
     return bad
 
 

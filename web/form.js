@@ -78,7 +78,9 @@ function convert(field, raw) {
     case 'bool':
       return raw === true ? { value: true } : { skip: true };
     case 'int': {
-      const s = String(raw).trim();
+      // Full-width digits and signs (２０, －１) as typed with a Chinese input method are digits too.
+      const s = String(raw).replace(/[\uFF10-\uFF19\uFF0B\uFF0D]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0))
+        .replace(/\u3000/g, ' ').trim();
       if (!/^-?\d+$/.test(s)) return { error: t('not_integer') };
       return { value: Number(s) };
     }
@@ -175,7 +177,7 @@ function control(field, id, value, onValue, extraHint) {
       input.append(h('option', { value, selected: true }, value));
     }
   } else if (field.type === 'int') {
-    input = h('input', { id, type: 'text', inputmode: 'numeric', pattern: '-?[0-9]*', autocomplete: 'off',
+    input = h('input', { id, type: 'text', inputmode: 'numeric', pattern: '[\\-－]?[0-9０-９]*', autocomplete: 'off',
       value: value ?? '', required: field.required, 'aria-describedby': describedBy,
       oninput: (e) => onValue(e.target.value, false) });
   } else if (field.type === 'date') {

@@ -1,6 +1,7 @@
 // The result: totals, one card per entitlement, what was not counted and why, suggestions and notes.
 import { h } from './dom.js';
 import { fieldLabel } from './form.js';
+import { totalBasis } from './basis.js';
 import { t, pick, money, moneyRange, clauseLabel, payerLabel, formatDate, langText, lang, groupDigits } from './i18n.js';
 import { claimFacts } from './claim-sheet.js';
 
@@ -176,6 +177,7 @@ export function summaryText(result) {
   const items = result.items.filter((i) => MONEY_STATUSES.has(i.status) || i.status === 'non_monetary').length;
   let s;
   if (!tot.max_yuan) s = t('total_none');
+  else if (!tot.min_yuan) s = t('total_nothing_certain', { max: money(tot.max_yuan) });
   else if (tot.min_yuan === tot.max_yuan) s = `${t('total_sum')} ${money(tot.max_yuan)}。`;
   else s = `${t('total_certain')} ${money(tot.min_yuan)}，${t('total_upto')} ${money(tot.max_yuan)}。`;
   if (lang() === 'en') s = s.replace(/[。，]/g, (c) => (c === '。' ? '. ' : ', ')).trim();
@@ -222,6 +224,9 @@ export function renderResult(ctx) {
   } else if (tot.min_yuan === tot.max_yuan) {
     totals.append(h('p', { class: 'total-line' }, h('span', { class: 'total-label' }, t('total_sum')),
       h('span', { class: 'total-amount' }, money(tot.max_yuan))));
+  } else if (!tot.min_yuan) { // nothing certain: no large green 0, the sentence of totalBasis says why
+    totals.append(h('p', { class: 'total-line upto' }, h('span', { class: 'total-label' }, t('total_upto')),
+      h('span', { class: 'total-amount' }, money(tot.max_yuan))));
   } else {
     totals.append(
       h('p', { class: 'total-line' }, h('span', { class: 'total-label' }, t('total_certain')),
@@ -234,6 +239,7 @@ export function renderResult(ctx) {
     const amount = o.min_yuan === o.max_yuan ? money(o.max_yuan) : `${money(o.min_yuan)}–${money(o.max_yuan)}`;
     totals.append(h('p', { class: 'hint other-total' }, t('other_total', { who: t(`recipient_${o.recipient}`), amount })));
   }
+  totals.append(...totalBasis(result));
 
   const section = (title, cls, list, hint) => (list.length ? h('section', { class: `result-group ${cls}` },
     h('h3', {}, `${title}（${list.length}）`.replace(/（(\d+)）/, lang() === 'zh' ? '（$1）' : ' ($1)')),

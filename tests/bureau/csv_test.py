@@ -108,6 +108,15 @@ expect("the 威海工匠 reward names the 责任单位 of WH25 10. as the text w
 expect("Chinese labels and 2025/9/1 are read: 120 senior workers × 500", chuan and chuan[0]["total_max_yuan"] == "60000" and chuan[0]["heads"] == "120")
 expect("the explanation is carried", chuan and chuan[0]["explain"].startswith("贵单位于2025年9月1日"))
 
+# Full-width digits, as typed with a Chinese input method, are digits: "１２０" senior workers × 500 = 60000.
+wide = ("applicant,city,applicant_kind,type,date,level,route,count\n"
+        "全角公司,weihai,enterprise,skill_level,2025-09-01,senior_worker,enterprise_self_evaluation,１２０\n")
+q = run(["eval", "--csv", "-"], wide.encode())
+wide_rows = [x for x in rows_of(q.stdout) if x["clause_id"] == "WH25-08-self-eval-reward"]
+expect("a count of full-width digits is read: 120 senior workers × 500",
+       q.returncode == 0 and wide_rows and wide_rows[0]["heads"] == "120" and wide_rows[0]["total_max_yuan"] == "60000",
+       q.stderr.decode())
+
 # The same file without BOM, with CRLF, and with a BOM and LF: the same output.
 with tempfile.TemporaryDirectory() as tmp:
     raw = open(sample, "rb").read()

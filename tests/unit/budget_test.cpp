@@ -123,6 +123,19 @@ TEST_CASE("Weihai 8.: a total of exactly 4,000,000 is paid in full (不超过 in
   CHECK(p["payers"][1]["yuan"] == 2000000);
 }
 
+TEST_CASE("Weihai 8.: a claim above the whole 4,000,000 is settled as made, though one answer alone caps it there",
+          "[budget][weihai]") {
+  // A: 2500 senior technicians × 2000 = 5,000,000 (its own answer says at most 4,000,000); B: 500 × 2000 = 1,000,000.
+  // Claimed 6,000,000, ratio 2/3: A 3,333,333 + 1/3, B 666,666 + 2/3; the one yuan left goes to B's larger remainder.
+  json r = settle({weihai("A", 2500, 0, 0), weihai("B", 500, 0, 0)});
+  json p = pool(r, "WH25-08-self-eval-budget");
+  CHECK(p["claimed_yuan"] == 6000000);
+  CHECK(applicant(p, "A")["claimed_yuan"] == 5000000);
+  CHECK(applicant(p, "A")["allocated_yuan"] == 3333333);
+  CHECK(applicant(p, "B")["allocated_yuan"] == 666667);
+  CHECK(p["allocated_yuan"] == 4000000);
+}
+
 TEST_CASE("Weihai 8.: one senior worker more (4,000,500) and every enterprise is paid pro rata", "[budget][weihai]") {
   // Ratio 4,000,000 / 4,000,500 = 8000/8001. A and B: 2,000,000 × 8000/8001 = 1,999,750 + 250/8001 each;
   // C: 500 × 8000/8001 = 499 + 7501/8001. Floors add to 3,999,999; the one yuan left goes to C's larger remainder.

@@ -51,7 +51,7 @@ TEST_CASE("a per-enterprise yearly cap cuts the item that crosses it", "[evaluat
   CHECK(item(over, "T1-2-heads")["total"]["max_yuan"] == 10000);
   CHECK(item(over, "T1-2-heads")["capped_by"]["before"]["max_yuan"] == 11000);
   json two = run("enterprise", R"({"id":"a","type":"skill_level","date":"2025-03-01","level":"technician","count":6},
-                                 {"id":"b","type":"skill_level","date":"2025-09-01","level":"technician","count":6})");
+                                 {"id":"b","type":"skill_level","date":"2025-05-01","level":"technician","count":6})");
   CHECK(item(two, "T1-2-heads")["total"]["max_yuan"] == 6000);
   CHECK(two["items"][1]["status"] == "capped");
   CHECK(two["items"][1]["total"]["max_yuan"] == 4000);

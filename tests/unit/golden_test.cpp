@@ -158,6 +158,22 @@ std::vector<std::string> check(const json& expect, const json& r) {
   if (expect.contains("totals") &&
       (r["totals"]["min_yuan"] != expect["totals"][0] || r["totals"]["max_yuan"] != expect["totals"][1]))
     bad.push_back("totals " + r["totals"].dump() + " != " + expect["totals"].dump());
+  if (expect.contains("planned_totals") && (r["planned_totals"]["min_yuan"] != expect["planned_totals"][0] ||
+                                            r["planned_totals"]["max_yuan"] != expect["planned_totals"][1]))
+    bad.push_back("planned_totals " + r["planned_totals"].dump() + " != " + expect["planned_totals"].dump());
+  for (auto& id : expect.value("planned", json::array())) {  // every item of the clause is marked a plan
+    size_t n = 0, marked = 0;
+    for (auto& i : r["items"])
+      if (i["clause_id"].get<std::string>().rfind(id.get<std::string>(), 0) == 0)
+        ++n, marked += i.value("planned", false);
+    if (!n || marked != n) bad.push_back(id.get<std::string>() + " has items not marked planned");
+  }
+  const json documents = expect.value("documents", json::object());
+  for (auto& [id, status] : documents.items()) {
+    bool found = false;
+    for (auto& d : r["documents"]) found = found || (d["id"] == id && d["status"] == status);
+    if (!found) bad.push_back("document " + id + " is not listed with status " + status.get<std::string>());
+  }
   return bad;
 }
 

@@ -1,0 +1,72 @@
+#include "documents.hpp"
+
+#include "day.hpp"
+
+namespace skillcalc {
+
+namespace {
+
+// The documents of the result's items; when it has none, those of the city in force on as_of.
+std::vector<int> used_documents(const Model& m, const Situation& s, const Evaluation& ev) {
+  std::vector<char> used(m.documents.size(), 0);
+  for (const Item& it : ev.items) used[m.measures[it.measure].doc] = 1;
+  std::vector<int> out;
+  for (int d : m.docs_of_city(s.city))
+    if (used[d]) out.push_back(d);
+  if (out.empty())
+    for (int d : m.docs_of_city(s.city))
+      if (s.as_of >= m.documents[d].from && s.as_of <= m.documents[d].to) out.push_back(d);
+  return out;
+}
+
+// `status` and its sentence: not yet in force, expired, in force to a stated end (and nothing after it has a basis in
+// the document), or no end stated (its currency unconfirmed, with the document's own word on it where it has one).
+const char* document_status(const Document& d, Day as_of, Text& says) {
+  if (as_of < d.from) {
+    says = {d.number + "自" + day_zh(d.from) + "起施行，测算日期时尚未施行。",
+            d.number + " applies from " + day_en(d.from) + "; it was not yet in force on the day asked about."};
+    return "not_yet_in_force";
+  }
+  if (d.to != kNoEnd && as_of > d.to) {
+    says = {d.number + "有效期已于" + day_zh(d.to) +
+                "届满：此后发生的事件在该文件中没有依据，之前的事项请尽快向主管部门核实能否申领。",
+            d.number + " expired on " + day_en(d.to) +
+                ": events after it have no basis in it; for earlier events ask "
+                "the bureau soon whether they can still be claimed."};
+    return "expired";
+  }
+  if (d.to != kNoEnd) {
+    says = {d.number + "有效期至" + day_zh(d.to) + "：此后发生的事件在该文件中没有依据。",
+            d.number + " is in force until " + day_en(d.to) + ": events after that day have no basis in it."};
+    return "in_force_until";
+  }
+  if (!d.currency.zh.empty()) {
+    says = d.currency;
+    return "currency_unconfirmed";
+  }
+  says = {d.number + "自" + day_zh(d.from) + "起施行，未规定失效日期，本计算按其仍然有效处理。",
+          d.number + " applies from " + day_en(d.from) + " and states no end date; it is taken to be still in force."};
+  return "no_end_stated";
+}
+
+}  // namespace
+
+void documents_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluation& ev) {
+  w.key("documents").begin_array();
+  for (int di : used_documents(m, s, ev)) {
+    const Document& d = m.documents[di];
+    Text says;
+    const char* status = document_status(d, s.as_of, says);
+    w.begin_object().field("id", d.id).field("number", d.number).field("title", d.title).field("from", day_iso(d.from));
+    if (d.to == kNoEnd)
+      w.key("to").null();
+    else
+      w.field("to", day_iso(d.to));
+    w.field("status", status);
+    w.key("says").begin_object().field("zh", says.zh).field("en", says.en).end_object();
+    w.end_object();
+  }
+  w.end_array();
+}
+
+}  // namespace skillcalc
