@@ -2,7 +2,7 @@
 // restores exactly that; the English switch. Needs dist/ assembled (wasm/build.sh, then web/assemble.sh).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, waitReady, fillSituation, CASES } from './helpers.mjs';
+import { useSite, waitReady, fillSituation, CASES, shareFragment } from './helpers.mjs';
 
 const site = useSite();  // site.server, site.browser, site.outside: started before the tests
 
@@ -69,6 +69,32 @@ for (const [city, c] of Object.entries(CASES)) {
     await page.close();
   });
 }
+
+test('beside the total: each document with its period, planned money apart, and no large 0 where nothing is certain',
+  async () => {
+    // 烟政办字〔2024〕8号: 有效期3年 from 2024-03-01, i.e. to 2027-02-28.
+    const yt = await freshPage(site.server.url + shareFragment(CASES.yantai.situation));
+    await yt.page.waitForSelector('#totals .total-basis');
+    const basis = await yt.page.textContent('#totals .total-basis');
+    assert.ok(basis.includes('2027年2月28日'), basis);
+    // 威人社字〔2021〕16号 18.: a national Class-I first place in 2024 is "最高10万元": nothing certain.
+    const upTo = { city: 'weihai', as_of: '2024-12-01', applicant: { kind: 'person' },
+      events: [{ id: 'e1', type: 'competition', date: '2024-06-01', tier: 'national_class1', rank: 1, contest: 'cnc' }] };
+    const w = await freshPage(site.server.url + shareFragment(upTo));
+    await w.page.waitForSelector('#totals');
+    const text = await w.page.textContent('#totals');
+    assert.ok(!text.includes('确定可得'), text);
+    assert.ok(text.includes('没有确定的金额'), text);
+    // A contest on a day after the day asked about: its 30,000 (威政办发〔2025〕3号 9., national Class-I 2nd) is a plan.
+    const plan = { city: 'weihai', as_of: '2025-06-01', applicant: { kind: 'person' },
+      events: [{ id: 'e1', type: 'competition', date: '2025-07-01', tier: 'national_class1', rank: 2, contest: 'cnc' }] };
+    const p = await freshPage(site.server.url + shareFragment(plan));
+    await p.page.waitForSelector('#totals .total-planned');
+    assert.ok((await p.page.textContent('#totals .total-planned')).includes('3万元'));
+    assert.equal(await p.page.getAttribute('#totals', 'data-max'), '0');
+    assert.deepEqual([...yt.errors, ...w.errors, ...p.errors], []);
+    for (const x of [yt, w, p]) await x.page.close();
+  });
 
 test('English switch: labels, amounts and lang attributes', async () => {
   const { page, errors } = await freshPage();
