@@ -166,6 +166,10 @@ write("supersedes-same-document", ["bad_supersession", F, "/measures"], s(["meas
       "a measure that supersedes a measure of its own document (only an older document's can be)")
 write("stacking-unknown-reference", ["unknown_reference", F, "/stacking/0/measures"], s(["stacking", 0, "measures"], ["T25-9-*"]),
       "a stacking rule over measures that do not exist")
+write("stacking-also-own-document", ["bad_reference", F, "/stacking/0/also"], s(["stacking", 0, "also"], ["T25-2-technician"]),
+      "a stacking rule's 'also' naming a measure of its own document (it names other documents' measures)")
+write("stacking-also-unknown", ["unknown_reference", F, "/stacking/0/also"], s(["stacking", 0, "also"], ["T25-9-nothing"]),
+      "a stacking rule's 'also' naming a measure that the (loaded) document does not have")
 write("stacking-overlap", ["stacking_overlap", F, "/stacking/1/measures"],
       lambda r: r["stacking"].append({"id": "T25-1-highest-again", "clause": "一", "quote": "同一项目就高不重复", "rule": "highest",
                                       "measures": ["T25-1-prov", "T25-2-technician"], "key": "achievement"}),
