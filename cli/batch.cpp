@@ -118,11 +118,14 @@ struct ItemWriter {
       for (auto& p : it["payers"])
         payers += (payers.empty() ? "" : "; ") + p.value("who", "") + " " + p.value("share", "");
       std::string note_text;
-      if (it.contains("capped_by")) note_text = "capped by " + it["capped_by"].value("cap", "");
+      if (it.contains("capped_by"))
+        note_text = "capped by " + it["capped_by"].value("cap", it["capped_by"].value("pool", ""));
       if (it.contains("excluded_by")) note_text = "excluded by " + it["excluded_by"].value("clause_id", "");
       if (it.contains("superseded_by")) note_text = "superseded by " + it["superseded_by"].value("clause_id", "");
       if (it.value("ambiguous", false))
         note_text += std::string(note_text.empty() ? "" : "; ") + "ambiguous: see the notes";
+      if (it.value("planned", false))  // an event after as_of: not money due yet (planned_totals, never totals)
+        note_text += std::string(note_text.empty() ? "" : "; ") + "planned: the event is after as_of";
       const auto& total = it["total"];
       csv::row(text, {csv::text_cell(s.claim.applicant),
                       csv::text_cell(city),

@@ -117,6 +117,13 @@ expect("a count of full-width digits is read: 120 senior workers × 500",
        q.returncode == 0 and wide_rows and wide_rows[0]["heads"] == "120" and wide_rows[0]["total_max_yuan"] == "60000",
        q.stderr.decode())
 
+# An event after the day asked about is a plan: its row says so in the note column.
+plan = ("applicant,city,applicant_kind,as_of,type,date,tier,rank,contest\n"
+        "计划中,weihai,person,2025-06-01,competition,2025-07-01,national_class1,2,cnc\n")
+q = run(["eval", "--csv", "-"], plan.encode())
+plan_rows = [x for x in rows_of(q.stdout) if x["clause_id"] == "WH25-09-national-cat1"]
+expect("a planned row says so in its note", plan_rows and "planned" in plan_rows[0]["note"], q.stdout.decode())
+
 # The same file without BOM, with CRLF, and with a BOM and LF: the same output.
 with tempfile.TemporaryDirectory() as tmp:
     raw = open(sample, "rb").read()
