@@ -292,10 +292,10 @@ Amount Reader::amount(const json& j, const std::string& where, const Model& m, c
 
 void Reader::measure(const json& j, const std::string& where, Model& m, int doc) {
   if (!j.is_object()) return bad(where, "not_object", "措施必须是对象", "a measure must be an object");
-  static const std::set<std::string> keys = {"id",      "clause",  "kind",   "quote",   "applicants", "recipient",
-                                             "event",   "when",    "amount", "options", "per_head",   "schedule",
-                                             "payers",  "what",    "needs",  "notes",   "ambiguous",  "supersedes",
-                                             "benefit", "comment", "unit",   "held",    "teams",      "per_year"};
+  static const std::set<std::string> keys = {
+      "id",      "clause",   "kind",     "quote",  "applicants", "recipient", "event",    "when",      "amount",
+      "options", "per_head", "schedule", "payers", "what",       "needs",     "notes",    "ambiguous", "supersedes",
+      "benefit", "comment",  "unit",     "held",   "teams",      "per_year",  "what_unit"};
   for (auto& [k, _] : j.items())
     if (!keys.count(k))
       bad(where + "/" + pointer_token(k), "unknown_key", "未知的措施字段“" + k + "”",
@@ -435,6 +435,7 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
       bad(where + "/payers", "bad_share", "各付款方份额之和必须为 1", "the payers' shares must add up to 1");
   }
   x.what = text(key(j, "what"), where + "/what");
+  if (j.contains("what_unit")) x.what_unit = text(key(j, "what_unit"), where + "/what_unit");
   x.needs = text(key(j, "needs"), where + "/needs");
   if (j.contains("benefit")) x.benefit = text(j["benefit"], where + "/benefit");
   if (j.contains("notes")) {

@@ -127,6 +127,7 @@ struct Measure {
   Schedule schedule;
   std::vector<Payer> payers;
   Text what, needs, benefit;
+  Text what_unit;  // `what` said of an organisation where it differs ("有职工…新晋升" for "新晋升"); empty: `what`
   std::vector<Text> notes;
   bool ambiguous = false;
   std::vector<std::string> supersedes;

@@ -171,6 +171,11 @@ Words where(const Model& m, int mi) {
   return {d.number + clause_of(d, x.clause, true), d.number + " " + clause_of(d, x.clause, false)};
 }
 
+// What happened, said of a person or of an organisation (a measure's `what_unit` where the two differ).
+const Text& what_of(const Measure& x, bool person) {
+  return !person && !x.what_unit.zh.empty() ? x.what_unit : x.what;
+}
+
 // The measures' `what` is written after "you" ("were newly promoted", "are an enterprise", "have staff …"); after
 // "your organisation" its first verb takes the singular.
 std::string singular(const std::string& what) {
@@ -218,13 +223,15 @@ Words explain(const Model& m, const Situation& s, const Evaluation& ev, const It
   bool person = s.kind == "person";
   Words w;
   if (it.event >= 0) {
-    w.zh = std::string(person ? "您" : "贵单位") + (it.planned ? "计划于" : "于") + day_zh(e.date) + x.what.zh;
+    const Text& what = what_of(x, person);
+    w.zh = std::string(person ? "您" : "贵单位") + (it.planned ? "计划于" : "于") + day_zh(e.date) + what.zh;
     w.en = std::string(it.planned ? "Planned for " + day_en(e.date) + ": " : "On " + day_en(e.date) + " ") +
-           (person ? "you " + x.what.en : "your organisation " + singular(x.what.en));
+           (person ? "you " + what.en : "your organisation " + singular(what.en));
   } else {
     // A standing entitlement of the applicant's kind: "贵单位作为企业，按…" / "As you are an enterprise, under …"
-    w.zh = std::string(person ? "您" : "贵单位") + x.what.zh;
-    w.en = person ? "As you " + x.what.en : "As your organisation " + singular(x.what.en);
+    const Text& what = what_of(x, person);
+    w.zh = std::string(person ? "您" : "贵单位") + what.zh;
+    w.en = person ? "As you " + what.en : "As your organisation " + singular(what.en);
   }
   if (it.option >= 0)
     w.zh += "（" + x.options[it.option].label.zh + "）", w.en += " (" + x.options[it.option].label.en + ")";
@@ -447,12 +454,12 @@ void date_cutoff_suggestion(JsonWriter& w, const Model& m, const Situation& s, c
   bool person = s.kind == "person";
   bool before = e.date < d.from;
   std::string zh =
-      std::string(person ? "您" : "贵单位") + "于" + day_zh(e.date) + x.what.zh + "，但" +
+      std::string(person ? "您" : "贵单位") + "于" + day_zh(e.date) + what_of(x, person).zh + "，但" +
       (before ? "这早于" + d.number + "的施行日期" + day_zh(d.from) + "：本项只适用于该日及以后发生的事项"
               : "这晚于" + d.number + "的有效期截止日" + day_zh(d.to) + "：本项只适用于有效期内发生的事项") +
       "。已有的这一项不能按本项申领（不是缺少条件，而是日期不在文件施行期内）。";
   std::string en = "You already have this (on " + day_en(e.date) + " " + (person ? "you " : "your organisation ") +
-                   (person ? x.what.en : singular(x.what.en)) + "), but " +
+                   (person ? x.what.en : singular(what_of(x, person).en)) + "), but " +
                    (before ? "that is before " + d.number + " took effect on " + day_en(d.from) +
                                  ": this measure covers only what happens from that day on"
                            : "that is after " + d.number + " ended on " + day_en(d.to) +
