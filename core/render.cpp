@@ -253,7 +253,10 @@ Words explain(const Model& m, const Situation& s, const Evaluation& ev, const It
             day_en(s.as_of) + ", whatever year it was obtained" +
             (it.status == Status::OutsidePeriod ? "; but that day is outside the period of " + d.number + "." : ".");
   }
-  if (x.held) return w;
+  if (x.held) {
+    if (it.planned) plan_words(s, e, it, w);
+    return w;
+  }
   if (it.amount->kind == Amount::Kind::None || it.status == Status::NonMonetary) {
     status_words(m, s, ev, it, w);
     return w;

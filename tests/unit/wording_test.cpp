@@ -56,11 +56,12 @@ TEST_CASE("no text of any golden case shows an id, an empty amount, a double spa
 }
 
 TEST_CASE("a non-monetary item outside its period names its benefit, never an empty amount", "[wording]") {
-  // 威政办发〔2025〕3号 4. (direct recruitment to teaching posts) from 2025-05-01; the contest result is of 2025-04-20.
+  // 威政办发〔2025〕3号 9. (a skill-level certificate for winners) from 2025-05-01; the contest result is of
+  // 2025-04-20.
   json r = test::builtin_eval(json::parse(R"({"city": "weihai", "as_of": "2025-06-01",
     "applicant": {"kind": "person"}, "events": [{"id": "e1", "type": "competition", "date": "2025-04-20",
     "tier": "national_class1", "rank": 1, "contest": "cnc"}]})"));
-  json it = first_item(r, "WH25-04-direct-teacher-recruitment-contest");
+  json it = first_item(r, "WH25-09-winner-certificate");
   CHECK(it["status"] == "outside_period");
   std::string zh = it["explain"]["zh"], en = it["explain"]["en"];
   CHECK(zh.find("您可享受：") != std::string::npos);
