@@ -935,10 +935,11 @@ namespace {
 // A stacking rule's `also`: monetary measures of other loaded documents of the same city. A reference to a document
 // that is not loaded (a subset of the rules) is no error; a missing id of a loaded one is.
 void link_stacking(Model& m, Problems& p) {
+  const auto own = own_index(m.stackings);
   for (size_t si = 0; si < m.stackings.size(); ++si) {
     Stacking& st = m.stackings[si];
     const Document& sd = m.documents[st.doc];
-    const std::string file = sd.folder + "/rules.json", at = pointer_in_file("stacking", m.stackings, si) + "/also";
+    const std::string file = sd.folder + "/rules.json", at = pointer_in_file("stacking", own, si) + "/also";
     for (auto& ref : st.also) {
       bool prefix = !ref.empty() && ref.back() == '*';
       std::string stem = prefix ? ref.substr(0, ref.size() - 1) : ref;
