@@ -14,6 +14,7 @@
 #include "jsonl.hpp"
 #include "output.hpp"
 #include "situation.hpp"
+#include "authoring.hpp"
 #include "skillcalc.hpp"
 
 using skillcalc::Engine;
@@ -34,7 +35,9 @@ const char* kUsage =
     "  rules                   the documents and measure ids encoded, with counts\n"
     "  documents               the policy documents with numbers, titles, dates and status\n"
     "  catalog CITY            the questions the page asks for CITY\n"
-    "  check [DIR]             validate rule files (DIR, or the built-in set) against their policy texts\n"
+    "  check [DIR]             validate rule files (DIR, or the built-in set) against their policy texts,\n"
+    "                          and run every DIR/*/cases.json against DIR's rules\n"
+    "  new CITY-YEAR [--text FILE]  lay out a new document's folder in rules/ (or --rules DIR)\n"
     "-o OUT: write the output to OUT instead of stdout (eval, eval --jsonl, eval --csv, budget)\n"
     "--quiet: no progress lines on stderr (the summary stays)\n"
     "exit codes: 0 ok, 2 invalid input or rules (in batch modes: some lines or rows had errors),\n"
@@ -190,16 +193,8 @@ int main(int argc, char** argv) {
   if (!o.out_path.empty() && !batch) return refuse("-o 只用于 eval 和 budget", "-o belongs to eval and budget");
   if (batch && rest.size() > 1) o.path = rest[1];
 
-  if (cmd == "check") {
-    std::string dir = rest.size() > 1 ? rest[1] : rules_dir;
-    if (dir.empty())
-      return run_simple(skillcalc::check_rules(skillcalc::embedded_rules(), skillcalc::embedded_sources()), true);
-    skillcalc::Problems problems;
-    auto rules = cli::read_folder(dir, false, problems);
-    auto sources = cli::read_folder(dir, true, problems);
-    if (!problems.empty()) return run_simple(problems.json_report("rules"), true);
-    return run_simple(skillcalc::check_rules(rules, sources), true);
-  }
+  if (cmd == "check") return run_check(rest.size() > 1 ? rest[1] : rules_dir, day, quiet);
+  if (cmd == "new") return run_new(rest, rules_dir);
 
   std::string report;
   std::vector<SourceFile> files;

@@ -28,6 +28,31 @@ void use_path(std::map<std::string, Use>& uses, const Path& p, unsigned kinds, c
     if (v.kind == Value::Kind::Text) u.values.insert(v.s);
 }
 
+bool tests(const std::vector<Condition>& when, const std::string& field) {
+  for (auto& c : when)
+    if (c.path.scope == Path::Scope::Event && c.path.field == field) return true;
+  return false;
+}
+
+// A required field of the event that a measure does not test (in its `when`, or in every option) holds for any
+// value: the page must offer every value of the vocabulary, not only those other measures test (a right for any
+// contest level must be reachable with a provincial one).
+void open_required_fields(const Vocabulary& v, const Measure& x, std::map<std::string, Use>& uses) {
+  auto et = v.event_types.find(x.event);
+  if (et == v.event_types.end()) return;
+  for (auto& name : et->second.required) {
+    bool tested = tests(x.when, name);
+    if (!tested && !x.options.empty()) {
+      tested = true;
+      for (auto& o : x.options) tested = tested && tests(o.when, name);
+    }
+    if (tested) continue;
+    Use& u = uses["event." + name];
+    u.all_values = true;
+    u.kinds |= x.applicants;
+  }
+}
+
 ojson kinds_json(const Vocabulary& v, unsigned bits) {
   ojson a = ojson::array();
   for (size_t i = 0; i < v.applicant_kinds.size(); ++i)
@@ -97,6 +122,7 @@ std::string Engine::catalog(std::string_view city_view) const {
           use_path(u, Path{Path::Scope::Event, "count"}, x.applicants, nullptr);
         if (x.per_head == Measure::PerHead::Path) use_path(u, x.per_head_path, x.applicants, nullptr);
         if (x.schedule.has_count_from) use_path(u, x.schedule.count_from, x.applicants, nullptr);
+        open_required_fields(m.vocab, x, u);
       }
     // A person is one person: "how many people" is never asked of an individual.
     if (int person = m.vocab.kind_index("person"); person >= 0)

@@ -2,9 +2,12 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "check.hpp"
 #include "claim.hpp"
 #include "day.hpp"
 #include "evaluate.hpp"
+#include "json_text.hpp"
+#include "lint.hpp"
 #include "load.hpp"
 #include "money.hpp"
 #include "render.hpp"
@@ -20,7 +23,13 @@ std::string Problems::json_report(const char* what) const {
   r["ok"] = list.empty();
   r["checked"] = what;
   ojson ps = ojson::array();
-  for (auto& p : list) ps.push_back({{"file", p.file}, {"path", p.path}, {"code", p.code}, {"zh", p.zh}, {"en", p.en}});
+  for (auto& p : list) {
+    ojson o = {{"file", p.file}, {"path", p.path}};
+    if (p.line) o["line"] = p.line;
+    if (p.column) o["column"] = p.column;
+    o["code"] = p.code, o["zh"] = p.zh, o["en"] = p.en;
+    ps.push_back(std::move(o));
+  }
   r["problems"] = ps;
   return r.dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
@@ -37,6 +46,16 @@ std::string fnv_hex(const std::vector<SourceFile>& files) {
   char b[17];
   snprintf(b, sizeof b, "%016llx", h);
   return std::string(b, 12);
+}
+
+// The ids under "cities" in the order the file writes them (the parsed object keeps them sorted): the order a page
+// offers the cities in.
+std::vector<std::string> city_keys_in_order(const std::string& text) {
+  std::vector<std::string> out;
+  auto j = ojson::parse(text, nullptr, false);
+  if (j.is_object() && j.contains("cities") && j["cities"].is_object())
+    for (auto& [id, _] : j["cities"].items()) out.push_back(id);
+  return out;
 }
 
 bool is_rule_file(const std::string& name) {
@@ -59,11 +78,16 @@ std::unique_ptr<Model> build(const std::vector<SourceFile>& input, Problems& pro
     json j;
     JsonFault fault;
     if (!parse_strict(f.text, j, fault)) {
-      problems.add(f.name, fault.path, fault.code, fault.zh, fault.en);
+      TextPosition at;  // a syntax error is named by line and column; the other faults by their path
+      if (fault.code == "invalid_json" && !parse_json_at(f.text, j, at))
+        add_invalid_json(problems, f.name, at);
+      else
+        problems.add(f.name, fault.path, fault.code, fault.zh, fault.en);
       continue;
     }
     if (f.name == "vocabulary.json") {
       Reader(problems, f.name).vocabulary(j, m->vocab, true);
+      m->vocab.city_order = city_keys_in_order(f.text);
       have_vocab = true;
     } else if (is_claim_file(f.name)) {
       claims.push_back({f.name, std::move(j)});
@@ -77,11 +101,17 @@ std::unique_ptr<Model> build(const std::vector<SourceFile>& input, Problems& pro
     if (j.is_object() && j.contains("vocabulary")) {
       Reader r(problems, name);
       r.vocabulary(j["vocabulary"], m->vocab, false);
+      for (auto& [city, _] : m->vocab.cities)
+        if (std::find(m->vocab.city_order.begin(), m->vocab.city_order.end(), city) == m->vocab.city_order.end())
+          m->vocab.city_order.push_back(city);
     }
   Reader(problems, "vocabulary.json").check_vocabulary(m->vocab);
-  if (parsed.empty())
+  if (std::none_of(files.begin(), files.end(), [](const SourceFile& f) { return is_rule_file(f.name); }))
     problems.add("", "", "no_rules", "没有任何规则文件（*/rules.json）", "no rule files (*/rules.json)");
-  for (auto& [name, j] : parsed) Reader(problems, name).rules(j, *m, name.substr(0, name.size() - 11));
+  for (auto& [name, j] : parsed) {
+    Reader(problems, name).rules(j, *m, name.substr(0, name.size() - 11));
+    lint_rule_file(j, name, problems);
+  }
   read_claims(*m, claims, problems);
   link_and_verify(*m, problems);
   if (problems.empty()) prerender(*m);
@@ -102,6 +132,7 @@ std::unique_ptr<Engine> Engine::load(const std::vector<SourceFile>& files, std::
     Problems problems;
     auto m = build(files, problems);
     if (!problems.empty()) {
+      locate_problems(problems, files);
       if (report) *report = problems.json_report("rules");
       return nullptr;
     }
@@ -164,7 +195,15 @@ std::string Engine::documents() const {
                      {"target_only", d.target_only.size()}};
     docs.push_back(j);
   }
-  ojson r = {{"ok", true}, {"rules_version", m.version}, {"documents", docs}};
+  // Every city of the vocabulary, in its order, with how many documents it has: pages list cities in this order.
+  ojson cities = ojson::array();
+  for (auto& id : m.vocab.city_order) {
+    auto c = m.vocab.cities.find(id);
+    if (c == m.vocab.cities.end()) continue;
+    cities.push_back(
+        {{"id", id}, {"zh", c->second.zh}, {"en", c->second.en}, {"documents", m.docs_of_city(id).size()}});
+  }
+  ojson r = {{"ok", true}, {"rules_version", m.version}, {"cities", cities}, {"documents", docs}};
   return r.dump();
 }
 
@@ -201,43 +240,7 @@ std::string Engine::rules_summary() const {
 std::string Engine::check(const std::vector<SourceFile>& sources) const {
   try {
     Problems p;
-    const Model& m = *model_;
-    const auto own_stacking = own_index(m.stackings), own_cap = own_index(m.caps), own_pool = own_index(m.pools);
-    for (auto& d : m.documents) {
-      const SourceFile* src = nullptr;
-      for (auto& s : sources)
-        if (s.name == d.folder + "/source.txt") src = &s;
-      std::string file = d.folder + "/rules.json";
-      if (!src) {
-        p.add(file, "/document", "missing_source", "缺少政策原文 " + d.folder + "/source.txt",
-              "the policy text " + d.folder + "/source.txt is missing");
-        continue;
-      }
-      std::string text = squeeze(src->text);
-      auto find = [&](const std::string& q, const std::string& path, const std::string& id) {
-        if (text.find(squeeze(q)) == std::string::npos)
-          p.add(file, path, "quote_not_in_source", id + " 的引用不见于政策原文",
-                "the quote of " + id + " is not in the policy text");
-      };
-      if (!d.period_quote.empty()) find(d.period_quote, "/document/period_quote", d.id);
-      const int di = static_cast<int>(&d - &m.documents[0]);
-      for (size_t k = 0; k < d.measures.size(); ++k) {
-        const Measure& x = m.measures[d.measures[k]];
-        for (size_t f = 0; f < x.fragments.size(); ++f)
-          find(x.fragments[f],
-               "/measures/" + std::to_string(k) + "/quote" + (x.fragments.size() > 1 ? "/" + std::to_string(f) : ""),
-               x.id);
-      }
-      for (size_t i = 0; i < m.stackings.size(); ++i)
-        if (m.stackings[i].doc == di)
-          find(m.stackings[i].quote, pointer_in_file("stacking", own_stacking, i) + "/quote", m.stackings[i].id);
-      for (size_t i = 0; i < m.caps.size(); ++i)
-        if (m.caps[i].doc == di) find(m.caps[i].quote, pointer_in_file("caps", own_cap, i) + "/quote", m.caps[i].id);
-      for (size_t i = 0; i < m.pools.size(); ++i)
-        if (m.pools[i].doc == di)
-          find(m.pools[i].quote, pointer_in_file("pools", own_pool, i) + "/quote", m.pools[i].id);
-      check_claim_quotes(m, di, text, p);
-    }
+    check_quotes(*model_, sources, p);
     return p.json_report("rules and sources");
   } catch (const std::exception& e) {
     return render_error("internal_error", "", std::string("内部错误：") + e.what(),

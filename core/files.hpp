@@ -13,5 +13,6 @@ struct SourceFile {
 
 std::vector<SourceFile> embedded_rules();    // generated at build time from rules/
 std::vector<SourceFile> embedded_sources();  // the policy texts, native builds only
+std::vector<SourceFile> embedded_cases();    // the golden cases (<folder>/cases.json), native builds only
 
 }  // namespace skillcalc

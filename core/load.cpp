@@ -631,8 +631,11 @@ void Reader::rules(const json& j, Model& m, const std::string& folder) {
   doc.id = str(d, "/document", "id");
   doc.city = str(d, "/document", "city");
   if (!doc.city.empty() && !m.vocab.cities.count(doc.city))
-    bad("/document/city", "unknown_id", "未知城市“" + doc.city + "”（请在 vocabulary 中添加）",
-        "unknown city '" + doc.city + "' (add it to the vocabulary)");
+    bad("/document/city", "unknown_id",
+        "未知城市“" + doc.city + "”：请在本文件顶层加 \"vocabulary\": {\"cities\": {\"" + doc.city +
+            "\": {\"zh\": \"…\", \"en\": \"…\"}}}（或加到 vocabulary.json 的 \"cities\" 中）",
+        "unknown city '" + doc.city + "': add \"vocabulary\": {\"cities\": {\"" + doc.city +
+            "\": {\"zh\": \"…\", \"en\": \"…\"}}} at the top of this file (or to \"cities\" in vocabulary.json)");
   doc.number = str(d, "/document", "number");
   doc.title = str(d, "/document", "title");
   doc.issuer = str(d, "/document", "issuer");

@@ -210,6 +210,7 @@ struct EventType {
 struct Vocabulary {
   std::map<std::string, Text> cities, payers, values;
   std::map<std::string, Text> hints;  // one plain sentence explaining an id (a route, who trained), shown in the form
+  std::vector<std::string> city_order;  // as vocabulary.json lists them, then as rule files add them
   std::vector<std::pair<std::string, Text>> applicant_kinds;  // ordered: the bit of a kind is its index
   std::map<std::string, FieldRef> applicant_fields;
   std::map<std::string, EventType> event_types;

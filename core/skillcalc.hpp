@@ -46,4 +46,11 @@ class Engine {
 // sources are given. Never throws.
 std::string check_rules(const std::vector<SourceFile>& files, const std::vector<SourceFile>& sources);
 
+// `skillcalc check DIR`: the rule files, their quotes against the policy texts, and every golden case (files named
+// "<folder>/cases.json") evaluated against these rules with `today` as the default as_of. One JSON report: ok,
+// counts (documents, measures, quotes, cases), summary (zh, en), problems (file, line, JSON pointer, code, zh, en;
+// a failing case names itself and what differs) and warnings (measures no case names). Never throws.
+std::string check_folder(const std::vector<SourceFile>& files, const std::vector<SourceFile>& sources,
+                         const std::vector<SourceFile>& cases, std::string_view today);
+
 }  // namespace skillcalc

@@ -14,7 +14,6 @@ import { startLarge } from './large.js';
 import { speakButton } from './speak.js';
 
 const SAVE_KEY = 'skillcalc.saved.v1';
-const CITY_ORDER = ['weihai', 'yantai', 'jining', 'rizhao'];
 
 const params = new URLSearchParams(location.search);
 const mode = { embed: params.get('embed') === '1', kiosk: params.get('kiosk') === '1' };
@@ -77,7 +76,8 @@ function renderChrome() {
   app.large?.relabel();
   const docs = clear($('documents'));
   if (app.docs.size) {
-    const rank = (d) => (CITY_ORDER.indexOf(d.city) + 1 || 99) * 1e9 - Number(String(d.dated ?? '').replace(/-/g, ''));
+    const order = app.cities.map((c) => c.id);
+    const rank = (d) => (order.indexOf(d.city) + 1 || 999) * 1e9 - Number(String(d.dated ?? '').replace(/-/g, ''));
     const list = [...app.docs.values()].sort((a, b) => rank(a) - rank(b));
     docs.append(h('h2', {}, t('documents')), h('ul', {}, list.map((d) => h('li', {},
       h('span', { lang: 'zh-Hans' }, `${d.number}《${d.title}》`), h('br'),
@@ -409,8 +409,10 @@ async function boot() {
   const docs = app.calc.documents();
   app.rulesVersion = docs.rules_version;
   for (const d of docs.documents ?? []) app.docs.set(d.id, d);
-  const ids = [...new Set((docs.documents ?? []).map((d) => d.city))];
-  ids.sort((a, b) => (CITY_ORDER.indexOf(a) + 1 || 99) - (CITY_ORDER.indexOf(b) + 1 || 99));
+  // The cities in the vocabulary's order (documents().cities), those with documents only: a rule file for a new
+  // city brings it onto the page.
+  const ids = (docs.cities ?? []).filter((c) => c.documents > 0).map((c) => c.id);
+  for (const d of docs.documents ?? []) if (!ids.includes(d.city)) ids.push(d.city);
   app.cities = ids.map((id) => ({ id, label: catalog(id)?.label ?? { zh: id, en: id } })).filter((c) => catalog(c.id));
 
   app.hideCity = mode.embed && !!initialCity();

@@ -1,0 +1,169 @@
+// Holding a golden case's expectation against a result (cases.hpp).
+#include "cases.hpp"
+
+namespace skillcalc {
+
+using json = nlohmann::json;
+
+namespace {
+
+bool is_int(const json& j) {
+  return j.is_number_integer();
+}
+
+// [min_yuan, max_yuan] written as two whole numbers.
+bool is_span(const json& j) {
+  return j.is_array() && j.size() == 2 && is_int(j[0]) && is_int(j[1]);
+}
+
+std::string span(long long lo, long long hi) {
+  return "[" + std::to_string(lo) + ", " + std::to_string(hi) + "]";
+}
+
+std::string str_of(const json& o, const char* k) {
+  return o.is_object() && o.contains(k) && o[k].is_string() ? o[k].get<std::string>() : std::string();
+}
+
+const json& member(const json& o, const char* k) {
+  static const json none;
+  return o.is_object() && o.contains(k) ? o[k] : none;
+}
+
+bool of_clause(const json& item, const std::string& prefix) {
+  return str_of(item, "clause_id").rfind(prefix, 0) == 0;
+}
+
+bool paid(const json& item) {
+  std::string s = str_of(item, "status");
+  return s == "granted" || s == "capped";
+}
+
+// The statuses of the items of a clause, for a message: "excluded, outside_period" or "no item".
+std::string statuses(const json& items, const std::string& prefix) {
+  std::string out;
+  for (auto& i : items)
+    if (of_clause(i, prefix)) out += (out.empty() ? "" : ", ") + str_of(i, "status");
+  return out.empty() ? "no item of it" : "its items: " + out;
+}
+
+void check_granted(const json& want, const json& items, std::vector<std::string>& bad) {
+  for (auto& [id, s] : want.items()) {
+    if (!is_span(s)) {
+      bad.push_back("expect.granted." + id + " must be [min_yuan, max_yuan]");
+      continue;
+    }
+    long long lo = 0, hi = 0;
+    bool any = false;
+    for (auto& i : items)
+      if (of_clause(i, id) && paid(i)) {
+        any = true;
+        const json& t = member(i, "total");
+        if (is_int(member(t, "min_yuan")) && is_int(member(t, "max_yuan")))
+          lo += t["min_yuan"].get<long long>(), hi += t["max_yuan"].get<long long>();
+      }
+    long long wlo = s[0].get<long long>(), whi = s[1].get<long long>();
+    if (!any)
+      bad.push_back(id + ": expected granted " + span(wlo, whi) + ", but nothing of it is granted (" +
+                    statuses(items, id) + ")");
+    else if (lo != wlo || hi != whi)
+      bad.push_back(id + ": granted " + span(lo, hi) + ", expected " + span(wlo, whi));
+  }
+}
+
+void check_not_granted(const json& want, const json& items, std::vector<std::string>& bad) {
+  if (!want.is_array()) return bad.push_back("expect.not_granted must be a list of clause ids");
+  for (auto& id : want) {
+    if (!id.is_string()) {
+      bad.push_back("expect.not_granted must hold clause ids (text)");
+      continue;
+    }
+    for (auto& i : items)
+      if (of_clause(i, id) && paid(i)) {
+        bad.push_back(id.get<std::string>() + ": expected not granted, but " + str_of(i, "clause_id") + " is " +
+                      str_of(i, "status"));
+        break;
+      }
+  }
+}
+
+void check_present(const json& want, const json& items, std::vector<std::string>& bad) {
+  for (auto& [id, st] : want.items()) {
+    if (!st.is_string()) {
+      bad.push_back("expect.present." + id + " must be a status (text)");
+      continue;
+    }
+    bool found = false;
+    for (auto& i : items) found = found || (of_clause(i, id) && str_of(i, "status") == st.get<std::string>());
+    if (!found)
+      bad.push_back(id + ": expected an item with status " + st.get<std::string>() + " (" + statuses(items, id) + ")");
+  }
+}
+
+void check_monthly(const json& want, const json& items, std::vector<std::string>& bad) {
+  for (auto& [id, y] : want.items()) {
+    if (!is_int(y)) {
+      bad.push_back("expect.monthly." + id + " must be yuan a month (a whole number)");
+      continue;
+    }
+    bool found = false;
+    for (auto& i : items)
+      if (of_clause(i, id) && paid(i) && str_of(member(i, "schedule"), "kind") == "monthly") {
+        const json& a = member(member(i, "amount"), "yuan");
+        found = found || (is_int(a) && a.get<long long>() == y.get<long long>());
+      }
+    if (!found) bad.push_back(id + ": expected granted at " + std::to_string(y.get<long long>()) + " a month");
+  }
+}
+
+}  // namespace
+
+bool is_expect_key(const std::string& k) {
+  return k == "granted" || k == "not_granted" || k == "present" || k == "monthly" || k == "totals" || k == "error_path";
+}
+
+std::vector<std::string> expected_ids(const json& expect) {
+  std::vector<std::string> out;
+  for (const char* k : {"granted", "present", "monthly"})
+    if (member(expect, k).is_object())
+      for (auto& [id, _] : expect[k].items()) out.push_back(id);
+  if (member(expect, "not_granted").is_array())
+    for (auto& id : expect["not_granted"])
+      if (id.is_string()) out.push_back(id.get<std::string>());
+  return out;
+}
+
+std::vector<std::string> case_differences(const json& expect, const json& result) {
+  std::vector<std::string> bad;
+  if (!expect.is_object()) return {"expect must be an object"};
+  for (auto& [k, _] : expect.items())
+    if (!is_expect_key(k)) bad.push_back("unknown expectation '" + k + "'");
+  const json& error = member(result, "error");
+  if (expect.contains("error_path")) {
+    if (member(result, "ok") != false)
+      return {"expected an error at " + expect["error_path"].dump() + ", but the result is ok"};
+    if (member(error, "path") != expect["error_path"])
+      bad.push_back("error at " + member(error, "path").dump() + " (" + str_of(error, "en") + "), expected at " +
+                    expect["error_path"].dump());
+    return bad;
+  }
+  if (member(result, "ok") != true)
+    return {"unexpected error at " + member(error, "path").dump() + ": " + str_of(error, "en")};
+  const json& items = member(result, "items").is_array() ? result["items"] : json::array();
+  for (const char* k : {"granted", "present", "monthly"})
+    if (expect.contains(k) && !expect[k].is_object()) bad.push_back(std::string("expect.") + k + " must be an object");
+  if (member(expect, "granted").is_object()) check_granted(expect["granted"], items, bad);
+  if (expect.contains("not_granted")) check_not_granted(expect["not_granted"], items, bad);
+  if (member(expect, "present").is_object()) check_present(expect["present"], items, bad);
+  if (member(expect, "monthly").is_object()) check_monthly(expect["monthly"], items, bad);
+  if (expect.contains("totals")) {
+    const json& t = member(result, "totals");
+    if (!is_span(expect["totals"]))
+      bad.push_back("expect.totals must be [min_yuan, max_yuan]");
+    else if (member(t, "min_yuan") != expect["totals"][0] || member(t, "max_yuan") != expect["totals"][1])
+      bad.push_back("totals [" + member(t, "min_yuan").dump() + ", " + member(t, "max_yuan").dump() + "], expected " +
+                    span(expect["totals"][0].get<long long>(), expect["totals"][1].get<long long>()));
+  }
+  return bad;
+}
+
+}  // namespace skillcalc
