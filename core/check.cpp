@@ -33,6 +33,7 @@ std::pair<std::string, std::string> where_quote_differs(const std::string& text,
     size_t mid = (lo + hi) / 2;
     (text.find(quote.substr(0, ends[mid])) != std::string::npos ? lo : hi) = mid;
   }
+  if (lo < 4) return {"", ""};  // a few characters in common say nothing
   size_t from = lo > 12 ? lo - 12 : 0, to = std::min(ends.size() - 1, lo + 12);
   return {quote.substr(ends[from], ends[lo] - ends[from]), quote.substr(ends[lo], ends[to] - ends[lo])};
 }
