@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Hostile rule files: `skillcalc check DIR` on each tests/broken-rules/<fault>/ must exit 2 and report the problem
-code named in that folder's EXPECT, at the file and JSON path EXPECT names, with a reason in both languages.
+code named in that folder's EXPECT, at the file, line and JSON path EXPECT names, with a reason in both languages.
 
 EXPECT: lines starting with # say what the fault is; then the code, the file and the path, one a line (file and path
 may be left out). A folder without EXPECT is an error of the test itself. The folders are written by make_faults.py.
@@ -41,6 +41,8 @@ for fault in faults:
             why.append("a problem without file, path and reason: %s" % q)
     if hits and want_file and not any(q["file"] == want_file for q in hits):
         why.append("%s reported in %s, not %s" % (code, [q["file"] for q in hits], want_file))
+    if hits and want_file and not any(q.get("line", 0) >= 1 for q in hits):
+        why.append("%s reported without the line in %s" % (code, want_file))
     if hits and want_path and not any(q["path"] == want_path for q in hits):
         why.append("%s reported at %s, not %s" % (code, [q["path"] for q in hits], want_path))
     if why:

@@ -231,3 +231,27 @@ write("claim-unknown-clause", ["unknown_reference", C, "/clauses/九"],
       extra=claim({"handled_by": {"role": "issuer", "zh": "测试文件", "en": "the test text", "quote": "测试文件"},
                    "clauses": {"九": {"cadence": {"zh": "每年", "en": "yearly", "quote": "测试文件"}}}}),
       about="a claim part for a clause the document does not have")
+write("missing-count", ["missing_count", F, "/measures/2/schedule"], s(["measures", 2, "schedule"], {"kind": "monthly"}),
+      "a monthly payment that says neither how many months (count) nor that the text states no term (count: null)")
+write("measure-id-outside-document", ["bad_id", F, "/measures/1/id"], s(["measures", 1, "id"], "T52-1-prov"),
+      "a measure id that does not begin with its document's id (T25-)")
+def cases_file(cases):
+    def f(d):
+        open(os.path.join(d, "t-2025", "cases.json"), "w").write(json.dumps(cases, ensure_ascii=False, indent=1) + "\n")
+    return f
+first_place = {"city": "weihai", "as_of": "2025-09-01", "applicant": {"kind": "person"},
+               "events": [{"type": "competition", "date": "2025-06-01", "tier": "city_contest", "rank": 1}]}
+write("case-fails", ["case_fails", "t-2025/cases.json", "/1"], None,
+      "a golden case that does not hold: the text says 3000元 for a first place, the case expects 5000",
+      extra=cases_file([{"name": "first place in the city contest pays 3000", "situation": first_place,
+                         "expect": {"granted": {"T25-1-city": [3000, 3000]}}},
+                        {"name": "first place in the city contest pays 5000", "situation": first_place,
+                         "expect": {"granted": {"T25-1-city": [5000, 5000]}}}]))
+write("case-unknown-expectation", ["bad_case", "t-2025/cases.json", "/0/expect/grantd"], None,
+      "a case whose misspelt expectation would otherwise check nothing",
+      extra=cases_file([{"name": "first place in the city contest pays 3000", "situation": first_place,
+                         "expect": {"grantd": {"T25-1-city": [3000, 3000]}}}]))
+write("case-unknown-clause", ["bad_case", "t-2025/cases.json", "/0/expect"], None,
+      "a case that names a clause id no measure has, so that not_granted would hold of anything",
+      extra=cases_file([{"name": "a second place pays nothing", "situation": first_place,
+                         "expect": {"not_granted": ["T25-9-city"]}}]))
