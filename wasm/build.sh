@@ -14,8 +14,9 @@ DIST="$ROOT/dist"
 # Debian's em++ runs its JS optimiser with the system node, which does not look in Debian's node folder.
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
 
-# -U: forget the knobs of an earlier run, so that every run builds the defaults plus what is given here.
-emcmake cmake -S "$ROOT" -B "$BUILD" -U 'SKILLCALC_WASM_*' -DCMAKE_BUILD_TYPE=Release "$@"
+# -U: forget the knobs (and a rules folder, -DSKILLCALC_RULES_DIR=…) of an earlier run, so that every run builds the
+# defaults plus what is given here.
+emcmake cmake -S "$ROOT" -B "$BUILD" -U 'SKILLCALC_WASM_*' -U SKILLCALC_RULES_DIR -DCMAKE_BUILD_TYPE=Release "$@"
 cmake --build "$BUILD" --target skillcalc_wasm -j "$(nproc 2>/dev/null || echo 2)"
 
 mkdir -p "$DIST"
