@@ -115,20 +115,113 @@ void check_monthly(const json& want, const json& items, std::vector<std::string>
   }
 }
 
+bool says_words(const json& text, const std::string& words) {
+  for (const char* l : {"zh", "en"})
+    if (str_of(text, l).find(words) != std::string::npos) return true;
+  return false;
+}
+
+// An item's worker-facing texts (explanation, option, benefit) say these words, in either language.
+bool item_says(const json& item, const std::string& words) {
+  for (const char* k : {"explain", "option", "benefit"})
+    if (says_words(member(item, k), words)) return true;
+  return false;
+}
+
+const json& list_of(const json& r, const char* k) {
+  static const json empty = json::array();
+  return member(r, k).is_array() ? r[k] : empty;
+}
+
+// The texts of a list expectation (absent, ambiguous, suggested, notes_contain, never_says).
+std::vector<std::string> texts_of(const json& e, const char* k, std::vector<std::string>& bad) {
+  std::vector<std::string> out;
+  const json& l = member(e, k);
+  if (!l.is_null() && !l.is_array()) bad.push_back(std::string("expect.") + k + " must be a list");
+  if (l.is_array())
+    for (auto& x : l)
+      if (x.is_string()) out.push_back(x.get<std::string>());
+  return out;
+}
+
+// absent, ambiguous, suggested, notes_contain, never_says.
+void check_lists(const json& e, const json& r, std::vector<std::string>& bad) {
+  const json &items = list_of(r, "items"), &notes = list_of(r, "notes"), &sugs = list_of(r, "suggestions");
+  for (auto& id : texts_of(e, "absent", bad))
+    for (auto& i : items)
+      if (of_clause(i, id)) bad.push_back(id + ": expected absent, but has an item with status " + str_of(i, "status"));
+  for (auto& id : texts_of(e, "ambiguous", bad)) {
+    bool found = false;
+    for (auto& i : items) found = found || (of_clause(i, id) && member(i, "ambiguous") == true);
+    if (!found) bad.push_back(id + ": no item of it is marked ambiguous");
+  }
+  for (auto& id : texts_of(e, "suggested", bad)) {
+    bool found = false;
+    for (auto& x : sugs) found = found || str_of(x, "clause_id") == id;
+    if (!found) bad.push_back(id + ": not among the suggestions");
+  }
+  for (auto& words : texts_of(e, "notes_contain", bad)) {
+    bool found = false;
+    for (auto& n : notes) found = found || says_words(n, words);
+    if (!found) bad.push_back("no note says \"" + words + "\"");
+  }
+  for (auto& words : texts_of(e, "never_says", bad)) {
+    bool found = false;
+    for (auto& n : notes) found = found || says_words(n, words);
+    for (auto& i : items) found = found || item_says(i, words);
+    if (found) bad.push_back("the result says \"" + words + "\"");
+  }
+}
+
+// schedule, says, suggests: how an item is scheduled and worded, what a suggestion says.
+void check_words(const json& e, const json& r, std::vector<std::string>& bad) {
+  const json &items = list_of(r, "items"), &sugs = list_of(r, "suggestions");
+  if (member(e, "schedule").is_object())
+    for (auto& [id, sched] : e["schedule"].items()) {
+      bool found = false;
+      for (auto& i : items) {
+        if (!of_clause(i, id) || !sched.is_object()) continue;
+        bool all = true;
+        for (auto& [k, v] : sched.items()) all = all && member(member(i, "schedule"), k.c_str()) == v;
+        found = found || all;
+      }
+      if (!found) bad.push_back(id + ": no item with schedule " + sched.dump());
+    }
+  if (member(e, "says").is_object())
+    for (auto& [id, words] : e["says"].items()) {
+      bool found = false;
+      for (auto& i : items) found = found || (of_clause(i, id) && words.is_string() && item_says(i, words));
+      if (!found) bad.push_back(id + ": says nowhere " + words.dump());
+    }
+  if (member(e, "suggests").is_object())
+    for (auto& [id, words] : e["suggests"].items()) {
+      bool found = false;
+      for (auto& x : sugs)
+        found = found || (of_clause(x, id) && words.is_string() && says_words(member(x, "needs"), words));
+      if (!found) bad.push_back("no suggestion of " + id + " says " + words.dump());
+    }
+}
+
 }  // namespace
 
 bool is_expect_key(const std::string& k) {
-  return k == "granted" || k == "not_granted" || k == "present" || k == "monthly" || k == "totals" || k == "error_path";
+  static const char* const keys[] = {"granted",    "not_granted", "present",   "monthly",   "totals",
+                                     "error_path", "absent",      "ambiguous", "suggested", "notes_contain",
+                                     "schedule",   "says",        "suggests",  "never_says"};
+  for (const char* x : keys)
+    if (k == x) return true;
+  return false;
 }
 
 std::vector<std::string> expected_ids(const json& expect) {
   std::vector<std::string> out;
-  for (const char* k : {"granted", "present", "monthly"})
+  for (const char* k : {"granted", "present", "monthly", "schedule", "says", "suggests"})
     if (member(expect, k).is_object())
       for (auto& [id, _] : expect[k].items()) out.push_back(id);
-  if (member(expect, "not_granted").is_array())
-    for (auto& id : expect["not_granted"])
-      if (id.is_string()) out.push_back(id.get<std::string>());
+  for (const char* k : {"not_granted", "absent", "ambiguous", "suggested"})
+    if (member(expect, k).is_array())
+      for (auto& id : expect[k])
+        if (id.is_string()) out.push_back(id.get<std::string>());
   return out;
 }
 
@@ -149,12 +242,14 @@ std::vector<std::string> case_differences(const json& expect, const json& result
   if (member(result, "ok") != true)
     return {"unexpected error at " + member(error, "path").dump() + ": " + str_of(error, "en")};
   const json& items = member(result, "items").is_array() ? result["items"] : json::array();
-  for (const char* k : {"granted", "present", "monthly"})
+  for (const char* k : {"granted", "present", "monthly", "schedule", "says", "suggests"})
     if (expect.contains(k) && !expect[k].is_object()) bad.push_back(std::string("expect.") + k + " must be an object");
   if (member(expect, "granted").is_object()) check_granted(expect["granted"], items, bad);
   if (expect.contains("not_granted")) check_not_granted(expect["not_granted"], items, bad);
   if (member(expect, "present").is_object()) check_present(expect["present"], items, bad);
   if (member(expect, "monthly").is_object()) check_monthly(expect["monthly"], items, bad);
+  check_lists(expect, result, bad);
+  check_words(expect, result, bad);
   if (expect.contains("totals")) {
     const json& t = member(result, "totals");
     if (!is_span(expect["totals"]))

@@ -118,9 +118,8 @@ bool case_is_well_formed(const Model& m, const json& c, const std::string& file,
   bool ok = true;
   for (auto& [k, _] : c["expect"].items())
     if (!is_expect_key(k)) {
-      p.add(file, at + "/expect/" + k, "bad_case",
-            "未知的预期“" + k + "”（可用：granted、not_granted、present、monthly、totals、error_path）",
-            "unknown expectation '" + k + "' (known: granted, not_granted, present, monthly, totals, error_path)");
+      p.add(file, at + "/expect/" + k, "bad_case", "未知的预期“" + k + "”（可用的预期见 FORMAT.md 的 cases.json 一节）",
+            "unknown expectation '" + k + "' (the known ones are in FORMAT.md, cases.json)");
       ok = false;
     }
   for (auto& id : expected_ids(c["expect"]))

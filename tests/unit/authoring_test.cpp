@@ -58,6 +58,14 @@ TEST_CASE("each expectation that does not hold is named with what differs", "[ca
   CHECK(says(bad, "unknown expectation 'grantd'"));
   bad = skillcalc::case_differences({{"granted", {{"X1-01-a", 3000}}}}, r);
   CHECK(says(bad, "must be [min_yuan, max_yuan]"));
+  bad = skillcalc::case_differences({{"absent", {"X1-01-b"}}}, r);
+  CHECK(says(bad, "X1-01-b: expected absent, but has an item with status excluded"));
+  bad = skillcalc::case_differences({{"ambiguous", {"X1-01"}}}, r);
+  CHECK(says(bad, "X1-01: no item of it is marked ambiguous"));
+  bad = skillcalc::case_differences({{"suggested", {"X1-09"}}}, r);
+  CHECK(says(bad, "X1-09: not among the suggestions"));
+  bad = skillcalc::case_differences({{"schedule", {{"X1-01-a", {{"kind", "term"}}}}}}, r);
+  CHECK(says(bad, "X1-01-a: no item with schedule"));
 }
 
 TEST_CASE("an error result meets error_path, and fails every other expectation", "[cases]") {
