@@ -5,8 +5,8 @@
 
 #include "files.hpp"
 
-// Every file named `name` one level below `dir` (dir/*/name), named "<folder>/<name>"; plus dir/vocabulary.json when
-// `name` is rules.json.
+// Every file named `name` one level below `dir` (dir/*/name), named "<folder>/<name>"; when `name` is rules.json,
+// also dir/vocabulary.json, dir/claim.json and dir/*/claim.json.
 std::vector<skillcalc::SourceFile> files_in_folder(const std::string& dir, const char* name);
 
 // skillcalc check [DIR]: the JSON report on stdout, one line per problem (FILE:LINE: pointer) and a summary on

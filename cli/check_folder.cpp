@@ -21,11 +21,15 @@ std::vector<SourceFile> files_in_folder(const std::string& dir, const char* name
     files.push_back({as, ss.str()});
   };
   std::error_code ec;
-  if (std::string(name) == "rules.json" && fs::exists(fs::path(dir) / "vocabulary.json", ec))
-    add(fs::path(dir) / "vocabulary.json", "vocabulary.json");
-  for (auto& entry : fs::directory_iterator(dir, ec))
-    if (entry.is_directory(ec) && fs::exists(entry.path() / name, ec))
-      add(entry.path() / name, entry.path().filename().string() + "/" + name);
+  const bool rules = std::string(name) == "rules.json";  // with the vocabulary and the claim files
+  for (const char* top : {"vocabulary.json", "claim.json"})
+    if (rules && fs::exists(fs::path(dir) / top, ec)) add(fs::path(dir) / top, top);
+  for (auto& entry : fs::directory_iterator(dir, ec)) {
+    if (!entry.is_directory(ec)) continue;
+    std::string folder = entry.path().filename().string();
+    if (fs::exists(entry.path() / name, ec)) add(entry.path() / name, folder + "/" + name);
+    if (rules && fs::exists(entry.path() / "claim.json", ec)) add(entry.path() / "claim.json", folder + "/claim.json");
+  }
   return files;
 }
 
