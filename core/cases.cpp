@@ -202,12 +202,46 @@ void check_words(const json& e, const json& r, std::vector<std::string>& bad) {
     }
 }
 
+// others, other_totals, uncertain: who receives the money, and amounts not certain.
+void check_recipients(const json& e, const json& r, std::vector<std::string>& bad) {
+  const json& items = list_of(r, "items");
+  if (member(e, "others").is_object())
+    for (auto& [id, want] : e["others"].items()) {
+      if (!is_span(want)) {
+        bad.push_back("expect.others." + id + " must be [min_yuan, max_yuan]");
+        continue;
+      }
+      long long lo = 0, hi = 0;
+      int n = 0;
+      for (auto& i : items) {
+        const json& t = member(i, "total");
+        if (of_clause(i, id) && paid(i) && member(i, "for_applicant") == false && is_int(member(t, "min_yuan")))
+          ++n, lo += t["min_yuan"].get<long long>(), hi += t["max_yuan"].get<long long>();
+      }
+      if (!n || lo != want[0].get<long long>() || hi != want[1].get<long long>())
+        bad.push_back(id + ": for others " + span(lo, hi) + ", expected " +
+                      span(want[0].get<long long>(), want[1].get<long long>()));
+    }
+  if (e.contains("other_totals")) {
+    json got = json::object();
+    for (auto& o : list_of(r, "other_totals"))
+      got[str_of(o, "recipient")] = {member(o, "min_yuan"), member(o, "max_yuan")};
+    if (got != e["other_totals"])
+      bad.push_back("other_totals " + got.dump() + ", expected " + e["other_totals"].dump());
+  }
+  for (auto& id : texts_of(e, "uncertain", bad)) {
+    bool found = false;
+    for (auto& i : items) found = found || (of_clause(i, id) && member(i, "certain") == false);
+    if (!found) bad.push_back(id + ": no item of it is uncertain");
+  }
+}
+
 }  // namespace
 
 bool is_expect_key(const std::string& k) {
-  static const char* const keys[] = {"granted",    "not_granted", "present",   "monthly",   "totals",
-                                     "error_path", "absent",      "ambiguous", "suggested", "notes_contain",
-                                     "schedule",   "says",        "suggests",  "never_says"};
+  static const char* const keys[] = {"granted",  "not_granted", "present",   "monthly",       "totals",   "error_path",
+                                     "absent",   "ambiguous",   "suggested", "notes_contain", "schedule", "says",
+                                     "suggests", "never_says",  "others",    "other_totals",  "uncertain"};
   for (const char* x : keys)
     if (k == x) return true;
   return false;
@@ -215,10 +249,10 @@ bool is_expect_key(const std::string& k) {
 
 std::vector<std::string> expected_ids(const json& expect) {
   std::vector<std::string> out;
-  for (const char* k : {"granted", "present", "monthly", "schedule", "says", "suggests"})
+  for (const char* k : {"granted", "present", "monthly", "schedule", "says", "suggests", "others"})
     if (member(expect, k).is_object())
       for (auto& [id, _] : expect[k].items()) out.push_back(id);
-  for (const char* k : {"not_granted", "absent", "ambiguous", "suggested"})
+  for (const char* k : {"not_granted", "absent", "ambiguous", "suggested", "uncertain"})
     if (member(expect, k).is_array())
       for (auto& id : expect[k])
         if (id.is_string()) out.push_back(id.get<std::string>());
@@ -250,6 +284,7 @@ std::vector<std::string> case_differences(const json& expect, const json& result
   if (member(expect, "monthly").is_object()) check_monthly(expect["monthly"], items, bad);
   check_lists(expect, result, bad);
   check_words(expect, result, bad);
+  check_recipients(expect, result, bad);
   if (expect.contains("totals")) {
     const json& t = member(result, "totals");
     if (!is_span(expect["totals"]))
