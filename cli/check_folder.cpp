@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "authoring.hpp"
+#include "folder.hpp"
 #include "skillcalc.hpp"
 
 namespace fs = std::filesystem;
@@ -62,8 +63,12 @@ int run_check(const std::string& dir, const std::string& today, bool quiet) {
       std::fprintf(stderr, "skillcalc: 没有文件夹 %s / no folder %s\n", dir.c_str(), dir.c_str());
       return 2;
     }
-    report = skillcalc::check_folder(files_in_folder(dir, "rules.json"), files_in_folder(dir, "source.txt"),
-                                     files_in_folder(dir, "cases.json"), today);
+    // Rules and texts through the folder reader that refuses link loops, dangling links and oversized files.
+    skillcalc::Problems unreadable;
+    auto rules = cli::read_folder(dir, false, unreadable);
+    auto sources = cli::read_folder(dir, true, unreadable);
+    report = unreadable.empty() ? skillcalc::check_folder(rules, sources, files_in_folder(dir, "cases.json"), today)
+                                : unreadable.json_report("rules");
   }
   std::puts(report.c_str());
   auto r = nlohmann::json::parse(report, nullptr, false);

@@ -9,12 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "authoring.hpp"
 #include "batch.hpp"
 #include "folder.hpp"
 #include "jsonl.hpp"
 #include "output.hpp"
 #include "situation.hpp"
-#include "authoring.hpp"
 #include "skillcalc.hpp"
 
 using skillcalc::Engine;
@@ -152,7 +152,7 @@ int refuse(const std::string& zh, const std::string& en) {
 
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  std::string rules_dir;
+  std::string rules_dir, text_path;
   cli::Options o;
   o.day = today();
   std::vector<std::string> rest;
@@ -164,9 +164,13 @@ int main(int argc, char** argv) {
       rest.push_back(a);
     } else if (a == "--") {
       end_of_options = true;
-    } else if (a == "--rules" || a == "--today" || a == "-o" || a == "--out" || a == "--format") {
+    } else if (a == "--rules" || a == "--today" || a == "-o" || a == "--out" || a == "--format" || a == "--text") {
       if (!has_value) return refuse("选项 " + a + " 缺少取值", "the option " + a + " needs a value");
-      std::string& v = a == "--rules" ? rules_dir : a == "--today" ? o.day : a == "--format" ? o.format : o.out_path;
+      std::string& v = a == "--rules"    ? rules_dir
+                       : a == "--today"  ? o.day
+                       : a == "--format" ? o.format
+                       : a == "--text"   ? text_path
+                                         : o.out_path;
       v = args[++i];
       format_given = format_given || a == "--format";
     } else if (a == "--quiet" || a == "-q") {
@@ -184,17 +188,22 @@ int main(int argc, char** argv) {
   if (rest.empty()) return std::fputs(kUsage, stderr), 2;
   const std::string cmd = rest[0];
   const bool batch = cmd == "eval" || cmd == "budget";
-  if (rest.size() > (cmd == "check" || cmd == "catalog" || batch ? 2u : 1u))
+  if (rest.size() > (cmd == "check" || cmd == "catalog" || cmd == "new" || batch ? 2u : 1u))
     return refuse("多余的参数 " + rest.back(), "an argument too many: " + rest.back());
   if ((jsonl || o.as_csv) && cmd != "eval" && !(cmd == "budget" && o.as_csv && !jsonl))
     return refuse("--jsonl/--csv 只用于 eval 和 budget", "--jsonl and --csv belong to eval and budget");
   if (jsonl && o.as_csv) return refuse("--jsonl 与 --csv 只能选一个", "--jsonl and --csv exclude each other");
   if (format_given && cmd != "budget") return refuse("--format 只用于 budget", "--format belongs to budget");
   if (!o.out_path.empty() && !batch) return refuse("-o 只用于 eval 和 budget", "-o belongs to eval and budget");
+  if (!text_path.empty() && cmd != "new") return refuse("--text 只用于 new", "--text belongs to new");
   if (batch && rest.size() > 1) o.path = rest[1];
 
-  if (cmd == "check") return run_check(rest.size() > 1 ? rest[1] : rules_dir, day, quiet);
-  if (cmd == "new") return run_new(rest, rules_dir);
+  if (cmd == "check") return run_check(rest.size() > 1 ? rest[1] : rules_dir, o.day, o.quiet);
+  if (cmd == "new") {
+    std::vector<std::string> words = rest;
+    if (!text_path.empty()) words.insert(words.end(), {"--text", text_path});
+    return run_new(words, rules_dir);
+  }
 
   std::string report;
   std::vector<SourceFile> files;

@@ -236,12 +236,40 @@ void check_recipients(const json& e, const json& r, std::vector<std::string>& ba
   }
 }
 
+// Events after as_of: planned money apart from the totals, every item of a clause marked a plan; documents listed
+// beside the total with their status.
+void check_plans(const json& e, const json& r, std::vector<std::string>& bad) {
+  if (e.contains("planned_totals")) {
+    const json& t = member(r, "planned_totals");
+    if (!is_span(e["planned_totals"]))
+      bad.push_back("expect.planned_totals must be [min_yuan, max_yuan]");
+    else if (member(t, "min_yuan") != e["planned_totals"][0] || member(t, "max_yuan") != e["planned_totals"][1])
+      bad.push_back("planned_totals [" + member(t, "min_yuan").dump() + ", " + member(t, "max_yuan").dump() +
+                    "], expected " + e["planned_totals"].dump());
+  }
+  if (member(e, "planned").is_array())
+    for (auto& id : e["planned"]) {
+      if (!id.is_string()) continue;
+      size_t n = 0, marked = 0;
+      for (auto& i : member(r, "items"))
+        if (of_clause(i, id.get<std::string>())) ++n, marked += member(i, "planned") == true;
+      if (!n || marked != n) bad.push_back(id.get<std::string>() + " has items not marked planned");
+    }
+  if (member(e, "documents").is_object())
+    for (auto& [id, status] : e["documents"].items()) {
+      bool found = false;
+      for (auto& d : member(r, "documents")) found = found || (member(d, "id") == id && member(d, "status") == status);
+      if (!found) bad.push_back("document " + id + " is not listed with status " + status.dump());
+    }
+}
+
 }  // namespace
 
 bool is_expect_key(const std::string& k) {
-  static const char* const keys[] = {"granted",  "not_granted", "present",   "monthly",       "totals",   "error_path",
-                                     "absent",   "ambiguous",   "suggested", "notes_contain", "schedule", "says",
-                                     "suggests", "never_says",  "others",    "other_totals",  "uncertain"};
+  static const char* const keys[] = {"granted",      "not_granted", "present",   "monthly",        "totals",
+                                     "error_path",   "absent",      "ambiguous", "suggested",      "notes_contain",
+                                     "schedule",     "says",        "suggests",  "never_says",     "others",
+                                     "other_totals", "uncertain",   "planned",   "planned_totals", "documents"};
   for (const char* x : keys)
     if (k == x) return true;
   return false;
@@ -252,7 +280,7 @@ std::vector<std::string> expected_ids(const json& expect) {
   for (const char* k : {"granted", "present", "monthly", "schedule", "says", "suggests", "others"})
     if (member(expect, k).is_object())
       for (auto& [id, _] : expect[k].items()) out.push_back(id);
-  for (const char* k : {"not_granted", "absent", "ambiguous", "suggested", "uncertain"})
+  for (const char* k : {"not_granted", "absent", "ambiguous", "suggested", "uncertain", "planned"})
     if (member(expect, k).is_array())
       for (auto& id : expect[k])
         if (id.is_string()) out.push_back(id.get<std::string>());
@@ -285,6 +313,7 @@ std::vector<std::string> case_differences(const json& expect, const json& result
   check_lists(expect, result, bad);
   check_words(expect, result, bad);
   check_recipients(expect, result, bad);
+  check_plans(expect, result, bad);
   if (expect.contains("totals")) {
     const json& t = member(result, "totals");
     if (!is_span(expect["totals"]))

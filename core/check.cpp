@@ -42,6 +42,7 @@ std::pair<std::string, std::string> where_quote_differs(const std::string& text,
 
 size_t check_quotes(const Model& m, const std::vector<SourceFile>& sources, Problems& p) {
   size_t quotes = 0;
+  const auto own_stacking = own_index(m.stackings), own_cap = own_index(m.caps), own_pool = own_index(m.pools);
   for (auto& d : m.documents) {
     const SourceFile* src = nullptr;
     for (auto& s : sources)
@@ -76,11 +77,11 @@ size_t check_quotes(const Model& m, const std::vector<SourceFile>& sources, Prob
     }
     for (size_t i = 0; i < m.stackings.size(); ++i)
       if (m.stackings[i].doc == di)
-        find(m.stackings[i].quote, pointer_in_file("stacking", m.stackings, i) + "/quote", m.stackings[i].id);
+        find(m.stackings[i].quote, pointer_in_file("stacking", own_stacking, i) + "/quote", m.stackings[i].id);
     for (size_t i = 0; i < m.caps.size(); ++i)
-      if (m.caps[i].doc == di) find(m.caps[i].quote, pointer_in_file("caps", m.caps, i) + "/quote", m.caps[i].id);
+      if (m.caps[i].doc == di) find(m.caps[i].quote, pointer_in_file("caps", own_cap, i) + "/quote", m.caps[i].id);
     for (size_t i = 0; i < m.pools.size(); ++i)
-      if (m.pools[i].doc == di) find(m.pools[i].quote, pointer_in_file("pools", m.pools, i) + "/quote", m.pools[i].id);
+      if (m.pools[i].doc == di) find(m.pools[i].quote, pointer_in_file("pools", own_pool, i) + "/quote", m.pools[i].id);
     check_claim_quotes(m, di, text, p);
   }
   return quotes;

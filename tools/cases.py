@@ -78,7 +78,7 @@ def check_words(e, res):
 
 
 KEYS = {"granted", "not_granted", "present", "monthly", "totals", "error_path", "absent", "ambiguous", "suggested",
-        "notes_contain", "schedule", "says", "suggests", "never_says", "others", "other_totals", "uncertain"}
+        "notes_contain", "schedule", "says", "suggests", "never_says", "others", "other_totals", "uncertain", "planned", "planned_totals", "documents"}
 
 
 def check(case, res):
