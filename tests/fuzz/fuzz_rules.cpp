@@ -40,9 +40,11 @@ const Real& real() {
         x.vocabulary = f;
         continue;
       }
+      // Rule files name their document; claim files (how to claim) have none and are not fuzzed in their place.
       json j = json::parse(f.text, nullptr, false);
-      x.doc_ids.push_back(j.is_discarded() ? "" : j["document"].value("id", ""));
-      x.cities.push_back(j.is_discarded() ? "" : j["document"].value("city", ""));
+      const bool doc = j.is_object() && j.contains("document") && j["document"].is_object();
+      x.doc_ids.push_back(doc ? j["document"].value("id", "") : "");
+      x.cities.push_back(doc ? j["document"].value("city", "") : "");
       x.rules.push_back(f);
     }
     x.sources = skillcalc::embedded_sources();
