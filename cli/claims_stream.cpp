@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <unordered_map>
+#include <cstring>
 
 #include "mapped.hpp"
 
@@ -20,11 +20,42 @@ std::string message(const std::string& file, const csv::RowError& e) {
 
 namespace {
 
-struct Entry {  // a data record of the first pass
-  uint64_t offset;
-  uint32_t group;  // its applicant (by the name's hash), numbered in order of first appearance
+#pragma pack(push, 4)
+struct Entry {      // a data record of the first pass: 20 bytes
+  uint64_t hash;    // its applicant's name, hashed: the rows of one applicant share it
+  uint64_t offset;  // its first byte
   uint32_t line;
 };
+#pragma pack(pop)
+
+// Records, at most: one a line.
+size_t count_lines(std::string_view data, Mapped* mapped) {
+  size_t lines = 1;
+  for (size_t i = 0; i < data.size();) {
+    const void* lf = std::memchr(data.data() + i, '\n', data.size() - i);
+    if (!lf) break;
+    i = static_cast<size_t>(static_cast<const char*>(lf) - data.data()) + 1;
+    ++lines;
+    if (mapped) mapped->release(i);
+  }
+  if (mapped) mapped->release_all();
+  return lines;
+}
+
+// One record read again from its offset, through a small window that grows until the record fits in it whole.
+void read_again(std::string_view data, Mapped* mapped, const Entry& en, int expect, std::string& buf,
+                csv::Record& rec) {
+  std::vector<csv::RowError> errors;
+  for (size_t want = 1024;; want *= 2) {
+    std::string_view w = mapped ? mapped->read_at(en.offset, want, buf) : data.substr(en.offset, want);
+    csv::Reader again(w, 0, en.line, expect);
+    errors.clear();
+    bool got = again.next(rec, errors);
+    bool whole = got && errors.empty() && rec.offset == 0 && again.offset() < w.size();
+    if (whole || w.size() < want) break;  // read cleanly the first time: cleanly again once the window holds it
+  }
+  rec.offset = en.offset;
+}
 
 // Evaluates one claim; a row the core refuses is reported and left out, and the claim evaluated again without it.
 // Applicant-level faults leave the whole applicant out.
@@ -115,9 +146,9 @@ bool two_passes(const skillcalc::Engine& e, std::string_view data, const std::st
   if (!csv::read_header(e.model(), rec, layout, fatal)) return false;
   const int expect = static_cast<int>(rec.cells.size());
   reader.expect(expect);
-  // Pass 1: the offset and applicant of every record.
+  // Pass 1: the offset, line and applicant (hashed) of every record.
   std::vector<Entry> entries;
-  std::unordered_map<uint64_t, uint32_t> group_of;
+  entries.reserve(count_lines(data, mapped));
   while (reader.next(rec, errors)) {
     flush_errors();
     bool blank = true;
@@ -136,38 +167,31 @@ bool two_passes(const skillcalc::Engine& e, std::string_view data, const std::st
       for (auto& err : refused) on.row_error(err);
       continue;
     }
-    uint64_t h = std::hash<std::string>()(name);
-    auto [it, added] = group_of.emplace(h, static_cast<uint32_t>(group_of.size()));
-    entries.push_back({rec.offset, it->second, static_cast<uint32_t>(rec.line)});
+    entries.push_back({std::hash<std::string>()(name), rec.offset, static_cast<uint32_t>(rec.line)});
   }
   flush_errors();
-  const size_t groups = group_of.size();
-  std::unordered_map<uint64_t, uint32_t>().swap(group_of);
+  if (mapped) mapped->release_all();
+  // The rows of each applicant together, in the file's order; applicants in order of first appearance.
+  std::sort(entries.begin(), entries.end(),
+            [](const Entry& a, const Entry& b) { return a.hash != b.hash ? a.hash < b.hash : a.offset < b.offset; });
+  std::vector<uint32_t> starts;  // where each applicant's rows begin in `entries`
+  for (size_t k = 0; k < entries.size(); ++k)
+    if (k == 0 || entries[k].hash != entries[k - 1].hash) starts.push_back(static_cast<uint32_t>(k));
+  std::sort(starts.begin(), starts.end(),
+            [&](uint32_t a, uint32_t b) { return entries[a].offset < entries[b].offset; });
+  const size_t groups = starts.size();
   counts.applicants = static_cast<long>(groups);
-  // Pass 2: each group's records, in order of the group's first appearance (a stable counting sort).
-  std::vector<uint32_t> start(groups + 1, 0);
-  for (auto& en : entries) ++start[en.group + 1];
-  for (size_t g = 0; g < groups; ++g) start[g + 1] += start[g];
-  std::vector<uint32_t> order(entries.size());
-  {
-    std::vector<uint32_t> next(start.begin(), start.end() - 1);
-    for (size_t k = 0; k < entries.size(); ++k) order[next[entries[k].group]++] = static_cast<uint32_t>(k);
-  }
+  // Pass 2: each applicant's records, read again by offset.
   std::vector<csv::Record> records;
-  size_t touched = 0;
+  std::string buf;
   for (size_t g = 0; g < groups; ++g) {
     records.clear();
-    for (uint32_t k = start[g]; k < start[g + 1]; ++k) {
-      const Entry& en = entries[order[k]];
-      csv::Reader again(data, en.offset, en.line, expect);
+    for (size_t k = starts[g]; k < entries.size() && (k == starts[g] || entries[k].hash == entries[k - 1].hash); ++k) {
       records.emplace_back();
-      again.next(records.back(), errors);  // read cleanly the first time: cleanly again
-      touched += again.offset() - en.offset + 4096;
+      read_again(data, mapped, entries[k], expect, buf, records.back());
     }
-    errors.clear();
     settle_group(e, data, layout, day, records, on);
     if (progress) progress->tick(static_cast<long long>(g + 1), static_cast<long long>(groups));
-    if (mapped && touched > (32u << 20)) mapped->release_all(), touched = 0;
   }
   return true;
 }

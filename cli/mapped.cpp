@@ -47,6 +47,7 @@ int spool(int fd) {
 
 Mapped::~Mapped() {
   if (base_ && size_) munmap(base_, size_);
+  if (fd_ >= 0) close(fd_);
 }
 
 bool Mapped::open(const std::string& path, std::string& zh, std::string& en) {
@@ -79,14 +80,30 @@ bool Mapped::open(const std::string& path, std::string& zh, std::string& en) {
     return true;
   }
   base_ = mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
-  close(fd);
   if (base_ == MAP_FAILED) {
+    close(fd);
     base_ = nullptr, size_ = 0;
     zh = "无法读取文件（映射失败）", en = "cannot read the file (mapping failed)";
     return false;
   }
+  fd_ = fd;
   madvise(base_, size_, MADV_SEQUENTIAL);
   return true;
+}
+
+std::string_view Mapped::read_at(size_t offset, size_t want, std::string& buf) const {
+  if (offset >= size_) return {};
+  if (want > size_ - offset) want = size_ - offset;
+  buf.resize(want);
+  size_t got = 0;
+  while (got < want) {
+    ssize_t n = pread(fd_, &buf[got], want - got, static_cast<off_t>(offset + got));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;  // the file shrank or failed underneath: the copy mapped at open still holds the bytes
+    got += static_cast<size_t>(n);
+  }
+  if (got < want) return data().substr(offset, want);
+  return {buf.data(), want};
 }
 
 void Mapped::release(size_t upto) {

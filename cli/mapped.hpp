@@ -20,10 +20,14 @@ class Mapped {
   // Gives back the pages before `upto` (or all of them); reading them again maps them again.
   void release(size_t upto);
   void release_all() { release(size_); }
+  // Up to `want` bytes from `offset`, read into `buf` rather than through the mapping: reading scattered records
+  // through it would map a neighbourhood of pages around each one and count them all as resident.
+  std::string_view read_at(size_t offset, size_t want, std::string& buf) const;
 
  private:
   void* base_ = nullptr;
   size_t size_ = 0, released_ = 0;
+  int fd_ = -1;
 };
 
 }  // namespace cli
