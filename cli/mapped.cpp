@@ -111,7 +111,8 @@ void Mapped::release(size_t upto) {
   const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
   size_t end = upto >= size_ ? size_ : upto / page * page;
   if (end == 0) return;
-  if (upto < size_ && end < released_ + (8u << 20)) return;  // every 8 MiB behind the reading
+  // Every 8 MiB behind the reading; a new pass over the file starts again from its beginning.
+  if (upto < size_ && end >= released_ && end < released_ + (8u << 20)) return;
   madvise(base_, end, MADV_DONTNEED);
   released_ = end;
 }
