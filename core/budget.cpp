@@ -544,7 +544,23 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
     std::vector<char> in_money_pool(apps.size(), 0);
     std::string out;
     out.reserve(256 + claims.size() * 200);
-    std::string pools_text = "[";
+    ojson method = {
+        {"zh",
+         "金额取整到元，采用最大余额法：每个申请人先得精确份额的整数部分，余下的元按小数部分从大到小逐一分配（小数部分"
+         "相同的按申报顺序），"
+         "各份合计与预算分毫不差；各付款方的分担同样按最大余额法取整。全部为整数运算。"},
+        {"en",
+         "Whole yuan by the largest-remainder method: each applicant first gets the whole part of its exact share, the "
+         "yuan left over go one each to the largest fractional parts (ties in the order the claims were given), so the "
+         "parts add up to the budget exactly; the payers' split is rounded the same way. Integer arithmetic "
+         "throughout."}};
+    auto dump = [](const ojson& j) { return j.dump(-1, ' ', false, ojson::error_handler_t::replace); };
+    // The answer is written straight into `out`, part by part: the lists of applicants may be large.
+    out += "{\"ok\":true,\"rules_version\":";
+    quoted(out, m.version);
+    out += ",\"method\":" + dump(method);
+    out += ",\"pools\":[";
+    const size_t pools_at = out.size();
     for (const Group* g : order) {
       const Pool& pl = m.pools[g->pool];
       const Document& d = m.documents[pl.doc];
@@ -685,16 +701,21 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
       o["notes"] = notes;
       std::string head = o.dump(-1, ' ', false, ojson::error_handler_t::replace);
       head.pop_back();  // the closing brace: the applicants follow
-      if (pools_text.size() > 1) pools_text += ',';
-      pools_text += head + ",\"applicants\":" + list + "}";
+      if (out.size() > pools_at) out += ',';
+      out += head;
+      out += ",\"applicants\":";
+      out += list;
+      out += '}';
     }
-    pools_text += ']';
+    out += ']';
 
-    std::string applicants = "[";
+    out += ",\"applicants\":[";
+    const size_t applicants_at = out.size();
+    std::string& applicants = out;
     for (size_t ai = 0; ai < apps.size(); ++ai) {
       if (!in_money_pool[ai]) continue;
       const Sums& s = per_app[ai];
-      if (applicants.size() > 1) applicants += ',';
+      if (out.size() > applicants_at) out += ',';
       applicants += "{\"applicant\":";
       quoted(applicants, apps[ai].id);
       applicants += ",\"claimed_yuan\":" + std::to_string(s.claimed) +
@@ -725,16 +746,6 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
     for (auto& [who, y] : grand.payers) payer_totals.push_back({{"who", who}, {"yuan", y}});
     size_t bad_apps = 0;
     for (auto& a : apps) bad_apps += a.bad;
-    ojson method = {
-        {"zh",
-         "金额取整到元，采用最大余额法：每个申请人先得精确份额的整数部分，余下的元按小数部分从大到小逐一分配（小数部分"
-         "相同的按申报顺序），"
-         "各份合计与预算分毫不差；各付款方的分担同样按最大余额法取整。全部为整数运算。"},
-        {"en",
-         "Whole yuan by the largest-remainder method: each applicant first gets the whole part of its exact share, the "
-         "yuan left over go one each to the largest fractional parts (ties in the order the claims were given), so the "
-         "parts add up to the budget exactly; the payers' split is rounded the same way. Integer arithmetic "
-         "throughout."}};
     ojson totals = {{"claimed_yuan", grand.claimed}, {"allocated_yuan", grand.allocated}, {"payers", payer_totals}};
     ojson summary = {
         {"claims", claims.size()},          {"applicants", apps.size()},          {"errors", errors.size()},
@@ -742,12 +753,6 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
     std::stable_sort(errors.begin(), errors.end(), [](const ojson& a, const ojson& b) {
       return a["input"].get<long long>() < b["input"].get<long long>();
     });
-    auto dump = [](const ojson& j) { return j.dump(-1, ' ', false, ojson::error_handler_t::replace); };
-    out += "{\"ok\":true,\"rules_version\":";
-    quoted(out, m.version);
-    out += ",\"method\":" + dump(method);
-    out += ",\"pools\":" + pools_text;
-    out += ",\"applicants\":" + applicants;
     out += ",\"caps\":" + dump(caps);
     out += ",\"totals\":" + dump(totals);
     out += ",\"errors\":" + dump(errors);
