@@ -11,6 +11,7 @@
 
 #include "authoring.hpp"
 #include "batch.hpp"
+#include "compare.hpp"
 #include "folder.hpp"
 #include "jsonl.hpp"
 #include "output.hpp"
@@ -32,13 +33,15 @@ const char* kUsage =
     "  budget [--csv] [--format json|csv] [FILE|-]\n"
     "                          all claims of a city and year in (JSONL, or the claims CSV), the city-wide\n"
     "                          budgets and quotas settled: claimed, allocated and each payer's part\n"
+    "  compare [--cities a,b] [FILE|-]\n"
+    "                          one situation under each city's documents (default: every city), side by side\n"
     "  rules                   the documents and measure ids encoded, with counts\n"
     "  documents               the policy documents with numbers, titles, dates and status\n"
     "  catalog CITY            the questions the page asks for CITY\n"
     "  check [DIR]             validate rule files (DIR, or the built-in set) against their policy texts,\n"
     "                          and run every DIR/*/cases.json against DIR's rules\n"
     "  new CITY-YEAR [--text FILE]  lay out a new document's folder in rules/ (or --rules DIR)\n"
-    "-o OUT: write the output to OUT instead of stdout (eval, eval --jsonl, eval --csv, budget)\n"
+    "-o OUT: write the output to OUT instead of stdout (eval, eval --jsonl, eval --csv, budget, compare)\n"
     "--quiet: no progress lines on stderr (the summary stays)\n"
     "exit codes: 0 ok, 2 invalid input or rules (in batch modes: some lines or rows had errors),\n"
     "            1 internal error or a failed write (the output is incomplete)\n";
@@ -156,6 +159,8 @@ int main(int argc, char** argv) {
   cli::Options o;
   o.day = today();
   std::vector<std::string> rest;
+  std::string cities;
+  bool cities_given = false;
   bool jsonl = false, format_given = false, end_of_options = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -173,6 +178,10 @@ int main(int argc, char** argv) {
                                          : o.out_path;
       v = args[++i];
       format_given = format_given || a == "--format";
+    } else if (a == "--cities") {
+      if (!has_value) return refuse("选项 --cities 缺少取值", "the option --cities needs a value");
+      cities = args[++i];
+      cities_given = true;
     } else if (a == "--quiet" || a == "-q") {
       o.quiet = true;
     } else if (a == "--jsonl") {
@@ -187,15 +196,18 @@ int main(int argc, char** argv) {
   }
   if (rest.empty()) return std::fputs(kUsage, stderr), 2;
   const std::string cmd = rest[0];
-  const bool batch = cmd == "eval" || cmd == "budget";
+  const bool batch = cmd == "eval" || cmd == "budget" || cmd == "compare";
   if (rest.size() > (cmd == "check" || cmd == "catalog" || cmd == "new" || batch ? 2u : 1u))
     return refuse("多余的参数 " + rest.back(), "an argument too many: " + rest.back());
   if ((jsonl || o.as_csv) && cmd != "eval" && !(cmd == "budget" && o.as_csv && !jsonl))
     return refuse("--jsonl/--csv 只用于 eval 和 budget", "--jsonl and --csv belong to eval and budget");
   if (jsonl && o.as_csv) return refuse("--jsonl 与 --csv 只能选一个", "--jsonl and --csv exclude each other");
   if (format_given && cmd != "budget") return refuse("--format 只用于 budget", "--format belongs to budget");
-  if (!o.out_path.empty() && !batch) return refuse("-o 只用于 eval 和 budget", "-o belongs to eval and budget");
+  if (!o.out_path.empty() && !batch)
+    return refuse("-o 只用于 eval、budget 和 compare", "-o belongs to eval, budget and compare");
   if (!text_path.empty() && cmd != "new") return refuse("--text 只用于 new", "--text belongs to new");
+  if (cities_given && cmd != "compare") return refuse("--cities 只用于 compare", "--cities belongs to compare");
+  if (cities_given && cities.empty()) return refuse("--cities 不能为空", "--cities must name a city");
   if (batch && rest.size() > 1) o.path = rest[1];
 
   if (cmd == "check") return run_check(rest.size() > 1 ? rest[1] : rules_dir, o.day, o.quiet);
@@ -227,6 +239,7 @@ int main(int argc, char** argv) {
       return refuse("--format 只能是 json 或 csv", "--format must be json or csv");
     return cli::run_budget(*engine, o);
   }
+  if (cmd == "compare") return cli::run_compare(*engine, o, cities);
   if (cmd == "rules") return run_simple(engine->rules_summary(), false);
   if (cmd == "documents") return run_simple(engine->documents(), false);
   if (cmd == "catalog" && rest.size() > 1) return run_simple(engine->catalog(rest[1]), true);

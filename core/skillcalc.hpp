@@ -21,6 +21,9 @@ class Engine {
 
   // One situation (DESIGN.md section 1) in, one result (section 2) out. `today` (YYYY-MM-DD) is the default as_of.
   std::string evaluate(std::string_view situation, std::string_view today) const;
+  // One situation under each city's documents (README "Compare"): `cities` is a JSON array of city ids, or empty
+  // for every city with documents. Each city's result is byte for byte `evaluate` of the situation with that city.
+  std::string compare(std::string_view situation, std::string_view cities, std::string_view today) const;
   // Many claims of a city and year in (each a situation, or {"id","situation","claimed_yuan"}), the settlement of
   // the city-wide pools out: budgets shared pro rata, quotas (README "Budget"; budget.cpp).
   std::string budget(const std::vector<std::string>& claims, std::string_view today) const;

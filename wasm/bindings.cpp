@@ -1,4 +1,4 @@
-// The WebAssembly edge: the core's four JSON-text entry points for JavaScript, and nothing else. Rules come from the
+// The WebAssembly edge: the core's JSON-text entry points for JavaScript, and nothing else. Rules come from the
 // embedded set, loaded once on first use. Every answer is JSON text, errors included; nothing is meant to escape as
 // an exception (built without -fexceptions a C++ throw cannot be caught here: skillcalc.mjs turns it into the same
 // internal_error answer).
@@ -53,6 +53,10 @@ emscripten::val answer(F f) {
 emscripten::val evaluate(const std::string& situation, const std::string& today) {
   return answer([&](const skillcalc::Engine& e) { return e.evaluate(situation, today); });
 }
+// `cities`: a JSON array of city ids, or "" for every city with documents.
+emscripten::val compare(const std::string& situation, const std::string& cities, const std::string& today) {
+  return answer([&](const skillcalc::Engine& e) { return e.compare(situation, cities, today); });
+}
 emscripten::val catalog(const std::string& city) {
   return answer([&](const skillcalc::Engine& e) { return e.catalog(city); });
 }
@@ -71,6 +75,7 @@ emscripten::val version() {
 
 EMSCRIPTEN_BINDINGS(skillcalc) {
   emscripten::function("evaluate", &evaluate);
+  emscripten::function("compare", &compare);
   emscripten::function("catalog", &catalog);
   emscripten::function("documents", &documents);
   emscripten::function("version", &version);

@@ -5,6 +5,8 @@
 //   calc.evaluate({ city: 'weihai', ... })         // -> result object (the CLI's JSON, parsed)
 //   calc.evaluateText('{"city":"weihai",...}')     // -> result JSON text, byte for byte the CLI's output line
 //   calc.catalog('weihai'); calc.documents(); calc.version();   // -> objects
+//   calc.compare(situation, ['weihai', 'yantai'])  // -> { ok, cities: [{ city, result }], only_in, missing }
+//   calc.compareText(text, cities)                 // -> the same as JSON text, byte for byte `skillcalc compare`
 //
 // Every answer is an object (or JSON text) with "ok"; errors are data, nothing here throws once created.
 // skillcalc_core.wasm is loaded from beside this file (fetch in a browser, fs in node) unless options say otherwise.
@@ -138,23 +140,48 @@ export async function createSkillCalc(options = {}) {
     // No city name is this long: the core's answer for an unknown city, without copying the text.
     return JSON.parse(call('catalog', utf8Length(s, MAX_CITY_BYTES) > MAX_CITY_BYTES ? `${s.slice(0, 64)}…` : s));
   }
-  function evaluate(situation) {
-    let text = situation;
-    if (typeof situation !== 'string') {
-      try {
-        text = JSON.stringify(situation) ?? '';
-      } catch {
-        return {
-          ok: false,
-          error: { code: 'invalid_input', path: '', zh: '情形无法转换为 JSON', en: 'the situation cannot be converted to JSON' },
-        };
-      }
+  // A situation object (or JSON text) as text; null when it cannot be converted.
+  function situationText(situation) {
+    if (typeof situation === 'string') return situation;
+    try {
+      return JSON.stringify(situation) ?? '';
+    } catch {
+      return null;
     }
-    return JSON.parse(evaluateText(text));
+  }
+  const NOT_JSON = {
+    ok: false,
+    error: { code: 'invalid_input', path: '', zh: '情形无法转换为 JSON', en: 'the situation cannot be converted to JSON' },
+  };
+  function evaluate(situation) {
+    const text = situationText(situation);
+    return text === null ? NOT_JSON : JSON.parse(evaluateText(text));
+  }
+  // `cities`: an array of city ids (or JSON text of one); undefined or null for every city with documents.
+  function compareText(text, cities) {
+    let s = asText(text);
+    if (s === null) return NOT_TEXT;
+    if (utf8Length(s, MAX_SITUATION_BYTES) > MAX_SITUATION_BYTES) return TOO_LARGE;
+    if (s.isWellFormed && !s.isWellFormed()) s = s.toWellFormed();
+    let list = '';
+    if (cities !== undefined && cities !== null) {
+      list = typeof cities === 'string' ? cities : situationText(cities);
+      if (list === null || utf8Length(list, MAX_CITY_BYTES * 16) > MAX_CITY_BYTES * 16)
+        return '{"ok":false,"error":{"code":"invalid_input","path":"/cities","zh":"城市列表无效","en":"the list of cities is not valid"}}';
+      if (list === '') list = '[]';  // an empty string names no city: refused by the core, not read as "all"
+      if (list.isWellFormed && !list.isWellFormed()) list = list.toWellFormed();
+    }
+    return call('compare', s, list, today());
+  }
+  function compare(situation, cities) {
+    const text = situationText(situation);
+    return text === null ? NOT_JSON : JSON.parse(compareText(text, cities));
   }
   return {
     evaluate,
     evaluateText,
+    compare,
+    compareText,
     catalog,
     documents: () => JSON.parse(call('documents')),
     version: () => JSON.parse(call('version')),

@@ -1,0 +1,168 @@
+// One situation under each city's documents, side by side: every city's result exactly as `evaluate` gives it for
+// the situation with that city, plus what only some cities pay (per event) and the facts each city still asks.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "model.hpp"
+#include "render.hpp"
+#include "situation.hpp"
+#include "skillcalc.hpp"
+#include "strict_json.hpp"
+
+namespace skillcalc {
+
+namespace {
+
+std::string error_text(const std::string& code, const std::string& path, const std::string& zh, const std::string& en) {
+  return render_error(code, path, zh, en);
+}
+
+// The cities that have documents, in the order of the rule set.
+std::vector<std::string> all_cities(const Model& m) {
+  std::vector<std::string> out;
+  for (auto& d : m.documents)
+    if (out.empty() || out.back() != d.city) out.push_back(d.city);
+  return out;
+}
+
+// The requested cities: "" means every city with documents; else a JSON array of distinct known city ids.
+bool read_cities(const Model& m, std::string_view text, std::vector<std::string>& out, std::string& error) {
+  if (text.empty()) {
+    out = all_cities(m);
+    return true;
+  }
+  nlohmann::json j;
+  JsonFault fault;
+  if (!parse_strict(text, j, fault)) {
+    error = error_text(fault.code, "/cities" + fault.path, "城市列表不是有效的 JSON：" + fault.zh,
+                       "the list of cities is not valid JSON: " + fault.en);
+    return false;
+  }
+  if (!j.is_array() || j.empty()) {
+    error = error_text("invalid_input", "/cities", "城市列表应是非空的数组，例如 [\"weihai\",\"yantai\"]",
+                       "the cities must be a non-empty array, e.g. [\"weihai\",\"yantai\"]");
+    return false;
+  }
+  for (size_t i = 0; i < j.size(); ++i) {
+    std::string path = "/cities/" + std::to_string(i);
+    if (!j[i].is_string()) {
+      error =
+          error_text("invalid_input", path, "城市应是文字，例如 \"weihai\"", "a city must be text, e.g. \"weihai\"");
+      return false;
+    }
+    std::string c = j[i].get<std::string>();
+    if (m.docs_of_city(c).empty()) {
+      error =
+          error_text("unknown_city", path, "没有城市“" + c + "”的政策文件", "no policy documents for city '" + c + "'");
+      return false;
+    }
+    if (std::find(out.begin(), out.end(), c) != out.end()) {
+      error = error_text("invalid_input", path, "城市“" + c + "”重复", "the city '" + c + "' is named twice");
+      return false;
+    }
+    out.push_back(c);
+  }
+  return true;
+}
+
+// Whether an item brings money (certain or up to) for anyone: granted or capped, with a sum above 0 or an amount
+// the text grants without a figure.
+bool pays(const nlohmann::json& item) {
+  const std::string status = item.value("status", "");
+  if (status != "granted" && status != "capped") return false;
+  if (item.contains("amount") && item["amount"].value("kind", "") == "unstated") return true;
+  const auto& t = item.contains("total") ? item["total"] : nlohmann::json();
+  return t.is_object() && t.value("max_yuan", 0LL) > 0;
+}
+
+struct CityView {
+  std::set<std::string> paid_events;
+  nlohmann::ordered_json missing = nlohmann::ordered_json::array();
+};
+
+// What the comparison reads from one city's result: the events it pays for, the facts its items ask.
+CityView view_of(const std::string& result) {
+  CityView v;
+  nlohmann::json r = nlohmann::json::parse(result, nullptr, false);
+  if (!r.is_object() || !r.value("ok", false) || !r.contains("items")) return v;
+  std::set<std::pair<std::string, std::string>> seen;
+  for (auto& item : r["items"]) {
+    const auto& ids = item.contains("event_ids") ? item["event_ids"] : nlohmann::json::array();
+    if (pays(item))
+      for (auto& id : ids) v.paid_events.insert(id.get<std::string>());
+    if (!item.contains("missing")) continue;
+    for (auto& f : item["missing"])
+      for (auto& id : ids) {
+        if (!seen.insert({id.get<std::string>(), f.value("field", "")}).second) continue;
+        v.missing.push_back({{"event_id", id},
+                             {"field", f.value("field", "")},
+                             {"zh", f.value("zh", "")},
+                             {"en", f.value("en", "")},
+                             {"clause_id", item.value("clause_id", "")}});
+      }
+  }
+  return v;
+}
+
+// Per event id, the cities that pay for it when some of the compared cities do not.
+nlohmann::ordered_json only_in(const std::vector<std::string>& cities, const std::vector<CityView>& views,
+                               const nlohmann::ordered_json& situation) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  if (!situation.contains("events") || !situation["events"].is_array()) return out;
+  const auto& events = situation["events"];
+  for (size_t i = 0; i < events.size(); ++i) {
+    const auto& e = events[i];
+    // An event without an id is named as evaluate names it: e1, e2, … by its place.
+    std::string id = e.is_object() && e.contains("id") && e["id"].is_string() ? e["id"].get<std::string>()
+                                                                              : "e" + std::to_string(i + 1);
+    nlohmann::ordered_json payers = nlohmann::ordered_json::array();
+    for (size_t c = 0; c < cities.size(); ++c)
+      if (views[c].paid_events.count(id)) payers.push_back(cities[c]);
+    if (!payers.empty() && payers.size() < cities.size()) out[id] = payers;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Engine::compare(std::string_view situation, std::string_view cities_json, std::string_view today) const {
+  try {
+    if (situation.size() > kMaxSituationBytes)
+      return evaluate(situation, today);  // the same too_large refusal as evaluate
+    nlohmann::json strict;
+    JsonFault fault;
+    if (!parse_strict(situation, strict, fault)) return error_text(fault.code, fault.path, fault.zh, fault.en);
+    auto s = nlohmann::ordered_json::parse(situation);  // the user's key order, so that errors come in its order
+    if (!s.is_object())
+      return error_text("invalid_input", "", "情况应是一个 JSON 对象", "the situation must be a JSON object");
+    std::vector<std::string> cities;
+    std::string error;
+    if (!read_cities(*model_, cities_json, cities, error)) return error;
+    std::vector<std::string> results;
+    std::vector<CityView> views;
+    for (auto& c : cities) {
+      s["city"] = c;
+      results.push_back(evaluate(s.dump(), today));
+      views.push_back(view_of(results.back()));
+    }
+    // The situation is wrong everywhere alike: say so once, as evaluate would.
+    bool all_same_error = results[0].compare(0, 11, "{\"ok\":false") == 0;
+    for (auto& r : results) all_same_error = all_same_error && r == results[0];
+    if (all_same_error) return results[0];
+    std::string out = "{\"ok\":true,\"cities\":[";
+    for (size_t i = 0; i < cities.size(); ++i)
+      out += std::string(i ? "," : "") + "{\"city\":" + nlohmann::json(cities[i]).dump() + ",\"result\":" + results[i] +
+             "}";
+    nlohmann::ordered_json missing = nlohmann::ordered_json::object();
+    for (size_t i = 0; i < cities.size(); ++i) missing[cities[i]] = views[i].missing;
+    out += "],\"only_in\":" + only_in(cities, views, s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += ",\"missing\":" + missing.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "}";
+    return out;
+  } catch (const std::exception& e) {
+    return render_error("internal_error", "", std::string("内部错误：") + e.what(),
+                        std::string("internal error: ") + e.what());
+  }
+}
+
+}  // namespace skillcalc

@@ -1,0 +1,169 @@
+// compare: one situation under each city's documents; every city's result is evaluate's, byte for byte.
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using nlohmann::json;
+using ojson = nlohmann::ordered_json;
+
+namespace {
+const skillcalc::Engine& builtin() {
+  static auto e = skillcalc::Engine::load(skillcalc::embedded_rules(), nullptr);
+  return *e;
+}
+const char* kToday = "2026-01-15";
+
+// The situation text with `city` set, as a caller would write it for a single-city evaluation.
+std::string with_city(const std::string& situation, const std::string& city) {
+  ojson s = ojson::parse(situation);
+  s["city"] = city;
+  return s.dump();
+}
+
+// The raw text of cities[i].result inside the comparison, cut out of the text (not re-serialized).
+std::string raw_result(const std::string& out, const std::string& city) {
+  std::string key = "{\"city\":\"" + city + "\",\"result\":";
+  size_t at = out.find(key);
+  REQUIRE(at != std::string::npos);
+  at += key.size();
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = at; i < out.size(); ++i) {
+    char c = out[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if ((c == '}' || c == ']') && --depth == 0) {
+      return out.substr(at, i + 1 - at);
+    }
+  }
+  FAIL("unterminated result for " << city);
+  return "";
+}
+
+const char* kContestAndTechnician = R"({"city":"weihai","as_of":"2025-12-01",
+  "applicant":{"kind":"person","age":30,"employer":"enterprise"},
+  "events":[{"id":"c","type":"competition","date":"2025-09-10","tier":"national_class1","rank":2,"contest":"cnc-2025"},
+            {"id":"t","type":"skill_level","date":"2025-10-01","level":"technician","route":"social_evaluation"}]})";
+}  // namespace
+
+TEST_CASE("each city's result is evaluate's for that city, byte for byte, in every golden case", "[compare]") {
+  const auto& e = builtin();
+  int compared = 0;
+  for (auto& [file, c] : test::golden_cases()) {
+    if (!c.contains("situation") || !c["situation"].is_object()) continue;
+    std::string s = ojson(c["situation"]).dump();
+    std::string out = e.compare(s, "", kToday);
+    json parsed = json::parse(out);
+    if (!parsed["ok"].get<bool>()) continue;  // a situation wrong everywhere: checked below
+    INFO(file << ": " << c.value("name", ""));
+    REQUIRE(parsed["cities"].size() == 4);
+    for (auto& entry : parsed["cities"]) {
+      std::string city = entry["city"];
+      CHECK(raw_result(out, city) == e.evaluate(with_city(s, city), kToday));
+    }
+    ++compared;
+  }
+  CHECK(compared > 20);
+}
+
+TEST_CASE("the cities come in the rule set's order unless named; named ones in the order given", "[compare]") {
+  json all = json::parse(builtin().compare(kContestAndTechnician, "", kToday));
+  std::vector<std::string> cities;
+  for (auto& c : all["cities"]) cities.push_back(c["city"]);
+  CHECK(cities == std::vector<std::string>{"jining", "rizhao", "weihai", "yantai"});
+  json two = json::parse(builtin().compare(kContestAndTechnician, R"(["yantai","weihai"])", kToday));
+  REQUIRE(two["cities"].size() == 2);
+  CHECK(two["cities"][0]["city"] == "yantai");
+  CHECK(two["cities"][1]["city"] == "weihai");
+  CHECK(two["cities"][1]["result"]["city"] == "weihai");
+}
+
+TEST_CASE("compare refuses bad city lists with the path of the bad entry", "[compare]") {
+  auto err = [](const std::string& cities) {
+    return json::parse(builtin().compare(kContestAndTechnician, cities, kToday));
+  };
+  json r = err(R"(["weihai","mars"])");
+  CHECK(r["ok"] == false);
+  CHECK(r["error"]["code"] == "unknown_city");
+  CHECK(r["error"]["path"] == "/cities/1");
+  CHECK(err(R"(["weihai","weihai"])")["error"]["path"] == "/cities/1");
+  CHECK(err(R"(["weihai",3])")["error"]["path"] == "/cities/1");
+  CHECK(err("[]")["error"]["path"] == "/cities");
+  CHECK(err(R"({"city":"weihai"})")["error"]["path"] == "/cities");
+  CHECK(err("[\"weihai\"")["error"]["code"] == "invalid_json");
+  CHECK_FALSE(err("[\"weihai\"")["error"]["zh"].get<std::string>().empty());
+}
+
+TEST_CASE("a situation wrong in every city gets evaluate's own error, once", "[compare]") {
+  const auto& e = builtin();
+  std::string bad = R"({"city":"weihai","applicant":{"kind":"person"},"events":[{"id":"c","type":"competition",
+    "tier":"national_class1","rank":"second"}]})";
+  std::string out = e.compare(bad, "", kToday);
+  CHECK(out == e.evaluate(bad, kToday));
+  CHECK(json::parse(out)["error"]["path"] == "/events/0/rank");
+  CHECK(json::parse(e.compare("[1,2]", "", kToday))["error"]["path"] == "");
+  CHECK(json::parse(e.compare("{\"city\":", "", kToday))["error"]["code"] == "invalid_json");
+  CHECK(json::parse(e.compare(std::string(300 * 1024, ' '), "", kToday))["error"]["code"] == "too_large");
+}
+
+namespace {
+json totals_of(const json& comparison, const std::string& city) {
+  for (auto& c : comparison["cities"])
+    if (c["city"] == city) return c["result"]["totals"];
+  return json();
+}
+json span(long long lo, long long hi) {
+  return {{"min_yuan", lo}, {"max_yuan", hi}};
+}
+}  // namespace
+
+// By hand from the texts, for a 技师 certificate through 金蓝领 training, an enterprise employee, 2025-10-01:
+// WH25 2. "技师3000元/人"; RZ19 9. 通过"金蓝领"项目培训…取得技师…的企业职工 2500 元; JN24 (二) 新取得技师…的企业职工
+// 每人2000元; YT24 pays only 企业自主培育 technicians ((十一) 2500元), not this route: nothing.
+TEST_CASE("a technician certificate in four cities: the totals the texts give", "[compare]") {
+  std::string s =
+      R"({"city":"weihai","as_of":"2025-12-01","applicant":{"kind":"person","age":30,"employer":"enterprise"},
+    "events":[{"id":"t","type":"skill_level","date":"2025-10-01","level":"technician","route":"jinlanling_training"}]})";
+  json r = json::parse(builtin().compare(s, "", kToday));
+  REQUIRE(r["ok"] == true);
+  CHECK(totals_of(r, "weihai") == span(3000, 3000));
+  CHECK(totals_of(r, "rizhao") == span(2500, 2500));
+  CHECK(totals_of(r, "jining") == span(2000, 2000));
+  CHECK(totals_of(r, "yantai") == span(0, 0));
+  CHECK(r["only_in"] == json{{"t", {"jining", "rizhao", "weihai"}}});
+}
+
+// National Class-I contest, 2nd place, 2025-09-10: WH25 9. 前五名…分别给予5万元、3万元… → 30000 (WH21 18. superseded
+// for that date); YT24 (八) 国家级最高5万元 → 0 to 50000; JN24 and RZ19 pay no money for the placing itself.
+TEST_CASE("a national Class-I second place in four cities: the totals the texts give", "[compare]") {
+  std::string s =
+      R"({"city":"yantai","as_of":"2025-12-01","applicant":{"kind":"person","age":30,"employer":"enterprise"},
+    "events":[{"type":"competition","date":"2025-09-10","tier":"national_class1","rank":2,"contest":"cnc-2025"}]})";
+  json r = json::parse(builtin().compare(s, "", kToday));
+  REQUIRE(r["ok"] == true);
+  CHECK(totals_of(r, "weihai") == span(30000, 30000));
+  CHECK(totals_of(r, "yantai") == span(0, 50000));
+  CHECK(totals_of(r, "jining") == span(0, 0));
+  CHECK(totals_of(r, "rizhao") == span(0, 0));
+  CHECK(r["only_in"] == json{{"e1", {"weihai", "yantai"}}});  // an event without id is e1, as evaluate names it
+}
+
+// JN24 (四) pays order-trained hires per year of the contract: the contract term left blank is asked in Jining only.
+TEST_CASE("the facts a city's measures test and the situation lacks are listed for that city only", "[compare]") {
+  std::string s = R"({"city":"jining","as_of":"2026-07-01","applicant":{"kind":"enterprise"},
+    "events":[{"id":"o","type":"order_training","date":"2026-07-01","hires":60}]})";
+  json r = json::parse(builtin().compare(s, R"(["jining","weihai"])", kToday));
+  REQUIRE(r["ok"] == true);
+  REQUIRE(r["missing"]["jining"].size() == 1);
+  CHECK(r["missing"]["jining"][0]["event_id"] == "o");
+  CHECK(r["missing"]["jining"][0]["field"] == "event.contract_years");
+  CHECK(r["missing"]["weihai"] == json::array());
+  CHECK(r["only_in"] == json{{"o", {"jining"}}});
+}
