@@ -12,6 +12,7 @@ import { shareProblem, shareChanged } from './share-open.js';
 import { registerWorker, watchReleases, loadFresh } from './release.js';
 import { startLarge } from './large.js';
 import { speakButton } from './speak.js';
+import { otherCities } from './compare-view.js';
 
 const SAVE_KEY = 'skillcalc.saved.v1';
 
@@ -218,6 +219,7 @@ function renderResultNow() {
     ...renderResult({ result, situation, catalog: cat, docs: app.docs }),
     h('details', { class: 'entered' }, h('summary', {}, t('your_situation')),
       situationSummary(situation, cat, cityLabel(situation.city))),
+    otherCities({ calc: app.calc, situation, cityLabel }),
     actions(),
     h('div', { class: 'print-only print-footer' },
       h('p', {}, t('printed', { d: printedAt() }), ' · ',
