@@ -124,6 +124,43 @@ nlohmann::ordered_json only_in(const std::vector<std::string>& cities, const std
   return out;
 }
 
+// A contest of a city's own (技能兴威, a 市级一类 contest) is an achievement in that city only: under another city's
+// documents it is not that city's contest. Returns the situation for `city` with such events of the home city left
+// out (every event keeping the id evaluate gives it), and lists them in `left_out`.
+nlohmann::ordered_json for_city(const Model& m, const nlohmann::ordered_json& s, const std::string& home,
+                                const std::string& city, nlohmann::ordered_json& left_out) {
+  static const std::set<std::string> own_tiers = {"city_contest", "city_class1", "city_class2"};
+  nlohmann::ordered_json out = s;
+  out["city"] = city;
+  if (home.empty() || home == city || !s.contains("events") || !s["events"].is_array()) return out;
+  nlohmann::ordered_json kept = nlohmann::ordered_json::array();
+  const auto& events = s["events"];
+  for (size_t i = 0; i < events.size(); ++i) {
+    nlohmann::ordered_json e = events[i];
+    bool own = e.is_object() && e.contains("tier") && e["tier"].is_string() && own_tiers.count(e["tier"]);
+    if (e.is_object() && !e.contains("id")) e["id"] = "e" + std::to_string(i + 1);
+    if (!own) {
+      kept.push_back(std::move(e));
+      continue;
+    }
+    const Text& from = m.vocab.cities.at(home);
+    const Text& to = m.vocab.cities.at(city);
+    left_out.push_back({{"event_id", e["id"]},
+                        {"zh", "这是" + from.zh + "本市的竞赛，不作为" + to.zh + "的竞赛计算"},
+                        {"en", "a contest of " + from.en + "'s own, not counted as a contest of " + to.en}});
+  }
+  if (left_out.empty()) return out;
+  out["events"] = std::move(kept);
+  return out;
+}
+
+// The city the situation names, when it has documents: its own contests stay there.
+std::string home_city(const Model& m, const nlohmann::ordered_json& s) {
+  if (!s.contains("city") || !s["city"].is_string()) return "";
+  std::string c = s["city"].get<std::string>();
+  return m.docs_of_city(c).empty() ? "" : c;
+}
+
 }  // namespace
 
 std::string Engine::compare(std::string_view situation, std::string_view cities_json, std::string_view today) const {
@@ -139,12 +176,15 @@ std::string Engine::compare(std::string_view situation, std::string_view cities_
     std::vector<std::string> cities;
     std::string error;
     if (!read_cities(*model_, cities_json, cities, error)) return error;
+    const std::string home = home_city(*model_, s);
     std::vector<std::string> results;
     std::vector<CityView> views;
+    nlohmann::ordered_json not_carried = nlohmann::ordered_json::object();
     for (auto& c : cities) {
-      s["city"] = c;
-      results.push_back(evaluate(s.dump(), today));
+      nlohmann::ordered_json left_out = nlohmann::ordered_json::array();
+      results.push_back(evaluate(for_city(*model_, s, home, c, left_out).dump(), today));
       views.push_back(view_of(results.back()));
+      if (!left_out.empty()) not_carried[c] = std::move(left_out);
     }
     // The situation is wrong everywhere alike: say so once, as evaluate would.
     bool all_same_error = results[0].compare(0, 11, "{\"ok\":false") == 0;
@@ -157,7 +197,8 @@ std::string Engine::compare(std::string_view situation, std::string_view cities_
     nlohmann::ordered_json missing = nlohmann::ordered_json::object();
     for (size_t i = 0; i < cities.size(); ++i) missing[cities[i]] = views[i].missing;
     out += "],\"only_in\":" + only_in(cities, views, s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    out += ",\"missing\":" + missing.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "}";
+    out += ",\"missing\":" + missing.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += ",\"not_carried\":" + not_carried.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "}";
     return out;
   } catch (const std::exception& e) {
     return render_error("internal_error", "", std::string("内部错误：") + e.what(),

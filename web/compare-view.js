@@ -43,6 +43,8 @@ function cityCard(city, result, r, situation, cityLabel) {
   };
   const only = Object.entries(r.only_in ?? {}).filter(([, cities]) => cities.includes(city)).map(([id]) => place(id));
   if (only.length) card.append(h('p', { class: 'compare-only' }, t('compare_only', { ids: only.join(', ') })));
+  for (const n of r.not_carried?.[city] ?? [])
+    card.append(h('p', { class: 'compare-not-carried' }, t('compare_event', { n: place(n.event_id) }), pick(n)));
   const missing = r.missing?.[city] ?? [];
   if (missing.length)
     card.append(h('p', { class: 'compare-missing' }, t('compare_missing', { fields: missing.map((m) => pick(m)).join('、') })));

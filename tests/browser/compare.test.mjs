@@ -39,3 +39,21 @@ test('other cities: a card a city, each total equal to that city\'s own evaluati
   assert.ok(overflow <= 360, `no sideways scrolling (${overflow})`);
   await page.close();
 });
+
+// 技能兴威 (city_contest) is Weihai's own contest: the other cities' cards say it is not counted there.
+test('other cities: a contest of the home city is not counted elsewhere, and the card says so', async () => {
+  const page = await site.browser.context.newPage();
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto(site.server.url);
+  await waitReady(page);
+  await fillSituation(page, { city: 'weihai', as_of: '2025-12-01', applicant: { kind: 'person', employer: 'enterprise' },
+    events: [{ id: 'e1', type: 'competition', date: '2025-09-10', tier: 'city_contest', rank: 1 }] });
+  await page.click('#compare > summary');
+  await page.waitForSelector('#compare-cards .compare-card');
+  const notes = await page.$$eval('#compare-cards .compare-card', (els) =>
+    Object.fromEntries(els.map((el) => [el.dataset.city, el.querySelector('.compare-not-carried')?.textContent ?? ''])));
+  assert.equal(notes.weihai, '');
+  for (const city of ['yantai', 'jining', 'rizhao']) assert.match(notes[city], /威海本市的竞赛/, city);
+  assert.equal(await page.getAttribute('#compare-cards .compare-card[data-city="yantai"] .compare-total', 'data-max'), '0');
+  await page.close();
+});

@@ -13,10 +13,27 @@ const skillcalc::Engine& builtin() {
 }
 const char* kToday = "2026-01-15";
 
-// The situation text with `city` set, as a caller would write it for a single-city evaluation.
+// The situation text with `city` set, as a caller would write it for a single-city evaluation: a contest of the
+// home city's own (city_contest, city_class1, city_class2) is left out in another city, the other events keeping
+// the ids evaluate gives them.
 std::string with_city(const std::string& situation, const std::string& city) {
   ojson s = ojson::parse(situation);
+  std::string home = s.value("city", "");
   s["city"] = city;
+  if (home == city || !s.contains("events")) return s.dump();
+  ojson kept = ojson::array();
+  bool dropped = false;
+  for (size_t i = 0; i < s["events"].size(); ++i) {
+    ojson e = s["events"][i];
+    std::string tier = e.value("tier", "");
+    if (tier == "city_contest" || tier == "city_class1" || tier == "city_class2") {
+      dropped = true;
+      continue;
+    }
+    if (!e.contains("id")) e["id"] = "e" + std::to_string(i + 1);
+    kept.push_back(e);
+  }
+  if (dropped) s["events"] = kept;
   return s.dump();
 }
 
@@ -166,4 +183,26 @@ TEST_CASE("the facts a city's measures test and the situation lacks are listed f
   CHECK(r["missing"]["jining"][0]["field"] == "event.contract_years");
   CHECK(r["missing"]["weihai"] == json::array());
   CHECK(r["only_in"] == json{{"o", {"jining"}}});
+}
+
+// WH25 9. rewards 技能兴威 (威海市职业技能大赛) placings; that contest exists in Weihai only: under the other cities'
+// documents it is not their own city contest (YT24 (八) 市级最高1万元 would otherwise pay for it).
+TEST_CASE("a contest of the home city's own is not carried to another city", "[compare]") {
+  std::string s =
+      R"({"city":"weihai","as_of":"2025-12-01","applicant":{"kind":"person","age":30,"employer":"enterprise"},
+    "events":[{"id":"w","type":"competition","date":"2025-09-10","tier":"city_contest","rank":1},
+              {"type":"skill_level","date":"2025-10-01","level":"technician","route":"jinlanling_training"}]})";
+  std::string out = builtin().compare(s, R"(["weihai","yantai"])", kToday);
+  json r = json::parse(out);
+  REQUIRE(r["ok"] == true);
+  CHECK(r["only_in"]["w"] == json{"weihai"});
+  CHECK(r["not_carried"]["yantai"][0]["event_id"] == "w");
+  CHECK_FALSE(r["not_carried"].contains("weihai"));
+  for (auto& c : r["cities"])
+    for (auto& item : c["result"]["items"])
+      if (c["city"] == "yantai")
+        CHECK(std::find(item["event_ids"].begin(), item["event_ids"].end(), "w") == item["event_ids"].end());
+  // the event without id is e2 in both cities, as evaluate names it
+  CHECK(raw_result(out, "yantai") == builtin().evaluate(with_city(s, "yantai"), kToday));
+  CHECK(json::parse(raw_result(out, "weihai"))["items"].dump().find("\"e2\"") != std::string::npos);
 }
