@@ -1,7 +1,7 @@
 // "Other cities": the situation of a result under every city's documents, one card a city (README "Compare
 // cities"). Computed in the page when opened; the figures are the core's compare(), nothing is added here.
 import { h, clear } from './dom.js';
-import { t, pick, moneyRange } from './i18n.js';
+import { t, pick, moneyRange, lang } from './i18n.js';
 
 export function otherCities({ calc, situation, cityLabel }) {
   const body = h('div', { class: 'compare-cards', id: 'compare-cards' });
@@ -42,7 +42,7 @@ function cityCard(city, result, r, situation, cityLabel) {
     return i < 0 ? id : String(i + 1);
   };
   const only = Object.entries(r.only_in ?? {}).filter(([, cities]) => cities.includes(city)).map(([id]) => place(id));
-  if (only.length) card.append(h('p', { class: 'compare-only' }, t('compare_only', { ids: only.join(', ') })));
+  if (only.length) card.append(h('p', { class: 'compare-only' }, t('compare_only', { ids: only.join(lang() === 'zh' ? '、' : ', ') })));
   for (const n of r.not_carried?.[city] ?? [])
     card.append(h('p', { class: 'compare-not-carried' }, t('compare_event', { n: place(n.event_id) }), pick(n)));
   const missing = r.missing?.[city] ?? [];
