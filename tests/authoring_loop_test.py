@@ -7,22 +7,17 @@ then `check` (rules, quotes and cases), `catalog`, `documents` and `eval` with -
 """
 import json, os, shutil, subprocess, sys, tempfile
 
+from clitest_util import Checks, cli_runner
+
 cli, root = sys.argv[1], sys.argv[2]
 fixture = os.path.join(root, "tests", "fixtures", "lanhai-2026")
-passed = failed = 0
-
-
-def expect(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", name, detail[:2000])
+checks = Checks(limit=2000)
+expect = checks.expect
+run_args = cli_runner(cli, "2026-09-01", timeout=120, text=True)
 
 
 def run(*args):
-    return subprocess.run([cli, "--today", "2026-09-01"] + list(args), capture_output=True, text=True, timeout=120)
+    return run_args(args)
 
 
 tmp = tempfile.mkdtemp(prefix="skillcalc-authoring-")
@@ -124,5 +119,4 @@ try:
            p.stdout + " want line %d" % line)
 finally:
     shutil.rmtree(tmp, ignore_errors=True)
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+checks.finish()

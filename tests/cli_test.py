@@ -1,22 +1,13 @@
 #!/usr/bin/env python3
 """The command line's contract: exit codes, batch mode that goes on past bad lines, clean errors for bad input."""
-import json, subprocess, sys
+import json, sys
+
+from clitest_util import Checks, cli_runner
 
 cli = sys.argv[1]
-passed = failed = 0
-
-
-def run(args, stdin=""):
-    return subprocess.run([cli, "--today", "2026-01-15"] + args, input=stdin, capture_output=True, text=True, timeout=30)
-
-
-def expect(name, cond):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", name)
+checks = Checks()
+expect = checks.expect
+run = cli_runner(cli, "2026-01-15", timeout=30, text=True, stdin="")
 
 
 good = json.dumps({"city": "weihai", "applicant": {"kind": "person"},
@@ -53,5 +44,4 @@ p = run(["check"])
 expect("check of the built-in rules passes", p.returncode == 0 and json.loads(p.stdout)["ok"] is True)
 p = run(["frobnicate"])
 expect("an unknown command exits 2", p.returncode == 2)
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+checks.finish()

@@ -1,22 +1,13 @@
 #!/usr/bin/env python3
 """`skillcalc compare`: each city's result is `eval`'s line for that city; --cities, -o, errors and exit codes."""
-import json, os, subprocess, sys, tempfile
+import json, os, sys, tempfile
+
+from clitest_util import Checks, cli_runner
 
 cli = sys.argv[1]
-passed = failed = 0
-
-
-def run(args, stdin=""):
-    return subprocess.run([cli, "--today", "2026-01-15"] + args, input=stdin, capture_output=True, text=True, timeout=60)
-
-
-def expect(name, cond):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", name)
+checks = Checks()
+expect = checks.expect
+run = cli_runner(cli, "2026-01-15", timeout=60, text=True, stdin="")
 
 
 situation = {"city": "weihai", "as_of": "2025-12-01", "applicant": {"kind": "person", "age": 30, "employer": "enterprise"},
@@ -58,5 +49,4 @@ with tempfile.TemporaryDirectory() as d:
            and json.loads(open(target, encoding="utf-8").read())["cities"][0]["city"] == "weihai")
     q = run(["compare", "-o", os.path.join(d, "no", "such", "dir.json"), "-"], text)
     expect("-o into a missing folder exits 1", q.returncode == 1)
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+checks.finish()

@@ -4,22 +4,14 @@ the two output streams never share a line, and bad input is refused with its pla
     batch_test.py SKILLCALC"""
 import csv, io, json, os, shutil, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from clitest_util import Checks, cli_runner
+
 cli = sys.argv[1]
-passed = failed = 0
+checks = Checks(limit=600)
+expect = checks.expect
 tmp = tempfile.mkdtemp()
-
-
-def run(args, stdin=None, **kw):
-    return subprocess.run([cli, "--today", "2026-01-15"] + args, input=stdin, capture_output=True, timeout=120, **kw)
-
-
-def expect(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", name, str(detail)[:600])
+run = cli_runner(cli, "2026-01-15", timeout=120)
 
 
 def write(name, data):
@@ -215,5 +207,4 @@ p = run(["eval", "--csv", write("thirteen.csv", data)])
 expect("13 data rows are 13 rows", "13 rows" in p.stderr.decode(), p.stderr.decode())
 
 shutil.rmtree(tmp, ignore_errors=True)
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+checks.finish()

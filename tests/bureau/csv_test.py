@@ -7,24 +7,16 @@ Round trip: every claims CSV here is also turned into JSONL situations by this s
 the README describes) and run through `eval --jsonl`; the items of `eval --csv` must be the same. Expected budget
 figures are worked out by hand from 威政办发〔2025〕3号 8. (see tests/unit/budget_test.cpp).
 """
-import csv, io, json, os, re, subprocess, sys, tempfile
+import csv, io, json, os, re, sys, tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from clitest_util import Checks, cli_runner
 
 cli, here = sys.argv[1], sys.argv[2]
-passed = failed = 0
+checks = Checks(limit=100000)
+expect = checks.expect
 TODAY = "2025-12-01"
-
-
-def run(args, stdin=None):
-    return subprocess.run([cli, "--quiet", "--today", TODAY] + args, input=stdin, capture_output=True, timeout=120)
-
-
-def expect(name, cond, detail=""):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL", name, detail)
+run = cli_runner(cli, TODAY, timeout=120, quiet=True)
 
 
 def rows_of(data):
@@ -200,5 +192,4 @@ expect("budget reports a bad line by number and goes on", p.returncode == 2 and 
 p = run(["budget", "--format", "csv", bad])
 expect("budget of the bad CSV lists the rows it left out", p.returncode == 2 and "claims-errors.csv:4:10 (rank)" in p.stderr.decode())
 
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+checks.finish()
