@@ -24,6 +24,8 @@ class Reader {
   unsigned kinds(const json& a, const std::string& path, const Vocabulary& v);
 
   void vocabulary(const json& j, Vocabulary& v, bool base);
+  bool flag(const json& o, const std::string& path, const char* name);
+  void value_cities(const json& j, Vocabulary& v);
   void check_vocabulary(const Vocabulary& v);
   // One rules.json: its document, measures, stacking rules and caps appended to the model.
   void rules(const json& j, Model& m, const std::string& folder);

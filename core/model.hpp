@@ -198,6 +198,7 @@ struct FieldRef {
   std::string def;  // key into Vocabulary::fields
   Text label;       // applicant fields carry their own label
   unsigned kinds = 0;
+  bool city_bound = false;  // a fact about the city itself (本市社保, 驻本市): asked again in another city
 };
 
 struct EventType {
@@ -205,16 +206,21 @@ struct EventType {
   std::vector<std::pair<std::string, std::string>> fields;  // name, def key (in file order)
   std::vector<std::string> required;
   std::map<std::string, Text> labels;  // a field's own question where the definition's label is too general
+  std::set<std::string> city_bound;    // fields that are facts about the city itself (市外引进, 本市培养)
+  bool own_city = false;  // the event itself happens in the city only (留烟率较高): not carried elsewhere
 };
 
 struct Vocabulary {
   std::map<std::string, Text> cities, payers, values;
-  std::map<std::string, Text> hints;  // one plain sentence explaining an id (a route, who trained), shown in the form
+  std::map<std::string, Text> hints;    // one plain sentence explaining an id (a route, who trained), shown in the form
   std::vector<std::string> city_order;  // as vocabulary.json lists them, then as rule files add them
   std::vector<std::pair<std::string, Text>> applicant_kinds;  // ordered: the bit of a kind is its index
   std::map<std::string, FieldRef> applicant_fields;
   std::map<std::string, EventType> event_types;
   std::map<std::string, FieldDef> fields;
+  // Values that are one city's own (a city contest, a city title or platform): "" for the situation's own city
+  // ("city_bound": true), else the city named ("city": "weihai"). Compare carries such an event to that city only.
+  std::map<std::string, std::string> value_city;
   int kind_index(const std::string& k) const;
   const Text* label(const std::string& id) const;
 };

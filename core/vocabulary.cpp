@@ -15,6 +15,32 @@ const Text* Vocabulary::label(const std::string& id) const {
   return it == values.end() ? nullptr : &it->second;
 }
 
+// An optional true/false key of a vocabulary entry (false when absent).
+bool Reader::flag(const json& o, const std::string& path, const char* name) {
+  auto it = o.find(name);
+  if (it == o.end()) return false;
+  if (!it->is_boolean()) bad(path + "/" + name, "not_bool", "必须是 true 或 false", "must be true or false");
+  return it->is_boolean() && it->get<bool>();
+}
+
+// Values that are one city's own: "city_bound": true (the situation's own city: 市级竞赛, 市级工作室) or
+// "city": "<id>" (a city's title, e.g. 威海市首席技师).
+void Reader::value_cities(const json& j, Vocabulary& v) {
+  auto it = j.find("values");
+  if (it == j.end() || !it->is_object()) return;
+  for (auto& [k, val] : it->items()) {
+    if (!val.is_object()) continue;
+    std::string p = "/values/" + pointer_token(k);
+    if (flag(val, p, "city_bound")) v.value_city[k] = "";
+    if (auto c = val.find("city"); c != val.end()) {
+      if (!c->is_string())
+        bad(p + "/city", "not_string", "必须是城市标识", "must be a city id");
+      else
+        v.value_city[k] = c->get<std::string>();
+    }
+  }
+}
+
 void Reader::vocabulary(const json& j, Vocabulary& v, bool base) {
   if (!j.is_object()) return bad("", "not_object", "词汇表必须是对象", "the vocabulary must be an object");
   auto labels = [&](const char* key, std::map<std::string, Text>& into) {
@@ -34,6 +60,7 @@ void Reader::vocabulary(const json& j, Vocabulary& v, bool base) {
   labels("payers", v.payers);
   labels("values", v.values);
   labels("hints", v.hints);
+  value_cities(j, v);
   if (auto it = j.find("applicant_kinds"); it != j.end() && it->is_object()) {
     for (auto& [k, val] : it->items())
       if (v.kind_index(k) < 0) v.applicant_kinds.push_back({k, text(val, "/applicant_kinds/" + k)});
@@ -99,6 +126,7 @@ void Reader::vocabulary(const json& j, Vocabulary& v, bool base) {
       r.def = str(val, p, "def");
       r.label = text(val, p);
       r.kinds = kinds(key(val, "kinds"), p + "/kinds", v);
+      r.city_bound = flag(val, p, "city_bound");
       v.applicant_fields[k] = r;
     }
   }
@@ -111,6 +139,7 @@ void Reader::vocabulary(const json& j, Vocabulary& v, bool base) {
       }
       EventType& e = v.event_types[k];
       if (val.contains("zh")) e.label = text(val, p);
+      e.own_city = flag(val, p, "city_bound") || e.own_city;
       if (auto f = val.find("fields"); f != val.end() && f->is_object())
         for (auto& [name, def] : f->items()) {
           // "name": "def", or "name": {"def": "def", "zh": "…", "en": "…"} with the field's own question
@@ -120,6 +149,7 @@ void Reader::vocabulary(const json& j, Vocabulary& v, bool base) {
           else if (def.is_object() && def.contains("def")) {
             def_key = str(def, p + "/fields/" + name, "def");
             e.labels[name] = text(def, p + "/fields/" + name);
+            if (flag(def, p + "/fields/" + name, "city_bound")) e.city_bound.insert(name);
           } else {
             bad(p + "/fields/" + name, "not_string", "必须是字段定义名", "must name a field definition");
             continue;
@@ -149,6 +179,10 @@ void Reader::check_vocabulary(const Vocabulary& v) {
       if (!v.values.count(val))
         bad("/fields/" + k + "/values", "missing_label", "取值“" + val + "”没有中英文名称",
             "value '" + val + "' has no zh/en label");
+  for (auto& [id, city] : v.value_city)
+    if (!city.empty() && !v.cities.count(city))
+      bad("/values/" + id + "/city", "unknown_id", "取值“" + id + "”所属的城市“" + city + "”不存在",
+          "the value '" + id + "' names an unknown city '" + city + "'");
   for (auto& [id, _] : v.hints)
     if (!v.values.count(id))
       bad("/hints/" + id, "unknown_id", "说明所指的取值“" + id + "”不存在",
