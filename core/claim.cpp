@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "city_bound.hpp"
 #include "load.hpp"
 #include "money.hpp"
 
@@ -160,7 +161,9 @@ struct Words {
   std::string zh, en;
 };
 
+// The situation's value of a fact; none for a city-bound fact asked again here (it describes another city).
 const Value* value_of(const Path& p, const Event& e, const Situation& s) {
+  if (asked(p, e, s)) return nullptr;
   return p.scope == Path::Scope::Event ? e.fields.get(p.field) : s.applicant.get(p.field);
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "city_bound.hpp"
+
 namespace skillcalc {
 
 const char* status_name(Status s) {
@@ -101,6 +103,18 @@ void recipient(const Measure& x, const Event& e, const Situation& s, Item& it) {
   it.for_applicant = !it.team && it.recipient == s.kind;
 }
 
+// The city-bound facts asked again (city_bound.hpp) that the measure's conditions, or its option's, read.
+void note_asked(const Measure& x, const Event& e, const Situation& s, Item& it) {
+  auto note = [&](const std::vector<Condition>& when) {
+    for (auto& c : when)
+      if (asked(c.path, e, s) &&
+          std::none_of(it.asked.begin(), it.asked.end(), [&](const Path& p) { return p.text() == c.path.text(); }))
+        it.asked.push_back(c.path);
+  };
+  note(x.when);
+  if (it.option >= 0) note(x.options[it.option].when);
+}
+
 // The item of measure `mi` for event `e`, if the event meets it.
 bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int ei, Item& it) {
   const Measure& x = m.measures[mi];
@@ -114,6 +128,7 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
     if (it.option < 0) return false;
     if (!x.options[it.option].asks.empty()) it.blank = &x.options[it.option];
   }
+  note_asked(x, e, s, it);
   const Amount& a = *it.amount;
   switch (a.kind) {
     case Amount::Kind::Fixed:
@@ -157,7 +172,7 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
     };
     it.total_min = product(it.unit_min, it.heads, it.periods_min);
     it.total_max = product(it.unit_max, it.heads, it.periods_max);
-    if (it.blank) it.total_min = 0;  // a fact the text requires was left blank: not certain money
+    if (it.blank || !it.asked.empty()) it.total_min = 0;  // a fact the text requires is not known: not certain money
   }
   recipient(x, e, s, it);
   const Document& d = m.documents[x.doc];
@@ -293,10 +308,18 @@ void cap_by_pools(const Model& m, const Situation& s, const Evaluation& ev, std:
 
 }  // namespace
 
+// A condition on a fact asked again (city_bound.hpp) may hold: it is not known in this city.
 bool holds(const std::vector<Condition>& when, const Event& e, const Situation& s) {
   for (auto& c : when)
-    if (!test(c.test, lookup(c.path, e, s))) return false;
+    if (!asked(c.path, e, s) && !test(c.test, lookup(c.path, e, s))) return false;
   return true;
+}
+
+std::vector<Path> facts_asked(const Item& it) {
+  std::vector<Path> out = it.blank ? it.blank->asks : std::vector<Path>{};
+  for (auto& p : it.asked)
+    if (std::none_of(out.begin(), out.end(), [&](const Path& q) { return q.text() == p.text(); })) out.push_back(p);
+  return out;
 }
 
 bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& err) {

@@ -29,6 +29,7 @@ struct Item {
   int superseded_by = -1;               // the newer measure that governs this event
   std::vector<int> more_events;         // per-year thresholds: the other events of the year that count
   const Option* blank = nullptr;        // the option taken stands for facts left blank: 0 … amount, not certain
+  std::vector<Path> asked;              // city-bound facts its conditions read, asked again here: not certain
   bool team = false;                    // a team's award shown to a member: their share is unknown
   std::string recipient;                // who receives it: an applicant kind, or "team"
   bool for_applicant = true;            // false: someone else receives it (workers, a partner, the team, the employer)
@@ -53,6 +54,9 @@ struct Evaluation {
 bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& err);
 
 bool holds(const std::vector<Condition>& when, const Event& e, const Situation& s);
+
+// The facts an item stands for without knowing them: the blank ones its option asks, the city-bound ones asked again.
+std::vector<Path> facts_asked(const Item& it);
 
 inline const Event& event_of(const Evaluation& ev, const Situation& s, const Item& it) {
   return it.event >= 0 ? s.events[it.event] : ev.standing;

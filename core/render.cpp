@@ -3,6 +3,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "city_bound.hpp"
 #include "claim.hpp"
 #include "closeness.hpp"
 #include "day.hpp"
@@ -266,15 +267,14 @@ Words explain(const Model& m, const Situation& s, const Evaluation& ev, const It
   recipient_words(m, s, it, who_zh, who_en);
   w.zh += who_zh + "可获" + amt.zh + "。";
   w.en += who_en + " can receive " + amt.en + ".";
-  if (it.blank) {
+  if (it.blank || !it.asked.empty()) {
     std::string zh, en;
-    for (auto& p : it.blank->asks) {
+    for (auto& p : facts_asked(it)) {
       auto [lz, le] = field_label(m, e, p);
       zh += (zh.empty() ? "" : "、") + lz, en += (en.empty() ? "" : ", ") + le;
     }
-    w.zh += "但原文要求的“" + zh + "”尚未填写：补充之前本项不是确定金额，合计按0至该金额计算。";
-    w.en += " But the text requires a fact not given (" + en +
-            "): until it is, this is not certain money and the totals count 0 to this amount.";
+    Text why = not_certain_words(m, s, it, {zh, en});  // city_bound.hpp
+    w.zh += why.zh, w.en += why.en;
   }
   if (it.team) {
     w.zh += "这是团队的奖励，您个人的份额原文未规定，不计入您的合计。";
@@ -556,9 +556,9 @@ std::string render_result(const Model& m, const Situation& s, const Evaluation& 
     w.end_array();
     w.field("recipient", it.recipient).key("for_applicant").boolean(it.for_applicant);
     if (it.team) w.key("team").boolean(true);
-    if (it.blank) {
+    if (it.blank || !it.asked.empty()) {
       w.key("certain").boolean(false).key("missing").begin_array();
-      for (auto& p : it.blank->asks) {
+      for (auto& p : facts_asked(it)) {
         auto [zh, en] = field_label(m, e, p);
         w.begin_object().field("field", p.text()).field("zh", zh).field("en", en).end_object();
       }

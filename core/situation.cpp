@@ -4,6 +4,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "city_bound.hpp"
 #include "day.hpp"
 #include "numbers.hpp"
 #include "strict_json.hpp"
@@ -119,7 +120,7 @@ class Parser {
   bool situation(const json& j, Day today, Situation& s) {
     if (!j.is_object()) return fail("invalid_input", "", "情形必须是 JSON 对象", "a situation must be a JSON object");
     for (auto& [k, v] : j.items())
-      if (k != "city" && k != "as_of" && k != "applicant" && k != "events")
+      if (k != "city" && k != "as_of" && k != "applicant" && k != "events" && k != "home_city")
         return fail("unknown_field", "/" + pointer_token(k), "未知字段" + in_quotes(k),
                     "unknown field " + in_quotes(k));
     auto c = j.find("city");
@@ -129,6 +130,7 @@ class Parser {
     if (!m_.vocab.cities.count(s.city) || m_.docs_of_city(s.city).empty())
       return fail("unknown_city", "/city", "没有城市" + in_quotes(s.city) + "的政策文件",
                   "no policy documents for city " + in_quotes(s.city));
+    if (!home_city(j, s)) return false;
     s.as_of = today;
     if (auto a = j.find("as_of"); a != j.end() && !date(*a, "/as_of", s.as_of)) return false;
     auto a = j.find("applicant");
@@ -231,6 +233,17 @@ class Parser {
     return one_person(e, path) && trained_by_from_route(e, et);
   }
 
+  // The city whose facts the situation's city-bound fields describe (README "Compare cities"): a known city.
+  bool home_city(const json& j, Situation& s) {
+    auto h = j.find("home_city");
+    if (h == j.end() || h->is_null()) return true;
+    if (!h->is_string() || !m_.vocab.cities.count(h->get<std::string>()))
+      return fail("unknown_city", "/home_city", "home_city 应是已知城市，例如 \"weihai\"",
+                  "home_city must be a known city, e.g. \"weihai\"");
+    s.home_city = h->get<std::string>();
+    return true;
+  }
+
   // A person is one person: "this many people" cannot multiply a per-head amount for one worker.
   bool one_person(const Event& e, const std::string& path) {
     const Value* c = e.fields.get("count");
@@ -281,7 +294,9 @@ bool parse_situation(std::string_view text, Day today, const Model& m, Situation
   json j;
   JsonFault fault;
   if (!parse_strict(text, j, fault)) return p.fail(fault.code, fault.path, fault.zh, fault.en);
-  return p.situation(j, today, out);
+  if (!p.situation(j, today, out)) return false;
+  ask_city_bound(m, out);
+  return true;
 }
 
 }  // namespace skillcalc

@@ -24,13 +24,16 @@ struct Event {
   Day date = 0;
   int index = 0;  // position in the input
   Fields fields;
+  std::vector<std::string> asked;  // city-bound fields asked again in another city (city_bound.hpp)
 };
 
 struct Situation {
   std::string city, kind;
+  std::string home_city;  // the city the city-bound facts describe; "" or `city`: this one
   Day as_of = 0;
   Fields applicant;
-  std::vector<Event> events;  // sorted by date, then id: evaluation does not depend on input order
+  std::vector<std::string> asked;  // city-bound applicant fields asked again in another city (city_bound.hpp)
+  std::vector<Event> events;       // sorted by date, then id: evaluation does not depend on input order
 };
 
 struct InputError {
