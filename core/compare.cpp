@@ -124,41 +124,86 @@ nlohmann::ordered_json only_in(const std::vector<std::string>& cities, const std
   return out;
 }
 
-// A contest of a city's own (技能兴威, a 市级一类 contest) is an achievement in that city only: under another city's
-// documents it is not that city's contest. Returns the situation for `city` with such events of the home city left
-// out (every event keeping the id evaluate gives it), and lists them in `left_out`.
+// What an event bound to one city is, in words: a contest, a title, a platform, or the event type itself.
+Text kind_words(const std::string& field) {
+  if (field == "tier") return {"竞赛", "contest"};
+  if (field == "title" || field == "talent") return {"称号", "title"};
+  if (field == "platform" || field == "level") return {"平台", "platform"};
+  return {"事项", "event"};
+}
+
+// The city an event belongs to, when it is one city's own (vocabulary: a value with "city_bound" or "city", an event
+// type with "city_bound"): its city ("" for none) and the words for what it is.
+std::string owner_of(const Model& m, const nlohmann::ordered_json& e, const std::string& home, Text& what) {
+  if (!e.is_object() || !e.contains("type") || !e["type"].is_string()) return "";
+  auto et = m.vocab.event_types.find(e["type"].get<std::string>());
+  if (et == m.vocab.event_types.end()) return "";
+  if (et->second.own_city) {
+    Text k = kind_words("");
+    what = {k.zh + "（" + et->second.label.zh + "）", k.en + " (" + et->second.label.en + ")"};
+    return home;
+  }
+  auto is_enum = [&](const std::string& field) {  // ids only: a free text (a contest's name) names no city
+    for (auto& [name, def] : et->second.fields)
+      if (name == field) return m.vocab.fields.at(def).type == FieldDef::Type::Enum;
+    return false;
+  };
+  for (auto& [field, v] : e.items()) {
+    if (!v.is_string() || !is_enum(field)) continue;
+    auto owner = m.vocab.value_city.find(v.get<std::string>());
+    if (owner == m.vocab.value_city.end()) continue;
+    const Text* label = m.vocab.label(owner->first);
+    Text k = kind_words(field);
+    what = {k.zh + "（" + (label ? label->zh : owner->first) + "）",
+            k.en + " (" + (label ? label->en : owner->first) + ")"};
+    return owner->second.empty() ? home : owner->second;
+  }
+  return "";
+}
+
+// The situation for `city`. In a city other than the home one, the city-bound facts describe the home city and are
+// asked there ("home_city", city_bound.hpp); and an event that is one city's own (技能兴威, a 市级一类 contest, a
+// city's title or platform) is left out of the other cities (every event keeping the id evaluate gives it) and listed
+// in `left_out`: under another city's documents it would be paid as that city's own (YT24 (八) 市级最高1万元).
 nlohmann::ordered_json for_city(const Model& m, const nlohmann::ordered_json& s, const std::string& home,
                                 const std::string& city, nlohmann::ordered_json& left_out) {
-  static const std::set<std::string> own_tiers = {"city_contest", "city_class1", "city_class2"};
   nlohmann::ordered_json out = s;
   out["city"] = city;
-  if (home.empty() || home == city || !s.contains("events") || !s["events"].is_array()) return out;
+  if (home.empty() || home == city) return out;
+  out["home_city"] = home;
+  if (!s.contains("events") || !s["events"].is_array()) return out;
   nlohmann::ordered_json kept = nlohmann::ordered_json::array();
   const auto& events = s["events"];
   for (size_t i = 0; i < events.size(); ++i) {
     nlohmann::ordered_json e = events[i];
-    bool own = e.is_object() && e.contains("tier") && e["tier"].is_string() && own_tiers.count(e["tier"]);
+    Text what;
+    std::string owner = owner_of(m, e, home, what);
     if (e.is_object() && !e.contains("id")) e["id"] = "e" + std::to_string(i + 1);
-    if (!own) {
+    if (owner.empty() || owner == city) {
       kept.push_back(std::move(e));
       continue;
     }
-    const Text& from = m.vocab.cities.at(home);
+    const Text& from = m.vocab.cities.at(owner);
     const Text& to = m.vocab.cities.at(city);
-    left_out.push_back({{"event_id", e["id"]},
-                        {"zh", "这是" + from.zh + "本市的竞赛，不作为" + to.zh + "的竞赛计算"},
-                        {"en", "a contest of " + from.en + "'s own, not counted as a contest of " + to.en}});
+    std::string kind_zh = what.zh.substr(0, what.zh.find("（")), kind_en = what.en.substr(0, what.en.find(" ("));
+    left_out.push_back(
+        {{"event_id", e["id"]},
+         {"zh", "这是" + from.zh + "本市的" + what.zh + "，不作为" + to.zh + "的" + kind_zh + "计算"},
+         {"en", "a " + what.en + " of " + from.en + "'s own, not counted as a " + kind_en + " of " + to.en}});
   }
   if (left_out.empty()) return out;
   out["events"] = std::move(kept);
   return out;
 }
 
-// The city the situation names, when it has documents: its own contests stay there.
+// The city whose facts the situation gives: its home_city, else its city, when it has documents.
 std::string home_city(const Model& m, const nlohmann::ordered_json& s) {
-  if (!s.contains("city") || !s["city"].is_string()) return "";
-  std::string c = s["city"].get<std::string>();
-  return m.docs_of_city(c).empty() ? "" : c;
+  for (const char* key : {"home_city", "city"})
+    if (s.contains(key) && s[key].is_string()) {
+      std::string c = s[key].get<std::string>();
+      return m.docs_of_city(c).empty() ? "" : c;
+    }
+  return "";
 }
 
 }  // namespace

@@ -49,4 +49,29 @@ with tempfile.TemporaryDirectory() as d:
            and json.loads(open(target, encoding="utf-8").read())["cities"][0]["city"] == "weihai")
     q = run(["compare", "-o", os.path.join(d, "no", "such", "dir.json"), "-"], text)
     expect("-o into a missing folder exits 1", q.returncode == 1)
+
+# RZ19 8. 企业从市外全职引进齐鲁首席技师…按照其年薪的30%…每人最高10万元: 300,000 × 30% = 90,000 in Rizhao itself.
+# "From outside the city" entered for Weihai is asked in Rizhao (0 … 90,000), never carried, whether yes or no; and the
+# Rizhao result is eval's for the situation with "home_city": "weihai".
+for answer in (True, False):
+    hire = {"city": "weihai", "as_of": "2025-09-01", "applicant": {"kind": "enterprise"},
+            "events": [{"id": "h", "type": "hire", "date": "2022-04-01", "talent": "qilu_chief_technician",
+                        "from_outside_city": answer, "full_time": True, "annual_salary_yuan": 300000}]}
+    p = run(["compare", "--cities", "weihai,rizhao", "-"], json.dumps(hire, ensure_ascii=False))
+    r = json.loads(p.stdout)
+    rz = r["cities"][1]["result"]
+    item = [i for i in rz["items"] if i["clause_id"] == "RZ19-08-import-reward"]
+    expect("from_outside_city %s of Weihai: Rizhao asks it, 0 to 90000" % answer,
+           len(item) == 1 and item[0]["total"] == {"min_yuan": 0, "max_yuan": 90000} and item[0]["certain"] is False
+           and [m["field"] for m in item[0]["missing"]] == ["event.from_outside_city"])
+    expect("from_outside_city %s: listed in missing for Rizhao only" % answer,
+           [m["field"] for m in r["missing"]["rizhao"]] == ["event.from_outside_city"] and r["missing"]["weihai"] == [])
+    e = run(["eval", "-"], json.dumps(dict(hire, city="rizhao", home_city="weihai"), ensure_ascii=False))
+    key = '{"city":"rizhao","result":'
+    start = p.stdout.index(key) + len(key)
+    expect("from_outside_city %s: Rizhao's result is eval's with home_city" % answer,
+           p.stdout[start:start + len(e.stdout.rstrip())] == e.stdout.rstrip())
+own = run(["eval", "-"], json.dumps(dict(hire, city="rizhao", events=[dict(hire["events"][0], from_outside_city=True)])))
+expect("in Rizhao itself, from outside Rizhao: 90000 certain", json.loads(own.stdout)["totals"] == {"min_yuan": 90000, "max_yuan": 90000})
+
 checks.finish()

@@ -1,5 +1,6 @@
 // compare: one situation under each city's documents; every city's result is evaluate's, byte for byte.
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "support.hpp"
 
@@ -13,20 +14,44 @@ const skillcalc::Engine& builtin() {
 }
 const char* kToday = "2026-01-15";
 
-// The situation text with `city` set, as a caller would write it for a single-city evaluation: a contest of the
-// home city's own (city_contest, city_class1, city_class2) is left out in another city, the other events keeping
-// the ids evaluate gives them.
+// Whether an event is one city's own, as the vocabulary says (city_bound values, a city's titles, city-bound event
+// types): the city it belongs to ("" for none), `home` for the values of whichever city the situation is in.
+std::string owner(const ojson& e, const std::string& home) {
+  static const std::set<std::string> home_values = {"city_contest",
+                                                    "city_class1",
+                                                    "city_class2",
+                                                    "city_master_studio",
+                                                    "city_master_station",
+                                                    "city_skill_foundation_base",
+                                                    "city"};
+  static const std::set<std::string> home_types = {"graduate_retention", "talent_pool_service"};
+  if (home_types.count(e.value("type", ""))) return home;
+  for (auto& [k, v] : e.items()) {
+    if (!v.is_string()) continue;
+    std::string s = v.get<std::string>();
+    if (home_values.count(s)) return home;
+    for (const char* c : {"weihai", "yantai", "jining", "rizhao"})
+      if (s.rfind(std::string(c) + "_", 0) == 0) return c;  // weihai_chief_technician …
+  }
+  return "";
+}
+
+// The situation text with `city` set, as a caller would write it for a single-city evaluation: in another city than
+// the home one, "home_city" names the home (its city-bound facts are asked), and an event of one city's own is left
+// out of the others, the other events keeping the ids evaluate gives them.
 std::string with_city(const std::string& situation, const std::string& city) {
   ojson s = ojson::parse(situation);
-  std::string home = s.value("city", "");
+  std::string home = s.value("home_city", s.value("city", ""));
   s["city"] = city;
-  if (home == city || !s.contains("events")) return s.dump();
+  if (home == city) return s.dump();
+  s["home_city"] = home;
+  if (!s.contains("events")) return s.dump();
   ojson kept = ojson::array();
   bool dropped = false;
   for (size_t i = 0; i < s["events"].size(); ++i) {
     ojson e = s["events"][i];
-    std::string tier = e.value("tier", "");
-    if (tier == "city_contest" || tier == "city_class1" || tier == "city_class2") {
+    std::string o = owner(e, home);
+    if (!o.empty() && o != city) {
       dropped = true;
       continue;
     }
