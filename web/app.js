@@ -219,7 +219,7 @@ function renderResultNow() {
     ...renderResult({ result, situation, catalog: cat, docs: app.docs }),
     h('details', { class: 'entered' }, h('summary', {}, t('your_situation')),
       situationSummary(situation, cat, cityLabel(situation.city))),
-    otherCities({ calc: app.calc, situation, cityLabel }),
+    otherCities({ calc: app.calc, situation, cityLabel, catalog: cat }),
     actions(),
     h('div', { class: 'print-only print-footer' },
       h('p', {}, t('printed', { d: printedAt() }), ' · ',
