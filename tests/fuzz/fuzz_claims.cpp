@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "claims_stream.hpp"
+#include "settle.hpp"
 #include "skillcalc.hpp"
 
 namespace {
@@ -29,16 +29,16 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view in(reinterpret_cast<const char*>(data), size);
   long accounted = 0;
-  cli::CsvHandlers on;
-  on.applicant = [&](cli::Settled& s) {
+  sheet::Handlers on;
+  on.applicant = [&](sheet::Settled& s) {
     if (!s.result.empty()) accounted += static_cast<long>(s.claim.lines.size());
     for (auto& e : s.errors) accounted += e.rows_skipped;
   };
   on.row_error = [&](const csv::RowError& e) { accounted += e.rows_skipped; };
   csv::Layout layout;
-  cli::CsvCounts counts;
+  sheet::Counts counts;
   csv::Refusal fatal;
-  if (cli::settle_csv_text(engine(), in, "2026-01-15", on, layout, counts, fatal) && accounted != counts.rows) {
+  if (sheet::settle_text(engine(), in, "2026-01-15", on, layout, counts, fatal) && accounted != counts.rows) {
     std::fprintf(stderr, "property broken: %ld rows, %ld accounted for\n", counts.rows, accounted);
     std::abort();
   }

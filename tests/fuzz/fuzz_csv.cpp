@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "csv.hpp"
+#include "csv_read.hpp"
 
 namespace {
 

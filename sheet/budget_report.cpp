@@ -1,0 +1,139 @@
+#include "budget_report.hpp"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "csv_write.hpp"
+
+namespace sheet {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+using Cells = std::vector<std::string>;
+
+std::string num(const ojson& o, const char* k) {
+  return o.contains(k) && o[k].is_number() ? std::to_string(o[k].get<long long>()) : std::string();
+}
+
+// Every payer named, in order of appearance: one column each.
+Cells payers_of(const ojson& j) {
+  Cells payers;
+  for (auto& p : j["pools"])
+    if (p.contains("payers"))
+      for (auto& x : p["payers"])
+        if (std::find(payers.begin(), payers.end(), x["who"].get<std::string>()) == payers.end())
+          payers.push_back(x["who"]);
+  return payers;
+}
+
+// A pool's year: a row per applicant, then its total.
+void pool_rows(std::string& text, const ojson& p, const Cells& payers) {
+  Cells base = {p["pool_id"], p["document"], p["clause"], p["city"], std::to_string(p["year"].get<int>()), p["rule"]};
+  bool quota = p["rule"] == "quota";
+  for (auto& a : p["applicants"]) {
+    Cells c = base;
+    c.insert(c.end(), {csv::text_cell(a["applicant"].get<std::string>()), num(a, "claimed_yuan"),
+                       a.value("claimed_basis", ""), quota ? "" : num(a, "allocated_yuan")});
+    for (auto& who : payers) {
+      std::string y;
+      if (a.contains("payers"))
+        for (auto& x : a["payers"])
+          if (x["who"] == who) y = std::to_string(x["yuan"].get<long long>());
+      c.push_back(y);
+    }
+    c.insert(c.end(), {num(a, "heads"), ""});
+    csv::row(text, c);
+  }
+  Cells t = base;
+  std::string note;
+  for (auto& n : p["notes"]) note += (note.empty() ? "" : " ") + n.value("zh", "");
+  if (quota) {
+    t.insert(t.end(), {"合计 total", "", "", ""});
+    for (size_t k = 0; k < payers.size(); ++k) t.push_back("");
+    t.insert(t.end(), {num(p, "people") + "（名额 quota " + num(p, "max_people") + "）", note});
+  } else {
+    t.insert(t.end(), {"合计 total (budget " + num(p, "budget_yuan") + ")", num(p, "claimed_yuan"), "",
+                       num(p, "allocated_yuan")});
+    for (auto& who : payers) {
+      std::string y;
+      for (auto& x : p["payers"])
+        if (x["who"] == who) y = std::to_string(x["yuan"].get<long long>());
+      t.push_back(y);
+    }
+    t.insert(t.end(), {"", note});
+  }
+  csv::row(text, t);
+}
+
+// Caps per applicant that bit (already applied to the claims), and claims left out: listed, not dropped.
+void cap_and_error_rows(std::string& text, const ojson& j, const Cells& payers) {
+  for (auto& c : j["caps"]) {
+    Cells t = {c["cap_id"],
+               c["document"],
+               c["clause"],
+               "",
+               c["year"].is_null() ? "" : std::to_string(c["year"].get<int>()),
+               "applicant_cap",
+               csv::text_cell(c["applicant"].get<std::string>()),
+               num(c["before"], "max_yuan"),
+               "",
+               num(c["after"], "max_yuan")};
+    for (size_t k = 0; k < payers.size(); ++k) t.push_back("");
+    t.insert(t.end(), {"", "上限 " + num(c, "max_yuan") + " 元：" + c.value("quote", "")});
+    csv::row(text, t);
+  }
+  for (auto& x : j["errors"]) {
+    Cells t = {"", "", "", "", "", "error", csv::text_cell(x["applicant"].get<std::string>()), "", "", ""};
+    for (size_t k = 0; k < payers.size(); ++k) t.push_back("");
+    t.insert(t.end(), {"", csv::text_cell("input " + std::to_string(x["input"].get<long long>()) + " " +
+                                          x["error"].value("path", "") + ": " + x["error"].value("zh", "") + " / " +
+                                          x["error"].value("en", ""))});
+    csv::row(text, t);
+  }
+}
+
+std::string budget_csv(const ojson& j) {
+  const Cells payers = payers_of(j);
+  std::string text = csv::kBom;
+  Cells head = {"pool_id", "document",  "clause",       "city",          "year",
+                "rule",    "applicant", "claimed_yuan", "claimed_basis", "allocated_yuan"};
+  for (auto& p : payers) head.push_back(p + "_yuan");
+  head.insert(head.end(), {"heads", "note"});
+  csv::row(text, head);
+  for (auto& p : j["pools"]) pool_rows(text, p, payers);
+  cap_and_error_rows(text, j, payers);
+  return text;
+}
+
+}  // namespace
+
+BudgetReport budget_report(const std::string& r, bool csv, const NoteFor& note_for) {
+  BudgetReport out;
+  if (r.compare(0, 10, "{\"ok\":true") != 0) {
+    out.text = r + "\n";
+    out.code = r.find("\"internal_error\"") != std::string::npos ? 1 : 2;
+    return out;
+  }
+  bool has_errors = r.find("\"errors\":[]") == std::string::npos;
+  ojson j;
+  if (has_errors || csv) j = ojson::parse(r);
+  if (has_errors)
+    for (auto& x : j["errors"]) {
+      size_t k = x["input"].get<size_t>() - 1;
+      std::string p = x["error"].value("path", "");
+      std::string text = x["error"].value("zh", "") + " / " + x["error"].value("en", "");
+      out.notes += note_for(k, p, text);
+      out.notes += '\n';
+      ++out.errors;
+    }
+  if (csv)
+    out.text = budget_csv(j);
+  else
+    out.text = r + '\n';
+  out.code = out.errors ? 2 : 0;
+  return out;
+}
+
+}  // namespace sheet

@@ -1,0 +1,100 @@
+#include "claims_columns.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "text.hpp"
+
+namespace csv {
+
+bool read_header(const skillcalc::Model& m, const Record& head, Layout& layout, Refusal& fatal) {
+  // The header.
+  static const std::unordered_map<std::string, std::string> alias = {{"申请人", "applicant"},
+                                                                     {"申请人名称", "applicant"},
+                                                                     {"城市", "city"},
+                                                                     {"测算日期", "as_of"},
+                                                                     {"申请人类型", "applicant_kind"},
+                                                                     {"applicant.kind", "applicant_kind"},
+                                                                     {"事件编号", "event_id"},
+                                                                     {"id", "event_id"},
+                                                                     {"事件类型", "type"},
+                                                                     {"event_type", "type"},
+                                                                     {"日期", "date"},
+                                                                     {"事件日期", "date"},
+                                                                     {"备注", "note"},
+                                                                     {"notes", "note"},
+                                                                     {"comment", "note"}};
+  std::vector<std::string> event_fields;
+  for (auto& [type, et] : m.vocab.event_types)
+    for (auto& f : et.fields) event_fields.push_back(f.first);
+  Columns& columns = layout.columns;
+  columns = Columns();
+  std::vector<Column>& cols = layout.cols;
+  cols.assign(head.cells.size(), Column());
+  std::string unknown;
+  for (size_t c = 0; c < head.cells.size(); ++c) {
+    std::string raw = trim(head.cells[c]);
+    std::string name = lower(raw);
+    if (auto a = alias.find(name); a != alias.end()) name = a->second;
+    columns.names.push_back(raw);
+    Column& col = cols[c];
+    col.canonical = name;
+    if (name.empty() || name[0] == '#' || name == "note")
+      col.kind = Kind::Ignored;
+    else if (name == "applicant")
+      col.kind = Kind::Applicant;
+    else if (name == "city")
+      col.kind = Kind::City;
+    else if (name == "as_of")
+      col.kind = Kind::AsOf;
+    else if (name == "applicant_kind")
+      col.kind = Kind::ApplicantKind;
+    else if (name == "event_id")
+      col.kind = Kind::EventId;
+    else if (name == "type")
+      col.kind = Kind::Type;
+    else if (name == "date")
+      col.kind = Kind::Date;
+    else if (name.rfind("applicant.", 0) == 0 && m.vocab.applicant_fields.count(name.substr(10)))
+      col.kind = Kind::ApplicantField, col.field = name.substr(10);
+    else if (name.rfind("claimed.", 0) == 0) {  // clause ids keep their case
+      col.kind = Kind::Claimed, col.field = raw.substr(8), col.canonical = "claimed." + col.field;
+      bool known = false;
+      for (auto& x : m.measures) known = known || x.id == col.field;
+      if (!known) unknown += (unknown.empty() ? "" : ", ") + raw;
+    } else if (std::find(event_fields.begin(), event_fields.end(), name) != event_fields.end())
+      col.kind = Kind::EventField, col.field = name;
+    else
+      unknown += (unknown.empty() ? "" : ", ") + raw;
+    if (col.kind != Kind::Ignored) {
+      if (columns.index.count(col.canonical)) {
+        fatal = {"第 1 行：列“" + raw + "”出现了两次", "line 1: the column '" + raw + "' appears twice"};
+        return false;
+      }
+      columns.index[col.canonical] = static_cast<int>(c + 1);
+    }
+  }
+  if (!unknown.empty()) {
+    fatal = {"第 1 行：未知的列名：" + unknown +
+                 "。可用的列见 README“表格批量测算”（未知列会被拒绝而不是忽略；备注请用 note 列或以 # 开头的列名）",
+             "line 1: unknown columns: " + unknown +
+                 ". See the README, \"Claims in a spreadsheet\", for the columns (unknown "
+                 "columns are refused, not ignored; use a note column or a name starting with # for remarks)"};
+    return false;
+  }
+  for (const char* need : {"applicant", "city", "applicant_kind"})
+    if (!columns.of(need)) {
+      fatal = {std::string("第 1 行：缺少必需的列 ") + need,
+               std::string("line 1: the required column ") + need + " is missing"};
+      return false;
+    }
+
+  return true;
+}
+
+std::string applicant_of(const Layout& layout, const Record& rec) {
+  int ac = layout.columns.of("applicant");
+  return ac > 0 && ac <= static_cast<int>(rec.cells.size()) ? trim(rec.cells[ac - 1]) : std::string();
+}
+
+}  // namespace csv

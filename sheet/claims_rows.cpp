@@ -1,0 +1,368 @@
+#include "claims_rows.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <unordered_map>
+#include <utility>
+
+#include "numbers.hpp"
+#include "text.hpp"
+
+namespace csv {
+
+using nlohmann::json;
+
+namespace {
+
+// "2025-06-01", "2025/6/1", "2025.6.1", "2025年6月1日", "2025/6/1 0:00" -> "2025-06-01"; anything else unchanged
+// (the core then reports it as an invalid date, with the line and column).
+std::string normal_date(const std::string& s) {
+  int part[3] = {0, 0, 0}, k = 0;
+  size_t i = 0;
+  size_t digits = 0;
+  while (i < s.size() && k < 3) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      part[k] = part[k] * 10 + (c - '0');
+      if (++digits > (k == 0 ? 4u : 2u)) return s;
+      ++i;
+      continue;
+    }
+    if (!digits) return s;
+    size_t sep = 0;
+    if (c == '-' || c == '/' || c == '.')
+      sep = 1;
+    else if (s.compare(i, 3, "年") == 0 || s.compare(i, 3, "月") == 0 || s.compare(i, 3, "日") == 0)
+      sep = 3;
+    else if (c == ' ' && k == 2)
+      break;
+    else
+      return s;
+    ++k, i += sep, digits = 0;
+  }
+  if (k == 2 && digits) ++k;
+  if (k != 3 || part[0] < 1000) return s;
+  std::string rest = i < s.size() ? trim(s.substr(i)) : "";
+  if (!rest.empty() && rest != "日" && rest.find(':') == std::string::npos && rest != "00:00:00") return s;
+  char b[40];  // room for any int, though each part has at most four digits
+  snprintf(b, sizeof b, "%04d-%02d-%02d", part[0], part[1], part[2]);
+  return b;
+}
+
+struct Typed {
+  json value;
+  std::string zh, en;  // set when the cell does not fit
+};
+
+// A cell as the field's type: whole numbers, booleans (true/false, 是/否, 1/0), ids (or their Chinese labels).
+Typed typed(const skillcalc::Model& m, const skillcalc::FieldDef& d, const std::string& name, const std::string& cell) {
+  using T = skillcalc::FieldDef::Type;
+  Typed t;
+  switch (d.type) {
+    case T::Int: {
+      // "1,000" (a thousands separator), "12.0" (a spreadsheet's number format) and full-width "２０" are whole
+      // numbers too (numbers.hpp).
+      long long v = 0;
+      if (!skillcalc::whole_number(cell, v)) {
+        t.zh = name + " 必须是整数（而不是“" + cell.substr(0, 40) + "”）",
+        t.en = name + " must be a whole number (not '" + cell.substr(0, 40) + "')";
+        return t;
+      }
+      t.value = v;
+      return t;
+    }
+    case T::Bool: {
+      std::string s = lower(cell);
+      if (s == "true" || s == "yes" || s == "y" || s == "1" || s == "是" || s == "真" || s == "√")
+        t.value = true;
+      else if (s == "false" || s == "no" || s == "n" || s == "0" || s == "否" || s == "假" || s == "×")
+        t.value = false;
+      else
+        t.zh = name + " 必须是 是/否（true/false）", t.en = name + " must be yes or no (true/false)";
+      return t;
+    }
+    case T::Enum: {
+      if (std::find(d.values.begin(), d.values.end(), cell) != d.values.end()) return t.value = cell, t;
+      std::string low = lower(cell);
+      for (auto& v : d.values)
+        if (v == low) return t.value = v, t;
+      for (auto& v : d.values)  // the Chinese label of an id, e.g. 技师 for technician
+        if (auto* l = m.vocab.label(v); l && l->zh == cell) return t.value = v, t;
+      t.value = cell;  // the core names the allowed ids
+      return t;
+    }
+    case T::Text:
+      t.value = cell;
+      return t;
+  }
+  return t;
+}
+
+// One data row's cells, read as the header says: the applicant-level values, the event's id, type and date, and the
+// event's field cells (typed once the type is known).
+struct RowRead {
+  std::string applicant, type;
+  std::vector<std::pair<std::string, std::pair<json, int>>> values;  // applicant-level: key, (value, column)
+  json event = json::object();
+  std::vector<std::pair<std::string, int>> event_cells;  // field, column
+};
+
+// Reports a row's fault: its column (1-based, 0 for none), in Chinese and English.
+using Fault = std::function<void(int, const std::string&, const std::string&)>;
+
+// The cells of `rec` into `r`; false (reported) at the first cell that does not fit its column.
+bool read_cells(const skillcalc::Model& m, const Layout& layout, const Record& rec, RowRead& r, const Fault& err) {
+  const std::vector<Column>& cols = layout.cols;
+  for (size_t c = 0; c < cols.size() && c < rec.cells.size(); ++c) {
+    std::string v = trim(rec.cells[c]);
+    if (v.empty()) continue;
+    const Column& col = cols[c];
+    int cn = static_cast<int>(c + 1);
+    switch (col.kind) {
+      case Kind::Ignored:
+        break;
+      case Kind::Applicant:
+        r.applicant = v;
+        break;
+      case Kind::City: {
+        std::string id = lower(v);
+        for (auto& [cid, label] : m.vocab.cities)
+          if (label.zh == v || label.zh + "市" == v) id = cid;
+        r.values.push_back({"city", {id, cn}});
+        break;
+      }
+      case Kind::AsOf:
+        r.values.push_back({"as_of", {normal_date(v), cn}});
+        break;
+      case Kind::ApplicantKind: {
+        std::string id = lower(v);
+        for (auto& [kid, label] : m.vocab.applicant_kinds)
+          if (label.zh == v) id = kid;
+        r.values.push_back({"applicant/kind", {id, cn}});
+        break;
+      }
+      case Kind::ApplicantField: {
+        const auto& ref = m.vocab.applicant_fields.at(col.field);
+        Typed t = typed(m, m.vocab.fields.at(ref.def), col.field, v);
+        if (!t.zh.empty()) return err(cn, t.zh, t.en), false;
+        r.values.push_back({"applicant/" + col.field, {t.value, cn}});
+        break;
+      }
+      case Kind::Claimed: {
+        skillcalc::FieldDef d;
+        d.type = skillcalc::FieldDef::Type::Int;
+        Typed t = typed(m, d, col.canonical, v);
+        if (!t.zh.empty()) return err(cn, t.zh, t.en), false;
+        r.values.push_back({"claimed/" + col.field, {t.value, cn}});
+        break;
+      }
+      case Kind::EventId:
+        r.event["id"] = v;
+        break;
+      case Kind::Type:
+        r.type = v;
+        break;
+      case Kind::Date:
+        r.event["date"] = normal_date(v);
+        break;
+      case Kind::EventField:
+        r.event_cells.push_back({col.field, cn});
+        break;
+    }
+  }
+  return true;
+}
+
+// The row's event, its fields typed by its type, into r.event (null when the row has no event); false (reported)
+// when the type is missing or unknown or a field does not fit.
+bool build_event(const skillcalc::Model& m, const Columns& columns, const Record& rec, RowRead& r, const Fault& err) {
+  json& event = r.event;
+  if (r.type.empty() && (!r.event_cells.empty() || event.contains("date") || event.contains("id"))) {
+    err(columns.of("type"), "有事件内容但缺少事件类型（type 列）",
+        "the row describes an event but its type (the type column) is empty");
+    return false;
+  }
+  if (r.type.empty()) {
+    event = nullptr;
+    return true;
+  }
+  std::string id = lower(r.type);
+  for (auto& [tid, et] : m.vocab.event_types)
+    if (et.label.zh == r.type) id = tid;
+  auto et = m.vocab.event_types.find(id);
+  if (et == m.vocab.event_types.end()) {
+    err(columns.of("type"), "未知事件类型“" + r.type + "”", "unknown event type '" + r.type + "'");
+    return false;
+  }
+  json ev = json::object();
+  ev["id"] = event.contains("id") ? event["id"] : json("L" + std::to_string(rec.line));
+  ev["type"] = id;
+  if (event.contains("date")) ev["date"] = event["date"];
+  for (auto& [fname, cn] : r.event_cells) {
+    const std::string* def = nullptr;
+    for (auto& f : et->second.fields)
+      if (f.first == fname) def = &f.second;
+    if (!def) {
+      err(cn, "事件类型“" + id + "”没有字段“" + fname + "”（这一格应留空）",
+          "event type '" + id + "' has no field '" + fname + "' (leave this cell empty)");
+      return false;
+    }
+    Typed t = typed(m, m.vocab.fields.at(*def), fname, trim(rec.cells[cn - 1]));
+    if (!t.zh.empty()) {
+      err(cn, t.zh, t.en);
+      return false;
+    }
+    ev[fname] = t.value;
+  }
+  event = std::move(ev);
+  return true;
+}
+
+// Applicant-level values must agree with the applicant's earlier rows; false (reported) at the first that does not.
+bool agrees(const Claim& c, const RowRead& r, const Fault& err) {
+  for (auto& [key, vc] : r.values) {
+    auto at = c.value_lines.find(key);
+    if (at == c.value_lines.end()) continue;
+    const json* before = nullptr;
+    if (key == "city" || key == "as_of")
+      before = &c.situation[key];
+    else if (key.rfind("applicant/", 0) == 0)
+      before = &c.situation["applicant"][key == "applicant/kind" ? "kind" : key.substr(10)];
+    else
+      before = &c.claimed[key.substr(8)];
+    if (*before != vc.first) {
+      err(vc.second, "与同一申请人第 " + std::to_string(at->second) + " 行的值（" + before->dump() + "）不一致",
+          "differs from the same applicant's value on line " + std::to_string(at->second) + " (" + before->dump() +
+              ")");
+      return false;
+    }
+  }
+  return true;
+}
+
+// A row kept: its values (the first row to give each one wins), its line, its event.
+void add_row(Claim& c, RowRead& r, long line) {
+  for (auto& [key, vc] : r.values) {
+    if (c.value_lines.count(key)) continue;
+    c.value_lines[key] = line;
+    if (key == "city" || key == "as_of")
+      c.situation[key] = vc.first;
+    else if (key == "applicant/kind")
+      c.situation["applicant"]["kind"] = vc.first;
+    else if (key.rfind("applicant/", 0) == 0)
+      c.situation["applicant"][key.substr(10)] = vc.first;
+    else
+      c.claimed[key.substr(8)] = vc.first;
+  }
+  c.lines.push_back(line);
+  if (!r.event.is_null()) {
+    c.situation["events"].push_back(std::move(r.event));
+    c.event_lines.push_back(line);
+  }
+}
+
+// Keys in the order DESIGN.md writes them.
+void order_keys(Claim& c) {
+  json s = json::object();
+  if (c.situation.contains("city")) s["city"] = c.situation["city"];
+  if (c.situation.contains("as_of")) s["as_of"] = c.situation["as_of"];
+  s["applicant"] = c.situation["applicant"];
+  s["events"] = c.situation["events"];
+  c.situation = std::move(s);
+}
+
+bool blank(const Record& rec) {
+  for (auto& c : rec.cells)
+    if (!trim(c).empty()) return false;
+  return true;
+}
+
+}  // namespace
+
+void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vector<Record>& records,
+               std::vector<Claim>& claims, std::vector<RowError>& errors, long& rows) {
+  const Columns& columns = layout.columns;
+  const std::vector<Column>& cols = layout.cols;
+  std::unordered_map<std::string, size_t> by_applicant;
+  const size_t first_claim = claims.size();
+  for (const Record& rec : records) {
+    if (blank(rec)) continue;
+    ++rows;
+    const std::string named = applicant_of(layout, rec);  // the applicant the row names, for the report
+    const Fault err = [&](int col, const std::string& zh, const std::string& en) {
+      errors.push_back({rec.line, col,
+                        col > 0 && col <= static_cast<int>(columns.names.size()) ? columns.names[col - 1] : "", zh, en,
+                        1, named});
+    };
+    if (rec.cells.size() > cols.size()) {
+      bool extra = false;
+      for (size_t c = cols.size(); c < rec.cells.size(); ++c) extra = extra || !trim(rec.cells[c]).empty();
+      if (extra) {
+        err(static_cast<int>(cols.size() + 1), "本行的单元格比列名多",
+            "this row has more cells than the header has columns");
+        continue;
+      }
+    }
+    RowRead r;
+    if (!read_cells(m, layout, rec, r, err)) continue;
+    if (r.applicant.empty()) {
+      err(columns.of("applicant"), "缺少申请人（applicant 列为空）",
+          "the applicant is missing (the applicant column is empty)");
+      continue;
+    }
+    if (!build_event(m, columns, rec, r, err)) continue;
+    auto found = by_applicant.find(r.applicant);
+    if (found != by_applicant.end() && !agrees(claims[found->second], r, err)) continue;
+    if (found == by_applicant.end()) {
+      found = by_applicant.emplace(r.applicant, claims.size()).first;
+      Claim& c = claims.emplace_back();
+      c.applicant = r.applicant;
+      c.situation = json::object();
+      c.situation["applicant"] = json::object();
+      c.situation["events"] = json::array();
+    }
+    add_row(claims[found->second], r, rec.line);
+  }
+  for (size_t k = first_claim; k < claims.size(); ++k) order_keys(claims[k]);
+}
+
+RowError locate(const Claim& c, const Columns& cols, const std::string& path, bool& whole_claim, int& event) {
+  RowError e;
+  whole_claim = true;
+  event = -1;
+  e.line = c.lines.empty() ? 0 : c.lines[0];
+  auto at = [&](const std::string& key, const std::string& column) {
+    if (auto v = c.value_lines.find(key); v != c.value_lines.end()) e.line = v->second;
+    e.column = cols.of(column);
+    if (e.column) e.column_name = cols.names[e.column - 1];
+  };
+  if (path.rfind("/events/", 0) == 0) {
+    size_t end = path.find('/', 8);
+    size_t k = std::strtoul(path.c_str() + 8, nullptr, 10);
+    if (k < c.event_lines.size()) {
+      whole_claim = false;
+      event = static_cast<int>(k);
+      e.line = c.event_lines[k];
+      if (end != std::string::npos) {
+        std::string f = path.substr(end + 1);
+        f = f.substr(0, f.find('/'));
+        e.column = cols.of(f == "id" ? "event_id" : f);
+        if (e.column) e.column_name = cols.names[e.column - 1];
+      }
+    }
+  } else if (path == "/city")
+    at("city", "city");
+  else if (path == "/as_of")
+    at("as_of", "as_of");
+  else if (path == "/applicant/kind")
+    at("applicant/kind", "applicant_kind");
+  else if (path.rfind("/applicant/", 0) == 0)
+    at("applicant/" + path.substr(11), "applicant." + path.substr(11));
+  else if (path.rfind("/claimed_yuan/", 0) == 0)
+    at("claimed/" + path.substr(14), "claimed." + path.substr(14));
+  e.rows_skipped = whole_claim ? static_cast<long>(c.lines.size()) : 1;
+  return e;
+}
+
+}  // namespace csv

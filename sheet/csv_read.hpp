@@ -1,0 +1,67 @@
+// Reading a spreadsheet export: the encoding check (UTF-8 with or without BOM; GBK/GB18030 and UTF-16 are refused,
+// never guessed) and an RFC 4180 record reader that can start again at any record's offset.
+#pragma once
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace csv {
+
+// Why the bytes cannot be read as UTF-8 (GBK/GB18030, UTF-16 …), in Chinese and English; empty when they can.
+// `bom` is set to the length of a UTF-8 byte-order mark to skip (0 or 3).
+struct Refusal {
+  std::string zh, en;
+  bool refused() const { return !zh.empty(); }
+};
+// `progress`, when given, is called with the offset checked up to (every 8 MiB and at the end).
+Refusal check_encoding(std::string_view data, size_t& bom, const std::function<void(size_t)>& progress = {});
+
+struct Record {
+  long line = 0;      // the physical line the record starts on (1-based)
+  size_t offset = 0;  // its first byte
+  std::vector<std::string> cells;
+};
+
+struct RowError {
+  long line = 0;
+  int column = 0;           // 1-based; 0 when the error concerns the whole row
+  std::string column_name;  // as in the header
+  std::string zh, en;
+  long rows_skipped = 1;  // rows left out because of it
+  std::string applicant;  // when the row names one
+};
+
+// RFC 4180: fields separated by commas, optionally quoted with ", "" inside quotes is a quote; quoted fields may
+// hold commas and line breaks; records end with CRLF or LF. A malformed record (a quote in an unquoted field, an
+// unterminated quote) is an error and skipped; the rest is read.
+void parse(std::string_view data, std::vector<Record>& out, std::vector<RowError>& errors);
+
+constexpr size_t kMaxCell = 64 * 1024;  // a longer cell is an error (a quoted one is taken for a stray quote)
+
+// The same, one record at a time, from any offset (a record's `offset`, to read it again). Every physical line ends
+// up in a record or in an error: a quote that runs over lines without closing properly is reported on the line it
+// opened, with the number of lines it would take, and reading resumes on the next line. `expect` (the header's
+// number of cells, 0 if unknown) marks a record that spans lines and has more cells as such a quote.
+class Reader {
+ public:
+  Reader(std::string_view data, size_t offset, long line, int expect = 0)
+      : d_(data), i_(offset), line_(line), expect_(expect) {}
+  bool next(Record& rec, std::vector<RowError>& errors);
+  size_t offset() const { return i_; }
+  long line() const { return line_; }
+  void expect(int cells) { expect_ = cells; }
+  void on_progress(std::function<void(size_t)> f) { drop_ = std::move(f); }  // called with the offset read to
+
+ private:
+  enum class Fault { None, Line, Unclosed, Spans, Runaway };
+  Fault record(Record& rec);
+  std::string_view d_;
+  size_t i_;
+  long line_;
+  int expect_, quote_column_ = 0;
+  std::vector<RowError>* errors_ = nullptr;
+  std::function<void(size_t)> drop_;
+};
+
+}  // namespace csv

@@ -1,0 +1,176 @@
+#include "items.hpp"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "csv_write.hpp"
+
+namespace sheet {
+
+namespace {
+
+std::string join(const std::vector<long>& xs, size_t most = 50) {
+  std::string s;
+  for (size_t i = 0; i < xs.size() && i < most; ++i) s += (i ? ";" : "") + std::to_string(xs[i]);
+  if (xs.size() > most) s += ";…";
+  return s;
+}
+
+std::string amount_text(const nlohmann::json& a) {
+  std::string k = a.value("kind", "");
+  auto n = [&](const char* key) {
+    return a.contains(key) && a[key].is_number() ? std::to_string(a[key].get<long long>()) : std::string("?");
+  };
+  if (k == "fixed") return n("yuan");
+  if (k == "range") return n("min_yuan") + "-" + n("max_yuan");
+  if (k == "up_to") return "≤" + n("max_yuan");
+  if (k == "floor") return "≥" + n("min_yuan");
+  if (k == "percent") return n("percent") + "%" + (a.contains("max_yuan") ? " ≤" + n("max_yuan") : "");
+  return k;  // unstated, none
+}
+
+std::string schedule_text(const nlohmann::json& s) {
+  std::string k = s.value("kind", "once");
+  if (k == "once") return k;
+  return k + "×" +
+         (s.contains("count") && s["count"].is_number() ? std::to_string(s["count"].get<long long>())
+                                                        : std::string("?"));
+}
+
+// The unit that handles an item as its text names it (the claim part), or empty.
+std::string handled_by(const nlohmann::json& it) {
+  auto c = it.find("claim");
+  if (c == it.end() || !c->is_object()) return "";
+  auto h = c->find("handled_by");
+  return h != c->end() && h->is_object() ? h->value("zh", "") : "";
+}
+
+const char* kItemColumns[] = {"applicant", "city",          "lines",          "clause_id",      "status",
+                              "document",  "clause",        "option",         "events",         "amount",
+                              "heads",     "schedule",      "total_min_yuan", "total_max_yuan", "payers",
+                              "recipient", "for_applicant", "handled_by",     "note",           "explain"};
+
+}  // namespace
+
+std::string items_header() {
+  std::string head = csv::kBom;
+  csv::row(head, std::vector<std::string>(std::begin(kItemColumns), std::end(kItemColumns)));
+  return head;
+}
+
+void ItemWriter::error_row(const std::string& applicant, const std::string& city, const csv::RowError& err) {
+  csv::row(text, {csv::text_cell(applicant),
+                  csv::text_cell(city),
+                  std::to_string(err.line),
+                  "",
+                  "error",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  csv::text_cell(message(file, err)),
+                  ""});
+  notes += message(file, err);
+  notes += '\n';
+  ++errors;
+  skipped += err.rows_skipped;
+}
+
+void ItemWriter::applicant(const Settled& s) {
+  std::string city = s.claim.situation.is_object() ? s.claim.situation.value("city", "") : "";
+  if (!s.result.empty()) items_of(s, city);
+  for (auto& err : s.errors) error_row(s.claim.applicant, city, err);
+}
+
+void ItemWriter::items_of(const Settled& s, const std::string& city) {
+  auto r = nlohmann::json::parse(s.result);
+  std::map<std::string, long> line_of;
+  for (size_t k = 0; k < s.claim.event_lines.size(); ++k)
+    line_of[s.claim.situation["events"][k].value("id", "")] = s.claim.event_lines[k];
+  long long mine = 0;
+  for (auto& it : r["items"]) {
+    std::vector<long> lines;
+    std::string events;
+    for (auto& id : it["event_ids"]) {
+      std::string eid = id.get<std::string>();
+      events += (events.empty() ? "" : ";") + eid;
+      if (auto l = line_of.find(eid); l != line_of.end()) lines.push_back(l->second);
+    }
+    std::string payers;
+    for (auto& p : it["payers"])
+      payers += (payers.empty() ? "" : "; ") + p.value("who", "") + " " + p.value("share", "");
+    std::string note_text;
+    if (it.contains("capped_by"))
+      note_text = "capped by " + it["capped_by"].value("cap", it["capped_by"].value("pool", ""));
+    if (it.contains("excluded_by")) note_text = "excluded by " + it["excluded_by"].value("clause_id", "");
+    if (it.contains("superseded_by")) note_text = "superseded by " + it["superseded_by"].value("clause_id", "");
+    if (it.value("ambiguous", false))
+      note_text += std::string(note_text.empty() ? "" : "; ") + "ambiguous: see the notes";
+    if (it.value("planned", false))  // an event after as_of: not money due yet (planned_totals, never totals)
+      note_text += std::string(note_text.empty() ? "" : "; ") + "planned: the event is after as_of";
+    const auto& total = it["total"];
+    csv::row(text, {csv::text_cell(s.claim.applicant),
+                    csv::text_cell(city),
+                    join(lines),
+                    it.value("clause_id", ""),
+                    it.value("status", ""),
+                    it["source"].value("document", ""),
+                    it["source"].value("clause", ""),
+                    it.contains("option") ? csv::text_cell(it["option"].value("zh", "")) : "",
+                    csv::text_cell(events),
+                    amount_text(it["amount"]),
+                    it.contains("heads") ? std::to_string(it["heads"].get<long long>()) : "",
+                    schedule_text(it["schedule"]),
+                    total.is_object() ? std::to_string(total["min_yuan"].get<long long>()) : "",
+                    total.is_object() ? std::to_string(total["max_yuan"].get<long long>()) : "",
+                    csv::text_cell(payers),
+                    it.value("recipient", ""),
+                    it.value("for_applicant", true) ? "yes" : "no",
+                    csv::text_cell(handled_by(it)),
+                    note_text,
+                    csv::text_cell(it["explain"].value("zh", ""))});
+    ++mine;
+  }
+  if (!mine)
+    csv::row(text, {csv::text_cell(s.claim.applicant),
+                    csv::text_cell(city),
+                    join(s.claim.lines),
+                    "",
+                    "none",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "0",
+                    "0",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "没有符合条件的待遇 / no entitlement met",
+                    ""}),
+        ++empty;
+  items += mine;
+}
+
+std::string ItemWriter::summary(const Counts& counts) const {
+  return "eval --csv: " + std::to_string(counts.rows) + " rows (" + std::to_string(counts.blank) +
+         " blank lines skipped), " + std::to_string(counts.applicants) + " applicants, " + std::to_string(items) +
+         " items, " + std::to_string(empty) + " applicants with none; " + std::to_string(errors) + " errors, " +
+         std::to_string(skipped) + " rows left out";
+}
+
+}  // namespace sheet

@@ -1,0 +1,97 @@
+#include "job.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "budget_report.hpp"
+
+namespace sheet {
+
+Job::Job(const skillcalc::Engine& e, Source& src, JobOptions o)
+    : e_(e),
+      o_(std::move(o)),
+      settler_(e, src, o_.day,
+               Handlers{[this](Settled& s) { on_applicant(s); }, [this](const csv::RowError& r) { on_row_error(r); }}) {
+  items_.file = o_.file;
+}
+
+// Items: the header row goes out with the first row, so that a refused file writes nothing.
+void Job::emit() {
+  if (!started_) out += items_header(), started_ = true;
+  out += items_.text;
+  notes += items_.notes;
+  items_.text.clear();
+  items_.notes.clear();
+}
+
+void Job::on_applicant(Settled& s) {
+  if (!o_.budget) {
+    items_.applicant(s);
+    emit();
+    return;
+  }
+  for (auto& err : s.errors) notes += message(o_.file, err) + "\n", ++errors_;
+  if (s.result.empty()) return;
+  nlohmann::json env = {{"id", s.claim.applicant}, {"situation", s.claim.situation}};
+  if (!s.claim.claimed.empty()) env["claimed_yuan"] = s.claim.claimed;
+  claims_.push_back(env.dump());
+  s.result.clear();
+  s.claim.situation = nullptr;
+  s.claim.claimed = nullptr;
+  kept_.push_back(std::move(s));
+}
+
+void Job::on_row_error(const csv::RowError& err) {
+  if (!o_.budget) {
+    items_.row_error(err);
+    emit();
+    return;
+  }
+  notes += message(o_.file, err) + "\n", ++errors_;
+}
+
+bool Job::open() {
+  csv::Refusal fatal;
+  if (settler_.open(fatal)) return true;
+  const std::string& path = o_.path.empty() ? o_.file : o_.path;
+  notes += "skillcalc: " + path + ": " + fatal.zh + "\n" + path + ": " + fatal.en + "\n";
+  code_ = 2;
+  return false;
+}
+
+bool Job::step(size_t applicants) {
+  for (size_t k = 0; k < applicants; ++k)
+    if (!settler_.step()) return false;
+  return settler_.done() < settler_.total();
+}
+
+void Job::finish() {
+  if (o_.budget) return finish_budget();
+  emit();
+  notes += items_.summary(settler_.counts()) + "\n";
+  errors_ = items_.errors;
+  code_ = items_.errors ? 2 : 0;
+}
+
+// The claims of every applicant kept, settled together; the core's errors named by the applicant's rows.
+void Job::finish_budget() {
+  answer_ = e_.budget(claims_, o_.day);
+  claim_count_ = claims_.size();
+  std::vector<std::string>().swap(claims_);
+  const csv::Columns& cols = settler_.layout().columns;
+  BudgetReport report =
+      budget_report(answer_, o_.budget_csv, [&](size_t k, const std::string& p, const std::string& text) {
+        if (k >= kept_.size()) return o_.file + ":0: " + (p.empty() ? "" : p + ": ") + text;
+        const Settled& s = kept_[k];
+        bool whole = true;
+        int ev = -1;
+        csv::RowError err = csv::locate(s.claim, cols, p.rfind("/situation", 0) == 0 ? p.substr(10) : p, whole, ev);
+        return where(o_.file, err) + ": " + s.claim.applicant + ": " + text;
+      });
+  out += report.text;
+  notes += report.notes;
+  answered_ = answer_.compare(0, 10, "{\"ok\":true") == 0;
+  errors_ += report.errors;
+  code_ = answered_ ? (errors_ ? 2 : 0) : report.code;
+}
+
+}  // namespace sheet

@@ -1,0 +1,213 @@
+#include "settle.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace sheet {
+
+std::string where(const std::string& file, const csv::RowError& e) {
+  std::string s = file + ":" + std::to_string(e.line);
+  if (e.column) s += ":" + std::to_string(e.column) + (e.column_name.empty() ? "" : " (" + e.column_name + ")");
+  return s;
+}
+
+std::string message(const std::string& file, const csv::RowError& e) {
+  return where(file, e) + ": " + e.zh + " / " + e.en;
+}
+
+namespace {
+
+// Records, at most: one a line.
+size_t count_lines(Source& src) {
+  std::string_view data = src.data();
+  size_t lines = 1;
+  for (size_t i = 0; i < data.size();) {
+    const void* lf = std::memchr(data.data() + i, '\n', data.size() - i);
+    if (!lf) break;
+    i = static_cast<size_t>(static_cast<const char*>(lf) - data.data()) + 1;
+    ++lines;
+    src.release(i);
+  }
+  src.release_all();
+  return lines;
+}
+
+// Evaluates one claim; a row the core refuses is reported and left out, and the claim evaluated again without it.
+// Applicant-level faults leave the whole applicant out.
+void evaluate(const skillcalc::Engine& e, const csv::Layout& layout, const std::string& day, Settled& s) {
+  for (int attempt = 0; attempt <= 200; ++attempt) {
+    std::string r = e.evaluate(s.claim.situation.dump(), day);
+    if (r.compare(0, 10, "{\"ok\":true") == 0) {
+      s.result = std::move(r);
+      return;
+    }
+    auto j = nlohmann::json::parse(r, nullptr, false);
+    std::string epath = j.is_object() ? j["error"].value("path", "") : "";
+    bool whole = true;
+    int event = -1;
+    csv::RowError err = csv::locate(s.claim, layout.columns, epath, whole, event);
+    err.zh = j.is_object() ? j["error"].value("zh", "") : "内部错误";
+    err.en = j.is_object() ? j["error"].value("en", "") : "internal error";
+    err.applicant = s.claim.applicant;
+    if (whole) {
+      err.zh = "（申请人“" + s.claim.applicant + "”的全部 " + std::to_string(s.claim.lines.size()) + " 行均未计算）" +
+               err.zh;
+      err.en = "(all " + std::to_string(s.claim.lines.size()) + " rows of applicant '" + s.claim.applicant +
+               "' left out) " + err.en;
+      s.errors.push_back(err);
+      return;
+    }
+    s.errors.push_back(err);
+    auto& evs = s.claim.situation["events"];
+    evs.erase(evs.begin() + event);
+    long line = s.claim.event_lines[event];
+    s.claim.event_lines.erase(s.claim.event_lines.begin() + event);
+    s.claim.lines.erase(std::find(s.claim.lines.begin(), s.claim.lines.end(), line));
+  }
+}
+
+// One group's records, read again: claims (usually one) with the rows refused while building them.
+void settle_group(const skillcalc::Engine& e, const csv::Layout& layout, const std::string& day,
+                  const std::vector<csv::Record>& records, const Handlers& on) {
+  std::vector<csv::Claim> claims;
+  std::vector<csv::RowError> refused;
+  long rows = 0;
+  csv::read_rows(e.model(), layout, records, claims, refused, rows);
+  std::vector<Settled> out(claims.size());
+  for (size_t k = 0; k < claims.size(); ++k) out[k].claim = std::move(claims[k]);
+  for (auto& err : refused) {
+    auto it =
+        std::find_if(out.begin(), out.end(), [&](const Settled& s) { return s.claim.applicant == err.applicant; });
+    if (it == out.end()) {  // every row of this applicant was refused
+      out.emplace_back();
+      out.back().claim.applicant = err.applicant;
+      it = out.end() - 1;
+    }
+    it->errors.push_back(err);
+  }
+  for (auto& s : out) {
+    if (!s.claim.lines.empty()) evaluate(e, layout, day, s);
+    std::sort(s.errors.begin(), s.errors.end(),
+              [](const csv::RowError& a, const csv::RowError& b) { return a.line < b.line; });
+    on.applicant(s);
+  }
+}
+
+}  // namespace
+
+// The encoding and the header (malformed records before it are reported as rows).
+bool Settler::read_head(csv::Reader& reader, csv::Refusal& fatal) {
+  csv::Record rec;
+  std::vector<csv::RowError> errors;
+  bool have = reader.next(rec, errors);
+  for (auto& err : errors) on_.row_error(err), ++counts_.rows;
+  if (!have) {
+    fatal = {
+        "文件为空：第一行应是列名（applicant, city, applicant_kind, type, date …）",
+        "the file is empty: its first line should name the columns (applicant, city, applicant_kind, type, date …)"};
+    return false;
+  }
+  if (!csv::read_header(e_.model(), rec, layout_, fatal)) return false;
+  expect_ = static_cast<int>(rec.cells.size());
+  reader.expect(expect_);
+  return true;
+}
+
+// Pass 1: the offset, line and applicant (hashed) of every record.
+void Settler::index_rows(csv::Reader& reader) {
+  csv::Record rec;
+  std::vector<csv::RowError> errors;
+  auto flush_errors = [&] {
+    for (auto& err : errors) on_.row_error(err), ++counts_.rows;
+    errors.clear();
+  };
+  entries_.reserve(count_lines(src_));
+  while (reader.next(rec, errors)) {
+    flush_errors();
+    bool blank = true;
+    for (auto& c : rec.cells) blank = blank && c.find_first_not_of(" \t") == std::string::npos;
+    if (blank) {
+      ++counts_.blank;
+      continue;
+    }
+    ++counts_.rows;
+    std::string name = csv::applicant_of(layout_, rec);
+    if (name.empty()) {  // refused by read_rows with its reason
+      std::vector<csv::Claim> none;
+      std::vector<csv::RowError> refused;
+      long r = 0;
+      csv::read_rows(e_.model(), layout_, {rec}, none, refused, r);
+      for (auto& err : refused) on_.row_error(err);
+      continue;
+    }
+    entries_.push_back({std::hash<std::string>()(name), rec.offset, static_cast<uint32_t>(rec.line)});
+  }
+  flush_errors();
+  src_.release_all();
+}
+
+// The rows of each applicant together, in the file's order; applicants in order of first appearance.
+void Settler::group() {
+  std::sort(entries_.begin(), entries_.end(),
+            [](const Entry& a, const Entry& b) { return a.hash != b.hash ? a.hash < b.hash : a.offset < b.offset; });
+  for (size_t k = 0; k < entries_.size(); ++k)
+    if (k == 0 || entries_[k].hash != entries_[k - 1].hash) starts_.push_back(static_cast<uint32_t>(k));
+  std::sort(starts_.begin(), starts_.end(),
+            [&](uint32_t a, uint32_t b) { return entries_[a].offset < entries_[b].offset; });
+  counts_.applicants = static_cast<long>(starts_.size());
+}
+
+bool Settler::open(csv::Refusal& fatal) {
+  size_t bom = 0;
+  auto drop = [&](size_t upto) { src_.release(upto); };
+  fatal = csv::check_encoding(src_.data(), bom, drop);
+  if (fatal.refused()) return false;
+  csv::Reader reader(src_.data(), bom, 1);
+  reader.on_progress(drop);
+  if (!read_head(reader, fatal)) return false;
+  index_rows(reader);
+  group();
+  return true;
+}
+
+// One record read again from its offset, through a small window that grows until the record fits in it whole.
+void Settler::read_again(const Entry& en, csv::Record& rec) {
+  std::vector<csv::RowError> errors;
+  for (size_t want = 1024;; want *= 2) {
+    std::string_view w = src_.read_at(en.offset, want, buf_);
+    csv::Reader again(w, 0, en.line, expect_);
+    errors.clear();
+    bool got = again.next(rec, errors);
+    bool whole = got && errors.empty() && rec.offset == 0 && again.offset() < w.size();
+    if (whole || w.size() < want) break;  // read cleanly the first time: cleanly again once the window holds it
+  }
+  rec.offset = en.offset;
+}
+
+// Pass 2: each applicant's records, read again by offset.
+bool Settler::step() {
+  if (next_ >= starts_.size()) return false;
+  records_.clear();
+  const size_t first = starts_[next_];
+  for (size_t k = first; k < entries_.size() && (k == first || entries_[k].hash == entries_[k - 1].hash); ++k) {
+    records_.emplace_back();
+    read_again(entries_[k], records_.back());
+  }
+  settle_group(e_, layout_, day_, records_, on_);
+  ++next_;
+  return true;
+}
+
+bool settle_text(const skillcalc::Engine& e, std::string_view data, const std::string& day, const Handlers& on,
+                 csv::Layout& layout, Counts& counts, csv::Refusal& fatal) {
+  Source src(data);
+  Settler s(e, src, day, on);
+  bool ok = s.open(fatal);
+  while (ok && s.step()) {
+  }
+  layout = s.layout();
+  counts = s.counts();
+  return ok;
+}
+
+}  // namespace sheet

@@ -1,0 +1,13 @@
+// The small text steps the claims reader shares: trimming a cell, lower-casing an id.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace csv {
+
+// Without leading and trailing ASCII white space and U+3000 (the ideographic space).
+std::string trim(std::string_view s);
+// ASCII letters lower-cased; everything else unchanged.
+std::string lower(std::string s);
+
+}  // namespace csv
