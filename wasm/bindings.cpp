@@ -13,6 +13,7 @@
 #include <string>
 #include <utility>
 
+#include "engine.hpp"
 #include "files.hpp"
 #include "skillcalc.hpp"
 
@@ -20,7 +21,18 @@
 #define SKILLCALC_VERSION "0"
 #endif
 
+// The rules, loaded once on first use (null when they cannot be).
+const skillcalc::Engine* skillcalc_wasm::engine() {
+  static const std::unique_ptr<skillcalc::Engine> e = [] {
+    std::string report;
+    return skillcalc::Engine::load(skillcalc::embedded_rules(), &report);
+  }();
+  return e.get();
+}
+
 namespace {
+
+using skillcalc_wasm::engine;
 
 const char* const kInternal =
     "{\"ok\":false,\"error\":{\"code\":\"internal_error\",\"path\":\"\",\"zh\":\"计算器内部错误\","
@@ -28,14 +40,6 @@ const char* const kInternal =
 const char* const kNoRules =
     "{\"ok\":false,\"error\":{\"code\":\"internal_error\",\"path\":\"\",\"zh\":\"内置政策规则无法加载\","
     "\"en\":\"the built-in rules could not be loaded\"}}";
-
-const skillcalc::Engine* engine() {
-  static const std::unique_ptr<skillcalc::Engine> e = [] {
-    std::string report;
-    return skillcalc::Engine::load(skillcalc::embedded_rules(), &report);
-  }();
-  return e.get();
-}
 
 template <class F>
 emscripten::val answer(F f) {

@@ -7,6 +7,8 @@
 //   calc.catalog('weihai'); calc.documents(); calc.version();   // -> objects
 //   calc.compare(situation, ['weihai', 'yantai'])  // -> { ok, cities: [{ city, result }], only_in, missing }
 //   calc.compareText(text, cities)                 // -> the same as JSON text, byte for byte `skillcalc compare`
+//   calc.sheet(csvBytes, { name, mode })           // -> a claims CSV run in steps: `eval --csv` or `budget` (below)
+//   calc.sheetRun(csvBytes, { name, mode })        // -> { out, notes, errors, status }: all steps at once
 //
 // Every answer is an object (or JSON text) with "ok"; errors are data, nothing here throws once created.
 // skillcalc_core.wasm is loaded from beside this file (fetch in a browser, fs in node) unless options say otherwise.
@@ -177,15 +179,98 @@ export async function createSkillCalc(options = {}) {
     const text = situationText(situation);
     return text === null ? NOT_JSON : JSON.parse(compareText(text, cities));
   }
+  const sheet = (bytes, opts) => startSheet(bytes, opts ?? {}, { core: () => core, call, today });
   return {
     evaluate,
     evaluateText,
     compare,
     compareText,
+    sheet,
+    sheetRun: (bytes, opts) => runSheet(sheet(bytes, opts)),
     catalog,
     documents: () => JSON.parse(call('documents')),
     version: () => JSON.parse(call('version')),
   };
+}
+
+// ---- the claims spreadsheet ----------------------------------------------------------------------------------
+//
+//   const job = calc.sheet(bytes, { name: 'claims.csv', mode: 'items', today: '2026-01-15' });
+//   // bytes: Uint8Array or ArrayBuffer of the CSV as saved; mode: 'items' (eval --csv), 'budget' (budget --format
+//   // csv) or 'budget_json' (budget); name: the file's name as the messages give it (default 'claims.csv').
+//   let s = job.status;                 // { ok, opened, more, done, total, rows, applicants, errors, code, … }
+//   while (s.more) s = job.step(100);   // 100 more applicants; take what they produced:
+//   job.take();                          // -> { out: Uint8Array, notes: string, errors: [{ line, column, … }] }
+//   s = job.finish(); job.take(); job.close();
+//
+// `out` is the command line's output and `notes` its stderr lines (with --quiet), byte for byte; `errors` lists
+// the rows left out. A refused file (encoding, header) has status.opened false and the reason in notes. One job at
+// a time per calculator: starting another closes the one before.
+const MAX_SHEET_BYTES = 1024 * 1024 * 1024;
+const sheetError = (code, zh, en) => ({ ok: false, error: { code, path: '', zh, en } });
+
+function startSheet(bytes, opts, edge) {
+  const core = edge.core();
+  const closed = () => core !== edge.core();  // a failed call replaced the instance: this job is gone
+  const nothing = () => ({ out: new Uint8Array(0), notes: '', errors: [] });
+  const fail = (why) => ({ status: why, step: () => why, finish: () => why, take: nothing, answer: () => why, close() {} });
+  const data = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
+  if (!(data instanceof Uint8Array)) return fail(sheetError('invalid_input', '表格内容必须是字节（Uint8Array）', 'the spreadsheet must be given as bytes (Uint8Array)'));
+  if (data.length > MAX_SHEET_BYTES) return fail(sheetError('too_large', '文件过大（最多 1 GiB）', 'the file is too large (at most 1 GiB)'));
+  const mode = ['items', 'budget', 'budget_json'].includes(opts.mode) ? opts.mode : 'items';
+  const parse = (text) => { try { return JSON.parse(text); } catch { return JSON.parse(INTERNAL_ERROR); } };
+  const gone = JSON.parse(INTERNAL_ERROR);
+  const run = (name, ...args) => (closed() ? gone : parse(edge.call(name, ...args)));
+  try {
+    core.sheet_input(data.length).set(data);  // one copy, read in place by both passes
+  } catch {
+    edge.call('sheet_close');  // frees the buffer; replaces the instance if it failed
+    return fail(sheetError('too_large', '文件过大，无法载入', 'the file is too large to load'));
+  }
+  const job = {
+    status: run('sheet_open', String(opts.name ?? 'claims.csv'), String(opts.today ?? edge.today()),
+      mode === 'budget' ? 'budget_csv' : mode),
+    step(n = 100) { return (job.status = run('sheet_step', Math.max(1, Math.floor(n) || 1))); },
+    finish() { return (job.status = run('sheet_finish')); },
+    // What the steps produced since the last take: copied out of wasm memory, so it stays valid.
+    take() {
+      if (closed()) return nothing();
+      try {
+        const out = core.sheet_take('out').slice();
+        const notes = utf8.decode(core.sheet_take('notes'));
+        const errors = JSON.parse(utf8.decode(core.sheet_take('errors')));
+        return { out, notes, errors };
+      } catch {
+        return nothing();
+      }
+    },
+    // A budget's JSON answer (after finish), parsed.
+    answer() { return closed() ? gone : parse(edge.call('sheet_take', 'answer')); },
+    close() { if (!closed()) try { core.sheet_close(); } catch { /* the instance is replaced */ } },
+  };
+  return job;
+}
+
+// Every step at once: { out: Uint8Array, notes: string, errors: [...], status }.
+function runSheet(job) {
+  const parts = [];
+  let notes = '';
+  const errors = [];
+  const take = () => {
+    const t = job.take();
+    if (t.out.length) parts.push(t.out);
+    notes += t.notes;
+    errors.push(...t.errors);
+  };
+  let s = job.status;
+  take();
+  while (s.ok && s.more) { s = job.step(1000); take(); }
+  if (s.ok && s.opened) { s = job.finish(); take(); }
+  job.close();
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  return { out, notes, errors, status: s };
 }
 
 export default createSkillCalc;
