@@ -179,7 +179,9 @@ export async function createSkillCalc(options = {}) {
     const text = situationText(situation);
     return text === null ? NOT_JSON : JSON.parse(compareText(text, cities));
   }
-  const sheet = (bytes, opts) => startSheet(bytes, opts ?? {}, { core: () => core, call, today });
+  let sheets = 0;  // the job started last: only it may use the core's one slot
+  const sheet = (bytes, opts) =>
+    startSheet(bytes, opts ?? {}, { core: () => core, call, today, id: ++sheets, latest: () => sheets });
   return {
     evaluate,
     evaluateText,
@@ -211,7 +213,8 @@ const sheetError = (code, zh, en) => ({ ok: false, error: { code, path: '', zh, 
 
 function startSheet(bytes, opts, edge) {
   const core = edge.core();
-  const closed = () => core !== edge.core();  // a failed call replaced the instance: this job is gone
+  // A failed call replaced the instance, or a later job took the slot: this job is gone.
+  const closed = () => core !== edge.core() || edge.id !== edge.latest();
   const nothing = () => ({ out: new Uint8Array(0), notes: '', errors: [] });
   const fail = (why) => ({ status: why, step: () => why, finish: () => why, take: nothing, answer: () => why, close() {} });
   const data = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
@@ -219,7 +222,7 @@ function startSheet(bytes, opts, edge) {
   if (data.length > MAX_SHEET_BYTES) return fail(sheetError('too_large', '文件过大（最多 1 GiB）', 'the file is too large (at most 1 GiB)'));
   const mode = ['items', 'budget', 'budget_json'].includes(opts.mode) ? opts.mode : 'items';
   const parse = (text) => { try { return JSON.parse(text); } catch { return JSON.parse(INTERNAL_ERROR); } };
-  const gone = JSON.parse(INTERNAL_ERROR);
+  const gone = sheetError('internal_error', '这项表格计算已被新的计算取代或中断', 'this spreadsheet job was replaced by a newer one or interrupted');
   const run = (name, ...args) => (closed() ? gone : parse(edge.call(name, ...args)));
   try {
     core.sheet_input(data.length).set(data);  // one copy, read in place by both passes
