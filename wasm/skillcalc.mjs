@@ -9,6 +9,7 @@
 //   calc.compareText(text, cities)                 // -> the same as JSON text, byte for byte `skillcalc compare`
 //   calc.sheet(csvBytes, { name, mode })           // -> a claims CSV run in steps: `eval --csv` or `budget` (below)
 //   calc.sheetRun(csvBytes, { name, mode })        // -> { out, notes, errors, status }: all steps at once
+//   calc.memoryBytes()                             // -> the size of the core's wasm memory, in bytes
 //
 // Every answer is an object (or JSON text) with "ok"; errors are data, nothing here throws once created.
 // skillcalc_core.wasm is loaded from beside this file (fetch in a browser, fs in node) unless options say otherwise.
@@ -189,6 +190,7 @@ export async function createSkillCalc(options = {}) {
     compareText,
     sheet,
     sheetRun: (bytes, opts) => runSheet(sheet(bytes, opts)),
+    memoryBytes: () => core.HEAP8?.buffer.byteLength ?? 0,  // the core's wasm memory (it grows, never shrinks)
     catalog,
     documents: () => JSON.parse(call('documents')),
     version: () => JSON.parse(call('version')),

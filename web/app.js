@@ -13,11 +13,13 @@ import { registerWorker, watchReleases, loadFresh } from './release.js';
 import { startLarge } from './large.js';
 import { speakButton } from './speak.js';
 import { otherCities } from './compare-view.js';
+import { startSheet, tr as sheetText } from './sheet.js';
 
 const SAVE_KEY = 'skillcalc.saved.v1';
 
 const params = new URLSearchParams(location.search);
 const mode = { embed: params.get('embed') === '1', kiosk: params.get('kiosk') === '1' };
+mode.sheet = params.get('mode') === 'sheet' && !mode.embed && !mode.kiosk;  // 表格批量: not on a kiosk or an embed
 const $ = (id) => document.getElementById(id);
 
 const app = {
@@ -75,6 +77,12 @@ function renderChrome() {
   $('privacy').textContent = mode.kiosk
     ? t('privacy_kiosk', { idle: idleMs(params) / 1000, n: COUNTDOWN_S }) : t('privacy');
   app.large?.relabel();
+  const sheetLink = $('sheet-switch');  // 表格批量 and back; a kiosk or an embed has no way out
+  if (sheetLink && (mode.kiosk || mode.embed)) sheetLink.remove();
+  else if (sheetLink) {
+    sheetLink.textContent = sheetText(mode.sheet ? 'back' : 'open');
+    sheetLink.href = `?${[mode.sheet ? '' : 'mode=sheet', lang() === 'en' ? 'lang=en' : ''].filter(Boolean).join('&')}`;
+  }
   const docs = clear($('documents'));
   if (app.docs.size) {
     const order = app.cities.map((c) => c.id);
@@ -382,6 +390,7 @@ async function boot() {
     if (app.calc) { renderFormNow(); renderResultNow(); renderSavedBanner(); }
     if (app.update) showUpdate(app.update);
     app.kiosk?.relabel();
+    app.sheet?.relabel();
     $('lang-switch').focus();
   });
   $('skip').addEventListener('click', (e) => { e.preventDefault(); $('main').focus(); });
@@ -425,7 +434,10 @@ async function boot() {
   renderChrome();
 
   if (mode.kiosk) app.kiosk = startKiosk({ onReset: kioskReset, idle: idleMs(params) });
-  if (isShareFragment(location.hash)) {
+  if (mode.sheet) {
+    $('sheet').hidden = false;
+    app.sheet = startSheet({ root: $('sheet'), cities: app.cities });
+  } else if (isShareFragment(location.hash)) {
     openShared(decodeFragment(location.hash));
   } else {
     renderFormNow();

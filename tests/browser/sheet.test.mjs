@@ -1,0 +1,113 @@
+// 表格批量 / Spreadsheet mode (?mode=sheet): a claims CSV chosen on the page is computed in the browser (a worker
+// running the command line's job) and the downloads are byte for byte what the command line writes: the items CSV
+// (`eval --csv`), the budget settlement (`budget --format csv`) and the errors (its stderr). Bad rows are listed
+// with their line numbers; a GBK file is refused; nothing leaves the page; not offered on a kiosk.
+//   node --test --test-concurrency=1 tests/browser/sheet.test.mjs   (after wasm/build.sh and web/assemble.sh)
+// Needs the native CLI (env SKILLCALC_CLI, default build/skillcalc).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { useSite, waitReady, ROOT } from './helpers.mjs';
+
+const CLI = process.env.SKILLCALC_CLI || path.join(ROOT, 'build/skillcalc');
+const BUREAU = path.join(ROOT, 'tests/bureau');
+const TODAY = '2026-01-15';
+
+const site = useSite();
+
+function native(name, args) {
+  const p = spawnSync(CLI, ['--quiet', '--today', TODAY, ...args, name], { cwd: BUREAU, maxBuffer: 64 << 20 });
+  if (p.error) throw p.error;
+  return { out: p.stdout, err: p.stderr.toString('utf8'), code: p.status };
+}
+
+async function openSheet(query = '') {
+  const page = await site.browser.context.newPage();
+  await page.goto(`${site.server.url}?mode=sheet${query}`);
+  await waitReady(page);
+  await page.fill('#sheet-today', TODAY);
+  return page;
+}
+
+async function choose(page, name) {
+  await page.setInputFiles('#sheet-file', path.join(BUREAU, name));
+  await page.waitForSelector('#sheet:not([data-state="running"])', { timeout: 60_000 });
+}
+
+async function download(page, selector) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return fs.readFileSync(await d.path());
+}
+
+test('sheet: the items CSV and the budget CSV downloaded are the command line\'s bytes', async () => {
+  assert.ok(fs.existsSync(CLI), `native CLI not found at ${CLI}`);
+  const page = await openSheet();
+  assert.match(await page.textContent('#sheet-private'), /不会上传/);
+  for (const name of ['claims-sample.csv', 'claims-weihai-over.csv']) {
+    await choose(page, name);
+    assert.equal(await page.getAttribute('#sheet', 'data-state'), 'done');
+    const items = await download(page, '#sheet-dl-items');
+    const want = native(name, ['eval', '--csv']);
+    assert.equal(want.code, 0);
+    if (!items.equals(want.out)) assert.equal(items.toString('utf8'), want.out.toString('utf8'));
+    assert.match(await page.textContent('#sheet-summary-items'), /个申请人/);
+
+    await page.click('#sheet-run-budget');
+    await page.waitForSelector('#sheet[data-mode="budget"]:not([data-state="running"])', { timeout: 60_000 });
+    const budget = await download(page, '#sheet-dl-budget');
+    const wantBudget = native(name, ['budget', '--format', 'csv']);
+    if (!budget.equals(wantBudget.out)) assert.equal(budget.toString('utf8'), wantBudget.out.toString('utf8'));
+  }
+  // 威海 8.: 4,000,500 claimed against the 4,000,000 budget (README's worked example): 甲 gets 1,999,750.
+  assert.match(await page.textContent('.sheet-pool'), /1,999,750/);
+  assert.deepEqual(site.outside, []);
+  assert.ok(!site.server.served.some((p) => /\.csv$/.test(p)), 'no CSV went to the server');
+  await page.close();
+});
+
+test('sheet: bad rows are listed with their line numbers, and the error list downloaded is the CLI\'s stderr', async () => {
+  const page = await openSheet();
+  await choose(page, 'claims-errors.csv');
+  const want = native('claims-errors.csv', ['eval', '--csv']);
+  assert.equal(want.code, 2);
+  const items = await download(page, '#sheet-dl-items');
+  assert.ok(items.equals(want.out), 'items CSV with the error rows, as the CLI writes it');
+  const errors = await download(page, '#sheet-dl-errors');
+  assert.equal(errors.toString('utf8'), want.err);
+  // Every message line of the CLI ("claims-errors.csv:LINE[:COL …]: …") is one item of the list, in line order.
+  const cliLines = want.err.trim().split('\n').slice(0, -1).map((l) => Number(l.split(':')[1]));
+  const listed = await page.$$eval('#sheet-errors > li', (lis) => lis.map((li) => Number(li.dataset.line)));
+  assert.deepEqual(listed, [...cliLines].sort((a, b) => a - b));
+  const first = await page.textContent('#sheet-errors > li');
+  assert.match(first, new RegExp(`第 ${listed[0]} 行`));
+  await page.click('#lang-switch');
+  assert.equal(await page.textContent('#sheet-h'), 'Claims spreadsheet');
+  assert.match(await page.textContent('#sheet-errors > li'), new RegExp(`Line ${listed[0]}`));
+  await page.close();
+});
+
+test('sheet: a GBK file is refused with the reason, and nothing to download', async () => {
+  const page = await openSheet();
+  await choose(page, 'claims-gbk.csv');
+  assert.equal(await page.getAttribute('#sheet', 'data-state'), 'refused');
+  assert.match(await page.textContent('.sheet-refused'), /GBK\/GB18030/);
+  assert.equal(await page.locator('#sheet-dl-items').count(), 0);
+  await page.close();
+});
+
+test('sheet: large type at 360 px has no horizontal scroll; a kiosk has no spreadsheet mode', async () => {
+  const page = await openSheet('&large=1');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await choose(page, 'claims-errors.csv');
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(wide <= 0, `the page scrolls sideways by ${wide}px`);
+  const target = await page.evaluate(() => document.querySelector('#sheet-dl-items').getBoundingClientRect().height);
+  assert.ok(target >= 56, `download targets are large (${target}px)`);
+  await page.goto(`${site.server.url}?mode=sheet&kiosk=1`);
+  await waitReady(page);
+  assert.equal(await page.locator('#sheet-switch').count(), 0);
+  assert.ok(await page.isHidden('#sheet'));
+  await page.close();
+});

@@ -1,0 +1,287 @@
+// 表格批量 / Spreadsheet mode (?mode=sheet): a claims CSV (the columns of `skillcalc eval --csv`) chosen or dropped
+// here is computed in this browser by a worker (sheet-worker.js) running the command line's own job: the items CSV,
+// the budget settlement (`budget --format csv`) and the rows left out, each to download, byte for byte what the
+// command line writes. Nothing is sent anywhere: the file is read on the device and never leaves it.
+import { h, clear } from './dom.js';
+import { lang } from './i18n.js';
+
+const TEXT = {
+  zh: {
+    title: '表格批量测算',
+    intro: '把申报表（CSV 文件，列与命令行 skillcalc eval --csv 相同，每个事件一行）拖到下面，或点“选择文件”。可得到各项待遇明细表，以及各城市、各年度的预算结算。',
+    private: '全部计算都在本机浏览器中完成：文件不会上传，也不会发送到任何地方；断网也能使用。',
+    drop: '把 CSV 文件拖到这里',
+    choose: '选择 CSV 文件',
+    as_of: '按哪一天计算',
+    as_of_hint: '按“年-月-日”填写，默认是今天；表中有“测算日期”列的行以该列为准。',
+    run_items: '重新计算明细',
+    run_budget: '预算结算',
+    cancel: '取消',
+    reading: '正在读取 {name}…',
+    progress: '已计算 {done} / {total} 个申请人',
+    cancelled: '已取消。',
+    failed: '计算未能完成：{why}',
+    refused: '文件无法使用',
+    done_items: '明细已算完：{rows} 行，{applicants} 个申请人，{items} 项待遇；{errors} 处错误，{skipped} 行未计算。用时 {s} 秒。',
+    done_budget: '预算结算已完成：{claims} 个申请人参与结算；{errors} 处错误。用时 {s} 秒。',
+    dl_items: '下载明细表（CSV）',
+    dl_budget: '下载预算结算表（CSV）',
+    dl_errors: '下载错误清单（TXT）',
+    errors: '未计算的行（{n}）',
+    errors_more: '另有 {n} 处，见下载的错误清单。',
+    line: '第 {line} 行',
+    column: '第 {column} 列（{name}）',
+    column_only: '第 {column} 列',
+    pool: '城市与年度',
+    pools_none: '这份表中没有需要全市统筹结算的预算或名额。',
+    applicant: '申请人', claimed: '申报额（元）', allocated: '核拨额（元）', total: '合计',
+    budget: '预算 {yuan} 元', quota: '名额 {n} 人', ratio: '按 {p} 发放', full: '全额发放',
+    back: '单人计算',
+    open: '表格批量',
+  },
+  en: {
+    title: 'Claims spreadsheet',
+    intro: 'Drop a claims spreadsheet (a CSV file with the columns of the command line\'s skillcalc eval --csv, one event a row) below, or choose it. You get the list of entitlements and the budget settlement of each city and year.',
+    private: 'Everything is computed in this browser: the file is not uploaded or sent anywhere, and this works offline.',
+    drop: 'Drop the CSV file here',
+    choose: 'Choose a CSV file',
+    as_of: 'Calculate as of',
+    as_of_hint: 'Year-month-day; today by default. Rows with an as_of column keep their own.',
+    run_items: 'Calculate the items again',
+    run_budget: 'Budget settlement',
+    cancel: 'Cancel',
+    reading: 'Reading {name}…',
+    progress: '{done} of {total} applicants calculated',
+    cancelled: 'Cancelled.',
+    failed: 'The calculation did not finish: {why}',
+    refused: 'The file cannot be used',
+    done_items: 'Items done: {rows} rows, {applicants} applicants, {items} items; {errors} errors, {skipped} rows left out. {s} s.',
+    done_budget: 'Budget settled: {claims} applicants; {errors} errors. {s} s.',
+    dl_items: 'Download the items (CSV)',
+    dl_budget: 'Download the settlement (CSV)',
+    dl_errors: 'Download the errors (TXT)',
+    errors: 'Rows left out ({n})',
+    errors_more: '{n} more: see the downloaded list.',
+    line: 'Line {line}',
+    column: 'column {column} ({name})',
+    column_only: 'column {column}',
+    pool: 'City and year',
+    pools_none: 'Nothing in this file is settled city-wide (no budget or quota).',
+    applicant: 'Applicant', claimed: 'Claimed (yuan)', allocated: 'Allocated (yuan)', total: 'Total',
+    budget: 'budget {yuan} yuan', quota: 'quota {n} people', ratio: 'paid at {p}', full: 'paid in full',
+    back: 'One person',
+    open: 'Spreadsheet',
+  },
+};
+const SHOWN = 200;  // rows left out listed on the page; all of them are in the download
+
+export function tr(key, params = {}) {
+  const s = TEXT[lang()]?.[key] ?? TEXT.zh[key] ?? key;
+  return s.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
+}
+
+function todayIso() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+const num = (n) => Number(n ?? 0).toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en');
+
+// root: the section to draw in; cities: [{ id, label }] for the names of cities.
+export function startSheet({ root, cities }) {
+  const st = { file: null, worker: null, mode: null, items: null, budget: null, errors: [], notes: '', urls: [] };
+  const cityName = (id) => {
+    const c = cities.find((x) => x.id === id);
+    return c ? (c.label[lang()] ?? c.label.zh) : id;
+  };
+  const el = {};
+  const url = (blob) => { const u = URL.createObjectURL(blob); st.urls.push(u); return u; };
+  const base = () => (st.file?.name ?? 'claims.csv').replace(/\.csv$/i, '');
+
+  function worker() {
+    st.worker ??= new Worker(new URL('./sheet-worker.js', import.meta.url), { type: 'module' });
+    return st.worker;
+  }
+
+  function run(mode) {
+    if (!st.file) return;
+    const w = worker();
+    st.mode = mode;
+    st.errors = [];
+    if (mode === 'items') st.items = null;
+    else st.budget = null;
+    root.dataset.state = 'running';
+    root.dataset.mode = mode;
+    paint();
+    el.status.textContent = tr('reading', { name: st.file.name });
+    w.onmessage = (e) => onMessage(e.data);
+    w.onerror = (e) => finish({ failed: e.message || 'worker error' });
+    const asked = el.today.value.trim();
+    const today = /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : todayIso();
+    w.postMessage({ type: 'run', file: st.file, name: st.file.name, mode, today });
+  }
+
+  function onMessage(m) {
+    if (m.type === 'progress') {
+      el.bar.max = Math.max(1, m.total);
+      el.bar.value = m.done;
+      el.status.textContent = tr('progress', { done: num(m.done), total: num(m.total) });
+      root.dataset.done = String(m.done);
+    } else if (m.type === 'errors') {
+      st.errors.push(...m.list);
+    } else if (m.type === 'done') {
+      finish(m);
+    } else if (m.type === 'failed') {
+      finish({ failed: m.message });
+    }
+  }
+
+  function finish(m) {
+    if (m.failed) {
+      st.worker?.terminate();
+      st.worker = null;
+      root.dataset.state = 'failed';
+      paint();
+      el.status.textContent = tr('failed', { why: m.failed });
+      return;
+    }
+    const result = { status: m.status, out: m.out, notes: m.notes, answer: m.answer, ms: m.ms, memory: m.memory, errors: st.errors };
+    if (st.mode === 'items') st.items = result;
+    else st.budget = result;
+    root.dataset.state = m.status.ok && m.status.opened ? 'done' : 'refused';
+    root.dataset.ms = String(m.ms);
+    root.dataset.memory = String(m.memory);
+    paint();
+  }
+
+  function cancel() {
+    st.worker?.terminate();
+    st.worker = null;
+    root.dataset.state = 'cancelled';
+    paint();
+    el.status.textContent = tr('cancelled');
+  }
+
+  function choose(file) {
+    if (!file) return;
+    st.file = file;
+    st.items = st.budget = null;
+    for (const u of st.urls.splice(0)) URL.revokeObjectURL(u);
+    run('items');
+  }
+
+  function download(id, label, blob, name) {
+    return h('a', { id, class: 'download', href: url(blob), download: name }, label);
+  }
+
+  function summary(r, mode) {
+    const s = r.status;
+    const secs = (r.ms / 1000).toFixed(1);
+    if (!s.ok) return h('p', { class: 'sheet-refused', role: 'alert' }, s.error?.[lang()] ?? s.error?.zh);
+    if (!s.opened) {
+      return h('div', { class: 'sheet-refused', role: 'alert' }, h('h3', {}, tr('refused')),
+        h('p', {}, r.notes.split('\n').filter(Boolean)[lang() === 'zh' ? 0 : 1]?.replace(/^skillcalc: /, '') ?? ''));
+    }
+    return h('p', { class: 'sheet-summary', id: `sheet-summary-${mode}` }, mode === 'items'
+      ? tr('done_items', { rows: num(s.rows), applicants: num(s.applicants), items: num(s.items), errors: num(s.errors), skipped: num(s.skipped), s: secs })
+      : tr('done_budget', { claims: num(s.claims), errors: num(s.errors), s: secs }));
+  }
+
+  function errorList(r) {
+    if (!r.errors.length) return null;
+    const byLine = [...r.errors].sort((a, b) => a.line - b.line);  // the download keeps the command line's order
+    const where = (e) => {
+      const line = e.line ? tr('line', { line: e.line }) : '—';
+      if (!e.column) return line;
+      const col = tr(e.column_name ? 'column' : 'column_only', { column: e.column, name: e.column_name });
+      return `${line}${lang() === 'zh' ? '，' : ', '}${col}`;
+    };
+    const li = (e) => h('li', { dataset: { line: e.line } }, h('strong', {}, where(e)),
+      e.applicant ? ` · ${e.applicant}` : '', h('br'), lang() === 'zh' ? e.zh : e.en);
+    return h('section', { class: 'sheet-errors', 'aria-labelledby': 'sheet-errors-h' },
+      h('h3', { id: 'sheet-errors-h' }, tr('errors', { n: num(r.errors.length) })),
+      h('ol', { id: 'sheet-errors' }, byLine.slice(0, SHOWN).map(li)),
+      r.errors.length > SHOWN ? h('p', { class: 'hint' }, tr('errors_more', { n: num(r.errors.length - SHOWN) })) : null);
+  }
+
+  // The settlement of one city and year (the choice), as a table; the download holds every pool.
+  function pools(r) {
+    const list = r.answer?.pools ?? [];
+    if (!list.length) return h('p', { class: 'hint' }, tr('pools_none'));
+    const key = (p) => `${p.pool_id}|${p.year}`;
+    const chosen = list.find((p) => key(p) === st.pool) ?? list[0];
+    const select = h('select', { id: 'sheet-pool', onchange: (e) => { st.pool = e.target.value; paint(); } },
+      list.map((p) => h('option', { value: key(p), selected: p === chosen }, `${cityName(p.city)} ${p.year} · ${p.clause ? `${p.document} ${p.clause}` : p.pool_id}`)));
+    const quota = chosen.rule === 'quota';
+    const rows = (chosen.applicants ?? []).map((a) => h('tr', {}, h('th', { scope: 'row' }, a.applicant),
+      h('td', {}, num(a.claimed_yuan)), h('td', {}, quota ? '' : num(a.allocated_yuan))));
+    const terms = quota ? tr('quota', { n: num(chosen.max_people) })
+      : `${tr('budget', { yuan: num(chosen.budget_yuan) })}，${chosen.paid_in_full ? tr('full') : tr('ratio', { p: chosen.ratio?.percent ?? '' })}`;
+    return h('div', { class: 'sheet-pool' },
+      h('div', { class: 'field' }, h('label', { for: 'sheet-pool' }, tr('pool')), select),
+      h('p', {}, terms),
+      h('div', { class: 'table-wrap' }, h('table', {},
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, tr('applicant')), h('th', { scope: 'col' }, tr('claimed')), h('th', { scope: 'col' }, tr('allocated')))),
+        h('tbody', {}, rows),
+        h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, tr('total')), h('td', {}, num(chosen.claimed_yuan)), h('td', {}, quota ? num(chosen.people) : num(chosen.allocated_yuan)))))));
+  }
+
+  function results() {
+    const box = [];
+    const it = st.items;
+    if (it) {
+      box.push(summary(it, 'items'));
+      if (it.status.opened) {
+        box.push(h('div', { class: 'row downloads' },
+          download('sheet-dl-items', tr('dl_items'), it.out, `${base()}-items.csv`),
+          it.errors.length ? download('sheet-dl-errors', tr('dl_errors'), new Blob([it.notes], { type: 'text/plain' }), `${base()}-errors.txt`) : null));
+      }
+    }
+    const b = st.budget;
+    if (b) {
+      box.push(summary(b, 'budget'));
+      if (b.status.ok && b.status.opened) {
+        box.push(h('div', { class: 'row downloads' },
+          download('sheet-dl-budget', tr('dl_budget'), b.out, `${base()}-budget.csv`),
+          b.errors.length ? download('sheet-dl-budget-errors', tr('dl_errors'), new Blob([b.notes], { type: 'text/plain' }), `${base()}-budget-errors.txt`) : null));
+        box.push(pools(b));
+      }
+    }
+    const shown = st.mode === 'budget' ? b : it;
+    if (shown?.status.opened) box.push(errorList(shown));
+    return box;
+  }
+
+  function paint() {
+    const running = root.dataset.state === 'running';
+    const today = el.today?.value ?? todayIso();
+    clear(root);
+    el.file = h('input', { type: 'file', id: 'sheet-file', accept: '.csv,text/csv', class: 'visually-hidden', onchange: (e) => choose(e.target.files[0]) });
+    el.today = h('input', { type: 'text', id: 'sheet-today', inputmode: 'numeric', value: today, 'aria-describedby': 'sheet-today-hint' });
+    el.bar = h('progress', { id: 'sheet-progress', max: 1, value: 0 });
+    el.status = h('p', { id: 'sheet-status', role: 'status', 'aria-live': 'polite' });
+    const drop = h('div', { class: 'drop', id: 'sheet-drop', ondragover: (e) => { e.preventDefault(); drop.classList.add('over'); },
+      ondragleave: () => drop.classList.remove('over'),
+      ondrop: (e) => { e.preventDefault(); drop.classList.remove('over'); choose(e.dataTransfer.files[0]); } },
+    h('p', {}, tr('drop')), el.file, h('label', { for: 'sheet-file', class: 'button secondary' }, tr('choose')),
+    st.file ? h('p', { class: 'hint', id: 'sheet-name' }, st.file.name) : null);
+    root.append(
+      h('h2', { id: 'sheet-h' }, tr('title')),
+      h('p', {}, tr('intro')),
+      h('p', { class: 'sheet-private', id: 'sheet-private' }, tr('private')),
+      drop,
+      h('div', { class: 'field' }, h('label', { for: 'sheet-today' }, tr('as_of')),
+        h('p', { class: 'hint', id: 'sheet-today-hint' }, tr('as_of_hint')), el.today),
+      h('div', { class: 'row' },
+        h('button', { type: 'button', class: 'secondary', id: 'sheet-run-items', disabled: !st.file || running, onclick: () => run('items') }, tr('run_items')),
+        h('button', { type: 'button', class: 'secondary', id: 'sheet-run-budget', disabled: !st.file || running, onclick: () => run('budget') }, tr('run_budget'))),
+      h('div', { class: 'sheet-progress', hidden: !running }, el.bar,
+        h('button', { type: 'button', class: 'secondary', id: 'sheet-cancel', onclick: cancel }, tr('cancel'))),
+      el.status,
+      ...(running ? [] : results()).filter(Boolean));
+  }
+
+  paint();
+  return { relabel: paint };
+}
