@@ -387,7 +387,7 @@ async function boot() {
   $('lang-switch').addEventListener('click', () => {
     setLang(lang() === 'zh' ? 'en' : 'zh');
     renderChrome();
-    if (app.calc) { renderFormNow(); renderResultNow(); renderSavedBanner(); }
+    if (app.calc && !mode.sheet) { renderFormNow(); renderResultNow(); renderSavedBanner(); }
     if (app.update) showUpdate(app.update);
     app.kiosk?.relabel();
     app.sheet?.relabel();

@@ -84,6 +84,7 @@ test('sheet: bad rows are listed with their line numbers, and the error list dow
   assert.match(first, new RegExp(`第 ${listed[0]} 行`));
   await page.click('#lang-switch');
   assert.equal(await page.textContent('#sheet-h'), 'Claims spreadsheet');
+  assert.ok(await page.isHidden('#form'), 'the one-person form stays away in spreadsheet mode');
   assert.match(await page.textContent('#sheet-errors > li'), new RegExp(`Line ${listed[0]}`));
   await page.close();
 });
@@ -109,5 +110,25 @@ test('sheet: large type at 360 px has no horizontal scroll; a kiosk has no sprea
   await waitReady(page);
   assert.equal(await page.locator('#sheet-switch').count(), 0);
   assert.ok(await page.isHidden('#sheet'));
+  await page.close();
+});
+
+test('sheet: with the server stopped and the network off, a file is still computed (worker and core cached)', async () => {
+  const page = await openSheet();
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 30_000 });
+  await site.server.close();
+  await site.browser.context.setOffline(true);
+  const before = site.server.served.length;
+  const offline = await site.browser.context.newPage();
+  await offline.goto(`${site.server.url}?mode=sheet`);
+  await waitReady(offline);
+  await offline.fill('#sheet-today', TODAY);
+  await choose(offline, 'claims-sample.csv');
+  assert.equal(await offline.getAttribute('#sheet', 'data-state'), 'done');
+  const items = await download(offline, '#sheet-dl-items');
+  assert.ok(items.equals(native('claims-sample.csv', ['eval', '--csv']).out));
+  assert.equal(site.server.served.length, before, 'nothing reached the (stopped) server');
+  await site.browser.context.setOffline(false);
+  await offline.close();
   await page.close();
 });
