@@ -44,6 +44,7 @@ void drain(sheet::Job& job, Output& out) {
   notes(job.notes);
   out.write(job.out);
   job.out.clear();
+  job.reported.clear();  // listed on a page; here the messages say it all
 }
 
 // Opens o.path and runs both passes of a claims CSV job, writing as it goes. False when the file cannot be read or
@@ -148,8 +149,9 @@ int run_budget(const skillcalc::Engine& e, const Options& o) {
   std::string r = e.budget(claims, o.day);
   const size_t claim_count = claims.size();
   std::vector<std::string>().swap(claims);
-  sheet::BudgetReport report =
-      sheet::budget_report(r, o.format == "csv", [&](size_t k, const std::string& p, const std::string& text) {
+  sheet::BudgetReport report = sheet::budget_report(
+      r, o.format == "csv", [&](size_t k, const std::string& p, const std::string& zh, const std::string& en) {
+        const std::string text = zh + " / " + en;
         return src + ":" + std::to_string(k < line_of.size() ? line_of[k] : 0L) + ": " + (p.empty() ? "" : p + ": ") +
                text;
       });

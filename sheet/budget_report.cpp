@@ -123,8 +123,7 @@ BudgetReport budget_report(const std::string& r, bool csv, const NoteFor& note_f
     for (auto& x : j["errors"]) {
       size_t k = x["input"].get<size_t>() - 1;
       std::string p = x["error"].value("path", "");
-      std::string text = x["error"].value("zh", "") + " / " + x["error"].value("en", "");
-      out.notes += note_for(k, p, text);
+      out.notes += note_for(k, p, x["error"].value("zh", ""), x["error"].value("en", ""));
       out.notes += '\n';
       ++out.errors;
     }

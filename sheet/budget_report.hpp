@@ -15,8 +15,9 @@ struct BudgetReport {
 };
 
 // Where the k-th claim (0-based) lies in the input and what went wrong with it: the whole message line, given the
-// error's JSON pointer and its text ("中文 / English").
-using NoteFor = std::function<std::string(size_t k, const std::string& path, const std::string& text)>;
+// error's JSON pointer and its text in Chinese and English.
+using NoteFor =
+    std::function<std::string(size_t k, const std::string& path, const std::string& zh, const std::string& en)>;
 
 // `r`: the core's answer (Engine::budget); `csv`: the CSV table rather than the JSON line.
 BudgetReport budget_report(const std::string& r, bool csv, const NoteFor& note_for);

@@ -23,7 +23,15 @@ void Job::emit() {
   items_.notes.clear();
 }
 
+// A row left out, in `notes` as the command line prints it and in `reported` as it is.
+void Job::report(const csv::RowError& err) {
+  notes += message(o_.file, err) + "\n";
+  reported.push_back(err);
+  ++errors_;
+}
+
 void Job::on_applicant(Settled& s) {
+  for (auto& err : s.errors) reported.push_back(err);
   if (!o_.budget) {
     items_.applicant(s);
     emit();
@@ -42,11 +50,12 @@ void Job::on_applicant(Settled& s) {
 
 void Job::on_row_error(const csv::RowError& err) {
   if (!o_.budget) {
+    reported.push_back(err);
     items_.row_error(err);
     emit();
     return;
   }
-  notes += message(o_.file, err) + "\n", ++errors_;
+  report(err);
 }
 
 bool Job::open() {
@@ -78,13 +87,19 @@ void Job::finish_budget() {
   claim_count_ = claims_.size();
   std::vector<std::string>().swap(claims_);
   const csv::Columns& cols = settler_.layout().columns;
-  BudgetReport report =
-      budget_report(answer_, o_.budget_csv, [&](size_t k, const std::string& p, const std::string& text) {
-        if (k >= kept_.size()) return o_.file + ":0: " + (p.empty() ? "" : p + ": ") + text;
+  BudgetReport report = budget_report(
+      answer_, o_.budget_csv, [&](size_t k, const std::string& p, const std::string& zh, const std::string& en) {
+        const std::string text = zh + " / " + en;
+        if (k >= kept_.size()) {
+          reported.push_back({0, 0, "", p.empty() ? zh : p + ": " + zh, p.empty() ? en : p + ": " + en, 1, ""});
+          return o_.file + ":0: " + (p.empty() ? "" : p + ": ") + text;
+        }
         const Settled& s = kept_[k];
         bool whole = true;
         int ev = -1;
         csv::RowError err = csv::locate(s.claim, cols, p.rfind("/situation", 0) == 0 ? p.substr(10) : p, whole, ev);
+        reported.push_back(err);
+        reported.back().zh = zh, reported.back().en = en, reported.back().applicant = s.claim.applicant;
         return where(o_.file, err) + ": " + s.claim.applicant + ": " + text;
       });
   out += report.text;

@@ -31,6 +31,7 @@ class Job {
 
   std::string out;    // output produced and not yet taken: the caller appends it where it goes and clears it
   std::string notes;  // messages, one line each ending "\n", likewise
+  std::vector<csv::RowError> reported;  // the rows and claims reported in `notes`, likewise (for a list on a page)
 
   int code() const { return code_; }  // the exit code: 0; 2 for rows left out or a refused file; 1 internal
   size_t done() const { return settler_.done(); }
@@ -40,10 +41,12 @@ class Job {
   size_t claims() const { return claim_count_; }         // budget: the claims settled
   bool settled() const { return answered_; }             // budget: the core answered with a settlement
   const std::string& answer() const { return answer_; }  // budget: the core's JSON answer
+  const ItemWriter& items() const { return items_; }     // items: what was written
 
  private:
   void on_applicant(Settled& s);
   void on_row_error(const csv::RowError& err);
+  void report(const csv::RowError& err);
   void emit();
   void finish_budget();
 
