@@ -113,6 +113,7 @@ export function startSheet({ root, cities }) {
     else st.budget = null;
     root.dataset.state = 'running';
     root.dataset.mode = mode;
+    delete root.dataset.done;
     paint();
     el.status.textContent = tr('reading', { name: st.file.name });
     w.onmessage = (e) => onMessage(e.data);

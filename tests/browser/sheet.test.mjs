@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { useSite, waitReady, ROOT } from './helpers.mjs';
 
@@ -111,6 +112,29 @@ test('sheet: large type at 360 px has no horizontal scroll; a kiosk has no sprea
   assert.equal(await page.locator('#sheet-switch').count(), 0);
   assert.ok(await page.isHidden('#sheet'));
   await page.close();
+});
+
+test('sheet: progress is shown while it runs, Cancel stops it, and the next file runs', async () => {
+  const page = await openSheet();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skillcalc-sheet-'));
+  const big = path.join(dir, 'big.csv');
+  let csv = 'applicant,city,applicant_kind,type,date,level,route\n';
+  for (let k = 0; k < 40_000; k++) csv += `申请人${k},weihai,person,skill_level,2025-06-10,technician,social_evaluation\n`;
+  fs.writeFileSync(big, csv);
+  try {
+    await page.setInputFiles('#sheet-file', big);
+    await page.waitForSelector('#sheet[data-done]', { timeout: 60_000 });
+    assert.match(await page.textContent('#sheet-status'), /已计算 [\d,]+ \/ 40,000 个申请人/);
+    assert.ok(await page.isVisible('#sheet-progress'));
+    await page.click('#sheet-cancel');
+    assert.equal(await page.getAttribute('#sheet', 'data-state'), 'cancelled');
+    assert.equal(await page.locator('#sheet-dl-items').count(), 0);
+    await choose(page, 'claims-sample.csv');
+    assert.equal(await page.getAttribute('#sheet', 'data-state'), 'done');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await page.close();
+  }
 });
 
 test('sheet: with the server stopped and the network off, a file is still computed (worker and core cached)', async () => {
