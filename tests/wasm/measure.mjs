@@ -4,7 +4,10 @@
 //             (in this process, each a fresh import via a query string; and, for reference, in fresh node processes,
 //             where no compiled code is cached)
 //   speed     evaluations per second of a one-event situation (~2 s in all), next to build/bench's native
-//             figure for the same situation when build/bench exists (best of 3 rounds each, in turns)  budget: 3x
+//             figure for the same situation when build/bench exists (best of 3 rounds each, in turns)  budget: 2.5x
+//             of evaluate (object in, object out); the compact result (options {compact: true}) where the build has
+//             it; and, given a mixed workload (tools/bench_situations.py), its first 5,000 situations as objects.
+// Usage: node tests/wasm/measure.mjs [--speed] [MIXED.jsonl]   (--speed: the speed figures only)
 // env: SKILLCALC_DIST (default dist/), SKILLCALC_BENCH (default build/bench).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -44,8 +47,12 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const verdict = (ok) => (ok ? 'ok' : 'OVER BUDGET');
+const speedOnly = process.argv.includes('--speed');
+const MIXED = process.argv.slice(2).find((a) => !a.startsWith('--'));
+let calc;
 
 // Size.
+if (!speedOnly) {
 let total = 0;
 const parts = [];
 for (const f of ['skillcalc_core.wasm', 'skillcalc_core.mjs', 'skillcalc.mjs']) {
@@ -60,7 +67,6 @@ console.log(`                  ${parts.join(', ')}`);
 // Start-up.
 const RUNS = 15;
 const inProcess = [];
-let calc;
 for (let i = 0; i < RUNS; i++) {
   const r = await loadOnce(i);
   inProcess.push(r.ms);
@@ -77,6 +83,8 @@ console.log(`start-up median:  ${m.toFixed(1)} ms over ${RUNS} fresh imports in 
             ` (first ${inProcess[0].toFixed(1)} ms, min ${Math.min(...inProcess).toFixed(1)}, max ${Math.max(...inProcess).toFixed(1)})`);
 console.log(`                  ${median(cold).toFixed(1)} ms over ${RUNS} fresh node processes (cold: nothing cached)` +
             ` (min ${Math.min(...cold).toFixed(1)}, max ${Math.max(...cold).toFixed(1)})`);
+}
+calc ??= (await loadOnce('speed')).calc;
 
 // Speed. The machine may be shared: wasm and native run in turns, and the best round of each counts.
 // Three wasm figures: "core" calls the module's own evaluate(), whose answer stays in wasm memory as UTF-8 (as
@@ -94,7 +102,7 @@ function rate(fn, seconds) {
   return (n * 1000) / (t - t0);
 }
 function nativeRate() {
-  const p = spawnSync(BENCH, [String(ROUND_S)], { encoding: 'utf8' });
+  const p = spawnSync(BENCH, ['--one-event', String(ROUND_S)], { encoding: 'utf8' });
   const hit = /^one event \(Weihai contest prize\)\s+(\d+) evaluations\/s/m.exec(p.stdout) ?? /(\d+) evaluations\/s/.exec(p.stdout);
   return hit ? Number(hit[1]) : NaN;
 }
@@ -108,20 +116,44 @@ const core = await createCore({
 });
 const ROUNDS = 3, ROUND_S = 0.7;
 const haveBench = fs.existsSync(BENCH);
+const ONE_OBJECT = JSON.parse(ONE_EVENT);
+// A build with the compact result leaves the explanations out when asked; an older one ignores the option.
+const COMPACT = { compact: true };
+const hasCompact = !('explain' in (calc.evaluate(ONE_OBJECT, COMPACT).items?.[0] ?? { explain: 1 }));
 rate(() => calc.evaluateText(ONE_EVENT), 0.3); // warm-up: let the engine tier up
+rate(() => calc.evaluate(ONE_OBJECT), 0.3);
 rate(() => core.evaluate(ONE_EVENT, TODAY), 0.3);
-let wasmCore = 0, wasmText = 0, native = 0;
+let wasmCore = 0, wasmText = 0, wasmObject = 0, wasmCompact = 0, native = 0;
 for (let i = 0; i < ROUNDS; i++) {
   wasmCore = Math.max(wasmCore, rate(() => core.evaluate(ONE_EVENT, TODAY), ROUND_S / 2));
   wasmText = Math.max(wasmText, rate(() => calc.evaluateText(ONE_EVENT), ROUND_S / 2));
+  wasmObject = Math.max(wasmObject, rate(() => calc.evaluate(ONE_OBJECT), ROUND_S / 2));
+  if (hasCompact) wasmCompact = Math.max(wasmCompact, rate(() => calc.evaluate(ONE_OBJECT, COMPACT), ROUND_S / 2));
   if (haveBench) native = Math.max(native, nativeRate());
 }
-const wasmObject = rate(() => calc.evaluate(ONE_EVENT), ROUND_S / 2);
 console.log(`evaluations/s:    wasm core ${wasmCore.toFixed(0)}, evaluateText ${wasmText.toFixed(0)}, evaluate ${wasmObject.toFixed(0)}` +
             `  (one event, ${calc.evaluateText(ONE_EVENT).length} chars of JSON; best of ${ROUNDS} rounds, in turns with native)`);
+console.log(`wasm evaluate, object in and out, one event: ${wasmObject.toFixed(0)}/s  [${verdict(wasmObject >= 30000)}; goal 30000/s]`);
+if (hasCompact)
+  console.log(`wasm evaluate compact, object in and out, one event: ${wasmCompact.toFixed(0)}/s  [${verdict(wasmCompact >= 100000)}; goal 100000/s]`);
+else console.log('wasm evaluate compact, object in and out, one event: none (this build has no compact result)');
 if (!haveBench) console.log(`                  native: skipped (${BENCH} not built)`);
 else if (!native) console.log(`                  native: no figure in the output of ${BENCH}`);
 else {
-  const x = (w) => `${(native / w).toFixed(2)}x [${verdict(native <= 3 * w)}]`;
-  console.log(`                  native ${native} (${BENCH}): native/wasm core ${x(wasmCore)}, native/evaluateText ${x(wasmText)}; budget 3x`);
+  const x = (w) => `${(native / w).toFixed(2)}x [${verdict(native <= 2.5 * w)}]`;
+  console.log(`                  native ${native} (${BENCH}): native/wasm core ${x(wasmCore)}, native/evaluateText ${x(wasmText)}; budget 2.5x`);
+  console.log(`native/wasm evaluate (object in and out), one event: ${x(wasmObject)}`);
+}
+if (MIXED) {
+  const objects = fs.readFileSync(MIXED, 'utf8').split('\n').filter(Boolean).slice(0, 5000).map((l) => JSON.parse(l));
+  let k = 0;
+  const next = () => objects[k++ % objects.length];
+  rate(() => calc.evaluate(next()), 0.3);
+  let full = 0, compact = 0;
+  for (let i = 0; i < ROUNDS; i++) {
+    full = Math.max(full, rate(() => calc.evaluate(next()), ROUND_S / 2));
+    if (hasCompact) compact = Math.max(compact, rate(() => calc.evaluate(next(), COMPACT), ROUND_S / 2));
+  }
+  console.log(`wasm evaluate, object in and out, mixed 1-4 events: ${full.toFixed(0)}/s` +
+              (hasCompact ? `; compact ${compact.toFixed(0)}/s` : ''));
 }
