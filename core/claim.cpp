@@ -1,9 +1,7 @@
 #include "claim.hpp"
 
 #include <map>
-#include <set>
 
-#include "city_bound.hpp"
 #include "load.hpp"
 #include "money.hpp"
 
@@ -143,128 +141,6 @@ void read_document_claim(Reader& r, const json& j, const std::string& file, Mode
   }
 }
 
-void quoted_json(JsonWriter& w, const Quoted& q) {
-  w.begin_object().field("zh", q.text.zh).field("en", q.text.en).field("quote", q.quote).end_object();
-}
-
-std::string replace_unit(std::string t, const std::string& unit) {
-  auto at = t.find("{unit}");
-  return at == std::string::npos ? t : t.replace(at, 6, unit);
-}
-
-std::string lower_first(std::string s) {
-  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z' && !(s.size() > 1 && s[1] >= 'A' && s[1] <= 'Z')) s[0] += 'a' - 'A';
-  return s;
-}
-
-struct Words {
-  std::string zh, en;
-};
-
-// The situation's value of a fact; none for a city-bound fact asked again here (it describes another city).
-const Value* value_of(const Path& p, const Event& e, const Situation& s) {
-  if (asked(p, e, s)) return nullptr;
-  return p.scope == Path::Scope::Event ? e.fields.get(p.field) : s.applicant.get(p.field);
-}
-
-// The question's words for a field: the event type's own label, else its definition's; the applicant field's label.
-Text field_label(const Model& m, const Path& p, const std::string& event) {
-  if (p.scope == Path::Scope::Applicant) {
-    auto af = m.vocab.applicant_fields.find(p.field);
-    return af == m.vocab.applicant_fields.end() ? Text{p.field, p.field} : af->second.label;
-  }
-  auto et = m.vocab.event_types.find(event);
-  if (et == m.vocab.event_types.end()) return {p.field, p.field};
-  if (auto l = et->second.labels.find(p.field); l != et->second.labels.end()) return l->second;
-  for (auto& f : et->second.fields)
-    if (f.first == p.field)
-      if (auto d = m.vocab.fields.find(f.second); d != m.vocab.fields.end()) return d->second.label;
-  return {p.field, p.field};
-}
-
-// "职业技能等级：技师" / "skill level: Technician", with the bound a number must meet.
-bool condition_words(const Model& m, const Condition& c, const Event& e, const Situation& s, const std::string& event,
-                     Words& out) {
-  const Test& t = c.test;
-  if (t.kind == Test::Kind::Present && !t.present) return false;  // an absence is nothing to bring
-  if (t.kind == Test::Kind::Eq && t.values[0].kind == Value::Kind::Bool && !t.values[0].b) return false;
-  const Value* v = value_of(c.path, e, s);
-  if (!v) return false;
-  Text label = field_label(m, c.path, event);
-  Words val;
-  switch (v->kind) {
-    case Value::Kind::Int:
-      val = {std::to_string(v->i), std::to_string(v->i)};
-      break;
-    case Value::Kind::Bool:
-      val = {v->b ? "是" : "否", v->b ? "yes" : "no"};
-      break;
-    case Value::Kind::Text:
-      if (const Text* l = m.vocab.label(v->s))
-        val = {l->zh, l->en};
-      else
-        val = {v->s, v->s};
-      break;
-    default:
-      return false;
-  }
-  out.zh = label.zh + "：" + val.zh;
-  out.en = lower_first(label.en) + ": " + val.en;
-  if (t.kind == Test::Kind::Range) {
-    if (t.has_min && t.has_max)
-      out.zh += "（须在" + std::to_string(t.min) + "至" + std::to_string(t.max) + "之间）",
-          out.en += " (needs " + std::to_string(t.min) + " to " + std::to_string(t.max) + ")";
-    else if (t.has_min)
-      out.zh += "（须≥" + std::to_string(t.min) + "）", out.en += " (needs at least " + std::to_string(t.min) + ")";
-    else
-      out.zh += "（须≤" + std::to_string(t.max) + "）", out.en += " (needs at most " + std::to_string(t.max) + ")";
-  }
-  return true;
-}
-
-// What to have ready: a proof of the event, naming the facts the measure's conditions (and its option's) read, and a
-// proof of each applicant fact they read. Derived from the rules and the vocabulary alone.
-std::vector<Words> bring(const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
-  const Measure& x = m.measures[it.measure];
-  const Event& e = event_of(ev, s, it);
-  std::vector<const Condition*> conds;
-  for (auto& c : x.when) conds.push_back(&c);
-  if (it.option >= 0)
-    for (auto& c : x.options[it.option].when) conds.push_back(&c);
-  Condition of;  // the figure a percentage applies to is a fact to prove, too
-  if (it.amount && it.amount->kind == Amount::Kind::Percent) {
-    of.path = it.amount->of;
-    of.test.kind = Test::Kind::Present;
-    conds.push_back(&of);
-  }
-  std::vector<Words> out;
-  Words event_facts;
-  std::set<std::string> seen;
-  for (const Condition* c : conds) {
-    Words w;
-    if (!seen.insert(c->path.text()).second || !condition_words(m, *c, e, s, x.event, w)) continue;
-    if (c->path.scope == Path::Scope::Event) {
-      event_facts.zh += (event_facts.zh.empty() ? "" : "；") + w.zh;
-      event_facts.en += (event_facts.en.empty() ? "" : "; ") + w.en;
-    } else {
-      size_t colon = w.zh.find("：");  // "本市社保缴纳月数：14（须≥12）" -> "本市社保缴纳月数的证明：14（须≥12）"
-      out.push_back({w.zh.substr(0, colon) + "的证明" + w.zh.substr(colon), "proof of " + w.en});
-    }
-  }
-  if (x.per_head != Measure::PerHead::No && it.heads > 1) {
-    event_facts.zh += (event_facts.zh.empty() ? "" : "；") + std::string("人数：") + std::to_string(it.heads);
-    event_facts.en += (event_facts.en.empty() ? "" : "; ") + std::string("people: ") + std::to_string(it.heads);
-  }
-  if (it.event >= 0) {
-    auto et = m.vocab.event_types.find(x.event);
-    Text label = et == m.vocab.event_types.end() ? Text{x.event, x.event} : et->second.label;
-    Words line{label.zh + "的证明", "proof of: " + lower_first(label.en)};
-    if (!event_facts.zh.empty()) line.zh += "（" + event_facts.zh + "）", line.en += " (" + event_facts.en + ")";
-    out.insert(out.begin(), line);
-  }
-  return out;
-}
-
 }  // namespace
 
 void read_claims(Model& m, const std::vector<std::pair<std::string, json>>& files, Problems& p) {
@@ -287,64 +163,6 @@ void read_claims(Model& m, const std::vector<std::pair<std::string, json>>& file
     }
     read_document_claim(r, j, name, m, di);
   }
-}
-
-void prerender_claim(Model& m) {
-  for (Measure& x : m.measures) {
-    const MeasureClaim& c = x.claim;
-    JsonWriter w;
-    if (c.handled_by.set()) {
-      auto role = m.claim_words.roles.find(c.role);
-      Text r = role == m.claim_words.roles.end() ? Text{c.role, c.role} : role->second;
-      w.begin_object()
-          .field("zh", c.handled_by.text.zh)
-          .field("en", c.handled_by.text.en)
-          .field("quote", c.handled_by.quote)
-          .key("role")
-          .begin_object()
-          .field("id", c.role)
-          .field("zh", r.zh)
-          .field("en", r.en)
-          .end_object()
-          .end_object();
-    } else {
-      w.null();
-    }
-    x.json_handled_by = std::move(w.out);
-    for (auto [q, out] : {std::pair{&c.paid, &x.json_paid}, std::pair{&c.cadence, &x.json_cadence}}) {
-      JsonWriter v;
-      if (q->set())
-        quoted_json(v, *q);
-      else
-        v.null();
-      *out = std::move(v.out);
-    }
-    const ClaimWords& cw = m.claim_words;
-    JsonWriter a;
-    if (c.handled_by.set())
-      a.begin_object()
-          .field("zh", replace_unit(cw.ask.zh, c.handled_by.text.zh))
-          .field("en", replace_unit(cw.ask.en, c.handled_by.text.en))
-          .end_object();
-    else if (!cw.ask_no_unit.zh.empty())
-      a.begin_object().field("zh", cw.ask_no_unit.zh).field("en", cw.ask_no_unit.en).end_object();
-    else
-      a.null();
-    x.json_ask = std::move(a.out);
-  }
-}
-
-void claim_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
-  const Measure& x = m.measures[it.measure];
-  w.key("claim").begin_object();
-  w.key("handled_by").raw(x.json_handled_by);
-  w.key("paid").raw(x.json_paid);
-  w.key("cadence").raw(x.json_cadence);
-  w.key("bring").begin_array();
-  for (auto& b : bring(m, s, ev, it)) w.begin_object().field("zh", b.zh).field("en", b.en).end_object();
-  w.end_array();
-  w.key("ask").raw(x.json_ask);
-  w.end_object();
 }
 
 void check_claim_quotes(const Model& m, int doc, const std::string& source_squeezed, Problems& p) {

@@ -10,11 +10,11 @@ namespace {
 std::vector<int> used_documents(const Model& m, const Situation& s, const Evaluation& ev) {
   std::vector<char> used(m.documents.size(), 0);
   for (const Item& it : ev.items) used[m.measures[it.measure].doc] = 1;
-  std::vector<int> out;
-  for (int d : m.docs_of_city(s.city))
+  std::vector<int> out, city = m.docs_of_city(s.city);
+  for (int d : city)
     if (used[d]) out.push_back(d);
   if (out.empty())
-    for (int d : m.docs_of_city(s.city))
+    for (int d : city)
       if (s.as_of >= m.documents[d].from && s.as_of <= m.documents[d].to) out.push_back(d);
   return out;
 }
@@ -49,22 +49,38 @@ const char* document_status(const Document& d, Day as_of, Text& says) {
   return "no_end_stated";
 }
 
+// A document's entry of "documents" when as_of is before, after and within its period.
+enum When { kBefore, kAfter, kWithin };
+
+std::string entry_json(const Document& d, When when) {
+  Day as_of = when == kBefore ? d.from - 1 : when == kAfter ? d.to + 1 : d.from;
+  Text says;
+  const char* status = document_status(d, as_of, says);
+  JsonWriter w;
+  w.begin_object().field("id", d.id).field("number", d.number).field("title", d.title).field("from", day_iso(d.from));
+  if (d.to == kNoEnd)
+    w.key("to").null();
+  else
+    w.field("to", day_iso(d.to));
+  w.field("status", status);
+  w.key("says").begin_object().field("zh", says.zh).field("en", says.en).end_object();
+  w.end_object();
+  return std::move(w.out);
+}
+
 }  // namespace
+
+void prerender_documents(Model& m) {
+  for (Document& d : m.documents)
+    for (When when : {kBefore, kAfter, kWithin}) d.json_entries[when] = entry_json(d, when);
+}
 
 void documents_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluation& ev) {
   w.key("documents").begin_array();
   for (int di : used_documents(m, s, ev)) {
     const Document& d = m.documents[di];
-    Text says;
-    const char* status = document_status(d, s.as_of, says);
-    w.begin_object().field("id", d.id).field("number", d.number).field("title", d.title).field("from", day_iso(d.from));
-    if (d.to == kNoEnd)
-      w.key("to").null();
-    else
-      w.field("to", day_iso(d.to));
-    w.field("status", status);
-    w.key("says").begin_object().field("zh", says.zh).field("en", says.en).end_object();
-    w.end_object();
+    When when = s.as_of < d.from ? kBefore : d.to != kNoEnd && s.as_of > d.to ? kAfter : kWithin;
+    w.raw(d.json_entries[when]);
   }
   w.end_array();
 }

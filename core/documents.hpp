@@ -6,6 +6,9 @@
 
 namespace skillcalc {
 
+// Writes each document's entry of "documents" for every status it can have, once, at load.
+void prerender_documents(Model& m);
+
 // Writes "documents": [ { id, number, title, from, to, status, says: { zh, en } } ] into the result object.
 void documents_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluation& ev);
 

@@ -146,18 +146,31 @@ std::unique_ptr<Engine> Engine::load(const std::vector<SourceFile>& files, std::
 }
 
 std::string Engine::evaluate(std::string_view situation, std::string_view today) const {
+  std::string out;
+  evaluate_into(out, situation, today, false);
+  return out;
+}
+
+std::string Engine::evaluate_compact(std::string_view situation, std::string_view today) const {
+  std::string out;
+  evaluate_into(out, situation, today, true);
+  return out;
+}
+
+void Engine::evaluate_into(std::string& out, std::string_view situation, std::string_view today, bool compact) const {
   try {
     Situation s;
     InputError err;
     Day t = parse_day(today);
-    if (!t) return render_error("invalid_input", "", "今天的日期无效", "today's date is not valid");
-    if (!parse_situation(situation, t, *model_, s, err)) return render_error(err.code, err.path, err.zh, err.en);
+    if (!t) return void(out = render_error("invalid_input", "", "今天的日期无效", "today's date is not valid"));
+    if (!parse_situation(situation, t, *model_, s, err))
+      return void(out = render_error(err.code, err.path, err.zh, err.en));
     Evaluation ev;
-    if (!skillcalc::evaluate(*model_, s, ev, err)) return render_error(err.code, err.path, err.zh, err.en);
-    return render_result(*model_, s, ev);
+    if (!skillcalc::evaluate(*model_, s, ev, err)) return void(out = render_error(err.code, err.path, err.zh, err.en));
+    render_result(out, *model_, s, ev, compact);
   } catch (const std::exception& e) {
-    return render_error("internal_error", "", std::string("内部错误：") + e.what(),
-                        std::string("internal error: ") + e.what());
+    out = render_error("internal_error", "", std::string("内部错误：") + e.what(),
+                       std::string("internal error: ") + e.what());
   }
 }
 

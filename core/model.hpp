@@ -135,8 +135,11 @@ struct Measure {
   std::vector<int> superseded_by;
   bool monetary() const;  // money in some option (fixed, range, up_to, floor, percent or unstated)
   bool unstated() const;  // some option grants money the text names no figure for
-  // Parts of every result that depend on the measure alone, written once at load (render.cpp: prerender).
+  // Parts of every result that depend on the measure alone, written once at load (render.cpp: prerender): the
+  // source object, the suggestion, the clause's name ("威政办发〔2025〕3号第9条") and `what` said of an organisation.
   std::string json_source, json_suggestion;
+  Text where;
+  std::string what_en_org;
   bool suggestion_money = false, suggestion_known = false;
   long long suggestion_max = 0;
   MeasureClaim claim;
@@ -152,6 +155,7 @@ struct Stacking {
   // after load): WH21 18. 同一竞赛项目按照最高成绩奖励 over the WH25 9. contest awards.
   std::vector<std::string> also;
   std::vector<Text> notes;  // printed when the rule excludes an item
+  Text where;               // the document's number and clause, written at load
 };
 
 struct Cap {
@@ -160,6 +164,7 @@ struct Cap {
   int doc = -1;
   long long max_yuan = 0;
   std::vector<int> measures;
+  Text where;  // the document's number and clause, written at load
 };
 
 // A budget or quota shared by all the claims of a city in a year (rules.json "pools"): what no single claim can
@@ -173,6 +178,7 @@ struct Pool {
   std::vector<std::pair<std::string, long long>> payer_limits;  // who, max yuan a year (stated in the quote)
   std::vector<int> measures;
   std::vector<Text> notes;
+  Text where;  // the document's number and clause, written at load
 };
 
 struct Document {
@@ -184,6 +190,7 @@ struct Document {
   std::vector<std::pair<std::string, std::string>> target_only;  // id, clause
   std::vector<int> measures;
   std::vector<Quoted> claim_quotes;  // every quote of the document's claim.json, for the fidelity check
+  std::string json_entries[3];       // its entry of a result's "documents" before, after and within its period
 };
 
 struct FieldDef {

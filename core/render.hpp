@@ -11,6 +11,9 @@ namespace skillcalc {
 void prerender(Model& m);
 
 std::string render_result(const Model& m, const Situation& s, const Evaluation& ev);
+// The result into `out` (cleared; its capacity is kept, so a batch reuses one buffer); `compact`: ids, statuses,
+// amounts, totals, payers and flags only (README "Compact results").
+void render_result(std::string& out, const Model& m, const Situation& s, const Evaluation& ev, bool compact);
 std::string render_error(const std::string& code, const std::string& path, const std::string& zh,
                          const std::string& en);
 

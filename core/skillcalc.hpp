@@ -21,6 +21,13 @@ class Engine {
 
   // One situation (DESIGN.md section 1) in, one result (section 2) out. `today` (YYYY-MM-DD) is the default as_of.
   std::string evaluate(std::string_view situation, std::string_view today) const;
+  // The compact result (README "Compact results"): the items' ids, statuses, event ids, recipients, amounts, totals,
+  // payers and flags, and the totals, as in the full result, without explanations, sources, claim parts,
+  // documents, suggestions or notes. Errors are evaluate's, byte for byte.
+  std::string evaluate_compact(std::string_view situation, std::string_view today) const;
+  // evaluate (or evaluate_compact) into `out`, which is cleared first and keeps its capacity: a batch reuses one
+  // buffer for every answer.
+  void evaluate_into(std::string& out, std::string_view situation, std::string_view today, bool compact) const;
   // One situation under each city's documents (README "Compare"): `cities` is a JSON array of city ids, or empty
   // for every city with documents. Each city's result is byte for byte `evaluate` of the situation with that city.
   std::string compare(std::string_view situation, std::string_view cities, std::string_view today) const;

@@ -1,0 +1,341 @@
+#include "explain.hpp"
+
+#include <cctype>
+
+#include "city_bound.hpp"
+
+namespace skillcalc {
+
+namespace {
+
+const char* you_zh(bool person) {
+  return person ? "您" : "贵单位";
+}
+
+// The amount of one head and period: "1000元", "最高2万元", "5万元的10%，即5000元（每人最高…）".
+void unit_zh(std::string& o, const Amount& a, const Item& it) {
+  switch (a.kind) {
+    case Amount::Kind::Fixed:
+      return put(o, YuanZh{a.yuan});
+    case Amount::Kind::Range:
+      return cat(o, YuanZh{a.min_yuan}, "至", YuanZh{a.max_yuan});
+    case Amount::Kind::UpTo:
+      return cat(o, "最高", YuanZh{a.max_yuan});
+    case Amount::Kind::Floor:
+      return cat(o, "不低于", YuanZh{a.min_yuan});
+    case Amount::Kind::Percent:
+      cat(o, YuanZh{it.base}, "的", Int{a.percent}, "%，即", YuanZh{it.unit_max});
+      if (it.percent_capped) cat(o, "（每人最高", YuanZh{a.max_yuan}, "）");
+      return;
+    case Amount::Kind::Unstated:
+      return put(o, "资金（原文未写明金额）");
+    case Amount::Kind::None:
+      return;
+  }
+}
+
+void unit_en(std::string& o, const Amount& a, const Item& it) {
+  switch (a.kind) {
+    case Amount::Kind::Fixed:
+      return put(o, YuanEn{a.yuan});
+    case Amount::Kind::Range:
+      return cat(o, YuanEn{a.min_yuan}, " to ", YuanEn{a.max_yuan});
+    case Amount::Kind::UpTo:
+      return cat(o, "up to ", YuanEn{a.max_yuan});
+    case Amount::Kind::Floor:
+      return cat(o, "at least ", YuanEn{a.min_yuan});
+    case Amount::Kind::Percent:
+      cat(o, Int{a.percent}, "% of ", YuanEn{it.base}, ", that is ", YuanEn{it.unit_max});
+      if (it.percent_capped) cat(o, " (at most ", YuanEn{a.max_yuan}, " each)");
+      return;
+    case Amount::Kind::Unstated:
+      return put(o, "money (the text names no amount)");
+    case Amount::Kind::None:
+      return;
+  }
+}
+
+// The sum before a cap or a pool cut it (the cut is said by status_words).
+SpanZh before_cut(const Item& it) {
+  if (it.pooled_by >= 0) return {it.before_pool_min, it.before_pool_max};
+  if (it.before_cap_max) return {it.before_cap_min, it.before_cap_max};
+  return {it.total_min, it.total_max};
+}
+
+bool per_head(const Measure& x, const Item& it) {
+  return x.per_head != Measure::PerHead::No && it.heads != 1;  // one head: no "每人…共1人"
+}
+
+// "每人每月1000元，共3人、48个月，合计14.4万元".
+void amount_zh(std::string& o, const Measure& x, const Item& it) {
+  const Schedule& sc = x.schedule;
+  bool heads = per_head(x, it), people = x.unit.zh.empty();
+  if (sc.kind == Schedule::Kind::Term) cat(o, "在", Int{sc.count}, "年期限内合计");
+  if (sc.kind == Schedule::Kind::Once && !heads && it.amount->kind != Amount::Kind::Unstated) put(o, "一次性");
+  if (heads) people ? put(o, "每人") : cat(o, "每", x.unit.zh);
+  put(o, sc.kind == Schedule::Kind::Monthly ? "每月" : sc.kind == Schedule::Kind::Yearly ? "每年" : "");
+  unit_zh(o, *it.amount, it);
+  if (sc.kind == Schedule::Kind::Term) put(o, "（分几次发放原文未写明）");
+  if (sc.periodic() && !it.periods_known) put(o, "（原文未写明期限，总额无法确定）");
+  bool periods = sc.periodic() && it.periods_known;
+  if (!(heads || periods) || !it.total_known) return;
+  put(o, "，共");
+  if (heads) cat(o, Int{it.heads}, people ? "人" : x.unit.zh.c_str());
+  if (heads && periods) put(o, "、");
+  const char* months = sc.kind == Schedule::Kind::Monthly ? "个月" : "年";
+  if (periods) cat(o, it.periods_min == it.periods_max ? "" : "最长", Int{it.periods_max}, months);
+  SpanZh b = before_cut(it);
+  cat(o, "，合计", b);
+}
+
+// "1,000 yuan per person a month, for 3 people, 48 months: 144,000 yuan in all".
+void amount_en(std::string& o, const Measure& x, const Item& it) {
+  const Schedule& sc = x.schedule;
+  bool heads = per_head(x, it), people = x.unit.zh.empty();
+  unit_en(o, *it.amount, it);
+  if (heads) people ? put(o, " per person") : cat(o, " per ", x.unit.en);
+  put(o, sc.kind == Schedule::Kind::Monthly ? " a month" : sc.kind == Schedule::Kind::Yearly ? " a year" : "");
+  if (sc.kind == Schedule::Kind::Once && !heads && it.amount->kind != Amount::Kind::Unstated) put(o, " once");
+  if (sc.kind == Schedule::Kind::Term)
+    cat(o, " in all within a ", Int{sc.count}, "-year term (the text does not say in how many instalments)");
+  if (sc.periodic() && !it.periods_known) put(o, " (the text states no term, so no total can be given)");
+  bool periods = sc.periodic() && it.periods_known;
+  if (!(heads || periods) || !it.total_known) return;
+  put(o, ", for ");
+  if (heads) {
+    put(o, Int{it.heads});
+    if (people)
+      put(o, it.heads == 1 ? " person" : " people");
+    else
+      cat(o, " ", it.heads == 1 ? x.unit.en : x.unit.en_many);
+  }
+  if (heads && periods) put(o, ", ");
+  const char* units = sc.kind == Schedule::Kind::Monthly ? " months" : " years";
+  if (periods) cat(o, it.periods_min == it.periods_max ? "" : "at most ", Int{it.periods_max}, units);
+  SpanZh b = before_cut(it);
+  cat(o, ": ", SpanEn{b.lo, b.hi}, " in all");
+}
+
+// Who receives an item, in words: "您" / "贵单位", "您所在的团队", "您的用人单位", "职工个人" …
+void who_zh(std::string& o, const Model& m, bool person, const Item& it) {
+  if (it.team) return put(o, "您所在的团队");
+  if (it.for_applicant) return put(o, you_zh(person));
+  if (person && it.recipient == "enterprise") return put(o, "您的用人单位（企业）");
+  if (person && it.recipient == "school") return put(o, "您的学校");
+  if (it.recipient == "person") return put(o, "职工（学员）本人");
+  int k = m.vocab.kind_index(it.recipient);
+  if (k >= 0) return cat(o, "合作的", m.vocab.applicant_kinds[k].second.zh);
+  put(o, it.recipient);
+}
+
+void who_en(std::string& o, const Model& m, bool person, const Item& it) {
+  if (it.team) return put(o, "your team");
+  if (it.for_applicant) return put(o, person ? "you" : "your organisation");
+  if (person && it.recipient == "enterprise") return put(o, "your employer (the enterprise)");
+  if (person && it.recipient == "school") return put(o, "your school");
+  if (it.recipient == "person") return put(o, "the workers or trainees themselves");
+  int k = m.vocab.kind_index(it.recipient);
+  size_t from = o.size();
+  cat(o, "the partner ", k >= 0 ? m.vocab.applicant_kinds[k].second.en : it.recipient);
+  for (size_t i = from; i < o.size(); ++i) o[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(o[i])));
+}
+
+// What happened, said of a person or of an organisation (a measure's `what_unit` where the two differ).
+const Text& what_of(const Measure& x, bool person) {
+  return !person && !x.what_unit.zh.empty() ? x.what_unit : x.what;
+}
+
+// An item whose event is dated after as_of: a plan. Says what must happen first and that it is not in the totals.
+void plan_words(Words& w, const Situation& s, const Event& e, const Item& it) {
+  bool money = it.counts() && it.amount->kind != Amount::Kind::None;
+  cat(w.zh, "这是计划：该事件日期", DayZh{e.date}, "晚于测算日期", DayZh{s.as_of},
+      "，尚未发生；须待其实际发生（如取得证书、获奖、获批或认定）后方可申领",
+      money ? "，本项金额不计入合计，单列为计划金额。" : "。");
+  cat(w.en, " This is a plan: the event is dated ", DayEn{e.date}, ", after the day asked about (", DayEn{s.as_of},
+      "), and has not happened yet; it can be claimed only once it does (the certificate, result, approval or "
+      "title obtained)",
+      money ? ", so its money is not in the totals but shown as planned." : ".");
+}
+
+// A claim above a city-wide pool's whole budget (WH25 8.) can never be paid in full, whatever the other claims.
+void pool_words(Words& w, const Model& m, const Item& it) {
+  const Pool& p = m.pools[it.pooled_by];
+  cat(w.zh, "按", p.where.zh, "，全市当年的奖励总额以", YuanZh{p.budget_yuan},
+      "为限，超过时按比例发放，一家单位的申报即使是当年唯一的一份，也至多获得", YuanZh{p.budget_yuan}, "：本项核减为",
+      SpanZh{it.total_min, it.total_max}, "，全市申报越多，实际所得越少。");
+  cat(w.en, " Under ", p.where.en, ", the whole city's awards of a year are ", YuanEn{p.budget_yuan},
+      " at most, shared pro rata above it: even as the only claim of the year, one claim can get no more than ",
+      YuanEn{p.budget_yuan}, ", so this item is reduced to ", SpanEn{it.total_min, it.total_max},
+      "; the more the city's claims, the less it gets.");
+}
+
+void excluded_words(Words& w, const Model& m, const Evaluation& ev, const Item& it) {
+  const Item& win = ev.items[it.excluded_by];
+  const Stacking& st = m.stackings[it.stacking];
+  const Text& win_at = m.measures[win.measure].where;
+  cat(w.zh, "但按", st.where.zh, "，同一成就只按最高一项发放（", win_at.zh, "，");
+  win.total_known ? put(w.zh, SpanZh{win.total_min, win.total_max}) : put(w.zh, "金额未定");
+  put(w.zh, "），本项不发。");
+  cat(w.en, " But ", st.where.en, " pays one achievement once, at the highest amount (", win_at.en, ", ");
+  win.total_known ? put(w.en, SpanEn{win.total_min, win.total_max}) : put(w.en, "amount open");
+  put(w.en, "), so this item is not paid.");
+}
+
+void outside_words(Words& w, const Document& d) {
+  cat(w.zh, "但该事件日期不在", d.number, "的施行期（", DayZh{d.from});
+  d.to == kNoEnd ? put(w.zh, "起") : cat(w.zh, "至", DayZh{d.to});
+  put(w.zh, "）内，本项不适用。");
+  cat(w.en, " But the event falls outside the period of ", d.number, " (", DayEn{d.from}, " ");
+  d.to == kNoEnd ? put(w.en, "onwards") : cat(w.en, "to ", DayEn{d.to});
+  put(w.en, "), so this item does not apply.");
+}
+
+void capped_words(Words& w, const Model& m, const Item& it) {
+  if (it.pooled_by >= 0) pool_words(w, m, it);
+  if (it.capped_by < 0) return;
+  const Cap& c = m.caps[it.capped_by];
+  cat(w.zh, "按", c.where.zh, "（", c.quote, "），本项核减为", SpanZh{it.total_min, it.total_max}, "。");
+  cat(w.en, " ", c.where.en, " caps this at ", YuanEn{c.max_yuan}, c.per == Cap::Per::ApplicantYear ? " a year" : "",
+      ", so it is reduced to ", SpanEn{it.total_min, it.total_max}, ".");
+}
+
+// Why an item is not paid as it stands: lost to a stacking rule, a newer document, its dates, a cap or a pool; or a
+// plan.
+void status_words(Words& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
+  switch (it.status) {
+    case Status::Excluded:
+      excluded_words(w, m, ev, it);
+      break;
+    case Status::Superseded: {
+      const Measure& nx = m.measures[it.superseded_by];
+      Day from = m.documents[nx.doc].from;
+      cat(w.zh, "但该事件发生在", DayZh{from}, "或之后，以", nx.where.zh, "为准，本项不再适用。");
+      cat(w.en, " But the event is on or after ", DayEn{from}, ", when ", nx.where.en,
+          " governs, so this item no longer applies.");
+      break;
+    }
+    case Status::OutsidePeriod:
+      outside_words(w, m.documents[m.measures[it.measure].doc]);
+      break;
+    case Status::Capped:
+      capped_words(w, m, it);
+      break;
+    default:
+      break;
+  }
+  if (it.planned) plan_words(w, s, event_of(ev, s, it), it);
+}
+
+// "您于2025年7月1日获得…。按…第9条，" and its English: what happened, and the clause.
+void opening(Words& w, const Measure& x, bool person, const Event& e, const Item& it) {
+  const Text& what = what_of(x, person);
+  if (it.event >= 0) {
+    cat(w.zh, you_zh(person), it.planned ? "计划于" : "于", DayZh{e.date}, what.zh);
+    it.planned ? cat(w.en, "Planned for ", DayEn{e.date}, ": ") : cat(w.en, "On ", DayEn{e.date}, " ");
+    person ? cat(w.en, "you ", what.en) : cat(w.en, "your organisation ", x.what_en_org);
+  } else {  // a standing entitlement of the applicant's kind: "贵单位作为企业，按…" / "As you are an enterprise, under
+            // …"
+    cat(w.zh, you_zh(person), what.zh);
+    person ? cat(w.en, "As you ", what.en) : cat(w.en, "As your organisation ", x.what_en_org);
+  }
+  if (it.option >= 0)
+    cat(w.zh, "（", x.options[it.option].label.zh, "）"), cat(w.en, " (", x.options[it.option].label.en, ")");
+  cat(w.zh, it.event >= 0 ? "。" : "，", "按", x.where.zh, "，");
+  cat(w.en, it.event >= 0 ? ". Under " : ", under ", x.where.en, ", ");
+}
+
+// A right that follows from holding a title, level or honour on as_of.
+void held_words(Words& w, const Document& d, const Situation& s, const Item& it) {
+  bool outside = it.status == Status::OutsidePeriod;
+  cat(w.zh, "本项待遇随持有的称号、等级或荣誉而来，原文没有限于新取得者，因此按", DayZh{s.as_of},
+      "仍持有计算，不论何年取得");
+  outside ? cat(w.zh, "；但该日不在", d.number, "的施行期内。") : put(w.zh, "。");
+  cat(w.en,
+      " This right follows from holding the title, level or honour, and the text does not limit it to new holders, "
+      "so it is judged on ",
+      DayEn{s.as_of}, ", whatever year it was obtained");
+  outside ? cat(w.en, "; but that day is outside the period of ", d.number, ".") : put(w.en, ".");
+}
+
+// Facts the text requires that are not known (left blank, or about another city): not certain money.
+void not_certain(Words& w, const Model& m, const Situation& s, const Event& e, const Item& it) {
+  Text facts;
+  for (auto& p : facts_asked(it)) {
+    auto [zh, en] = field_label(m, e, p);
+    cat(facts.zh, facts.zh.empty() ? "" : "、", zh), cat(facts.en, facts.en.empty() ? "" : ", ", en);
+  }
+  Text why = not_certain_words(m, s, it, facts);  // city_bound.hpp
+  put(w.zh, why.zh), put(w.en, why.en);
+}
+
+// Who receives the money, how much, and whether it is in the applicant's total.
+void money_words(Words& w, const Model& m, const Situation& s, const Event& e, const Item& it) {
+  const Measure& x = m.measures[it.measure];
+  bool person = s.kind == "person";
+  who_zh(w.zh, m, person, it), put(w.zh, "可获"), amount_zh(w.zh, x, it), put(w.zh, "。");
+  who_en(w.en, m, person, it), put(w.en, " can receive "), amount_en(w.en, x, it), put(w.en, ".");
+  if (it.blank || !it.asked.empty()) not_certain(w, m, s, e, it);
+  if (it.team) {
+    put(w.zh, "这是团队的奖励，您个人的份额原文未规定，不计入您的合计。");
+    put(w.en, " This is the team's award; your own share is not stated, so it is not in your total.");
+  } else if (!it.for_applicant) {
+    put(w.zh, "该笔资金由"), who_zh(w.zh, m, person, it), cat(w.zh, "领取，不计入", you_zh(person), "的合计。");
+    put(w.en, " It is received by "), who_en(w.en, m, person, it);
+    cat(w.en, ", not by ", person ? "you" : "your organisation", ", so it is not in your total.");
+  }
+}
+
+}  // namespace
+
+std::pair<std::string_view, std::string_view> field_label(const Model& m, const Event& e, const Path& p) {
+  if (p.scope == Path::Scope::Applicant) {
+    auto f = m.vocab.applicant_fields.find(p.field);
+    if (f != m.vocab.applicant_fields.end()) return {f->second.label.zh, f->second.label.en};
+    return {p.field, p.field};
+  }
+  auto et = m.vocab.event_types.find(e.type);
+  if (et != m.vocab.event_types.end()) {
+    if (auto own = et->second.labels.find(p.field); own != et->second.labels.end())
+      return {own->second.zh, own->second.en};
+    for (auto& f : et->second.fields)
+      if (f.first == p.field) {
+        const FieldDef& d = m.vocab.fields.at(f.second);
+        return {d.label.zh, d.label.en};
+      }
+  }
+  return {p.field, p.field};
+}
+
+// The measures' `what` is written after "you" ("were newly promoted", "are an enterprise", "have staff …"); after
+// "your organisation" its first verb takes the singular.
+std::string singular(const std::string& what) {
+  static const std::pair<const char*, const char*> verbs[] = {{"were ", "was "}, {"are ", "is "}, {"have ", "has "}};
+  for (auto& [plural, one] : verbs) {
+    size_t n = std::char_traits<char>::length(plural);
+    if (what.compare(0, n, plural) == 0) return one + what.substr(n);
+  }
+  return what;
+}
+
+void explain(Words& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
+  const Measure& x = m.measures[it.measure];
+  const Document& d = m.documents[x.doc];
+  const Event& e = event_of(ev, s, it);
+  bool person = s.kind == "person";
+  opening(w, x, person, e, it);
+  if (it.amount->kind == Amount::Kind::None) {  // no money: the benefit, never an empty amount ("可获一次性。")
+    cat(w.zh, you_zh(person), "可享受："), put_sentence(w.zh, x.benefit.zh, "。");
+    // The benefit texts are phrases of every shape ("may take part in …", "a certificate …"): a label reads them all.
+    put(w.en, person ? "what this gives you: " : "what this gives your organisation: ");
+    put_sentence(w.en, x.benefit.en, ".");
+  }
+  if (x.held && it.event >= 0 && e.date <= s.as_of && it.status != Status::Superseded) held_words(w, d, s, it);
+  if (x.held) {
+    if (it.planned) plan_words(w, s, e, it);
+    return;
+  }
+  if (it.amount->kind != Amount::Kind::None && it.status != Status::NonMonetary) money_words(w, m, s, e, it);
+  status_words(w, m, s, ev, it);
+}
+
+}  // namespace skillcalc

@@ -1,0 +1,162 @@
+#include "item_json.hpp"
+
+#include "claim.hpp"
+#include "explain.hpp"
+
+namespace skillcalc {
+
+namespace {
+
+void amount_json(JsonWriter& w, const Item& it) {
+  const Amount& a = *it.amount;
+  w.key("amount").begin_object();
+  switch (a.kind) {
+    case Amount::Kind::Fixed:
+      w.field("kind", "fixed").field("yuan", a.yuan);
+      break;
+    case Amount::Kind::Range:
+      w.field("kind", "range").field("min_yuan", a.min_yuan).field("max_yuan", a.max_yuan);
+      break;
+    case Amount::Kind::UpTo:
+      w.field("kind", "up_to").field("max_yuan", a.max_yuan);
+      break;
+    case Amount::Kind::Floor:
+      w.field("kind", "floor").field("min_yuan", a.min_yuan);
+      break;
+    case Amount::Kind::Percent:
+      w.field("kind", "percent")
+          .field("percent", a.percent)
+          .field("of", a.of.text())
+          .field("base_yuan", it.base)
+          .field("yuan", it.unit_max);
+      if (a.has_cap) w.field("max_yuan", a.max_yuan);
+      break;
+    case Amount::Kind::Unstated:
+      w.field("kind", "unstated");
+      break;
+    case Amount::Kind::None:
+      w.field("kind", "none");
+      break;
+  }
+  w.end_object();
+}
+
+void schedule_json(JsonWriter& w, const Measure& x, const Item& it) {
+  w.key("schedule").begin_object();
+  if (x.schedule.kind == Schedule::Kind::Once) {
+    w.field("kind", "once");
+  } else if (x.schedule.kind == Schedule::Kind::Term) {
+    w.field("kind", "term").field("count", x.schedule.count);
+  } else {
+    w.field("kind", x.schedule.kind == Schedule::Kind::Monthly ? "monthly" : "yearly");
+    if (!it.periods_known)
+      w.key("count").null();
+    else
+      w.field("count", it.periods_max);
+    if (it.periods_min != it.periods_max) w.field("min_count", it.periods_min);
+  }
+  w.end_object();
+}
+
+void text_json(JsonWriter& w, std::string_view key, std::string_view zh, std::string_view en) {
+  w.key(key).begin_object().field("zh", zh).field("en", en).end_object();
+}
+
+// The item's head, the same in both forms up to the amount: clause, status, events, recipient, certainty.
+void head_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it, bool compact) {
+  w.begin_object().field("clause_id", m.measures[it.measure].id).field("status", status_name(it.status));
+  w.key("event_ids").begin_array();
+  for (int more : it.more_events) w.str(s.events[more].id);
+  if (it.event >= 0) w.str(s.events[it.event].id);
+  w.end_array();
+  w.field("recipient", it.recipient).key("for_applicant").boolean(it.for_applicant);
+  if (it.team) w.key("team").boolean(true);
+  if (!it.blank && it.asked.empty()) return;
+  w.key("certain").boolean(false);
+  if (compact) return;
+  w.key("missing").begin_array();
+  const Event& e = event_of(ev, s, it);
+  for (auto& p : facts_asked(it)) {
+    auto [zh, en] = field_label(m, e, p);
+    w.begin_object().field("field", p.text()).field("zh", zh).field("en", en).end_object();
+  }
+  w.end_array();
+}
+
+void payers_json(JsonWriter& w, const Measure& x) {
+  w.key("payers").begin_array();
+  for (auto& p : x.payers) w.begin_object().field("who", p.who).field("share", p.share).end_object();
+  w.end_array();
+}
+
+// Why an item is not paid as it stands, as data: the winner of a stacking rule, the newer measure, the cap or pool.
+void settled_by_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
+  if (it.status == Status::Excluded) {
+    const Item& win = ev.items[it.excluded_by];
+    w.key("excluded_by").begin_object().field("clause_id", m.measures[win.measure].id).key("event_ids").begin_array();
+    if (win.event >= 0) w.str(s.events[win.event].id);
+    w.end_array().field("rule", m.stackings[it.stacking].id).end_object();
+  }
+  if (it.status == Status::Superseded)
+    w.key("superseded_by")
+        .begin_object()
+        .field("clause_id", m.measures[it.superseded_by].id)
+        .field("document", m.documents[m.measures[it.superseded_by].doc].number)
+        .end_object();
+  if (it.status == Status::Capped && it.capped_by >= 0) {
+    w.key("capped_by")
+        .begin_object()
+        .field("cap", m.caps[it.capped_by].id)
+        .field("max_yuan", m.caps[it.capped_by].max_yuan);
+    span_json(w, "before", it.before_cap_min, it.before_cap_max);
+    w.end_object();
+  } else if (it.status == Status::Capped && it.pooled_by >= 0) {
+    w.key("capped_by")
+        .begin_object()
+        .field("pool", m.pools[it.pooled_by].id)
+        .field("max_yuan", m.pools[it.pooled_by].budget_yuan);
+    span_json(w, "before", it.before_pool_min, it.before_pool_max);
+    w.end_object();
+  }
+}
+
+}  // namespace
+
+void span_json(JsonWriter& w, std::string_view key, long long lo, long long hi) {
+  w.key(key).begin_object().field("min_yuan", lo).field("max_yuan", hi).end_object();
+}
+
+void item_json(JsonWriter& w, Words& scratch, const Model& m, const Situation& s, const Evaluation& ev, const Item& it,
+               bool compact) {
+  const Measure& x = m.measures[it.measure];
+  head_json(w, m, s, ev, it, compact);
+  amount_json(w, it);
+  bool heads = x.per_head != Measure::PerHead::No;
+  if (!compact && heads) w.field("heads", it.heads);
+  if (!compact && heads && !x.unit.zh.empty()) text_json(w, "unit", x.unit.zh, x.unit.en);
+  if (!compact) schedule_json(w, x, it);
+  if (it.total_known)
+    span_json(w, "total", it.total_min, it.total_max);
+  else
+    w.key("total").null();
+  payers_json(w, x);
+  if (compact) {
+    if (x.ambiguous) w.key("ambiguous").boolean(true);
+    if (it.planned) w.key("planned").boolean(true);
+    w.end_object();
+    return;
+  }
+  w.key("source").raw(x.json_source);
+  scratch.clear();
+  explain(scratch, m, s, ev, it);
+  text_json(w, "explain", scratch.zh, scratch.en);
+  if (it.option >= 0) text_json(w, "option", x.options[it.option].label.zh, x.options[it.option].label.en);
+  if (it.status == Status::NonMonetary) text_json(w, "benefit", x.benefit.zh, x.benefit.en);
+  if (x.ambiguous) w.key("ambiguous").boolean(true);
+  if (it.counts() || it.status == Status::NonMonetary) claim_json(w, m, s, ev, it);
+  if (it.planned) w.key("planned").boolean(true);
+  settled_by_json(w, m, s, ev, it);
+  w.end_object();
+}
+
+}  // namespace skillcalc

@@ -1,0 +1,162 @@
+#include "suggestions.hpp"
+
+#include <algorithm>
+
+#include "closeness.hpp"
+#include "day.hpp"
+#include "text_out.hpp"
+
+namespace skillcalc {
+
+namespace {
+
+void text_json(JsonWriter& w, std::string_view key, const Text& t) {
+  w.key(key).begin_object().field("zh", t.zh).field("en", t.en).end_object();
+}
+
+// What a measure not met would be worth: the lowest and highest of its options, for one head and its stated term.
+// False when the text names no figure (or no term).
+bool worth(const Measure& x, long long& lo, long long& hi, bool& money) {
+  lo = -1, hi = -1, money = false;
+  bool known = true;
+  auto consider = [&](const Amount& a) {
+    long long a_lo = 0, a_hi = 0;
+    switch (a.kind) {
+      case Amount::Kind::Fixed:
+        a_lo = a_hi = a.yuan;
+        break;
+      case Amount::Kind::Range:
+        a_lo = a.min_yuan, a_hi = a.max_yuan;
+        break;
+      case Amount::Kind::UpTo:
+        a_lo = 0, a_hi = a.max_yuan;
+        break;
+      case Amount::Kind::Floor:
+        a_lo = a_hi = a.min_yuan;
+        break;
+      case Amount::Kind::Percent:
+        if (a.has_cap)
+          a_lo = 0, a_hi = a.max_yuan;
+        else
+          known = false;
+        break;
+      case Amount::Kind::Unstated:
+        known = false;
+        money = true;
+        return;
+      case Amount::Kind::None:
+        return;
+    }
+    money = true;
+    if (x.schedule.periodic() && !x.schedule.count_known) known = false;
+    long long n = !x.schedule.periodic() || !x.schedule.count_known ? 1 : x.schedule.count;
+    a_lo *= n, a_hi *= n;
+    lo = lo < 0 ? a_lo : std::min(lo, a_lo);
+    hi = std::max(hi, a_hi);
+  };
+  if (x.options.empty()) consider(x.amount);
+  for (auto& o : x.options) consider(o.amount);
+  return known && lo >= 0;
+}
+
+// A measure the applicant's event meets but for its date: the suggestion explains the cut-off instead of asking for
+// what the applicant already has.
+void date_cutoff_suggestion(JsonWriter& w, const Model& m, const Situation& s, const Item& it) {
+  const Measure& x = m.measures[it.measure];
+  const Document& d = m.documents[x.doc];
+  const Event& e = s.events[it.event];
+  bool person = s.kind == "person", before = e.date < d.from;
+  const Text& what = !person && !x.what_unit.zh.empty() ? x.what_unit : x.what;
+  Words t;
+  cat(t.zh, person ? "您" : "贵单位", "于", DayZh{e.date}, what.zh, "，但");
+  before ? cat(t.zh, "这早于", d.number, "的施行日期", DayZh{d.from}, "：本项只适用于该日及以后发生的事项")
+         : cat(t.zh, "这晚于", d.number, "的有效期截止日", DayZh{d.to}, "：本项只适用于有效期内发生的事项");
+  put(t.zh, "。已有的这一项不能按本项申领（不是缺少条件，而是日期不在文件施行期内）。");
+  cat(t.en, "You already have this (on ", DayEn{e.date}, " ", person ? "you " : "your organisation ",
+      person ? x.what.en : x.what_en_org, "), but ");
+  before ? cat(t.en, "that is before ", d.number, " took effect on ", DayEn{d.from},
+               ": this measure covers only what happens from that day on")
+         : cat(t.en, "that is after ", d.number, " ended on ", DayEn{d.to},
+               ": this measure covers only what happens within its period");
+  put(t.en, ". It cannot be claimed under this measure: not for a missing condition, but for its date.");
+  w.begin_object().field("clause_id", x.id);
+  w.key("needs").begin_object().field("zh", t.zh).field("en", t.en).end_object();
+  w.key("source").begin_object().field("document", d.number).field("clause", x.clause).end_object();
+  w.key("worth").null();
+  w.key("date_cutoff")
+      .begin_object()
+      .key("event_ids")
+      .begin_array()
+      .str(e.id)
+      .end_array()
+      .field("from", day_iso(d.from));
+  if (d.to == kNoEnd)
+    w.key("to").null();
+  else
+    w.field("to", day_iso(d.to));
+  w.end_object().end_object();
+}
+
+}  // namespace
+
+void prerender_suggestions(Model& m) {
+  for (Measure& x : m.measures) {
+    const Document& d = m.documents[x.doc];
+    long long lo = 0, hi = 0;
+    x.suggestion_known = worth(x, lo, hi, x.suggestion_money);
+    x.suggestion_max = hi;
+    JsonWriter w;
+    w.begin_object().field("clause_id", x.id);
+    text_json(w, "needs", x.needs);
+    w.key("source").begin_object().field("document", d.number).field("clause", x.clause).end_object();
+    if (!x.suggestion_money) {
+      w.key("worth").null();
+      text_json(w, "benefit", x.benefit);
+    } else if (!x.suggestion_known) {
+      w.key("worth").null();
+    } else {
+      w.key("worth")
+          .begin_object()
+          .field("min_yuan", lo)
+          .field("max_yuan", hi)
+          .field("per", x.per_head == Measure::PerHead::No ? "claim"
+                        : x.unit.en.empty()                ? "person"
+                                                           : x.unit.en)
+          .end_object();
+      if (!x.unit.zh.empty()) text_json(w, "unit", Text{x.unit.zh, x.unit.en});
+    }
+    w.end_object();
+    x.json_suggestion = std::move(w.out);
+  }
+}
+
+// Suggestions, the closest first (closeness.hpp), then those with money, the most valuable first; none that a fact
+// the applicant stated rules out.
+void suggestions_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluation& ev) {
+  struct Near {
+    int measure, distance;
+  };
+  std::vector<Near> sugs;
+  sugs.reserve(ev.missed.size());
+  for (int mi : ev.missed)
+    if (int d = suggestion_distance(m, mi, s, ev); d != kUnrelated) sugs.push_back({mi, d});
+  std::stable_sort(sugs.begin(), sugs.end(), [&](const Near& a, const Near& b) {
+    const Measure &x = m.measures[a.measure], &y = m.measures[b.measure];
+    if (a.distance != b.distance) return a.distance < b.distance;
+    if (x.suggestion_money != y.suggestion_money) return x.suggestion_money;
+    return (x.suggestion_known ? x.suggestion_max : -1) > (y.suggestion_known ? y.suggestion_max : -1);
+  });
+  w.key("suggestions").begin_array();
+  for (const Near& n : sugs) {
+    const Item* dated = nullptr;  // the applicant has what the measure asks, on a day outside its document's period
+    for (const Item& it : ev.items)
+      if (it.measure == n.measure && it.status == Status::OutsidePeriod && it.event >= 0 && !dated) dated = &it;
+    if (dated)
+      date_cutoff_suggestion(w, m, s, *dated);
+    else
+      w.raw(m.measures[n.measure].json_suggestion);
+  }
+  w.end_array();
+}
+
+}  // namespace skillcalc
