@@ -10,6 +10,7 @@ namespace cli {
 struct Options {
   std::string path = "-", out_path, day, format = "json";
   bool quiet = false, as_csv = false;
+  bool compact = false;  // eval, eval --jsonl: the compact result
 };
 
 int run_csv_eval(const skillcalc::Engine& e, const Options& o);

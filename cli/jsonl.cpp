@@ -39,7 +39,7 @@ std::string error_line(const char* code, const char* zh, const char* en, long lo
 }  // namespace
 
 JsonlCounts eval_jsonl(const skillcalc::Engine& e, std::istream& in, const std::string& day, Output& out,
-                       Progress* progress, long long size) {
+                       Progress* progress, long long size, bool compact) {
   JsonlCounts n;
   std::string line, r;
   bool overlong = false;
@@ -52,8 +52,10 @@ JsonlCounts eval_jsonl(const skillcalc::Engine& e, std::istream& in, const std::
       r = error_line("too_large", "这一行过大（最多 256 KiB）", "this line is too large (at most 256 KiB)", n.lines);
     else if (line.find_first_not_of(" \t") == std::string::npos)
       r = error_line("empty_line", "空行：没有要测算的情形", "a blank line: no situation to evaluate", n.lines);
-    else
-      r = with_line(e.evaluate(line, day), n.lines);
+    else {
+      e.evaluate_into(r, line, day, compact);  // one buffer for every answer
+      if (r.compare(0, 12, "{\"ok\":false,") == 0) r = with_line(r, n.lines);
+    }
     if (r.compare(0, 12, "{\"ok\":false,") == 0) ++n.bad;
     r += '\n';
     out.write(r);

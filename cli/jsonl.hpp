@@ -13,9 +13,9 @@ struct JsonlCounts {
   long long lines = 0, bad = 0;
 };
 
-// `size` (the input's size in bytes, 0 when unknown) only feeds the progress line.
+// `size` (the input's size in bytes, 0 when unknown) only feeds the progress line; `compact`: compact results.
 JsonlCounts eval_jsonl(const skillcalc::Engine& e, std::istream& in, const std::string& day, Output& out,
-                       Progress* progress, long long size);
+                       Progress* progress, long long size, bool compact = false);
 
 // Reads one line (without its LF or CRLF) of at most `cap` bytes; the rest of a longer line is skipped and
 // `overlong` set. False at the end of the input.

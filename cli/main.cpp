@@ -28,6 +28,9 @@ const char* kUsage =
     "  eval [FILE|-]           one situation in (JSON), one result out\n"
     "  eval --jsonl [FILE|-]   one situation per line, one answer per line (a bad or blank line gets an error\n"
     "                          object with its \"line\")\n"
+    "  eval --compact, eval --jsonl --compact\n"
+    "                          the compact result: ids, statuses, amounts, totals, payers, recipients, event\n"
+    "                          ids and flags, without explanations, notes, suggestions or quotes\n"
     "  eval --csv [FILE|-]     a spreadsheet of events (one row per event, grouped by applicant) in, a CSV\n"
     "                          of items out (UTF-8 with BOM, CRLF: opens in Excel and WPS)\n"
     "  budget [--csv] [--format json|csv] [FILE|-]\n"
@@ -102,7 +105,7 @@ int run_eval(const Engine& e, const cli::Options& o) {
     out.write(error_object("cannot_read", zh, en));
     return finish(out, 2);
   }
-  std::string r = e.evaluate(text, o.day);
+  std::string r = o.compact ? e.evaluate_compact(text, o.day) : e.evaluate(text, o.day);
   out.write(r + "\n");
   int code = r.compare(0, 10, "{\"ok\":true") == 0 ? 0 : r.find("\"internal_error\"") != std::string::npos ? 1 : 2;
   return finish(out, code);
@@ -129,7 +132,7 @@ int run_jsonl(const Engine& e, const cli::Options& o) {
     size = static_cast<long long>(st.st_size);
   }
   cli::Progress progress{o.quiet, "eval --jsonl"};
-  cli::JsonlCounts n = cli::eval_jsonl(e, *in, o.day, out, &progress, size);
+  cli::JsonlCounts n = cli::eval_jsonl(e, *in, o.day, out, &progress, size, o.compact);
   if (!out.finish()) return cli::write_failed(out);
   cli::note("eval --jsonl: " + std::to_string(n.lines) + " lines, " + std::to_string(n.lines - n.bad) + " answered, " +
             std::to_string(n.bad) + " with errors");
@@ -188,6 +191,8 @@ int main(int argc, char** argv) {
       jsonl = true;
     } else if (a == "--csv") {
       o.as_csv = true;
+    } else if (a == "--compact") {
+      o.compact = true;
     } else if (a == "--help" || a == "-h") {
       return std::fputs(kUsage, stdout), 0;
     } else {
@@ -202,6 +207,8 @@ int main(int argc, char** argv) {
   if ((jsonl || o.as_csv) && cmd != "eval" && !(cmd == "budget" && o.as_csv && !jsonl))
     return refuse("--jsonl/--csv 只用于 eval 和 budget", "--jsonl and --csv belong to eval and budget");
   if (jsonl && o.as_csv) return refuse("--jsonl 与 --csv 只能选一个", "--jsonl and --csv exclude each other");
+  if (o.compact && (cmd != "eval" || o.as_csv))
+    return refuse("--compact 只用于 eval 和 eval --jsonl", "--compact belongs to eval and eval --jsonl");
   if (format_given && cmd != "budget") return refuse("--format 只用于 budget", "--format belongs to budget");
   if (!o.out_path.empty() && !batch)
     return refuse("-o 只用于 eval、budget 和 compare", "-o belongs to eval, budget and compare");

@@ -31,6 +31,18 @@ expect("jsonl gives one line per input line, the blank one too", len(out) == 5)
 expect("jsonl goes on past a bad line", [o["ok"] for o in out] == [True, False, False, True, False])
 expect("an error object names its input line", [o.get("line") for o in out] == [None, 2, 3, None, 5])
 expect("jsonl exits 2 when a line was bad", p.returncode == 2)
+# --compact: the same answers without the words, the same errors on the same lines.
+p = run(["eval", "--jsonl", "--compact", "-"], lines)
+compact = [json.loads(l) for l in p.stdout.splitlines()]
+expect("jsonl --compact gives one line per input line", len(compact) == 5 and p.returncode == 2)
+expect("jsonl --compact errors are the full errors, line for line", [o for o in compact if not o["ok"]] == [o for o in out if not o["ok"]])
+expect("jsonl --compact totals are the full totals", [o.get("totals") for o in compact] == [o.get("totals") for o in out])
+expect("a compact item has no explanation", all("explain" not in i for o in compact if o["ok"] for i in o["items"]))
+p = run(["eval", "--compact", "-"], good)
+expect("eval --compact exits 0 and is the jsonl line", p.returncode == 0 and json.loads(p.stdout) == compact[0])
+for args in (["eval", "--csv", "--compact", "-"], ["budget", "--compact", "-"], ["compare", "--compact", "-"]):
+    p = run(args, good)
+    expect("%s is refused" % " ".join(args), p.returncode == 2 and "--compact" in p.stderr and not p.stdout)
 p = run(["rules"])
 r = json.loads(p.stdout)
 expect("rules lists documents with counts", p.returncode == 0 and r["documents"] and "counts" in r["documents"][0])
