@@ -41,21 +41,44 @@ const char* const kNoRules =
     "{\"ok\":false,\"error\":{\"code\":\"internal_error\",\"path\":\"\",\"zh\":\"内置政策规则无法加载\","
     "\"en\":\"the built-in rules could not be loaded\"}}";
 
+std::string last;  // the text the returned view points into; its capacity is kept from call to call
+
+emscripten::val view_of_last() {
+  return emscripten::val(
+      emscripten::typed_memory_view(last.size(), reinterpret_cast<const unsigned char*>(last.data())));
+}
+
 template <class F>
 emscripten::val answer(F f) {
-  static std::string last;  // the text the returned view points into
   try {
     const skillcalc::Engine* e = engine();
     last = e ? f(*e) : std::string(kNoRules);
   } catch (...) {  // reached only in a build with -fexceptions
     last = kInternal;
   }
-  return emscripten::val(
-      emscripten::typed_memory_view(last.size(), reinterpret_cast<const unsigned char*>(last.data())));
+  return view_of_last();
+}
+
+// The result written straight into the answer buffer.
+emscripten::val evaluate_as(const std::string& situation, const std::string& today, bool compact) {
+  try {
+    const skillcalc::Engine* e = engine();
+    if (e)
+      e->evaluate_into(last, situation, today, compact);
+    else
+      last = kNoRules;
+  } catch (...) {  // reached only in a build with -fexceptions
+    last = kInternal;
+  }
+  return view_of_last();
 }
 
 emscripten::val evaluate(const std::string& situation, const std::string& today) {
-  return answer([&](const skillcalc::Engine& e) { return e.evaluate(situation, today); });
+  return evaluate_as(situation, today, false);
+}
+// The compact result (README "Compact results").
+emscripten::val evaluate_compact(const std::string& situation, const std::string& today) {
+  return evaluate_as(situation, today, true);
 }
 // `cities`: a JSON array of city ids, or "" for every city with documents.
 emscripten::val compare(const std::string& situation, const std::string& cities, const std::string& today) {
@@ -79,6 +102,7 @@ emscripten::val version() {
 
 EMSCRIPTEN_BINDINGS(skillcalc) {
   emscripten::function("evaluate", &evaluate);
+  emscripten::function("evaluate_compact", &evaluate_compact);
   emscripten::function("compare", &compare);
   emscripten::function("catalog", &catalog);
   emscripten::function("documents", &documents);

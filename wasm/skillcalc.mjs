@@ -4,6 +4,8 @@
 //   const calc = await createSkillCalc();          // options: { today: 'YYYY-MM-DD', wasmUrl, wasmBinary }
 //   calc.evaluate({ city: 'weihai', ... })         // -> result object (the CLI's JSON, parsed)
 //   calc.evaluateText('{"city":"weihai",...}')     // -> result JSON text, byte for byte the CLI's output line
+//   calc.evaluate(situation, { compact: true })    // -> the compact result (`skillcalc eval --compact`); the same
+//                                                  //    option for evaluateText
 //   calc.catalog('weihai'); calc.documents(); calc.version();   // -> objects
 //   calc.compare(situation, ['weihai', 'yantai'])  // -> { ok, cities: [{ city, result }], only_in, missing }
 //   calc.compareText(text, cities)                 // -> the same as JSON text, byte for byte `skillcalc compare`
@@ -127,7 +129,7 @@ export async function createSkillCalc(options = {}) {
   }
   const today = () => options.today ?? localToday();
 
-  function evaluateText(text) {
+  function evaluateText(text, options) {
     let s = asText(text);
     if (s === null) return NOT_TEXT;
     // Refused before a byte is copied into wasm memory (which grows and never shrinks).
@@ -135,7 +137,7 @@ export async function createSkillCalc(options = {}) {
     // A lone surrogate cannot be written in UTF-8: replace it with U+FFFD as TextEncoder (and so any caller piping
     // the text to the CLI) would, rather than hand the core the bytes of the surrogate itself.
     if (s.isWellFormed && !s.isWellFormed()) s = s.toWellFormed();
-    return call('evaluate', s, today());
+    return call(options?.compact ? 'evaluate_compact' : 'evaluate', s, today());
   }
   function catalog(city) {
     const s = asText(city);
@@ -156,9 +158,9 @@ export async function createSkillCalc(options = {}) {
     ok: false,
     error: { code: 'invalid_input', path: '', zh: '情形无法转换为 JSON', en: 'the situation cannot be converted to JSON' },
   };
-  function evaluate(situation) {
+  function evaluate(situation, options) {
     const text = situationText(situation);
-    return text === null ? NOT_JSON : JSON.parse(evaluateText(text));
+    return text === null ? NOT_JSON : JSON.parse(evaluateText(text, options));
   }
   // `cities`: an array of city ids (or JSON text of one); undefined or null for every city with documents.
   function compareText(text, cities) {

@@ -1,4 +1,4 @@
-// Native CLI and WebAssembly give the same answers, byte for byte.
+// Native CLI and WebAssembly give the same answers, byte for byte: full and compact results.
 //   node --test tests/wasm/
 // Needs the native CLI (env SKILLCALC_CLI, default build/skillcalc) and dist/ from wasm/build.sh
 // (env SKILLCALC_DIST to use another folder). Build native first, then wasm, so both embed the same rules.
@@ -67,6 +67,48 @@ test('every case gives byte-identical JSON natively and in wasm', async (t) => {
       if (!got.equals(want)) assert.equal(got.toString('utf8'), want.toString('utf8'));
     });
   }
+});
+
+test('every case gives byte-identical compact JSON natively and in wasm', async (t) => {
+  const cases = allCases();
+  for (const c of cases) {
+    await t.test(c.name, () => {
+      const input = JSON.stringify(c.situation);
+      const want = native(['eval', '--compact', '-'], input);
+      const got = Buffer.from(calc.evaluateText(input, { compact: true }), 'utf8');
+      if (!got.equals(want)) assert.equal(got.toString('utf8'), want.toString('utf8'));
+    });
+  }
+});
+
+test('eval --jsonl --compact answers every case as wasm does, line for line', () => {
+  const cases = allCases();
+  const inputs = cases.map((c) => JSON.stringify(c.situation));
+  const lines = native(['eval', '--jsonl', '--compact', '-'], inputs.join('\n') + '\n').toString('utf8').split('\n');
+  assert.equal(lines.length, inputs.length);
+  inputs.forEach((input, i) => {
+    const got = calc.evaluateText(input, { compact: true });
+    // eval --jsonl names the line of an error answer; a result is the same text
+    const want = lines[i].startsWith('{"ok":false,') ? lines[i].replace(/^\{"ok":false,"line":\d+,/, '{"ok":false,') : lines[i];
+    assert.equal(got, want, cases[i].name);
+  });
+});
+
+test('evaluate(situation, { compact: true }) gives the compact object; no option gives the full one', () => {
+  const situation = {
+    city: 'weihai',
+    applicant: { kind: 'person', employer: 'enterprise' },
+    events: [{ id: 'e1', type: 'skill_level', date: '2025-07-15', level: 'senior_technician', route: 'jinlanling_training' }],
+  };
+  const compact = calc.evaluate(situation, { compact: true });
+  const full = calc.evaluate(situation);
+  assert.equal(compact.ok, true);
+  assert.deepEqual(compact.totals, full.totals);
+  assert.equal(compact.items.length, full.items.length);
+  assert.ok(!('explain' in compact.items[0]) && 'explain' in full.items[0]);
+  assert.ok(!('notes' in compact) && !('suggestions' in compact) && !('documents' in compact));
+  assert.equal(calc.evaluateText(JSON.stringify(situation), { compact: false }), calc.evaluateText(JSON.stringify(situation)));
+  assert.deepEqual(calc.evaluate('{"city": "weihai", ', { compact: true }), calc.evaluate('{"city": "weihai", '));
 });
 
 test('documents and catalogs agree with the CLI', () => {
