@@ -8,20 +8,21 @@ namespace skillcalc {
 namespace {
 
 const FieldDef* def_of(const Model& m, const Path& p, const std::string& event) {
-  std::string def;
+  const std::string* def = nullptr;
   if (p.scope == Path::Scope::Applicant) {
-    if (auto af = m.vocab.applicant_fields.find(p.field); af != m.vocab.applicant_fields.end()) def = af->second.def;
+    if (auto af = m.vocab.applicant_fields.find(p.field); af != m.vocab.applicant_fields.end()) def = &af->second.def;
   } else if (auto et = m.vocab.event_types.find(event); et != m.vocab.event_types.end()) {
     for (auto& f : et->second.fields)
-      if (f.first == p.field) def = f.second;
+      if (f.first == p.field) def = &f.second;
   }
-  auto it = m.vocab.fields.find(def);
+  if (!def) return nullptr;
+  auto it = m.vocab.fields.find(*def);
   return it == m.vocab.fields.end() ? nullptr : &it->second;
 }
 
 // Steps from the value given to the nearest value the test accepts; 0 when it holds.
 int steps(const Model& m, const Condition& c, const Event& e, const Situation& s, const std::string& event) {
-  if (holds({c}, e, s)) return 0;
+  if (holds(c, e, s)) return 0;
   const Value* v = c.path.scope == Path::Scope::Event ? e.fields.get(c.path.field) : s.applicant.get(c.path.field);
   if (!v) return 1;
   const Test& t = c.test;
@@ -83,7 +84,7 @@ int suggestion_distance(const Model& m, int mi, const Situation& s, const Evalua
   // No event of its type: the applicant facts alone say whether it could concern them.
   if (best == kFar)
     for (auto& c : x.when)
-      if (c.path.scope == Path::Scope::Applicant && s.applicant.get(c.path.field) && !holds({c}, ev.standing, s))
+      if (c.path.scope == Path::Scope::Applicant && s.applicant.get(c.path.field) && !holds(c, ev.standing, s))
         return kUnrelated;
   return best;
 }

@@ -322,6 +322,10 @@ std::vector<Path> facts_asked(const Item& it) {
   return out;
 }
 
+bool holds(const Condition& c, const Event& e, const Situation& s) {
+  return asked(c.path, e, s) || test(c.test, lookup(c.path, e, s));
+}
+
 bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& err) {
   int kind = m.vocab.kind_index(s.kind);
   unsigned bit = 1u << kind;

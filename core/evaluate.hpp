@@ -54,6 +54,7 @@ struct Evaluation {
 bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& err);
 
 bool holds(const std::vector<Condition>& when, const Event& e, const Situation& s);
+bool holds(const Condition& c, const Event& e, const Situation& s);
 
 // The facts an item stands for without knowing them: the blank ones its option asks, the city-bound ones asked again.
 std::vector<Path> facts_asked(const Item& it);

@@ -90,14 +90,20 @@ calc ??= (await loadOnce('speed')).calc;
 // Three wasm figures: "core" calls the module's own evaluate(), whose answer stays in wasm memory as UTF-8 (as
 // build/bench leaves it in a std::string); "evaluateText" adds making the JS string (TextDecoder, ~1.5 us per KB of
 // Chinese-heavy JSON in node 20, a cost native does not have); "evaluate" adds JSON.parse.
+// Calls per second of this process's CPU time (user + system, as build/bench counts), so that a busy machine
+// lowers the figures less than it would in wall time.
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 function rate(fn, seconds) {
   let n = 0;
-  const t0 = performance.now();
+  const t0 = cpuMs();
   let t = t0;
   while (t - t0 < seconds * 1000) {
     for (let i = 0; i < 50; i++) fn();
     n += 50;
-    t = performance.now();
+    t = cpuMs();
   }
   return (n * 1000) / (t - t0);
 }
