@@ -9,7 +9,7 @@ const WORDS = {
   zh: {
     fold: '什么时候到账', intro: '按各项原文写明的期限和发放方式，把金额排到每一年。原文没写明何时发放的，计入“时间未明”，不作猜测。',
     year: '{y}年', planned_year: '{y}年（计划中）', unstated: '时间未明', item: '项目', amount: '金额',
-    caption: '每年到账的金额（合计与上方总额相同）', year_total: '{y}年合计', total: '合计', sure: '确定',
+    caption: '每年到账的金额（合计与上方总额相同）', total: '合计', sure: '确定',
     upto: '最多', planned_head: '计划中的事件（尚未发生，未计入合计）', not_counted: '金额或期限未写明，未计入合计：',
     event_date: '按事件日期（{d}）计；原文未写明拨付时间', years_later: '原文：{paid}；按事件次年计（事件 {d}）',
     monthly: '每月 {amount} × {n} 个月（{from}–{to}月）', yearly: '每年 {amount}',
@@ -18,15 +18,21 @@ const WORDS = {
     not_split: '已按上限核减，原文未写明核减后如何分到各期', per_month: '每月 {amount}', per_year: '每年 {amount}',
   },
   en: {
-    fold: 'When the money comes', intro: 'Each amount placed in its year as the text sets its term and payment. Where the text does not say when money is paid, it is under "time not stated", never guessed.',
+    fold: 'When the money comes',
+    intro: 'Each amount placed in its year as the text sets its term and payment. Where the text does not say when money is paid, it is under "time not stated", never guessed.',
     year: '{y}', planned_year: '{y} (planned)', unstated: 'Time not stated', item: 'Item', amount: 'Amount',
-    caption: 'Money per year (adding up to the total above)', year_total: 'Total {y}', total: 'Total', sure: 'certain',
-    upto: 'up to', planned_head: 'Planned events (not yet happened, not in the total)', not_counted: 'Amount or term not stated, not in the total: ',
-    event_date: 'from the event\'s date ({d}); the text sets no payment date', years_later: 'the text: {paid}; counted from the year after the event ({d})',
+    caption: 'Money per year (adding up to the total above)', total: 'Total', sure: 'certain',
+    upto: 'up to', planned_head: 'Planned events (not yet happened, not in the total)',
+    not_counted: 'Amount or term not stated, not in the total: ',
+    event_date: 'from the event\'s date ({d}); the text sets no payment date',
+    years_later: 'the text: {paid}; counted from the year after the event ({d})',
     monthly: '{amount} a month × {n} months ({from}–{to})', yearly: '{amount} a year',
-    term: 'one total within a {n}-year term; the text does not say in what instalments or when', term_from: ' (from {y} at the earliest)',
-    no_term: '{per}; the text states no term', no_amount: 'the text states no amount', no_date: 'the event\'s date is not known',
-    not_split: 'cut to a cap; the text does not say how the cut falls on each period', per_month: '{amount} a month', per_year: '{amount} a year',
+    term: 'one total within a {n}-year term; the text does not say in what instalments or when',
+    term_from: ' (from {y} at the earliest)',
+    no_term: '{per}; the text states no term', no_amount: 'the text states no amount',
+    no_date: 'the event\'s date is not known',
+    not_split: 'cut to a cap; the text does not say how the cut falls on each period', per_month: '{amount} a month',
+    per_year: '{amount} a year',
   },
 };
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -68,7 +74,9 @@ function itemName(item, ctx) {
   const events = ctx.situation?.events ?? [];
   const k = events.findIndex((e, i) => (e.id ?? `e${i + 1}`) === item.event_ids?.[0]);
   const type = k >= 0 ? ctx.catalog?.event_types?.find((e) => e.id === events[k].type) : null;
-  const what = [k >= 0 ? `${k + 1}. ${eventWords(events[k], type)}` : '', pick(item.option)].filter(Boolean).join(' · ');
+  const words = k >= 0 ? eventWords(events[k], type) : '';
+  const option = pick(item.option);
+  const what = [k >= 0 ? `${k + 1}. ${words}` : '', option !== words ? option : ''].filter(Boolean).join(' · ');
   return [what, clauseLabel(item.source?.clause)].filter(Boolean).join(' · ');
 }
 
@@ -162,7 +170,7 @@ function groupBody(title, cls, sum, rows) {
     rows);
 }
 
-function table(tl, ctx) {
+function tables(tl, ctx) {
   const entry = new Map(tl.items.map((e) => [e.index, e]));
   const items = ctx.result.items;
   const groups = byYearAndItem(tl.rows);
@@ -179,16 +187,18 @@ function table(tl, ctx) {
     return groupBody(w('unstated'), planned ? 'tl-planned tl-unstated' : 'tl-unstated', sum, list.map((u) =>
       itemRow(itemName(items[u.index], ctx), basisText(entry.get(u.index), items[u.index]), u.min, u.max)));
   };
-  return h('table', { class: 'tl-table' },
-    h('caption', {}, w('caption')),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, w('item')), h('th', { scope: 'col', class: 'tl-amount' }, w('amount')))),
-    tl.years.map((y) => yearBody(y, false)),
-    unstatedBody(false),
-    h('tfoot', {}, h('tr', { class: 'tl-total', dataset: { min: tl.sum.min, max: tl.sum.max } },
-      h('th', { scope: 'row' }, w('total')), h('td', { class: 'tl-amount' }, amount(tl.sum.min, tl.sum.max)))),
-    tl.planned_years.length || tl.unstated.some((u) => u.planned && u.counted)
-      ? [h('tbody', { class: 'tl-planned-head' }, h('tr', {}, h('th', { colspan: 2, scope: 'rowgroup' }, w('planned_head')))),
-        tl.planned_years.map((y) => yearBody(y, true)), unstatedBody(true)] : null);
+  const head = () => h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, w('item')),
+    h('th', { scope: 'col', class: 'tl-amount' }, w('amount'))));
+  const foot = (sum, cls) => h('tfoot', {}, h('tr', { class: cls, dataset: { min: sum.min, max: sum.max } },
+    h('th', { scope: 'row' }, w('total')), h('td', { class: 'tl-amount' }, amount(sum.min, sum.max))));
+  const main = h('table', { class: 'tl-table' }, h('caption', {}, w('caption')), head(),
+    tl.years.map((y) => yearBody(y, false)), unstatedBody(false), foot(tl.sum, 'tl-total'));
+  // Planned money in a table of its own, so that nothing of it is read as part of the total above.
+  const planned = tl.planned_years.length || tl.unstated.some((u) => u.planned && u.counted)
+    ? h('table', { class: 'tl-table tl-planned-table' }, h('caption', {}, w('planned_head')), head(),
+      tl.planned_years.map((y) => yearBody(y, true)), unstatedBody(true), foot(tl.planned_sum, 'tl-planned-total'))
+    : null;
+  return [main, planned];
 }
 
 // What the result grants without a total (no term, no amount): named, never added up.
@@ -212,7 +222,7 @@ export function whenMoneyComes(ctx) {
     h('summary', {}, w('fold')),
     h('p', { class: 'hint' }, w('intro')),
     hasFigures ? chart(tl) : null,
-    hasFigures ? table(tl, ctx) : null,
+    hasFigures ? tables(tl, ctx) : null,
     notCounted(tl, ctx));
 }
 

@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { useSite, waitReady, shareFragment } from './helpers.mjs';
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const site = useSite();
 const SHOTS = process.env.SHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'skillcalc-timeline-'));
@@ -56,6 +59,14 @@ test('timeline: the years and the money of no stated time add up to the total sh
   assert.match(unstated, /3年支持期内的总额，原文未写明分几次、何时发放/);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 390, `no sideways scrolling (${width})`);
+  // The fold open: no WCAG A/AA violation in it (table headers, contrast, names).
+  await page.evaluate(AXE_SOURCE); // by the debugger protocol: the page's CSP allows no inline script
+  const axe = await page.evaluate(() => window.axe.run('#timeline',
+    { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  // The printed claim sheet gives the same years in one line beside the total.
+  assert.equal(await page.textContent('#claim-sheet .sheet-when'),
+    '什么时候到账：2026年 6000元；2027年 1.2万元；2028年 1.2万元；2029年 1.2万元；2030年 6000元；时间未明 最高36.8万元');
   await page.screenshot({ path: path.join(SHOTS, 'timeline-390.png'), fullPage: false,
     clip: await page.locator('#timeline').boundingBox().then((b) => ({ x: 0, y: b.y, width: 390, height: Math.min(b.height, 1600) })) });
   await page.close();
