@@ -11,7 +11,8 @@ const WORDS = {
     year: '{y}年', planned_year: '{y}年（计划中）', unstated: '时间未明', item: '项目', amount: '金额',
     caption: '每年到账的金额（合计与上方总额相同）', total: '合计', sure: '确定',
     upto: '最多', planned_head: '计划中的事件（尚未发生，未计入合计）', not_counted: '金额或期限未写明，未计入合计：',
-    event_date: '按事件日期（{d}）计；原文未写明拨付时间', years_later: '原文：{paid}；按事件次年计（事件 {d}）',
+    event_date: '按事件日期（{d}）计；原文未写明拨付时间', years_later: '原文定于次年拨付，按事件次年计（事件 {d}）',
+    years_later_n: '原文定于 {n} 年后拨付，按事件 {n} 年后计（事件 {d}）',
     monthly: '每月 {amount} × {n} 个月（{from}–{to}月）', yearly: '每年 {amount}',
     term: '{n}年支持期内的总额，原文未写明分几次、何时发放', term_from: '（最早 {y} 年起）',
     no_term: '{per}，原文未写明期限', no_amount: '金额原文未写明', no_date: '事件日期不详，无法排到年份',
@@ -25,7 +26,8 @@ const WORDS = {
     upto: 'up to', planned_head: 'Planned events (not yet happened, not in the total)',
     not_counted: 'Amount or term not stated, not in the total: ',
     event_date: 'from the event\'s date ({d}); the text sets no payment date',
-    years_later: 'the text: {paid}; counted from the year after the event ({d})',
+    years_later: 'paid the year after approval, as the text sets (event {d})',
+    years_later_n: 'paid {n} years after approval, as the text sets (event {d})',
     monthly: '{amount} a month × {n} months ({from}–{to})', yearly: '{amount} a year',
     term: 'one total within a {n}-year term; the text does not say in what instalments or when',
     term_from: ' (from {y} at the earliest)',
@@ -104,7 +106,7 @@ function basisText(entry, item, group, full = true) {
   }
   if (full) {
     parts.push(entry.basis === 'years_later'
-      ? w('years_later', { paid: pick(item.claim?.paid), d: formatDate(entry.start) })
+      ? w(entry.years_later === 1 ? 'years_later' : 'years_later_n', { n: entry.years_later, d: formatDate(entry.start) })
       : w('event_date', { d: formatDate(entry.start) }));
     if (doc) parts.push(doc);
   }

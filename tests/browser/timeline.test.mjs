@@ -54,6 +54,8 @@ test('timeline: the years and the money of no stated time add up to the total sh
   assert.deepEqual(years, { '2026年': [6000, 6000], '2027年': [12000, 12000], '2028年': [12000, 12000],
     '2029年': [12000, 12000], '2030年': [6000, 6000], '时间未明': [0, 368000] });
   assert.deepEqual(s.totals, [48000, 416000]);
+  // The skill master's first row says how its year was set: (十六) 于次年拨付.
+  assert.match(await page.textContent('#timeline tbody.tl-year-group'), /每月 1000元 × 6 个月（7–12月）；原文定于次年拨付，按事件次年计（事件 2025年7月1日）/);
   const unstated = await page.textContent('#timeline tbody.tl-unstated');
   assert.match(unstated, /时间未明/);
   assert.match(unstated, /3年支持期内的总额，原文未写明分几次、何时发放/);
