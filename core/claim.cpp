@@ -36,18 +36,26 @@ void read_words(Reader& r, const json& j, Model& m) {
 
 // One sentence with its quote. `unit`: the words must be the text's own (found in the quote), with a role.
 bool read_quoted(Reader& r, const json& j, const std::string& path, const std::string& file, bool unit, const Model& m,
-                 Quoted& out, std::string* role) {
+                 Quoted& out, std::string* role, bool timed = false) {
   if (!j.is_object()) {
     r.bad(path, "not_object", "必须是含 zh、en 和 quote 的对象", "must be an object with zh, en and quote");
     return false;
   }
   for (auto& [k, _] : j.items())
-    if (k != "zh" && k != "en" && k != "quote" && !(unit && k == "role"))
+    if (k != "zh" && k != "en" && k != "quote" && !(unit && k == "role") && !(timed && k == "years_later"))
       r.bad(path + "/" + k, "unknown_key", "未知字段“" + k + "”", "unknown key '" + k + "'");
   out.text = r.text(j, path);
   out.quote = r.str(j, path, "quote");
   out.file = file;
   out.path = path + "/quote";
+  if (timed && j.contains("years_later")) {
+    long long n = r.integer(j, path, "years_later");
+    if (n < 0 || n > 10)
+      r.bad(path + "/years_later", "out_of_range", "years_later 须为 0 到 10 的整数（次年：1）",
+            "years_later must be a whole number from 0 to 10 (the following year: 1)");
+    else
+      out.years_later = static_cast<int>(n);
+  }
   if (!out.quote.empty() && squeeze(out.quote).empty())
     r.bad(path + "/quote", "missing_quote", "原文引用为空", "the quote is empty");
   if (unit) {
@@ -85,7 +93,7 @@ Level read_level(Reader& r, const json& j, const std::string& path, const std::s
     l.has_unit = read_quoted(r, j["handled_by"], path + "/handled_by", file, true, m, l.unit, &l.role);
   if (j.contains("paid")) {
     l.has_paid = true;  // null: the text says nothing of payment here, whatever the level above says
-    if (!j["paid"].is_null()) read_quoted(r, j["paid"], path + "/paid", file, false, m, l.paid, nullptr);
+    if (!j["paid"].is_null()) read_quoted(r, j["paid"], path + "/paid", file, false, m, l.paid, nullptr, true);
   }
   if (j.contains("cadence")) {
     l.has_cadence = true;

@@ -9,7 +9,9 @@ namespace skillcalc {
 namespace {
 
 void quoted_json(JsonWriter& w, const Quoted& q) {
-  w.begin_object().field("zh", q.text.zh).field("en", q.text.en).field("quote", q.quote).end_object();
+  w.begin_object().field("zh", q.text.zh).field("en", q.text.en).field("quote", q.quote);
+  if (q.years_later >= 0) w.field("years_later", static_cast<long long>(q.years_later));
+  w.end_object();
 }
 
 std::string replace_unit(std::string t, const std::string& unit) {

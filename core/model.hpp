@@ -83,6 +83,7 @@ struct Quoted {
   Text text;
   std::string quote;       // as written in claim.json (checked against source.txt)
   std::string file, path;  // where it was written, for the fidelity check
+  int years_later = -1;  // `paid` only: the calendar year of payment after the year of approval (次年: 1); -1 unsaid
   bool set() const { return !quote.empty(); }
 };
 

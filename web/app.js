@@ -14,6 +14,7 @@ import { startLarge } from './large.js';
 import { speakButton } from './speak.js';
 import { otherCities } from './compare-view.js';
 import { startSheet, tr as sheetText } from './sheet.js';
+import { whenMoneyComes } from './timeline-view.js';
 
 const SAVE_KEY = 'skillcalc.saved.v1';
 
@@ -225,6 +226,7 @@ function renderResultNow() {
     h('p', { id: 'stale-note', class: 'stale-note', role: 'status', hidden: !app.stale },
       app.stale ? t('recalc_needed') : ''),
     ...renderResult({ result, situation, catalog: cat, docs: app.docs }),
+    whenMoneyComes({ result, situation, catalog: cat }),
     h('details', { class: 'entered' }, h('summary', {}, t('your_situation')),
       situationSummary(situation, cat, cityLabel(situation.city))),
     otherCities({ calc: app.calc, situation, cityLabel, catalog: cat }),

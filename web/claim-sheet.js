@@ -4,6 +4,7 @@
 import { h } from './dom.js';
 import { t, pick, money, moneyRange, clauseLabel, lang, langText } from './i18n.js';
 import { qrSvg } from './qr.js';
+import { timelineLine } from './timeline-view.js';
 
 const WORDS = {
   zh: {
@@ -72,6 +73,7 @@ export function claimSheet(ctx) {
     h('thead', {}, h('tr', {}, [head, w('clause'), w('unit'), w('bring')].map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, list.map((i) => row(i, ctx))));
   const tot = ctx.result.totals ?? { min_yuan: 0, max_yuan: 0 };
+  const when = timelineLine(ctx.result, ctx.situation);
   const asks = [...new Set(money_.concat(money_.length ? [] : other).map((i) => pick(i.claim?.ask)).filter(Boolean))];
   let qr = null;
   if (ctx.link) {
@@ -85,6 +87,7 @@ export function claimSheet(ctx) {
         h('h2', {}, `${w('title')} · ${ctx.cityLabel}`),
         h('p', { class: 'sheet-total' }, colon(w('total')),
           h('strong', {}, tot.max_yuan ? moneyRange(tot.min_yuan, tot.max_yuan) : money(0))),
+        when ? h('p', { class: 'sheet-when' }, langText(when)) : null,
         h('div', { class: 'sheet-entered' }, h('h3', {}, w('entered')), ctx.summary)),
       qr),
     items.length ? null : h('p', {}, w('none')),

@@ -86,6 +86,7 @@ TEST_CASE("Yantai: money of a year is paid the next year (十六); the unemploym
                     {"count", 3}}}}});
   const json& t = item(r, "YT24-11-technician-upgrade-subsidy")["claim"];
   CHECK(t["paid"]["zh"] == "当年评选、确认或核准的资金项目于次年拨付");
+  CHECK(t["paid"]["years_later"] == 1);  // 于次年拨付: the calendar year after approval
   // (十一) "（牵头单位：市委组织部、市人力资源社会保障局，配合单位：…）"
   CHECK(t["handled_by"]["zh"] == "市委组织部、市人力资源社会保障局");
   CHECK(t["handled_by"]["role"]["id"] == "lead_unit");
@@ -121,4 +122,23 @@ TEST_CASE("an applicant fact a measure reads is to be proved, with the bound it 
       for (auto& b : it["claim"]["bring"])
         found = found || std::string(b["zh"]).find("14（须≥12）") != std::string::npos;
   CHECK(found);
+}
+
+TEST_CASE("a payment year later than 10 years, or not a whole number, is refused with its path", "[claim]") {
+  for (const char* bad : {"11", "-1", "\"1\"", "1.5"}) {
+    auto files = skillcalc::embedded_rules();
+    bool changed = false;
+    for (auto& f : files) {
+      if (f.name != "yantai-2024/claim.json") continue;
+      auto at = f.text.find("\"years_later\": 1");
+      REQUIRE(at != std::string::npos);
+      f.text.replace(at, 16, std::string("\"years_later\": ") + bad);
+      changed = true;
+    }
+    REQUIRE(changed);
+    std::string report;
+    INFO(bad);
+    CHECK_FALSE(skillcalc::Engine::load(files, &report));
+    CHECK(report.find("/paid/years_later") != std::string::npos);
+  }
 }
