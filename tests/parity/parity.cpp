@@ -28,6 +28,7 @@ std::string describe(bool ok, const Situation& s, const InputError& e) {
   for (auto& ev : s.events) {
     out += "event id=[" + ev.id + "] type=" + ev.type + " contest=[" + ev.contest +
            "] date=" + std::to_string(ev.date) + " index=" + std::to_string(ev.index) + "\n";
+    for (auto& a : ev.asked) out += "  asked " + a + "\n";
     fields(ev.fields, out);
   }
   return out;
