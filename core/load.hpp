@@ -35,6 +35,10 @@ class Reader {
   std::vector<Condition> conditions(const json& j, const std::string& where, const Model& m, const std::string& event);
   Amount amount(const json& j, const std::string& where, const Model& m, const std::string& event);
   void measure(const json& j, const std::string& where, Model& m, int doc);
+  void money(const json& j, const std::string& where, const Model& m, Measure& x);
+  Schedule schedule(const json& s, const std::string& where, const Model& m, const std::string& event);
+  std::vector<Payer> payers(const json& ps, const std::string& where, const Model& m);
+  void words(const json& j, const std::string& where, const Model& m, Measure& x);
   std::vector<int> measure_refs(const json& j, const std::string& where, const Model& m, int doc, bool monetary_only);
   Problems& problems_;
   std::string file_;
@@ -59,8 +63,19 @@ inline std::string pointer_in_file(const char* list, const std::vector<size_t>& 
 // "1/2" -> {1,2}; {0,0} when the text is not a fraction in (0,1].
 std::pair<long long, long long> parse_share(const std::string& s);
 
-// After every file is read: cross-document references (supersedes), amounts against quotes.
+// Applicant kinds are the bits of an unsigned.
+constexpr int kMaxKinds = 32;
+
+// The definition of the field a path names (for an event path, in event type `event`); null when none.
+const FieldDef* def_of(const Model& m, const Path& p, const std::string& event);
+
+// After every file is read: cross-document references (supersedes, stacking `also`) linked (link.cpp), then
+// verify_links and verify_figures.
 void link_and_verify(Model& m, Problems& p);
+// Checks across measures, documents, stacking rules and caps (verify.cpp).
+void verify_links(const Model& m, Problems& p);
+// Every figure of a measure, cap or pool stated in its own quote (verify.cpp).
+void verify_figures(const Model& m, Problems& p);
 
 }  // namespace skillcalc
 

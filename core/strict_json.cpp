@@ -90,24 +90,29 @@ struct Checker : nlohmann::json_sax<json> {
 
 }  // namespace
 
-bool parse_strict(std::string_view text, json& out, JsonFault& fault) {
+bool strict_fault(std::string_view text, JsonFault& fault) {
   if (size_t nul = text.find('\0'); nul != std::string_view::npos) {
     fault = {"invalid_json", "", "不是有效的 JSON（第 " + std::to_string(nul + 1) + " 字节是 NUL 字节 0x00）",
              "not valid JSON (byte " + std::to_string(nul + 1) + " is a NUL byte, 0x00)"};
-    return false;
+    return true;
   }
   Checker c;
   bool ok = json::sax_parse(text.begin(), text.end(), &c, nlohmann::detail::input_format_t::json, true);
   if (c.has_duplicate) {
     fault = {"duplicate_key", c.duplicate, "同一对象中的键重复出现（" + c.duplicate + "）：请只写一次",
              "a key appears twice in the same object (" + c.duplicate + "): write it once"};
-    return false;
+    return true;
   }
   if (!ok) {
     std::string at = std::to_string(c.error_at);
     fault = {"invalid_json", "", "不是有效的 JSON（第 " + at + " 字节附近）", "not valid JSON (near byte " + at + ")"};
-    return false;
+    return true;
   }
+  return false;
+}
+
+bool parse_strict(std::string_view text, json& out, JsonFault& fault) {
+  if (strict_fault(text, fault)) return false;
   out = json::parse(text.begin(), text.end(), nullptr, false);
   if (out.is_discarded()) {
     fault = {"invalid_json", "", "不是有效的 JSON", "not valid JSON"};

@@ -15,6 +15,10 @@ struct JsonFault {
 // False with `fault` set when `text` is not exactly one JSON document with unique keys.
 bool parse_strict(std::string_view text, nlohmann::json& out, JsonFault& fault);
 
+// True with `fault` set when `text` is not exactly one JSON document with unique keys: the same faults as
+// parse_strict, without building the document.
+bool strict_fault(std::string_view text, JsonFault& fault);
+
 // A key as one reference token of a JSON pointer (RFC 6901): "~" is written "~0" and "/" is written "~1".
 std::string pointer_token(std::string_view key);
 

@@ -3,6 +3,7 @@
 
   make_corpus.py OUT        OUT/situation/: every golden case's situation (rules/*/cases.json, tests/cases/*.json),
                             one per file, plus the largest situations the limits allow and ones just past them;
+                            OUT/parity/: the same situations, for the streaming reader against the DOM reader;
                             OUT/rules/: every rules/*/rules.json and tests/broken-rules/*/<doc>/rules.json.
   make_corpus.py --dict     prints the libFuzzer dictionary (tests/fuzz/skillcalc.dict) from rules/vocabulary.json.
 """
@@ -68,6 +69,8 @@ def corpus(out):
         lines = b"".join(open(p, "rb").read()[:4000] + b"\n" for p in situations[k:k + 8])
         write(os.path.join(out, "jsonl"), lines + b"\n \r\n")
         write(os.path.join(out, "claims"), lines)
+    shutil.rmtree(os.path.join(out, "parity"), ignore_errors=True)
+    shutil.copytree(os.path.join(out, "situation"), os.path.join(out, "parity"))  # the same seeds, two readers
     print("%d situation seeds, %d rule seeds in %s (and csv, jsonl, claims)" % (n, len(rules), out))
 
 

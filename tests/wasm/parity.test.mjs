@@ -111,6 +111,29 @@ test('evaluate(situation, { compact: true }) gives the compact object; no option
   assert.deepEqual(calc.evaluate('{"city": "weihai", ', { compact: true }), calc.evaluate('{"city": "weihai", '));
 });
 
+// Faulty texts take the reader's error paths (strict JSON, nesting, each check of a field): native and wasm must
+// still agree byte for byte, codes, pointers, byte positions and words included.
+test('faulty situations give byte-identical errors natively and in wasm', () => {
+  const good = JSON.stringify({ city: 'weihai', as_of: '2025-12-31', applicant: { kind: 'person', employer: 'enterprise' },
+    events: [{ type: 'competition', date: '2025-07-01', tier: 'national_class1', rank: 2, contest: 'cnc' }] });
+  const inputs = [
+    '', ' ', '[]', 'null', '{"city":"weihai"}x', '{"a":{"b":1,"b":2}}', '\ufeff{}', '{"city":"wei\\u0000hai"}',
+    '[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]', good.replace('"rank":2', '"rank":1e400'),
+    good.replace('"rank":2', '"rank":"２"'), good.replace('"rank":2', '"rank":2.5'),
+    good.replace('"rank":2', '"rank":18446744073709551616'), good.replace('"tier"', '"tier":1,"tier"'),
+    good.replace('"date":"2025-07-01"', '"date":"2025-02-30"'), good.replace('"kind":"person"', '"kind":"robot"'),
+    good.replace('"city":"weihai"', '"city":"nowhere"'), good.replace('"contest":"cnc"', '"contest":"\\ud800"'),
+    good.replace('"employer":"enterprise"', '"employer":{}'), good.replace('"type":"competition"', '"type":7'),
+    good + ',', good.replace('}]}', ',"a/b~c":1}]}'),
+  ];
+  for (let cut = 5; cut < good.length; cut += 23) inputs.push(good.slice(0, cut));
+  for (const input of inputs) {
+    const want = native(['eval', '-'], input);
+    const got = Buffer.from(calc.evaluateText(input), 'utf8');
+    if (!got.equals(want)) assert.equal(got.toString('utf8'), want.toString('utf8'), input);
+  }
+});
+
 test('documents and catalogs agree with the CLI', () => {
   assert.deepEqual(calc.documents(), JSON.parse(native(['documents'], '').toString('utf8')));
   for (const city of ['weihai', 'yantai', 'jining', 'rizhao', 'nowhere']) {
