@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "../parity/situation_dom.hpp"
+#include "bench_sets.hpp"
 #include "day.hpp"
 #include "skillcalc.hpp"
 
@@ -75,16 +76,6 @@ int main(int argc, char** argv) {
   double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   if (!e) return std::puts("rules did not load"), 1;
   std::printf("rule load: %.1f ms\n", load_ms);
-  const std::vector<std::pair<const char*, std::vector<std::string>>> sets = {
-      {"one event (Weihai contest prize)",
-       {R"({"city":"weihai","applicant":{"kind":"person"},"events":[{"id":"e1","type":"competition","date":"2025-07-01","tier":"national_class1","rank":2,"contest":"cnc"}]})"}},
-      {"one event, each city",
-       {R"({"city":"weihai","applicant":{"kind":"person","employer":"enterprise"},"events":[{"type":"skill_level","date":"2025-07-15","level":"senior_technician","route":"jinlanling_training"}]})",
-        R"({"city":"yantai","applicant":{"kind":"enterprise"},"events":[{"type":"skill_level","date":"2025-03-10","level":"technician","route":"enterprise_training","count":45}]})",
-        R"({"city":"jining","applicant":{"kind":"person","employer":"enterprise"},"events":[{"type":"skill_level","date":"2025-03-03","level":"technician","route":"social_evaluation"}]})",
-        R"({"city":"rizhao","applicant":{"kind":"enterprise"},"events":[{"type":"hire","date":"2022-04-01","talent":"qilu_chief_technician","annual_salary_yuan":300000,"from_outside_city":true,"full_time":true}]})"}},
-      {"five events",
-       {R"({"city":"weihai","applicant":{"kind":"person","employer":"enterprise"},"events":[{"type":"skill_level","date":"2025-07-15","level":"senior_technician","route":"jinlanling_training"},{"type":"competition","date":"2025-08-01","tier":"provincial_class1","rank":1,"contest":"a"},{"type":"competition","date":"2025-09-01","tier":"national_class1","rank":3,"contest":"a"},{"type":"title","date":"2025-10-01","title":"weihai_chief_technician"},{"type":"training_squad","date":"2025-11-01","squad":"national"}]})"}},
-  };
+  auto sets = bench_sets();
   return parse_bench(*e, argv[1], seconds, sets[1].second);
 }

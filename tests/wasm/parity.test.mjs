@@ -8,32 +8,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { allCases } from './cases.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = process.env.SKILLCALC_CLI || path.join(ROOT, 'build/skillcalc');
 const DIST = process.env.SKILLCALC_DIST || path.join(ROOT, 'dist');
-const SHARED_EXAMPLES = path.resolve(ROOT, '../shared/examples');
 const TODAY = '2026-01-15';
 
-const jsonFiles = (dir) =>
-  fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f)) : [];
-
-// Every case: { name, situation } from rules/*/cases.json (arrays) and the one-case files of the example folders.
-function allCases() {
-  const cases = [];
-  const rulesDir = path.join(ROOT, 'rules');
-  for (const d of fs.readdirSync(rulesDir).sort()) {
-    const file = path.join(rulesDir, d, 'cases.json');
-    if (!fs.existsSync(file)) continue;
-    JSON.parse(fs.readFileSync(file, 'utf8')).forEach((c, i) =>
-      cases.push({ name: `rules/${d}/cases.json #${i}: ${c.name ?? ''}`, situation: c.situation }));
-  }
-  for (const file of [...jsonFiles(SHARED_EXAMPLES), ...jsonFiles(path.join(ROOT, 'tests/cases'))]) {
-    const c = JSON.parse(fs.readFileSync(file, 'utf8'));
-    cases.push({ name: `${path.relative(path.dirname(ROOT), file)}: ${c.name ?? ''}`, situation: c.situation ?? c });
-  }
-  return cases;
-}
 
 // The CLI's stdout minus its one trailing newline, as bytes.
 function native(args, input) {

@@ -7,35 +7,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { allCases } from './cases.mjs';
 import { timeline, byYearAndItem } from '../../web/timeline.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = process.env.SKILLCALC_DIST || path.join(ROOT, 'dist');
-const SHARED_EXAMPLES = path.resolve(ROOT, '../shared/examples');
 const TODAY = '2026-01-15';
 
 assert.ok(fs.existsSync(path.join(DIST, 'skillcalc.mjs')), `${DIST}/skillcalc.mjs not found: run wasm/build.sh`);
 const { createSkillCalc } = await import(pathToFileURL(path.join(DIST, 'skillcalc.mjs')).href);
 const calc = await createSkillCalc({ today: TODAY });
 
-const jsonFiles = (dir) =>
-  fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f)) : [];
-
-function allCases() {
-  const cases = [];
-  const rulesDir = path.join(ROOT, 'rules');
-  for (const d of fs.readdirSync(rulesDir).sort()) {
-    const file = path.join(rulesDir, d, 'cases.json');
-    if (!fs.existsSync(file)) continue;
-    JSON.parse(fs.readFileSync(file, 'utf8')).forEach((c, i) =>
-      cases.push({ name: `rules/${d}/cases.json #${i}: ${c.name ?? ''}`, situation: c.situation }));
-  }
-  for (const file of [...jsonFiles(SHARED_EXAMPLES), ...jsonFiles(path.join(ROOT, 'tests/cases'))]) {
-    const c = JSON.parse(fs.readFileSync(file, 'utf8'));
-    cases.push({ name: `${path.basename(file)}: ${c.name ?? ''}`, situation: c.situation ?? c });
-  }
-  return cases;
-}
 
 const pair = (s) => [s.min, s.max];
 const yearsOf = (tl) => Object.fromEntries(tl.years.map((y) => [y.year, [y.min, y.max]]));
