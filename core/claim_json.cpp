@@ -174,14 +174,14 @@ void prerender_claim(Model& m) {
     } else {
       w.null();
     }
-    x.json_handled_by = std::move(w.out);
+    x.json_handled_by = w.take();
     for (auto [q, out] : {std::pair{&c.paid, &x.json_paid}, std::pair{&c.cadence, &x.json_cadence}}) {
       JsonWriter v;
       if (q->set())
         quoted_json(v, *q);
       else
         v.null();
-      *out = std::move(v.out);
+      *out = v.take();
     }
     const ClaimWords& cw = m.claim_words;
     JsonWriter a;
@@ -194,7 +194,7 @@ void prerender_claim(Model& m) {
       a.begin_object().field("zh", cw.ask_no_unit.zh).field("en", cw.ask_no_unit.en).end_object();
     else
       a.null();
-    x.json_ask = std::move(a.out);
+    x.json_ask = a.take();
   }
 }
 

@@ -65,7 +65,7 @@ std::string entry_json(const Document& d, When when) {
   w.field("status", status);
   w.key("says").begin_object().field("zh", says.zh).field("en", says.en).end_object();
   w.end_object();
-  return std::move(w.out);
+  return w.take();
 }
 
 }  // namespace

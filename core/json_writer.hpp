@@ -1,114 +1,181 @@
 // A small, fast JSON writer for results: the output is UTF-8 as given (inputs are validated UTF-8), with the
 // escapes JSON requires. Commas are placed by the writer.
+//
+// The text is written through a pointer into a buffer that only grows (zero-filled when it does, which is cheap next
+// to the writing); `take` and `give` cut it to the length written. Keys are the program's own literals, which need no
+// escape, so they are copied without a look at their bytes.
 #pragma once
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace skillcalc {
 
 class JsonWriter {
  public:
-  std::string out;
+  // Writes on from the start of `buffer`'s storage (its capacity is kept from result to result).
+  void reuse(std::string& buffer) {
+    buf_.swap(buffer);
+    n_ = 0;
+    comma_ = false;
+  }
+  // The text written, handed back into `buffer` (which gives its storage for the next `reuse`).
+  void give(std::string& buffer) {
+    buf_.resize(n_);
+    buffer.swap(buf_);
+  }
+  std::string take() {
+    buf_.resize(n_);
+    n_ = 0;
+    return std::move(buf_);
+  }
+  size_t size() const { return n_; }
 
   JsonWriter& begin_object() { return open('{'); }
   JsonWriter& end_object() { return close('}'); }
   JsonWriter& begin_array() { return open('['); }
   JsonWriter& end_array() { return close(']'); }
+  // `k` is one of the program's literal keys: it needs no escape.
   JsonWriter& key(std::string_view k) {
-    if (comma_) out += ',';
-    quote(k);
-    out += ':';
+    char* p = room(k.size() + 4);
+    if (comma_) *p++ = ',';
+    *p++ = '"';
+    std::memcpy(p, k.data(), k.size());
+    p += k.size();
+    *p++ = '"';
+    *p++ = ':';
+    n_ = static_cast<size_t>(p - buf_.data());
     comma_ = false;
     return *this;
   }
   JsonWriter& str(std::string_view s) { return value(), quote(s), *this; }
   JsonWriter& num(long long v) {
-    value();
-    char b[24];
-    auto r = std::to_chars(b, b + sizeof b, v);
-    out.append(b, static_cast<size_t>(r.ptr - b));
+    char* p = room(24);
+    if (comma_) *p++ = ',';
+    comma_ = true;
+    auto r = std::to_chars(p, p + 21, v);
+    n_ = static_cast<size_t>(r.ptr - buf_.data());
     return *this;
   }
-  JsonWriter& boolean(bool b) { return value(), out += b ? "true" : "false", *this; }
-  JsonWriter& null() { return value(), out += "null", *this; }
+  JsonWriter& boolean(bool b) { return value(), put(b ? std::string_view("true") : std::string_view("false")), *this; }
+  JsonWriter& null() { return value(), put("null"), *this; }
   // A value already written as JSON (by another JsonWriter).
-  JsonWriter& raw(std::string_view json) { return value(), out += json, *this; }
+  JsonWriter& raw(std::string_view json) { return value(), put(json), *this; }
   // key + string, the common case
   JsonWriter& field(std::string_view k, std::string_view v) { return key(k).str(v); }
   JsonWriter& field(std::string_view k, long long v) { return key(k).num(v); }
 
  private:
+  std::string buf_;
+  size_t n_ = 0;
   bool comma_ = false;
+
+  // Room for `k` more bytes at the end of what is written; the pointer to write them at.
+  char* room(size_t k) {
+    if (n_ + k > buf_.size()) buf_.resize(std::max(buf_.size() * 2, n_ + k + 1024));
+    return &buf_[n_];
+  }
+  void put(std::string_view s) {
+    std::memcpy(room(s.size()), s.data(), s.size());
+    n_ += s.size();
+  }
+  void put(char c) { *room(1) = c, ++n_; }
   void value() {
-    if (comma_) out += ',';
+    if (comma_) put(',');
     comma_ = true;
   }
   JsonWriter& open(char c) {
-    value();
-    out += c;
+    char* p = room(2);
+    if (comma_) *p++ = ',';
+    *p++ = c;
+    n_ = static_cast<size_t>(p - buf_.data());
     comma_ = false;
     return *this;
   }
   JsonWriter& close(char c) {
-    out += c;
+    put(c);
     comma_ = true;
     return *this;
   }
   static bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+  // The length of the run at the start of [p, end) that needs no escape.
+  static size_t plain_run(const char* p, const char* end) {
+    const char* q = p;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), top = _mm_set1_epi8(0x1f);
+    while (end - q >= 16) {
+      __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+      // A byte below 0x20: unsigned min(w, 0x1f) == w.
+      __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(w, top), w);
+      __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, quote), _mm_cmpeq_epi8(w, backslash)), control);
+      if (int mask = _mm_movemask_epi8(hit)) return static_cast<size_t>(q - p) + __builtin_ctz(mask);
+      q += 16;
+    }
+#endif
+    // Eight bytes at a time while none of them needs an escape (most text is plain UTF-8).
+    while (end - q >= 8) {
+      uint64_t w;
+      std::memcpy(&w, q, 8);
+      constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+      auto zero_byte = [](uint64_t x) { return (x - ones) & ~x & highs; };
+      uint64_t control = (w - ones * 0x20) & ~w & highs;  // a byte below 0x20
+      if (control | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\'))) break;
+      q += 8;
+    }
+    while (q < end && !needs_escape(static_cast<unsigned char>(*q))) ++q;
+    return static_cast<size_t>(q - p);
+  }
+
+  void escape(char c) {
+    switch (c) {
+      case '"':
+        return put("\\\"");
+      case '\\':
+        return put("\\\\");
+      case '\b':
+        return put("\\b");
+      case '\f':
+        return put("\\f");
+      case '\n':
+        return put("\\n");
+      case '\r':
+        return put("\\r");
+      case '\t':
+        return put("\\t");
+      default: {
+        char b[8];
+        std::snprintf(b, sizeof b, "\\u%04x", static_cast<unsigned char>(c));
+        return put(std::string_view(b, 6));
+      }
+    }
+  }
+
   void quote(std::string_view s) {
-    out += '"';
     const char* p = s.data();
     const char* end = p + s.size();
+    char* o = room(s.size() + 2);  // the text and its quotes, when nothing needs an escape
+    *o++ = '"';
+    size_t run = plain_run(p, end);
+    std::memcpy(o, p, run);
+    n_ = static_cast<size_t>(o - buf_.data()) + run;
+    p += run;
     while (p < end) {
-      const char* q = p;
-      // Eight bytes at a time while none of them needs an escape (most text is plain UTF-8).
-      while (end - q >= 8) {
-        uint64_t w;
-        std::memcpy(&w, q, 8);
-        constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-        auto zero_byte = [](uint64_t x) { return (x - ones) & ~x & highs; };
-        uint64_t control = (w - ones * 0x20) & ~w & highs;  // a byte below 0x20
-        if (control | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\'))) break;
-        q += 8;
-      }
-      while (q < end && !needs_escape(static_cast<unsigned char>(*q))) ++q;
-      out.append(p, static_cast<size_t>(q - p));
-      if (q == end) break;
-      switch (*q) {
-        case '"':
-          out += "\\\"";
-          break;
-        case '\\':
-          out += "\\\\";
-          break;
-        case '\b':
-          out += "\\b";
-          break;
-        case '\f':
-          out += "\\f";
-          break;
-        case '\n':
-          out += "\\n";
-          break;
-        case '\r':
-          out += "\\r";
-          break;
-        case '\t':
-          out += "\\t";
-          break;
-        default: {
-          char b[8];
-          std::snprintf(b, sizeof b, "\\u%04x", static_cast<unsigned char>(*q));
-          out += b;
-        }
-      }
-      p = q + 1;
+      escape(*p++);
+      run = plain_run(p, end);
+      put(std::string_view(p, run));
+      p += run;
     }
-    out += '"';
+    put('"');
   }
 };
 

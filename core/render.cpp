@@ -113,7 +113,7 @@ void prerender(Model& m) {
         .field("clause", x.clause)
         .field("quote", x.quote)
         .end_object();
-    x.json_source = std::move(src.out);
+    x.json_source = src.take();
     x.where = where(m, x.doc, x.clause);
     x.what_en_org = singular(!x.what_unit.zh.empty() ? x.what_unit.en : x.what.en);
   }
@@ -128,9 +128,7 @@ void prerender(Model& m) {
 void render_result(std::string& out, const Model& m, const Situation& s, const Evaluation& ev, bool compact) {
   thread_local Words scratch;  // the explanation of one item at a time; its capacity is kept from result to result
   JsonWriter w;
-  out.clear();
-  w.out.swap(out);
-  w.out.reserve(compact ? 1024 : 8192);
+  w.reuse(out);
   w.begin_object()
       .key("ok")
       .boolean(true)
@@ -152,7 +150,7 @@ void render_result(std::string& out, const Model& m, const Situation& s, const E
     notes.json(w);
   }
   w.end_object();
-  out.swap(w.out);
+  w.give(out);
 }
 
 std::string render_result(const Model& m, const Situation& s, const Evaluation& ev) {

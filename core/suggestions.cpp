@@ -126,7 +126,7 @@ void prerender_suggestions(Model& m) {
       if (!x.unit.zh.empty()) text_json(w, "unit", Text{x.unit.zh, x.unit.en});
     }
     w.end_object();
-    x.json_suggestion = std::move(w.out);
+    x.json_suggestion = w.take();
   }
 }
 
