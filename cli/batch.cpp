@@ -129,7 +129,8 @@ int run_budget(const skillcalc::Engine& e, const Options& o) {
   long long bytes = 0;
   long line = 0;
   std::unordered_map<uint64_t, long> seen;  // a claim's text (by hash) -> its first line
-  while (read_line(*in->rdbuf(), l, skillcalc::kMaxSituationBytes + 4096, overlong, bytes)) {
+  LineReader lines(*in->rdbuf());
+  while (lines.next(l, skillcalc::kMaxSituationBytes + 4096, overlong, bytes)) {
     ++line;
     if (overlong) {
       note(src + ":" + std::to_string(line) +

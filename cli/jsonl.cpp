@@ -1,23 +1,41 @@
 #include "jsonl.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 #include "situation.hpp"
 
 namespace cli {
 
-bool read_line(std::streambuf& in, std::string& line, size_t cap, bool& overlong, long long& bytes) {
+// What the stream holds already, and at least one byte: a pipe fed line by line is answered line by line.
+bool LineReader::fill() {
+  using traits = std::char_traits<char>;
+  at_ = end_ = 0;
+  int c = in_.sbumpc();
+  if (traits::eq_int_type(c, traits::eof())) return false;
+  block_[end_++] = traits::to_char_type(c);
+  std::streamsize ready = in_.in_avail();
+  if (ready > 0) {
+    auto room = static_cast<std::streamsize>(block_.size() - end_);
+    end_ += static_cast<size_t>(in_.sgetn(block_.data() + end_, std::min(ready, room)));
+  }
+  return true;
+}
+
+bool LineReader::next(std::string& line, size_t cap, bool& overlong, long long& bytes) {
   line.clear();
   overlong = false;
-  using traits = std::char_traits<char>;
-  int c = in.sbumpc();
-  if (traits::eq_int_type(c, traits::eof())) return false;
-  while (!traits::eq_int_type(c, traits::eof())) {
-    ++bytes;
-    if (c == '\n') break;
-    if (line.size() < cap)
-      line += static_cast<char>(c);
-    else
-      overlong = true;
-    c = in.sbumpc();
+  if (at_ == end_ && !fill()) return false;
+  while (true) {
+    const char* from = block_.data() + at_;
+    const char* nl = static_cast<const char*>(std::memchr(from, '\n', end_ - at_));
+    size_t run = nl ? static_cast<size_t>(nl - from) : end_ - at_;
+    size_t keep = line.size() < cap ? std::min(run, cap - line.size()) : 0;
+    line.append(from, keep);
+    if (keep < run) overlong = true;
+    at_ += run + (nl ? 1 : 0);
+    bytes += static_cast<long long>(run + (nl ? 1 : 0));
+    if (nl || (at_ == end_ && !fill())) break;
   }
   if (!overlong && !line.empty() && line.back() == '\r') line.pop_back();
   return true;
@@ -46,7 +64,8 @@ JsonlCounts eval_jsonl(const skillcalc::Engine& e, std::istream& in, const std::
   long long bytes = 0;
   std::streambuf* buf = in.rdbuf();
   if (!buf) return n;
-  while (read_line(*buf, line, skillcalc::kMaxSituationBytes + 1, overlong, bytes)) {
+  LineReader lines(*buf);
+  while (lines.next(line, skillcalc::kMaxSituationBytes + 1, overlong, bytes)) {
     ++n.lines;
     if (overlong)
       r = error_line("too_large", "这一行过大（最多 256 KiB）", "this line is too large (at most 256 KiB)", n.lines);

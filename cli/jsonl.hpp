@@ -3,6 +3,7 @@
 #pragma once
 #include <istream>
 #include <string>
+#include <vector>
 
 #include "output.hpp"
 #include "skillcalc.hpp"
@@ -17,9 +18,21 @@ struct JsonlCounts {
 JsonlCounts eval_jsonl(const skillcalc::Engine& e, std::istream& in, const std::string& day, Output& out,
                        Progress* progress, long long size, bool compact = false);
 
-// Reads one line (without its LF or CRLF) of at most `cap` bytes; the rest of a longer line is skipped and
-// `overlong` set. False at the end of the input.
-bool read_line(std::streambuf& in, std::string& line, size_t cap, bool& overlong, long long& bytes);
+// Lines of a stream, read a block at a time (a byte at a time through the stream costs more than evaluating a
+// compact result).
+class LineReader {
+ public:
+  explicit LineReader(std::streambuf& in) : in_(in), block_(1 << 16) {}
+  // Reads one line (without its LF or CRLF) of at most `cap` bytes; the rest of a longer line is skipped and
+  // `overlong` set. `bytes` grows by the bytes read, LF included. False at the end of the input.
+  bool next(std::string& line, size_t cap, bool& overlong, long long& bytes);
+
+ private:
+  std::streambuf& in_;
+  std::vector<char> block_;
+  size_t at_ = 0, end_ = 0;
+  bool fill();
+};
 
 // {"ok":false,"line":N,"error":{…}}: an error object with the input line it answers.
 std::string with_line(const std::string& result, long long line);

@@ -81,7 +81,9 @@ class JsonWriter {
 
   // Room for `k` more bytes at the end of what is written; the pointer to write them at.
   char* room(size_t k) {
-    if (n_ + k > buf_.size()) buf_.resize(std::max(buf_.size() * 2, n_ + k + 1024));
+    // Grown by what is needed (and some), not to the whole capacity: zero-filling a large reused buffer at every
+    // result would cost more than writing the result.
+    if (n_ + k > buf_.size()) buf_.resize(std::max(n_ * 2, n_ + k + 4096));
     return &buf_[n_];
   }
   void put(std::string_view s) {

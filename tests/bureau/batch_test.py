@@ -121,6 +121,14 @@ p = run(["eval", "--jsonl", "-"], ('{"city":' + '"x' * 200000 + '"}\n' + good + 
 out = [json.loads(l) for l in p.stdout.decode().splitlines()]
 expect("an overlong line is answered with too_large and the next line still answered",
        [o["ok"] for o in out] == [False, True] and out[0]["error"]["code"] == "too_large", out[:1])
+# Lines are read a block at a time: lines that straddle blocks, CRLF, a last line without LF, from a file and a pipe.
+padded = [good[:-1] + " " * n + "}" for n in (0, 70000, 3, 131000, 10)]  # white space inside the object
+data = "\r\n".join(padded[:3]) + "\n\n" + "\n".join(padded[3:])  # no LF after the last line
+for how, args, stdin in [("a file", [write("blocks.jsonl", data)], None), ("a pipe", ["-"], data.encode())]:
+    p = run(["eval", "--jsonl", *args], stdin)
+    out = [json.loads(l) for l in p.stdout.decode().splitlines()]
+    expect("lines across read blocks, CRLF and a last line without LF are each answered once, from " + how,
+           [o["ok"] for o in out] == [True, True, True, False, True, True] and out[3]["line"] == 4, [o["ok"] for o in out])
 
 # ---- 6. the parser refuses duplicate keys, bytes after the document, and escapes pointers ---------------------------
 p = run(["eval", "-"], ('{"city":"weihai","city":"yantai","applicant":{"kind":"person"},"events":[]}').encode())
