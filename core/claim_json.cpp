@@ -1,5 +1,7 @@
 // The `claim` part of a result item: the parts that depend on the measure alone written at load, and what to bring,
 // derived from the measure's conditions and the situation's facts, written straight into the result.
+#include <tuple>
+
 #include "city_bound.hpp"
 #include "claim.hpp"
 #include "text_out.hpp"
@@ -59,7 +61,7 @@ bool condition_words(Words& out, const Model& m, const Condition& c, const Event
   if (t.kind == Test::Kind::Eq && t.values[0].kind == Value::Kind::Bool && !t.values[0].b) return false;
   const Value* v = value_of(c.path, e, s);
   if (!v || v->kind == Value::Kind::Absent) return false;
-  auto [label_zh, label_en] = field_label(m, c.path, event);
+  auto [label_zh, label_en] = c.label_zh.data() ? Label{c.label_zh, c.label_en} : field_label(m, c.path, event);
   cat(out.zh, label_zh, "：");
   size_t from = out.en.size();
   put(out.en, label_en);
@@ -155,6 +157,10 @@ void bring_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluat
 
 void prerender_claim(Model& m) {
   for (Measure& x : m.measures) {
+    auto label = [&](Condition& c) { std::tie(c.label_zh, c.label_en) = field_label(m, c.path, x.event); };
+    for (Condition& c : x.when) label(c);
+    for (Option& o : x.options)
+      for (Condition& c : o.when) label(c);
     const MeasureClaim& c = x.claim;
     JsonWriter w;
     if (c.handled_by.set()) {

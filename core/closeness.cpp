@@ -20,6 +20,20 @@ const FieldDef* def_of(const Model& m, const Path& p, const std::string& event) 
   return it == m.vocab.fields.end() ? nullptr : &it->second;
 }
 
+int index_of(const FieldDef& def, const std::string& id) {
+  auto it = std::find(def.values.begin(), def.values.end(), id);
+  return it == def.values.end() ? -1 : static_cast<int>(it - def.values.begin());
+}
+
+// The definition of the condition's field, and the indices of the values its test names: at load, once.
+void resolve(const Model& m, Condition& c, const std::string& event) {
+  c.def = def_of(m, c.path, event);
+  c.wanted.clear();
+  if (c.def && c.def->type == FieldDef::Type::Enum)
+    for (auto& w : c.test.values) c.wanted.push_back(index_of(*c.def, w.s));
+  c.resolved = true;
+}
+
 // Steps from the value given to the nearest value the test accepts; 0 when it holds.
 int steps(const Model& m, const Condition& c, const Event& e, const Situation& s, const std::string& event) {
   if (holds(c, e, s)) return 0;
@@ -30,16 +44,14 @@ int steps(const Model& m, const Condition& c, const Event& e, const Situation& s
     long long d = t.has_min && v->i < t.min ? t.min - v->i : t.has_max && v->i > t.max ? v->i - t.max : 1;
     return static_cast<int>(std::min<long long>(d, 100));
   }
-  const FieldDef* def = def_of(m, c.path, event);
-  if (def && def->type == FieldDef::Type::Enum && v->kind == Value::Kind::Text &&
+  Condition found;  // a condition not resolved at load is resolved here
+  if (!c.resolved) found.path = c.path, found.test = c.test, resolve(m, found, event);
+  const Condition& r = c.resolved ? c : found;
+  if (r.def && r.def->type == FieldDef::Type::Enum && v->kind == Value::Kind::Text &&
       (t.kind == Test::Kind::Eq || t.kind == Test::Kind::In)) {
-    auto index = [&](const std::string& id) {
-      auto it = std::find(def->values.begin(), def->values.end(), id);
-      return it == def->values.end() ? -1 : static_cast<int>(it - def->values.begin());
-    };
-    int have = index(v->s), best = 100;
-    for (auto& w : t.values)
-      if (int want = index(w.s); have >= 0 && want >= 0) best = std::min(best, std::abs(want - have));
+    int have = index_of(*r.def, v->s), best = 100;
+    for (int want : r.wanted)
+      if (have >= 0 && want >= 0) best = std::min(best, std::abs(want - have));
     return best == 100 ? 1 : std::max(best, 1);
   }
   return 1;
@@ -66,6 +78,14 @@ int distance_to(const Model& m, const Measure& x, const Event& e, const Situatio
 }
 
 }  // namespace
+
+void prerender_closeness(Model& m) {
+  for (Measure& x : m.measures) {
+    for (Condition& c : x.when) resolve(m, c, x.event);
+    for (Option& o : x.options)
+      for (Condition& c : o.when) resolve(m, c, x.event);
+  }
+}
 
 int suggestion_distance(const Model& m, int mi, const Situation& s, const Evaluation& ev) {
   const Measure& x = m.measures[mi];

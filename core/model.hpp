@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -44,9 +45,17 @@ struct Test {
   long long min = 0, max = 0;
 };
 
+struct FieldDef;
+
 struct Condition {
   Path path;
   Test test;
+  // Found once at load for the measure's event type (closeness.cpp, claim_json.cpp), so that a result looks nothing
+  // up by name: the field's definition, the indices of the enum values the test names, the words that name the field.
+  bool resolved = false;
+  const FieldDef* def = nullptr;
+  std::vector<int> wanted;  // index in def->values of each test value (-1: not one of them)
+  std::string_view label_zh, label_en;
 };
 
 struct Amount {
@@ -212,6 +221,7 @@ struct FieldRef {
 struct EventType {
   Text label;
   std::vector<std::pair<std::string, std::string>> fields;  // name, def key (in file order)
+  std::vector<const FieldDef*> defs;                        // each field's definition, found at load (prerender)
   std::vector<std::string> required;
   std::map<std::string, Text> labels;  // a field's own question where the definition's label is too general
   std::set<std::string> city_bound;    // fields that are facts about the city itself (市外引进, 本市培养)

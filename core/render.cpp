@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "claim.hpp"
+#include "closeness.hpp"
 #include "day.hpp"
 #include "documents.hpp"
 #include "explain.hpp"
@@ -121,6 +122,14 @@ void prerender(Model& m) {
   for (Cap& c : m.caps) c.where = where(m, c.doc, c.clause);
   for (Pool& p : m.pools) p.where = where(m, p.doc, p.clause);
   prerender_documents(m);
+  for (auto& [_, et] : m.vocab.event_types) {
+    et.defs.clear();
+    for (auto& [name, def] : et.fields) {
+      auto d = m.vocab.fields.find(def);
+      et.defs.push_back(d == m.vocab.fields.end() ? nullptr : &d->second);
+    }
+  }
+  prerender_closeness(m);
   prerender_suggestions(m);
   prerender_claim(m);
 }

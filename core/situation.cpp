@@ -1,6 +1,7 @@
 #include "situation.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 #include "city_bound.hpp"
@@ -144,9 +145,10 @@ class Parser {
     return false;
   }
 
-  bool date(const Node& v, const std::string& path, Day& out) {
+  template <class PathOf>
+  bool date(const Node& v, const PathOf& path_of, Day& out) {
     if (!v.is_string() || !(out = parse_day(v.str())))
-      return fail("invalid_date", path, "日期必须是有效的 YYYY-MM-DD（如 2025-06-01）",
+      return fail("invalid_date", path_of(), "日期必须是有效的 YYYY-MM-DD（如 2025-06-01）",
                   "a date must be a real day written YYYY-MM-DD (e.g. 2025-06-01)");
     return true;
   }
@@ -168,7 +170,9 @@ class Parser {
                   "no policy documents for city " + in_quotes(s.city));
     if (!home_city(j, s)) return false;
     s.as_of = today;
-    if (const JsonValue* a = j.find("as_of"); a && !date(j.at(a), "/as_of", s.as_of)) return false;
+    if (const JsonValue* a = j.find("as_of"); a && !date(
+                                                       j.at(a), [] { return std::string("/as_of"); }, s.as_of))
+      return false;
     return applicant(j, s) && events(j, s);
   }
 
@@ -239,7 +243,8 @@ class Parser {
     auto path = [&] { return "/events/" + std::to_string(index); };
     if (!j.is_object()) return fail("wrong_type", path(), "每个事件必须是对象", "each event must be an object");
     e.index = static_cast<int>(index);
-    e.id = "e" + std::to_string(index + 1);
+    char id[24] = {'e'};
+    e.id.assign(id, static_cast<size_t>(std::to_chars(id + 1, id + sizeof id, index + 1).ptr - id));
     if (const JsonValue* id = j.find("id")) {
       if (!j.at(id).is_string() || id->text.empty() || id->text.size() > 64)
         return fail("wrong_type", path() + "/id", "事件标识必须是 1 至 64 字节的字符串",
@@ -249,7 +254,7 @@ class Parser {
     const EventType* et = nullptr;
     if (!event_type(j, path, e, et)) return false;
     e.date = as_of;
-    std::vector<const JsonMember*> items;
+    thread_local std::vector<const JsonMember*> items;  // its capacity kept from event to event
     j.items(items);
     e.fields.list.reserve(items.size());
     for (auto* mem : items) {
@@ -258,19 +263,21 @@ class Parser {
       auto fp = [&] { return path() + "/" + pointer_token(name); };
       Node v = j.at(&mem->value);
       if (name == "date") {
-        if (!date(v, fp(), e.date)) return false;
+        if (!date(v, fp, e.date)) return false;
         continue;
       }
       const std::string* def = nullptr;
-      for (auto& f : et->fields)
-        if (f.first == name) def = &f.second;
+      const FieldDef* field_def = nullptr;  // resolved at load (EventType::defs), else looked up here
+      for (size_t i = 0; i < et->fields.size(); ++i)
+        if (et->fields[i].first == name)
+          def = &et->fields[i].second, field_def = i < et->defs.size() ? et->defs[i] : nullptr;
       if (!def)
         return fail("unknown_field", fp(), "事件类型" + in_quotes(e.type) + "没有字段" + in_quotes(name),
                     "event type " + in_quotes(e.type) + " has no field " + in_quotes(name));
       if (v.is_null()) continue;
       Value val;
       auto label = [&] { return event_label(*et, *def, name); };
-      if (!field(v, m_.vocab.fields.at(*def), label, fp, val)) return false;
+      if (!field(v, field_def ? *field_def : m_.vocab.fields.at(*def), label, fp, val)) return false;
       if (name == "contest") e.contest = val.s;
       e.fields.list.push_back({std::string(name), std::move(val)});
     }
