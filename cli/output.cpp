@@ -24,6 +24,7 @@ bool Output::open(const std::string& path) {
     return false;
   }
   own_ = true;
+  std::setvbuf(f_, nullptr, _IOFBF, 1 << 20);  // as stdout: a result (14 KB) would otherwise be a write of its own
   return true;
 }
 

@@ -331,6 +331,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
   unsigned bit = 1u << kind;
   std::vector<int> docs = m.docs_of_city(s.city);
   std::vector<char> met(m.measures.size(), 0), relevant(m.measures.size(), 0);
+  out.items.reserve(8 * s.events.size() + 8);
   for (size_t ei = 0; ei < s.events.size(); ++ei) {
     const Event& e = s.events[ei];
     for (int d : docs)
@@ -349,7 +350,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
         }
         if (it.status != Status::OutsidePeriod && it.status != Status::Superseded) met[mi] = 1;
         it.planned = e.date > s.as_of;
-        out.items.push_back(it);
+        out.items.push_back(std::move(it));
       }
   }
   for (int d : docs)

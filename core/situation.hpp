@@ -12,9 +12,9 @@ namespace skillcalc {
 
 struct Fields {
   std::vector<std::pair<std::string, Value>> list;
-  const Value* get(const std::string& name) const {
+  const Value* get(std::string_view name) const {
     for (auto& f : list)
-      if (f.first == name) return &f.second;
+      if (f.first.size() == name.size() && std::string_view(f.first) == name) return &f.second;
     return nullptr;
   }
 };

@@ -41,7 +41,7 @@ inline void put(std::string& o, std::string_view s) {
   o.append(s.data(), s.size());
 }
 inline void put(std::string& o, const char* s) {
-  o.append(s);
+  o.append(s, std::char_traits<char>::length(s));  // a literal's length is known where this is inlined
 }
 inline void put(std::string& o, const std::string& s) {
   o.append(s);
