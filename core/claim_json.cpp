@@ -30,7 +30,7 @@ void lower_first(std::string& s, size_t from) {
 // The situation's value of a fact; none for a city-bound fact asked again here (it describes another city).
 const Value* value_of(const Path& p, const Event& e, const Situation& s) {
   if (asked(p, e, s)) return nullptr;
-  return p.scope == Path::Scope::Event ? e.fields.get(p.field) : s.applicant.get(p.field);
+  return p.scope == Path::Scope::Event ? e.fields.get(p) : s.applicant.get(p);
 }
 
 // The question's words for a field: the event type's own label, else its definition's; the applicant field's label.

@@ -37,7 +37,7 @@ void resolve(const Model& m, Condition& c, const std::string& event) {
 // Steps from the value given to the nearest value the test accepts; 0 when it holds.
 int steps(const Model& m, const Condition& c, const Event& e, const Situation& s, const std::string& event) {
   if (holds(c, e, s)) return 0;
-  const Value* v = c.path.scope == Path::Scope::Event ? e.fields.get(c.path.field) : s.applicant.get(c.path.field);
+  const Value* v = c.path.scope == Path::Scope::Event ? e.fields.get(c.path) : s.applicant.get(c.path);
   if (!v) return 1;
   const Test& t = c.test;
   if (t.kind == Test::Kind::Range && v->kind == Value::Kind::Int) {
@@ -62,7 +62,7 @@ int distance_to(const Model& m, const Measure& x, const Event& e, const Situatio
   int d = 0;
   for (auto& c : x.when) {
     int k = steps(m, c, e, s, x.event);
-    if (k && c.path.scope == Path::Scope::Applicant && s.applicant.get(c.path.field)) return kUnrelated;
+    if (k && c.path.scope == Path::Scope::Applicant && s.applicant.get(c.path)) return kUnrelated;
     d += k;
   }
   if (!x.options.empty()) {
@@ -93,7 +93,7 @@ int suggestion_distance(const Model& m, int mi, const Situation& s, const Evalua
   int best = kFar;
   bool unrelated = false;
   for (auto& e : s.events) {
-    if (e.type != x.event) continue;
+    if (!same_type(x, e)) continue;
     int d = distance_to(m, x, e, s);
     if (d == kUnrelated)
       unrelated = true;
@@ -104,7 +104,7 @@ int suggestion_distance(const Model& m, int mi, const Situation& s, const Evalua
   // No event of its type: the applicant facts alone say whether it could concern them.
   if (best == kFar)
     for (auto& c : x.when)
-      if (c.path.scope == Path::Scope::Applicant && s.applicant.get(c.path.field) && !holds(c, ev.standing, s))
+      if (c.path.scope == Path::Scope::Applicant && s.applicant.get(c.path) && !holds(c, ev.standing, s))
         return kUnrelated;
   return best;
 }

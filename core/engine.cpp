@@ -6,6 +6,7 @@
 #include "claim.hpp"
 #include "day.hpp"
 #include "evaluate.hpp"
+#include "intern.hpp"
 #include "json_text.hpp"
 #include "lint.hpp"
 #include "load.hpp"
@@ -114,7 +115,7 @@ std::unique_ptr<Model> build(const std::vector<SourceFile>& input, Problems& pro
   }
   read_claims(*m, claims, problems);
   link_and_verify(*m, problems);
-  if (problems.empty()) prerender(*m);
+  if (problems.empty()) intern_model(*m), prerender(*m);
   return m;
 }
 

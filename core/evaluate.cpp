@@ -28,7 +28,7 @@ const char* status_name(Status s) {
 namespace {
 
 const Value* lookup(const Path& p, const Event& e, const Situation& s) {
-  return p.scope == Path::Scope::Event ? e.fields.get(p.field) : s.applicant.get(p.field);
+  return p.scope == Path::Scope::Event ? e.fields.get(p) : s.applicant.get(p);
 }
 
 bool test(const Test& t, const Value* v) {
@@ -56,7 +56,7 @@ constexpr long long kAbsurd = 10000000000000LL;  // 10万亿 yuan: no real claim
 
 bool meets(const Model& m, int mi, const Event& e, const Situation& s) {
   const Measure& x = m.measures[mi];
-  if (x.event != e.type || !(x.applicants & (1u << m.vocab.kind_index(s.kind))) || !holds(x.when, e, s)) return false;
+  if (!same_type(x, e) || !(x.applicants & (1u << m.vocab.kind_index(s.kind))) || !holds(x.when, e, s)) return false;
   if (x.options.empty()) return true;
   for (auto& o : x.options)
     if (holds(o.when, e, s)) return true;
@@ -263,7 +263,7 @@ std::vector<Item> per_year_items(const Model& m, int mi, const Situation& s) {
   std::map<int, std::vector<int>> years;  // year -> events, in date order
   for (size_t ei = 0; ei < s.events.size(); ++ei) {
     const Event& e = s.events[ei];
-    if (e.type == x.event && holds(each, e, s)) years[e.date / 10000].push_back(static_cast<int>(ei));
+    if (same_type(x, e) && holds(each, e, s)) years[e.date / 10000].push_back(static_cast<int>(ei));
   }
   std::vector<Item> out;
   for (auto& [year, evs] : years) {
@@ -272,8 +272,8 @@ std::vector<Item> per_year_items(const Model& m, int mi, const Situation& s) {
     for (int ei : evs) total += int_at(x.per_year, s.events[ei], s, 0);
     bool found = false;
     for (auto& f : sum.fields.list)
-      if (f.first == x.per_year.field) f.second.kind = Value::Kind::Int, f.second.i = total, found = true;
-    if (!found) sum.fields.list.push_back({x.per_year.field, Value{Value::Kind::Int, false, total, {}}});
+      if (f.name == x.per_year.field) f.value.kind = Value::Kind::Int, f.value.i = total, found = true;
+    if (!found) sum.fields.list.push_back({x.per_year.field, Value{Value::Kind::Int, false, total, {}}, x.per_year.id});
     Item it;
     if (!holds(x.when, sum, s) || !make_item(m, mi, s, sum, evs.back(), it)) continue;
     it.more_events.assign(evs.begin(), evs.end() - 1);
@@ -337,7 +337,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
     for (int d : docs)
       for (int mi : m.documents[d].measures) {
         const Measure& x = m.measures[mi];
-        if (x.event != e.type || !(x.applicants & bit)) continue;
+        if (!same_type(x, e) || !(x.applicants & bit)) continue;
         relevant[mi] = 1;
         if (x.has_per_year || !holds(x.when, e, s)) continue;
         Item it;

@@ -54,6 +54,10 @@ struct Evaluation {
 bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& err);
 
 bool holds(const std::vector<Condition>& when, const Event& e, const Situation& s);
+// Whether the event is of the type the measure meets: by symbol where both have one, else by name.
+inline bool same_type(const Measure& x, const Event& e) {
+  return x.event_id >= 0 && e.type_id >= 0 ? x.event_id == e.type_id : x.event == e.type;
+}
 bool holds(const Condition& c, const Event& e, const Situation& s);
 
 // The facts an item stands for without knowing them: the blank ones its option asks, the city-bound ones asked again.

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "symbols.hpp"
+
 namespace skillcalc {
 
 struct Text {
@@ -24,10 +26,11 @@ struct Value {
   bool b = false;
   long long i = 0;
   std::string s;
+  int sym = -1;  // the text's symbol (symbols.hpp) where the vocabulary knows it
   bool operator==(const Value& o) const {
     return kind == o.kind && (kind == Kind::Int    ? i == o.i
                               : kind == Kind::Bool ? b == o.b
-                              : kind == Kind::Text ? s == o.s
+                              : kind == Kind::Text ? (sym >= 0 && o.sym >= 0 ? sym == o.sym : s == o.s)
                                                    : true);
   }
 };
@@ -35,6 +38,7 @@ struct Value {
 struct Path {
   enum class Scope : uint8_t { Event, Applicant } scope = Scope::Event;
   std::string field;
+  int id = -1;  // the field name's symbol (symbols.hpp), found at load
   std::string text() const { return (scope == Scope::Event ? "event." : "applicant.") + field; }
 };
 
@@ -116,6 +120,7 @@ struct Measure {
   std::vector<std::string> fragments;  // as written in the rule file
   unsigned applicants = 0;             // bit per applicant kind
   std::string recipient, event;        // recipient "applicant": the applicant itself, whatever its kind
+  int event_id = -1;                   // `event` as a symbol (symbols.hpp)
   std::vector<Condition> when;
   // A right that follows from holding a status (rules.json "held"): in force when the status is held on as_of and
   // as_of is inside the document's period, whatever day it was obtained.
@@ -208,11 +213,13 @@ struct FieldDef {
   long long min = 0, max = 0;
   size_t max_length = 100;
   std::vector<std::string> values;  // enum
+  std::vector<int> value_syms;      // their symbols (symbols.hpp), in the same order
   Text label;
 };
 
 struct FieldRef {
   std::string def;  // key into Vocabulary::fields
+  int id = -1;      // the field name's symbol (symbols.hpp)
   Text label;       // applicant fields carry their own label
   unsigned kinds = 0;
   bool city_bound = false;  // a fact about the city itself (本市社保, 驻本市): asked again in another city
@@ -222,6 +229,7 @@ struct EventType {
   Text label;
   std::vector<std::pair<std::string, std::string>> fields;  // name, def key (in file order)
   std::vector<const FieldDef*> defs;                        // each field's definition, found at load (prerender)
+  std::vector<int> ids;                                     // each field name's symbol (symbols.hpp)
   std::vector<std::string> required;
   std::map<std::string, Text> labels;  // a field's own question where the definition's label is too general
   std::set<std::string> city_bound;    // fields that are facts about the city itself (市外引进, 本市培养)
@@ -239,6 +247,7 @@ struct Vocabulary {
   // Values that are one city's own (a city contest, a city title or platform): "" for the situation's own city
   // ("city_bound": true), else the city named ("city": "weihai"). Compare carries such an event to that city only.
   std::map<std::string, std::string> value_city;
+  Symbols symbols;  // every id above, as an integer (symbols.hpp): filled at load by intern_model
   int kind_index(const std::string& k) const;
   const Text* label(const std::string& id) const;
 };

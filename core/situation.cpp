@@ -79,6 +79,12 @@ class Parser {
  public:
   Parser(const Model& m, InputError& e) : m_(m), e_(e) {}
 
+  // A field read, with the symbols of its name and of its text (symbols.hpp).
+  void add(Fields& f, std::string_view name, Value v, int id = -2) {
+    if (v.kind == Value::Kind::Text && v.sym < 0) v.sym = m_.vocab.symbols.find(v.s);
+    f.list.push_back({std::string(name), std::move(v), id == -2 ? m_.vocab.symbols.find(name) : id});
+  }
+
   bool fail(const std::string& code, const std::string& path, const std::string& zh, const std::string& en) {
     e_ = {code, path, zh, en};
     return false;
@@ -133,12 +139,16 @@ class Parser {
       case FieldDef::Type::Enum: {
         if (!v.is_string()) return wrong("wrong_type", "必须是选项之一", " must be a string id");
         std::string_view s = v.str();
-        if (std::find(d.values.begin(), d.values.end(), s) == d.values.end()) {
+        int sym = m_.vocab.symbols.find(s);  // a known id has a symbol, and its definition lists it
+        bool listed = d.value_syms.empty()
+                          ? std::find(d.values.begin(), d.values.end(), s) != d.values.end()
+                          : sym >= 0 && std::find(d.value_syms.begin(), d.value_syms.end(), sym) != d.value_syms.end();
+        if (!listed) {
           Text l = label();
           return fail("unknown_id", path_of(), "“" + l.zh + "”的取值" + in_quotes(s) + "不是已知选项",
                       l.en + ": " + in_quotes(s) + " is not a known id");
         }
-        out.kind = Value::Kind::Text, out.s = s;
+        out.kind = Value::Kind::Text, out.s = s, out.sym = sym;
         return true;
       }
     }
@@ -211,7 +221,7 @@ class Parser {
       const FieldDef& fd = m_.vocab.fields.at(f->second.def);
       auto label = [&] { return label_or(f->second.label, fd.label, name); };
       if (!field(v, fd, label, path, val)) return false;
-      s.applicant.list.push_back({std::string(name), std::move(val)});
+      add(s.applicant, name, std::move(val), f->second.id >= 0 ? f->second.id : -2);
     }
     return true;
   }
@@ -268,9 +278,12 @@ class Parser {
       }
       const std::string* def = nullptr;
       const FieldDef* field_def = nullptr;  // resolved at load (EventType::defs), else looked up here
+      int id = -2;                          // the name's symbol, found at load (EventType::ids)
       for (size_t i = 0; i < et->fields.size(); ++i)
-        if (et->fields[i].first == name)
+        if (et->fields[i].first == name) {
           def = &et->fields[i].second, field_def = i < et->defs.size() ? et->defs[i] : nullptr;
+          id = i < et->ids.size() ? et->ids[i] : -2;
+        }
       if (!def)
         return fail("unknown_field", fp(), "事件类型" + in_quotes(e.type) + "没有字段" + in_quotes(name),
                     "event type " + in_quotes(e.type) + " has no field " + in_quotes(name));
@@ -279,7 +292,7 @@ class Parser {
       auto label = [&] { return event_label(*et, *def, name); };
       if (!field(v, field_def ? *field_def : m_.vocab.fields.at(*def), label, fp, val)) return false;
       if (name == "contest") e.contest = val.s;
-      e.fields.list.push_back({std::string(name), std::move(val)});
+      add(e.fields, name, std::move(val), id);
     }
     for (auto& r : et->required)
       if (!e.fields.get(r)) {
@@ -303,6 +316,7 @@ class Parser {
                   "unknown event type" + (str ? " " + in_quotes(t->text) : std::string()));
     }
     e.type = t->text;
+    e.type_id = m_.vocab.symbols.find(e.type);
     et = &found->second;
     return true;
   }
@@ -336,7 +350,7 @@ class Parser {
     bool has_field = false;
     for (auto& f : et.fields) has_field = has_field || f.first == "trained_by";
     if (has_field && r && r->s == "enterprise_training" && !e.fields.get("trained_by"))
-      e.fields.list.push_back({"trained_by", Value{Value::Kind::Text, false, 0, "own_enterprise"}});
+      add(e.fields, "trained_by", Value{Value::Kind::Text, false, 0, "own_enterprise"});
     return true;
   }
 

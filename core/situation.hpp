@@ -10,17 +10,30 @@
 
 namespace skillcalc {
 
+struct Field {
+  std::string name;
+  Value value;
+  int id = -1;  // the name's symbol (symbols.hpp)
+};
+
 struct Fields {
-  std::vector<std::pair<std::string, Value>> list;
+  std::vector<Field> list;
   const Value* get(std::string_view name) const {
     for (auto& f : list)
-      if (f.first.size() == name.size() && std::string_view(f.first) == name) return &f.second;
+      if (f.name == name) return &f.value;
+    return nullptr;
+  }
+  // The field a rule's path names: by symbol where both have one, else by name.
+  const Value* get(const Path& p) const {
+    for (auto& f : list)
+      if (p.id >= 0 && f.id >= 0 ? f.id == p.id : f.name == p.field) return &f.value;
     return nullptr;
   }
 };
 
 struct Event {
   std::string id, type, contest;
+  int type_id = -1;  // `type` as a symbol (symbols.hpp)
   Day date = 0;
   int index = 0;  // position in the input
   Fields fields;

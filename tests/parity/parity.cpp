@@ -9,8 +9,9 @@ namespace skillcalc::parity {
 namespace {
 
 void fields(const Fields& f, std::string& out) {
-  for (auto& [name, v] : f.list) {
-    out += "  " + name + " kind=" + std::to_string(static_cast<int>(v.kind)) + " b=" + std::to_string(v.b) +
+  for (auto& field : f.list) {
+    const Value& v = field.value;
+    out += "  " + field.name + " kind=" + std::to_string(static_cast<int>(v.kind)) + " b=" + std::to_string(v.b) +
            " i=" + std::to_string(v.i) + " s=[" + v.s + "]\n";
   }
 }

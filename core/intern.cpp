@@ -1,0 +1,57 @@
+#include "intern.hpp"
+
+namespace skillcalc {
+
+namespace {
+
+void intern_vocabulary(Vocabulary& v) {
+  Symbols& s = v.symbols;
+  for (auto& [kind, _] : v.applicant_kinds) s.add(kind);
+  for (auto& [city, _] : v.cities) s.add(city);
+  for (auto& [name, ref] : v.applicant_fields) ref.id = s.add(name);
+  for (auto& [type, et] : v.event_types) {
+    s.add(type);
+    et.ids.clear();
+    for (auto& [name, _] : et.fields) et.ids.push_back(s.add(name));
+  }
+  for (auto& [_, def] : v.fields) {
+    def.value_syms.clear();
+    for (auto& value : def.values) def.value_syms.push_back(s.add(value));
+  }
+  for (auto& [id, _] : v.values) s.add(id);
+}
+
+void intern_path(const Symbols& s, Path& p) {
+  p.id = s.find(p.field);
+}
+
+void intern_conditions(const Symbols& s, std::vector<Condition>& when) {
+  for (Condition& c : when) {
+    intern_path(s, c.path);
+    for (Value& v : c.test.values)
+      if (v.kind == Value::Kind::Text) v.sym = s.find(v.s);
+  }
+}
+
+void intern_measure(const Symbols& s, Measure& x) {
+  x.event_id = x.event.empty() ? -1 : s.find(x.event);
+  intern_conditions(s, x.when);
+  intern_path(s, x.amount.of);
+  for (Option& o : x.options) {
+    intern_conditions(s, o.when);
+    intern_path(s, o.amount.of);
+    for (Path& p : o.asks) intern_path(s, p);
+  }
+  intern_path(s, x.schedule.count_from);
+  intern_path(s, x.per_year);
+  intern_path(s, x.per_head_path);
+}
+
+}  // namespace
+
+void intern_model(Model& m) {
+  intern_vocabulary(m.vocab);
+  for (Measure& x : m.measures) intern_measure(m.vocab.symbols, x);
+}
+
+}  // namespace skillcalc
