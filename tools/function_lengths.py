@@ -8,6 +8,7 @@ A function is a brace block at namespace or class scope whose head ends like a f
 classes inside it included. A heuristic on braces, not a parser: comments, strings, raw strings and preprocessor
 lines are blanked first. --all lists every function, with its length."""
 import argparse
+import bisect
 import os
 import re
 import sys
@@ -134,14 +135,7 @@ def functions(text):
             line_at.append(k + 1)
 
     def line_of(pos):
-        lo, hi = 0, len(line_at) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if line_at[mid] <= pos:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo + 1
+        return bisect.bisect_right(line_at, pos)
 
     def match_brace(pos):
         depth = 0
