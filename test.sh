@@ -15,6 +15,9 @@ cmake --build build -j"$jobs"
 echo "== rules check (quotes and amounts against the policy texts)"
 build/skillcalc check >/dev/null && echo "rules ok"
 
+echo "== function and file lengths (none over 150 and 600 lines in core/ cli/ sheet/ wasm/)"
+python3 tools/function_lengths.py
+
 echo "== unit tests, golden cases and examples (native)"
 (cd build && ctest --output-on-failure -j"$jobs")
 

@@ -1,4 +1,4 @@
-// The batch settlement of city-wide pools (core/budget.cpp), with figures worked out by hand from the policy texts:
+// The batch settlement of city-wide pools (core/budget*.cpp), with figures worked out by hand from the policy texts:
 // 威政办发〔2025〕3号 8.: "企业当年自主评价的高级技师、技师、高级工，按每人分别给予所在企业 2000 元、1000 元、500
 // 元一次性奖励， 奖励资金由市县两级财政按 1:1 比例承担，市级财政每年安排不超过 200
 // 万元。如当年度全市企业申报奖励总额不超过 400 万元，则按照实际 发放，否则将按比例计算各企业奖励金额。"

@@ -1,0 +1,189 @@
+// Step 2 of the budget: grouping. Each applicant is evaluated as one situation; the caps per applicant that bit are
+// noted; the items that count (granted or capped) of a pool's measures are summed per measure and calendar year of
+// their event, checked against the amounts the claims state, and added to each pool's year as one slot per applicant.
+#include <algorithm>
+#include <cstdlib>
+
+#include "budget_parts.hpp"
+#include "evaluate.hpp"
+#include "situation.hpp"
+#include "strict_json.hpp"
+
+namespace skillcalc::budget {
+
+namespace {
+
+struct Sum {  // per measure of a pool and year: the applicant's total
+  int measure = -1, year = 0;
+  long long min = 0, max = 0, heads = 0;
+  bool known = true;
+};
+
+// An error of an applicant's evaluation, reported against all its claims; in a merged event, against the claim the
+// event came from, with the event's path there.
+void report(Applicant& a, const Err& e, Errors& errors) {
+  int input = a.inputs[0];
+  std::string path = e.path;
+  if (a.is_merged && path.rfind("/events/", 0) == 0) {
+    size_t end = path.find('/', 8);
+    size_t k = std::strtoul(path.c_str() + 8, nullptr, 10);
+    if (k < a.origin.size()) {
+      input = a.origin[k].first;
+      path = "/events/" + std::to_string(a.origin[k].second) + (end == std::string::npos ? "" : path.substr(end));
+    }
+  }
+  if (a.envelope && path.rfind("/claimed_yuan", 0) != 0) path = "/situation" + path;
+  errors.add(input, a.id, {e.code, path, e.zh, e.en}, a.inputs);
+  a.bad = true;
+}
+
+// The applicant's situation read and evaluated; false with `ie` set when either fails.
+bool evaluate_applicant(const Model& m, const Applicant& a, const std::vector<std::string>& claims, Day today,
+                        Situation& s, Evaluation& ev, InputError& ie) {
+  std::string dumped;
+  // An envelope's situation is read again from its claim rather than kept: memory stays small per claim.
+  if (a.is_merged) dumped = a.merged.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (a.envelope && !a.is_merged)
+    dumped = envelope_situation(claims[a.inputs[0]]).dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string_view text = a.envelope || a.is_merged ? std::string_view(dumped) : a.bare;
+  bool ok = parse_situation(text, today, m, s, ie);
+  if (ok) ok = evaluate(m, s, ev, ie);
+  return ok;
+}
+
+// Caps per applicant that bit (e.g. JN24 (三), 每所院校每年最高奖补100万元): shown, already applied. One entry per
+// applicant, cap and year, with the items of the cap before and after it.
+void note_caps(const Model& m, int ai, const Situation& s, const Evaluation& ev, std::vector<CapHit>& cap_hits) {
+  for (auto& it : ev.items) {
+    if (it.status != Status::Capped || it.capped_by < 0) continue;
+    const Cap& c = m.caps[it.capped_by];
+    int year = c.per == Cap::Per::ApplicantYear ? day_year(event_of(ev, s, it).date) : 0;
+    bool seen = false;
+    for (auto& h : cap_hits) seen = seen || (h.applicant == ai && h.cap == it.capped_by && h.year == year);
+    if (seen) continue;
+    CapHit h{ai, it.capped_by, year};
+    for (auto& x : ev.items) {
+      if (!x.counts() || !x.total_known || !std::binary_search(c.measures.begin(), c.measures.end(), x.measure))
+        continue;
+      if (c.per == Cap::Per::ApplicantYear && day_year(event_of(ev, s, x).date) != year) continue;
+      bool capped = x.status == Status::Capped;
+      h.before_min += capped ? x.before_cap_min : x.total_min, h.before_max += capped ? x.before_cap_max : x.total_max;
+      h.after_min += x.total_min, h.after_max += x.total_max;
+    }
+    cap_hits.push_back(h);
+  }
+}
+
+// The items that count of pooled measures, summed per measure and year of their event.
+void sum_pooled(const PoolIndex& ix, const Situation& s, const Evaluation& ev, std::vector<Sum>& sums) {
+  sums.clear();
+  for (auto& it : ev.items) {
+    if (!it.counts() || ix.pools_of[it.measure].empty()) continue;
+    int year = day_year(event_of(ev, s, it).date);
+    Sum* x = nullptr;
+    for (auto& y : sums)
+      if (y.measure == it.measure && y.year == year) x = &y;
+    if (!x) {
+      sums.emplace_back();
+      x = &sums.back();
+      x->measure = it.measure, x->year = year;
+    }
+    x->known = x->known && it.total_known;
+    // A claim above the whole pool is cut for one applicant's answer; the pool is settled from the claim as made.
+    bool cut = it.pooled_by >= 0;
+    if (it.total_known)
+      x->min += cut ? it.before_pool_min : it.total_min, x->max += cut ? it.before_pool_max : it.total_max;
+    x->heads += it.heads;
+  }
+}
+
+// The amounts the claims state, each checked against the applicant's items of its measure: the first fault, or none.
+Err check_claimed(const PoolIndex& ix, const Applicant& a, const std::vector<Sum>& sums) {
+  for (auto& [clause, yuan] : a.claimed) {
+    int mi = ix.measure_index.at(clause);
+    const Sum* x = nullptr;
+    int years = 0;
+    for (auto& y : sums)
+      if (y.measure == mi) x = &y, ++years;
+    std::string path = "/claimed_yuan/" + pointer_token(clause);
+    if (!x)
+      return {"unknown_claim", path, "本申请人没有“" + clause + "”这一项可计入资金池的待遇",
+              "this applicant has no pooled item '" + clause + "'"};
+    if (years > 1 || !x->known)
+      return {"ambiguous_claim", path, "“" + clause + "”的待遇分属多个年度或总额未知，请按年度分别申报",
+              "the items of '" + clause + "' fall in several years or have no known total: give one claim per year"};
+    if (yuan < x->min || yuan > x->max)
+      return {
+          "out_of_range", path,
+          "申报金额必须在 " + std::to_string(x->min) + " 至 " + std::to_string(x->max) + " 元之间",
+          "the claimed amount must be between " + std::to_string(x->min) + " and " + std::to_string(x->max) + " yuan"};
+  }
+  return {};
+}
+
+// The applicant's sums added to the pools' years they count towards: one slot per applicant and pool's year. A sum
+// with no known total is listed as not counted, except in a quota (which counts people).
+void add_to_groups(const Model& m, const PoolIndex& ix, int ai, const Applicant& a, const std::vector<Sum>& sums,
+                   Groups& groups) {
+  std::vector<std::pair<std::pair<int, int>, size_t>> mine;  // (pool, year) -> slot, for this applicant
+  for (auto& x : sums) {
+    const long long* given = nullptr;
+    for (auto& c : a.claimed)
+      if (c.first == m.measures[x.measure].id) given = &c.second;
+    for (int p : ix.pools_of[x.measure]) {
+      std::pair<int, int> key{p, x.year};
+      Group& g = groups[key];
+      g.pool = key.first, g.year = key.second;
+      if (m.pools[key.first].rule != Pool::Rule::Quota && !x.known) {
+        g.not_counted.push_back({ai, m.measures[x.measure].id});
+        continue;
+      }
+      size_t pos = g.slots.size();
+      for (auto& [k, at] : mine)
+        if (k == key) pos = at;
+      if (pos == g.slots.size()) {
+        g.slots.emplace_back();
+        g.slots.back().applicant = ai;
+        mine.push_back({key, pos});
+      }
+      Slot& sl = g.slots[pos];
+      sl.heads += x.heads;
+      if (!x.known)
+        sl.unknown = true;
+      else if (given)
+        sl.claimed += *given, sl.given = true;
+      else
+        sl.claimed += x.max, sl.upper_bound = sl.upper_bound || x.min != x.max;
+    }
+  }
+}
+
+}  // namespace
+
+Gathered group_claims(const Model& m, const PoolIndex& ix, const std::vector<std::string>& claims, Day today,
+                      std::vector<Applicant>& apps, Errors& errors) {
+  Gathered out;
+  std::vector<Sum> sums;
+  for (size_t i = 0; i < apps.size(); ++i) {
+    Applicant& a = apps[i];
+    const int ai = static_cast<int>(i);
+    Situation s;
+    Evaluation ev;
+    InputError ie;
+    if (!evaluate_applicant(m, a, claims, today, s, ev, ie)) {
+      report(a, {ie.code, ie.path, ie.zh, ie.en}, errors);
+      continue;
+    }
+    note_caps(m, ai, s, ev, out.cap_hits);
+    sum_pooled(ix, s, ev, sums);
+    Err bad = check_claimed(ix, a, sums);
+    if (!bad.code.empty()) {
+      report(a, bad, errors);
+      continue;
+    }
+    add_to_groups(m, ix, ai, a, sums, out.groups);
+  }
+  return out;
+}
+
+}  // namespace skillcalc::budget

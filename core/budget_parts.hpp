@@ -1,0 +1,115 @@
+// The steps of settle_budget (budget.cpp), internal to core/: reading the claims (budget_read.cpp), grouping what
+// each applicant counts into pools' years (budget_group.cpp), settling a pool's year (budget_settle.cpp), writing
+// the answer (budget_json.cpp). The arithmetic of shares, apportion and split_payers, is budget_apportion.cpp.
+#pragma once
+#include <cstddef>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "day.hpp"
+#include "model.hpp"
+
+namespace skillcalc::budget {
+
+using ojson = nlohmann::ordered_json;
+using json = nlohmann::json;
+
+struct Err {
+  std::string code, path, zh, en;
+};
+
+// The claims left out and why, in the order found (written sorted by claim).
+struct Errors {
+  ojson list = ojson::array();
+  size_t skipped_claims = 0;
+  // `skipped`: the claims left out because of it (several when merged claims of one applicant fail together);
+  // none given: the claim `input` alone.
+  void add(int input, const std::string& applicant, const Err& e, const std::vector<int>& skipped = {});
+};
+
+// The model's pools, as the steps look them up.
+struct PoolIndex {
+  std::vector<std::vector<int>> pools_of;              // per measure: the pools it counts towards
+  std::unordered_map<std::string, int> measure_index;  // clause id -> measure
+  explicit PoolIndex(const Model& m);
+};
+
+// One applicant: one claim, or several claims with the same id merged into one situation (so that caps per
+// applicant span all of them).
+struct Applicant {
+  std::string id;
+  std::vector<int> inputs;  // 0-based indices of the claims
+  std::string_view bare;    // a bare situation, evaluated as given
+  json merged;              // the situation of several merged claims
+  bool envelope = false, is_merged = false, bad = false;
+  std::vector<std::pair<int, int>> origin;                 // merged: per event, its claim and its index there
+  std::vector<std::pair<std::string, long long>> claimed;  // clause id -> yuan, as the claims state it
+};
+
+struct Slot {  // an applicant in a pool's year
+  int applicant = -1;
+  long long claimed = 0, heads = 0;
+  bool upper_bound = false, given = false, unknown = false;
+};
+
+struct Group {  // a pool's year
+  int pool = -1, year = 0;
+  std::vector<Slot> slots;
+  std::vector<std::pair<int, std::string>> not_counted;  // applicant, clause id: no total known
+};
+using Groups = std::map<std::pair<int, int>, Group>;  // (pool, year)
+
+struct CapHit {  // a cap per applicant that bit, with the applicant's items of it before and after
+  int applicant = -1, cap = -1, year = 0;
+  long long before_min = 0, before_max = 0, after_min = 0, after_max = 0;
+};
+
+// 1. Reading: the claims read and checked; those that name the same applicant merged. Faults go to `errors`.
+std::vector<Applicant> read_claims(const std::vector<std::string>& claims, const PoolIndex& ix, Errors& errors);
+// The situation of an envelope claim already read once without fault.
+json envelope_situation(std::string_view text);
+
+// 2. Grouping: each applicant evaluated; the caps that bit noted; what it counts towards each pool's year gathered.
+struct Gathered {
+  Groups groups;
+  std::vector<CapHit> cap_hits;
+};
+Gathered group_claims(const Model& m, const PoolIndex& ix, const std::vector<std::string>& claims, Day today,
+                      std::vector<Applicant>& apps, Errors& errors);
+
+// 3. Settling: the pools' years in the order written (city, year, pool), and a money pool's year settled.
+std::vector<const Group*> pool_order(const Model& m, const Groups& groups);
+struct Settlement {
+  std::vector<long long> alloc;                         // per slot
+  std::vector<std::vector<long long>> split;            // per slot, per payer
+  std::vector<std::pair<long long, long long>> shares;  // per payer of the pool's first measure
+  std::vector<long long> payer_total;                   // per payer
+  long long total = 0, allocated = 0;                   // claimed, allocated
+  bool full = false;                                    // claims within the budget: paid in full
+};
+Settlement settle_pool(const Model& m, const Group& g);
+
+// What each applicant and the whole batch claimed, were allocated and are paid by whom, over the money pools.
+struct Sums {
+  long long claimed = 0, allocated = 0;
+  std::vector<std::pair<std::string, long long>> payers;  // in order of first appearance
+  void add(const std::string& who, long long y);
+};
+struct Tally {
+  Sums grand;
+  std::vector<Sums> per_app;
+  std::vector<char> in_money_pool;
+  explicit Tally(size_t applicants) : per_app(applicants), in_money_pool(applicants, 0) {}
+};
+void tally_pool(const Model& m, const Group& g, const Settlement& s, Tally& t);
+
+// 4. Writing: the whole answer (README "Budget").
+std::string write_settlement(const Model& m, size_t claims, const std::vector<Applicant>& apps, const Gathered& g,
+                             Errors& errors);
+
+}  // namespace skillcalc::budget
