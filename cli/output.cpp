@@ -24,7 +24,9 @@ bool Output::open(const std::string& path) {
     return false;
   }
   own_ = true;
-  std::setvbuf(f_, nullptr, _IOFBF, 1 << 20);  // as stdout: a result (14 KB) would otherwise be a write of its own
+  // As stdout: with the default 4 KB buffer every result (14 KB) would be a write of its own.
+  buffer_ = std::make_unique<char[]>(1 << 20);
+  std::setvbuf(f_, buffer_.get(), _IOFBF, 1 << 20);
   return true;
 }
 

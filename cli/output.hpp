@@ -4,6 +4,7 @@
 #pragma once
 #include <chrono>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,7 @@ class Output {
   std::string error() const;
 
  private:
+  std::unique_ptr<char[]> buffer_;  // a file's stdio buffer (glibc takes no size without one); outlives f_
   FILE* f_ = nullptr;
   std::string* sink_ = nullptr;
   bool own_ = false, failed_ = false;
