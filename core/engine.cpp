@@ -146,16 +146,18 @@ std::unique_ptr<Engine> Engine::load(const std::vector<SourceFile>& files, std::
   }
 }
 
+// The result is written into a buffer kept from call to call, then copied out at its size: one allocation, where
+// writing into a fresh string would grow it several times.
 std::string Engine::evaluate(std::string_view situation, std::string_view today) const {
-  std::string out;
-  evaluate_into(out, situation, today, false);
-  return out;
+  thread_local std::string buffer;
+  evaluate_into(buffer, situation, today, false);
+  return buffer;
 }
 
 std::string Engine::evaluate_compact(std::string_view situation, std::string_view today) const {
-  std::string out;
-  evaluate_into(out, situation, today, true);
-  return out;
+  thread_local std::string buffer;
+  evaluate_into(buffer, situation, today, true);
+  return buffer;
 }
 
 void Engine::evaluate_into(std::string& out, std::string_view situation, std::string_view today, bool compact) const {
