@@ -10,7 +10,8 @@ namespace {
 std::vector<int> used_documents(const Model& m, const Situation& s, const Evaluation& ev) {
   std::vector<char> used(m.documents.size(), 0);
   for (const Item& it : ev.items) used[m.measures[it.measure].doc] = 1;
-  std::vector<int> out, city = m.docs_of_city(s.city);
+  std::vector<int> out;
+  const std::vector<int>& city = m.docs_of_city(s.city);
   for (int d : city)
     if (used[d]) out.push_back(d);
   if (out.empty())

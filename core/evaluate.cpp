@@ -329,8 +329,9 @@ bool holds(const Condition& c, const Event& e, const Situation& s) {
 bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& err) {
   int kind = m.vocab.kind_index(s.kind);
   unsigned bit = 1u << kind;
-  std::vector<int> docs = m.docs_of_city(s.city);
-  std::vector<char> met(m.measures.size(), 0), relevant(m.measures.size(), 0);
+  const std::vector<int>& docs = m.docs_of_city(s.city);
+  thread_local std::vector<char> met, relevant;  // their capacity kept from call to call
+  met.assign(m.measures.size(), 0), relevant.assign(m.measures.size(), 0);
   out.items.reserve(8 * s.events.size() + 8);
   for (size_t ei = 0; ei < s.events.size(); ++ei) {
     const Event& e = s.events[ei];

@@ -51,6 +51,8 @@ void intern_measure(const Symbols& s, Measure& x) {
 
 void intern_model(Model& m) {
   intern_vocabulary(m.vocab);
+  m.city_documents.clear();
+  for (size_t i = 0; i < m.documents.size(); ++i) m.city_documents[m.documents[i].city].push_back(static_cast<int>(i));
   for (Measure& x : m.measures) intern_measure(m.vocab.symbols, x);
 }
 

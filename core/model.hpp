@@ -261,7 +261,9 @@ struct Model {
   std::vector<Pool> pools;
   ClaimWords claim_words;
   std::string version;
-  std::vector<int> docs_of_city(const std::string& city) const;
+  std::map<std::string, std::vector<int>> city_documents;  // listed at load (intern_model)
+  // The documents of a city, in order (valid until the next call for a city intern_model has not listed).
+  const std::vector<int>& docs_of_city(const std::string& city) const;
 };
 
 }  // namespace skillcalc

@@ -274,8 +274,10 @@ Amount Reader::amount(const json& j, const std::string& where, const Model& m, c
   return a;
 }
 
-std::vector<int> Model::docs_of_city(const std::string& city) const {
-  std::vector<int> out;
+const std::vector<int>& Model::docs_of_city(const std::string& city) const {
+  if (auto found = city_documents.find(city); found != city_documents.end()) return found->second;
+  thread_local std::vector<int> out;  // before intern_model has listed them, or a city with none
+  out.clear();
   for (size_t i = 0; i < documents.size(); ++i)
     if (documents[i].city == city) out.push_back(static_cast<int>(i));
   return out;

@@ -146,7 +146,8 @@ void render_result(std::string& out, const Model& m, const Situation& s, const E
       .field("rules_version", m.version);
   w.key("items").begin_array();
   Notes notes;
-  std::vector<char> noted(compact ? 0 : m.documents.size() + m.measures.size(), 0);
+  thread_local std::vector<char> noted;  // its capacity kept from result to result
+  noted.assign(compact ? 0 : m.documents.size() + m.measures.size(), 0);
   for (const Item& it : ev.items) {
     item_json(w, scratch, m, s, ev, it, compact);
     if (!compact && it.status != Status::OutsidePeriod) item_notes(notes, noted, m, s, it);

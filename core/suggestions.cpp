@@ -136,7 +136,8 @@ void suggestions_json(JsonWriter& w, const Model& m, const Situation& s, const E
   struct Near {
     int measure, distance;
   };
-  std::vector<Near> sugs;
+  thread_local std::vector<Near> sugs;  // its capacity kept from result to result
+  sugs.clear();
   sugs.reserve(ev.missed.size());
   for (int mi : ev.missed)
     if (int d = suggestion_distance(m, mi, s, ev); d != kUnrelated) sugs.push_back({mi, d});
