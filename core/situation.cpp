@@ -180,9 +180,8 @@ class Parser {
                   "no policy documents for city " + in_quotes(s.city));
     if (!home_city(j, s)) return false;
     s.as_of = today;
-    if (const JsonValue* a = j.find("as_of"); a && !date(
-                                                       j.at(a), [] { return std::string("/as_of"); }, s.as_of))
-      return false;
+    auto as_of_path = [] { return std::string("/as_of"); };
+    if (const JsonValue* a = j.find("as_of"); a && !date(j.at(a), as_of_path, s.as_of)) return false;
     return applicant(j, s) && events(j, s);
   }
 
@@ -253,8 +252,9 @@ class Parser {
     auto path = [&] { return "/events/" + std::to_string(index); };
     if (!j.is_object()) return fail("wrong_type", path(), "每个事件必须是对象", "each event must be an object");
     e.index = static_cast<int>(index);
-    char id[24] = {'e'};
-    e.id.assign(id, static_cast<size_t>(std::to_chars(id + 1, id + sizeof id, index + 1).ptr - id));
+    char numbered[24] = {'e'};  // "e1", "e2", …: the id of an event that gives none
+    auto end = std::to_chars(numbered + 1, numbered + sizeof numbered, index + 1).ptr;
+    e.id.assign(numbered, static_cast<size_t>(end - numbered));
     if (const JsonValue* id = j.find("id")) {
       if (!j.at(id).is_string() || id->text.empty() || id->text.size() > 64)
         return fail("wrong_type", path() + "/id", "事件标识必须是 1 至 64 字节的字符串",
