@@ -15,11 +15,6 @@ void ask_city_bound(const Model& m, Situation& s) {
   }
 }
 
-bool asked(const Path& p, const Event& e, const Situation& s) {
-  const auto& list = p.scope == Path::Scope::Event ? e.asked : s.asked;
-  return std::find(list.begin(), list.end(), p.field) != list.end();
-}
-
 Text not_certain_words(const Model& m, const Situation& s, const Item& it, const Text& facts) {
   if (it.asked.empty())
     return {"但原文要求的“" + facts.zh + "”尚未填写：补充之前本项不是确定金额，合计按0至该金额计算。",

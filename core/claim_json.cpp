@@ -52,6 +52,13 @@ Label field_label(const Model& m, const Path& p, const std::string& event) {
   return own;
 }
 
+// The label of an id, by its symbol where it has one (every id with a label has).
+const Text* label_of(const Vocabulary& v, const Value& value) {
+  size_t sym = static_cast<size_t>(value.sym);
+  if (value.sym >= 0 && sym < v.label_of_symbol.size()) return v.label_of_symbol[sym];
+  return v.label(value.s);
+}
+
 // Appends "职业技能等级：技师" / "skill level: Technician", with the bound a number must meet. False, with nothing
 // written, when the condition names nothing to bring.
 bool condition_words(Words& out, const Model& m, const Condition& c, const Event& e, const Situation& s,
@@ -71,7 +78,7 @@ bool condition_words(Words& out, const Model& m, const Condition& c, const Event
     put(out.zh, Int{v->i}), put(out.en, Int{v->i});
   } else if (v->kind == Value::Kind::Bool) {
     put(out.zh, v->b ? "是" : "否"), put(out.en, v->b ? "yes" : "no");
-  } else if (const Text* l = m.vocab.label(v->s)) {
+  } else if (const Text* l = label_of(m.vocab, *v)) {
     put(out.zh, l->zh), put(out.en, l->en);
   } else {
     put(out.zh, v->s), put(out.en, v->s);

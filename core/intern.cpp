@@ -19,6 +19,8 @@ void intern_vocabulary(Vocabulary& v) {
     for (auto& value : def.values) def.value_syms.push_back(s.add(value));
   }
   for (auto& [id, _] : v.values) s.add(id);
+  v.label_of_symbol.assign(s.size(), nullptr);
+  for (auto& [id, text] : v.values) v.label_of_symbol[static_cast<size_t>(s.find(id))] = &text;
 }
 
 void intern_path(const Symbols& s, Path& p) {

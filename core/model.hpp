@@ -247,7 +247,10 @@ struct Vocabulary {
   // Values that are one city's own (a city contest, a city title or platform): "" for the situation's own city
   // ("city_bound": true), else the city named ("city": "weihai"). Compare carries such an event to that city only.
   std::map<std::string, std::string> value_city;
-  Symbols symbols;  // every id above, as an integer (symbols.hpp): filled at load by intern_model
+  Symbols symbols;
+  std::vector<const Text*>
+      label_of_symbol;  // `values`' labels by symbol (null: none), filled with the symbols  // every id above, as an
+                        // integer (symbols.hpp): filled at load by intern_model
   int kind_index(const std::string& k) const;
   const Text* label(const std::string& id) const;
 };
