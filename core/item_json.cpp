@@ -89,6 +89,14 @@ void payers_json(JsonWriter& w, const Measure& x) {
   w.end_array();
 }
 
+// "capped_by": the cap or pool (`what`) that cut the item, its limit and the sum before the cut.
+void capped_by_json(JsonWriter& w, const char* what, const std::string& id, long long max_yuan, long long lo,
+                    long long hi) {
+  w.key("capped_by").begin_object().field(what, id).field("max_yuan", max_yuan);
+  span_json(w, "before", lo, hi);
+  w.end_object();
+}
+
 // Why an item is not paid as it stands, as data: the winner of a stacking rule, the newer measure, the cap or pool.
 void settled_by_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
   if (it.status == Status::Excluded) {
@@ -104,19 +112,11 @@ void settled_by_json(JsonWriter& w, const Model& m, const Situation& s, const Ev
         .field("document", m.documents[m.measures[it.superseded_by].doc].number)
         .end_object();
   if (it.status == Status::Capped && it.capped_by >= 0) {
-    w.key("capped_by")
-        .begin_object()
-        .field("cap", m.caps[it.capped_by].id)
-        .field("max_yuan", m.caps[it.capped_by].max_yuan);
-    span_json(w, "before", it.before_cap_min, it.before_cap_max);
-    w.end_object();
+    const Cap& c = m.caps[it.capped_by];
+    capped_by_json(w, "cap", c.id, c.max_yuan, it.before_cap_min, it.before_cap_max);
   } else if (it.status == Status::Capped && it.pooled_by >= 0) {
-    w.key("capped_by")
-        .begin_object()
-        .field("pool", m.pools[it.pooled_by].id)
-        .field("max_yuan", m.pools[it.pooled_by].budget_yuan);
-    span_json(w, "before", it.before_pool_min, it.before_pool_max);
-    w.end_object();
+    const Pool& p = m.pools[it.pooled_by];
+    capped_by_json(w, "pool", p.id, p.budget_yuan, it.before_pool_min, it.before_pool_max);
   }
 }
 
