@@ -111,14 +111,66 @@ bool strict_fault(std::string_view text, JsonFault& fault) {
   return false;
 }
 
-bool parse_strict(std::string_view text, json& out, JsonFault& fault) {
-  if (strict_fault(text, fault)) return false;
-  out = json::parse(text.begin(), text.end(), nullptr, false);
-  if (out.is_discarded()) {
-    fault = {"invalid_json", "", "不是有效的 JSON", "not valid JSON"};
-    return false;
+namespace {
+
+// Builds the document as nlohmann's own parser does, and stops at a key its object already has. One pass: the
+// Checker above runs only when this one stops, to name the fault exactly as strict_fault does.
+struct Builder {
+  using number_integer_t = json::number_integer_t;
+  using number_unsigned_t = json::number_unsigned_t;
+  using number_float_t = json::number_float_t;
+  using string_t = json::string_t;
+  using binary_t = json::binary_t;
+
+  json& root;
+  std::vector<json*> open;  // the arrays and objects being read, innermost last
+  json* member = nullptr;   // the value of the key just read
+
+  template <class V>
+  json* put(V&& v) {
+    if (open.empty()) {
+      root = json(std::forward<V>(v));
+      return &root;
+    }
+    json& top = *open.back();
+    if (top.is_array()) {
+      auto& a = top.get_ref<json::array_t&>();
+      a.emplace_back(std::forward<V>(v));
+      return &a.back();
+    }
+    *member = json(std::forward<V>(v));
+    return member;
   }
-  return true;
+  bool null() { return put(nullptr), true; }
+  bool boolean(bool b) { return put(b), true; }
+  bool number_integer(number_integer_t v) { return put(v), true; }
+  bool number_unsigned(number_unsigned_t v) { return put(v), true; }
+  bool number_float(number_float_t v, const string_t&) { return put(v), true; }
+  bool string(string_t& s) { return put(std::move(s)), true; }
+  bool binary(binary_t& b) { return put(json::binary(std::move(b))), true; }
+  bool start_object(std::size_t) { return open.push_back(put(json::value_t::object)), true; }
+  bool key(string_t& k) {
+    auto [it, inserted] = open.back()->get_ref<json::object_t&>().emplace(std::move(k), nullptr);
+    member = &it->second;
+    return inserted;
+  }
+  bool end_object() { return open.pop_back(), true; }
+  bool start_array(std::size_t) { return open.push_back(put(json::value_t::array)), true; }
+  bool end_array() { return open.pop_back(), true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+};
+
+}  // namespace
+
+bool parse_strict(std::string_view text, json& out, JsonFault& fault) {
+  if (text.find('\0') == std::string_view::npos) {
+    Builder b{out, {}};
+    if (json::sax_parse(text.begin(), text.end(), &b, nlohmann::detail::input_format_t::json, true)) return true;
+  }
+  out = json();
+  if (strict_fault(text, fault)) return false;
+  fault = {"invalid_json", "", "不是有效的 JSON", "not valid JSON"};
+  return false;
 }
 
 }  // namespace skillcalc
