@@ -405,14 +405,12 @@ async function boot() {
   window.addEventListener('afterprint', () => { while (openDetails.length) openDetails.pop().open = false; });
 
   try {
-    // First visit: the service worker downloads the whole site once (the calculator included) and takes control;
-    // only then is the calculator loaded, from its cache, so nothing is fetched twice.
-    await registerWorker({ onReady: () => {
-      const el = $('offline');
-      if (el) { el.dataset.ready = '1'; el.textContent = t('offline_ready'); }
-    } });
+    // The calculator loads at once (index.html preloads it); the service worker is registered after the first
+    // answer, so on a first visit its download of the whole release finds these files in the browser's cache
+    // (a 304 each) instead of fetching them twice, and it competes with nothing the visitor waits for.
     const { createSkillCalc } = await import('./skillcalc.mjs');
     app.calc = await createSkillCalc();
+    performance.mark('sc-core');
   } catch (err) {
     $('loading').textContent = t('load_failed');
     $('loading').setAttribute('role', 'alert');
@@ -446,6 +444,17 @@ async function boot() {
     renderSavedBanner();
   }
   window.addEventListener('hashchange', () => { if (isShareFragment(location.hash)) openShared(decodeFragment(location.hash)); });
+  startReleases();
+}
+
+// Offline use and new releases: the worker installs the whole release (on a first visit, from what this page has
+// just loaded) and takes control; from then on releases are watched.
+async function startReleases() {
+  await registerWorker({ onReady: () => {
+    const el = $('offline');
+    if (el) { el.dataset.ready = '1'; el.textContent = t('offline_ready'); }
+  } });
+  performance.mark('sc-worker');
   watchReleases({
     kiosk: mode.kiosk,
     idle: () => (mode.kiosk ? app.kiosk.idle() : !app.touched && !app.last),

@@ -33,8 +33,15 @@ files="$files $CORE"
 list=$(for f in $files; do echo "$f"; done | sort -u | awk '$0 == "index.html" { print; next } { rest = rest $0 "\n" } END { printf "%s", rest }')
 version=$(cd "$DIST" && sha256sum $list | sha256sum | cut -c1-16)
 
+# Every module the page imports is asked for at once (a modulepreload link each), not level by level as imports
+# are found: on a slow connection each level of imports costs a round trip. The worker's own files are left out.
+modules=$(for f in $list; do case $f in sw.js|sheet-worker.js) ;; *.js|*.mjs) echo "$f" ;; esac; done)
+preload=$(for f in $modules; do printf '<link rel="modulepreload" href="%s">\\n' "$f"; done | sed 's/\\n$//')
+grep -q '^<!-- modules: ' "$DIST/index.html"
+
 # The page shows the build id and the tests read it: <meta name="skillcalc-build" content="…">.
 sed -e "s|<meta name=\"skillcalc-build\" content=\"[^\"]*\">|<meta name=\"skillcalc-build\" content=\"$version\">|" \
+    -e "s|^<!-- modules: .*|$preload|" \
   "$DIST/index.html" > "$DIST/.index.html.tmp"
 grep -q "content=\"$version\"" "$DIST/.index.html.tmp"
 mv -f "$DIST/.index.html.tmp" "$DIST/index.html"

@@ -64,6 +64,30 @@ function row(item, ctx) {
       ? h('ul', {}, c.bring.map((b) => h('li', {}, langText(pick(b))))) : '—'));
 }
 
+// The QR code is drawn just after the result is on screen (encoding it takes as long as drawing the rest), and at
+// once should the page be printed before that. A figure no longer in the page is left alone.
+const pending = new Set();
+
+function drawQr(figure) {
+  if (!pending.delete(figure) || !figure.isConnected) return;
+  try {
+    figure.prepend(qrSvg(figure.dataset.link, { title: w('scan') }));
+  } catch {
+    figure.remove();  // a link too long for a QR code: the sheet prints the link itself
+  }
+}
+
+function drawQrSoon(figure, link) {
+  figure.dataset.link = link;
+  pending.add(figure);
+  requestAnimationFrame(() => setTimeout(() => drawQr(figure), 0));  // after the frame that shows the result
+  setTimeout(() => drawQr(figure), 250);  // a page in the background has no frames
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('beforeprint', () => { for (const f of [...pending]) drawQr(f); });
+}
+
 // ctx: { result, situation, catalog, docs, cityLabel, summary (an element: the situation in words), link (share URL or ''), printed }
 export function claimSheet(ctx) {
   const items = (ctx.result.items ?? []).filter((i) => ['granted', 'capped', 'non_monetary'].includes(i.status));
@@ -75,12 +99,8 @@ export function claimSheet(ctx) {
   const tot = ctx.result.totals ?? { min_yuan: 0, max_yuan: 0 };
   const when = timelineLine(ctx.result, ctx.situation);
   const asks = [...new Set(money_.concat(money_.length ? [] : other).map((i) => pick(i.claim?.ask)).filter(Boolean))];
-  let qr = null;
-  if (ctx.link) {
-    try {
-      qr = h('figure', { class: 'sheet-qr' }, qrSvg(ctx.link, { title: w('scan') }), h('figcaption', {}, w('scan')));
-    } catch { qr = null; }
-  }
+  const qr = ctx.link ? h('figure', { class: 'sheet-qr' }, h('figcaption', {}, w('scan'))) : null;
+  if (qr) drawQrSoon(qr, ctx.link);
   return h('section', { id: 'claim-sheet', class: 'claim-sheet print-only', 'aria-hidden': 'true' },
     h('div', { class: 'sheet-head' },
       h('div', {},

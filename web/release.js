@@ -1,6 +1,7 @@
 // Releases: the service worker keeps one whole release (one build id, every file checked against its hash) and
 // a new release waits beside it until the page says it may take over, so no page ever mixes files of two releases.
-//  - First visit: the worker installs, takes control, and only then is the calculator loaded (from its cache).
+//  - First visit: the page loads the calculator from the network and answers; then the worker is registered, and
+//    its download of the release revalidates what the browser already holds (a 304 a file), installs and takes control.
 //  - A page nobody has used yet switches to a new release at once (it reloads); a page in use shows a notice with
 //    an "update" button, which reloads with the visitor's situation in the share fragment, recalculated.
 //  - A kiosk switches when nobody is using it: at once when idle, otherwise at its next reset. It asks the server
