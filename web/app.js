@@ -237,7 +237,7 @@ function renderResultNow() {
       mode.kiosk ? null : h('p', { class: 'print-link' }, shareUrl(situation))),
     claimSheet({ result, situation, catalog: cat, docs: app.docs, cityLabel: cityLabel(situation.city),
       summary: situationSummary(situation, cat, cityLabel(situation.city)), link: mode.kiosk ? '' : shareUrl(situation),
-      printed: t('printed', { d: new Date().toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB') }) })]);
+      printed: t('printed', { d: printedAt() }) })]);
 }
 
 // "2026年12月1日 14:05" / "1 December 2026, 14:05": dates are written one way on the whole page.
