@@ -405,8 +405,8 @@ async function boot() {
   window.addEventListener('afterprint', () => { while (openDetails.length) openDetails.pop().open = false; });
 
   try {
-    // The calculator loads at once (index.html preloads it); the service worker is registered after the first
-    // answer, so on a first visit its download of the whole release finds these files in the browser's cache
+    // The calculator loads at once (index.html preloads its WebAssembly); the service worker is registered after the
+    // first answer, so on a first visit its download of the whole release finds these files in the browser's cache
     // (a 304 each) instead of fetching them twice, and it competes with nothing the visitor waits for.
     const { createSkillCalc } = await import('./skillcalc.mjs');
     app.calc = await createSkillCalc();

@@ -2,9 +2,10 @@
 # Assembles the web page into dist/ after wasm/build.sh has put the calculator there:
 #   copies web/ (index.html, the JS modules, style.css, manifest.webmanifest, icon.svg) into dist/, and
 #   stamps a build id (a hash of every file of the site) into dist/index.html, and
+#   bundles the page's modules into app.js (web/bundle.mjs), so that a first visit asks for one script, not twenty,
 #   writes dist/sw.js with that build id and every file of the site with its SHA-256, so that a changed file makes
 #   browsers fetch the new release once, whole and checked, and a first visit makes the site work offline.
-# Usage: web/assemble.sh [DIST]   (default: dist/ beside web/). Needs only a POSIX shell and sha256sum.
+# Usage: web/assemble.sh [DIST]   (default: dist/ beside web/). Needs a POSIX shell, sha256sum and node.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WEB="$ROOT/web"
@@ -29,13 +30,26 @@ for path in "$WEB"/*.html "$WEB"/*.js "$WEB"/*.css "$WEB"/*.webmanifest "$WEB"/*
 done
 files="$files $CORE"
 
+# The page's modules in one file (web/bundle.mjs): app.js becomes the bundle, and the modules it took in are left
+# out of the release.
+bundled=$(node "$WEB/bundle.mjs" "$DIST" app.js)
+kept=""
+for f in $files; do
+  case " $(echo $bundled) " in
+    *" $f "*) [ "$f" = app.js ] && kept="$kept $f" || rm -f "$DIST/$f" ;;
+    *) kept="$kept $f" ;;
+  esac
+done
+files=$kept
+
 # index.html first (it is what every navigation is answered with), then the rest in a stable order.
 list=$(for f in $files; do echo "$f"; done | sort -u | awk '$0 == "index.html" { print; next } { rest = rest $0 "\n" } END { printf "%s", rest }')
 version=$(cd "$DIST" && sha256sum $list | sha256sum | cut -c1-16)
 
 # Every module the page imports is asked for at once (a modulepreload link each), not level by level as imports
-# are found: on a slow connection each level of imports costs a round trip. The worker's own files are left out.
-modules=$(for f in $list; do case $f in sw.js|sheet-worker.js) ;; *.js|*.mjs) echo "$f" ;; esac; done)
+# are found: on a slow connection each level of imports costs a round trip. app.js is asked for by its script tag,
+# the workers' own files are left out.
+modules=$(for f in $list; do case $f in app.js|sw.js|sheet-worker.js) ;; *.js|*.mjs) echo "$f" ;; esac; done)
 preload=$(for f in $modules; do printf '<link rel="modulepreload" href="%s">\\n' "$f"; done | sed 's/\\n$//')
 grep -q '^<!-- modules: ' "$DIST/index.html"
 

@@ -39,7 +39,7 @@ export async function watchReleases(ctx) {
   if (!reg || !navigator.serviceWorker.controller) return;
   const offer = (worker) => {
     waiting = worker;
-    if (ctx.idle()) apply(worker, location.href);
+    if (ctx.idle()) pageLoaded().then(() => { if (ctx.idle()) apply(worker, location.href); });
     else if (!ctx.kiosk) ctx.notice(() => apply(worker, ctx.carry()));
   };
   // Another tab took the new release: this page keeps the files it has loaded; it follows at once if nobody is
@@ -57,6 +57,17 @@ export async function watchReleases(ctx) {
   check();
   if (ctx.kiosk) setInterval(() => { check(); if (waiting && ctx.idle()) apply(waiting, location.href); }, CHECK_MS);
   else document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') check(); });
+}
+
+// Resolves a moment after the page's load event. The new worker takes over once the old one is idle; Chromium was
+// seen to wait 30 s more when the old one got a request (the page's icon, asked for after load) just after
+// skipWaiting(), so an unused page that a new release waits for asks for it once its own requests are done.
+function pageLoaded() {
+  return new Promise((resolve) => {
+    const later = () => setTimeout(resolve, 300);
+    if (document.readyState === 'complete') later();
+    else window.addEventListener('load', later, { once: true });
+  });
 }
 
 // The kiosk's reset: load `url` afresh, in the new release when one is waiting.
