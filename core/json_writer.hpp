@@ -83,7 +83,7 @@ class JsonWriter {
   char* room(size_t k) {
     // Grown by what is needed (and some), not to the whole capacity: zero-filling a large reused buffer at every
     // result would cost more than writing the result.
-    if (n_ + k > buf_.size()) buf_.resize(std::max(n_ * 2, n_ + k + 4096));
+    if (n_ + k > buf_.size()) buf_.resize(std::max(n_ * 2, n_ + k + 256));
     return &buf_[n_];
   }
   void put(std::string_view s) {
