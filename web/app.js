@@ -379,6 +379,8 @@ function initialCity() {
 // ---- boot --------------------------------------------------------------------------------------------------
 
 async function boot() {
+  // The calculator starts loading first: its WebAssembly compiles while the page sets itself up.
+  const calculator = import('./skillcalc.mjs').then(({ createSkillCalc }) => createSkillCalc());
   setLang(params.get('lang') === 'en' ? 'en' : 'zh');
   if (mode.embed) document.documentElement.classList.add('embed');
   if (mode.kiosk) document.documentElement.classList.add('kiosk');
@@ -405,11 +407,10 @@ async function boot() {
   window.addEventListener('afterprint', () => { while (openDetails.length) openDetails.pop().open = false; });
 
   try {
-    // The calculator loads at once (index.html preloads its WebAssembly); the service worker is registered after the
-    // first answer, so on a first visit its download of the whole release finds these files in the browser's cache
+    // The calculator loads at once (index.html preloads its WebAssembly, boot() starts it first); the service worker
+    // is registered after the first answer, so on a first visit its download of the whole release finds these files in the browser's cache
     // (a 304 each) instead of fetching them twice, and it competes with nothing the visitor waits for.
-    const { createSkillCalc } = await import('./skillcalc.mjs');
-    app.calc = await createSkillCalc();
+    app.calc = await calculator;
     performance.mark('sc-core');
   } catch (err) {
     $('loading').textContent = t('load_failed');
