@@ -279,7 +279,7 @@ class Parser {
       const std::string* def = nullptr;
       const FieldDef* field_def = nullptr;  // resolved at load (EventType::defs), else looked up here
       int id = -2;                          // the name's symbol, found at load (EventType::ids)
-      for (size_t i = 0; i < et->fields.size(); ++i)
+      for (size_t i = 0; i < et->fields.size() && !def; ++i)  // names are unique within an event type
         if (et->fields[i].first == name) {
           def = &et->fields[i].second, field_def = i < et->defs.size() ? et->defs[i] : nullptr;
           id = i < et->ids.size() ? et->ids[i] : -2;
