@@ -90,24 +90,43 @@ void verify_no_cycle(const Model& m, Problems& p) {
   }
 }
 
+// A stacking rule or a cap, in the words of the problems found in it.
+struct RuleNoun {
+  std::string zh, en;
+};
+const RuleNoun kStackingRule{"就高规则", "stacking rule"}, kCap{"上限", "cap"};
+
+// What a stacking rule and a cap both need: a measure with money and a verbatim quote.
+template <class Rule>
+void verify_measures_and_quote(const Model& m, Problems& p, const Rule& r, const std::string& path, const RuleNoun& n) {
+  if (r.measures.empty())
+    p.add(file_of(m, r.doc), path + "/measures", "missing_field", n.zh + "没有涉及资金的措施",
+          "the " + n.en + " names no measure with money");
+  if (squeeze(r.quote).empty())
+    p.add(file_of(m, r.doc), path + "/quote", "missing_quote", n.zh + "缺少原文引用",
+          "the " + n.en + "'s verbatim quote is missing");
+}
+
+// `later` has the id of an earlier rule of the same document.
+template <class Rule>
+void verify_id_once(const Model& m, Problems& p, const Rule& earlier, const Rule& later, const std::string& path,
+                    const RuleNoun& n) {
+  if (earlier.doc == later.doc && !later.id.empty() && earlier.id == later.id)
+    p.add(file_of(m, later.doc), path + "/id", "duplicate_id", n.zh + "标识“" + later.id + "”重复",
+          n.en + " id '" + later.id + "' is used twice");
+}
+
 // Stacking rules: measures with money, a quote, unique ids, no measure in two rules of a city.
 void verify_stackings(const Model& m, Problems& p) {
   const std::vector<size_t> own_stacking = own_index(m.stackings);
   for (size_t i = 0; i < m.stackings.size(); ++i) {
     const Stacking& st = m.stackings[i];
     std::string path = pointer_in_file("stacking", own_stacking, i);
-    if (st.measures.empty())
-      p.add(file_of(m, st.doc), path + "/measures", "missing_field", "就高规则没有涉及资金的措施",
-            "the stacking rule names no measure with money");
-    if (squeeze(st.quote).empty())
-      p.add(file_of(m, st.doc), path + "/quote", "missing_quote", "就高规则缺少原文引用",
-            "the stacking rule's verbatim quote is missing");
+    verify_measures_and_quote(m, p, st, path, kStackingRule);
     for (size_t j = 0; j < i; ++j) {
       const Stacking& other = m.stackings[j];
       if (m.documents[other.doc].city != m.documents[st.doc].city) continue;  // `also` spans a city's documents
-      if (other.doc == st.doc && !st.id.empty() && other.id == st.id)
-        p.add(file_of(m, st.doc), path + "/id", "duplicate_id", "就高规则标识“" + st.id + "”重复",
-              "stacking rule id '" + st.id + "' is used twice");
+      verify_id_once(m, p, other, st, path, kStackingRule);
       for (int mi : st.measures)
         if (std::binary_search(other.measures.begin(), other.measures.end(), mi)) {
           p.add(file_of(m, st.doc), path + "/measures", "stacking_overlap",
@@ -189,16 +208,8 @@ void verify_caps(const Model& m, Problems& p) {
   for (size_t i = 0; i < m.caps.size(); ++i) {
     const Cap& c = m.caps[i];
     std::string path = pointer_in_file("caps", own_cap, i);
-    if (c.measures.empty())
-      p.add(file_of(m, c.doc), path + "/measures", "missing_field", "上限没有涉及资金的措施",
-            "the cap names no measure with money");
-    if (squeeze(c.quote).empty())
-      p.add(file_of(m, c.doc), path + "/quote", "missing_quote", "上限缺少原文引用",
-            "the cap's verbatim quote is missing");
-    for (size_t j = 0; j < i; ++j)
-      if (m.caps[j].doc == c.doc && !c.id.empty() && m.caps[j].id == c.id)
-        p.add(file_of(m, c.doc), path + "/id", "duplicate_id", "上限标识“" + c.id + "”重复",
-              "cap id '" + c.id + "' is used twice");
+    verify_measures_and_quote(m, p, c, path, kCap);
+    for (size_t j = 0; j < i; ++j) verify_id_once(m, p, m.caps[j], c, path, kCap);
     for (int mi : c.measures)
       if (c.max_yuan > 0 && least_item(m.measures[mi]) > c.max_yuan)
         p.add(file_of(m, c.doc), path + "/max_yuan", "contradictory_cap",
