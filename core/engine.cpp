@@ -51,11 +51,50 @@ std::string fnv_hex(const std::vector<SourceFile>& files) {
 
 // The ids under "cities" in the order the file writes them (the parsed object keeps them sorted): the order a page
 // offers the cities in.
+// A pass over the text that builds nothing: the keys two levels down under the top object's "cities" object.
+struct CityKeys {
+  using number_integer_t = json::number_integer_t;
+  using number_unsigned_t = json::number_unsigned_t;
+  using number_float_t = json::number_float_t;
+  using string_t = json::string_t;
+  using binary_t = json::binary_t;
+
+  std::vector<std::string>& out;
+  int depth = 0;
+  bool in_cities = false;  // reading the members of "cities"
+  bool next_is_cities = false;
+
+  bool value() { return next_is_cities = false, true; }
+  bool null() { return value(); }
+  bool boolean(bool) { return value(); }
+  bool number_integer(number_integer_t) { return value(); }
+  bool number_unsigned(number_unsigned_t) { return value(); }
+  bool number_float(number_float_t, const string_t&) { return value(); }
+  bool string(string_t&) { return value(); }
+  bool binary(binary_t&) { return value(); }
+  bool start_object(std::size_t) {
+    if (depth == 1) in_cities = next_is_cities;
+    next_is_cities = false;
+    return ++depth, true;
+  }
+  bool key(string_t& k) {
+    if (depth == 1) next_is_cities = k == "cities";
+    if (depth == 2 && in_cities) out.push_back(k);
+    return true;
+  }
+  bool end_object() {
+    if (--depth == 1) in_cities = false;
+    return true;
+  }
+  bool start_array(std::size_t) { return next_is_cities = false, ++depth, true; }
+  bool end_array() { return --depth, true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+};
+
 std::vector<std::string> city_keys_in_order(const std::string& text) {
   std::vector<std::string> out;
-  auto j = ojson::parse(text, nullptr, false);
-  if (j.is_object() && j.contains("cities") && j["cities"].is_object())
-    for (auto& [id, _] : j["cities"].items()) out.push_back(id);
+  CityKeys keys{out};
+  json::sax_parse(text.begin(), text.end(), &keys, nlohmann::detail::input_format_t::json, true);
   return out;
 }
 
