@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "json_scan.hpp"
+
 namespace skillcalc {
 
 struct JsonValue {
@@ -25,16 +27,6 @@ struct JsonMember {
   std::string_view key;
   JsonValue value;
 };
-
-// A whole number or a float as nlohmann reads a number token: unsigned when it is a non-negative integer that
-// fits 64 bits, integer when a negative one fits, otherwise a double.
-struct JsonNumber {
-  enum class Kind : uint8_t { Unsigned, Integer, Float } kind = Kind::Float;
-  unsigned long long u = 0;
-  long long i = 0;
-  double f = 0;
-};
-JsonNumber json_number(std::string_view token);
 
 struct SituationJson {
   JsonValue root;

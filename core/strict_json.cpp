@@ -3,6 +3,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "json_fast.hpp"
+
 namespace skillcalc {
 
 using json = nlohmann::json;
@@ -113,8 +115,9 @@ bool strict_fault(std::string_view text, JsonFault& fault) {
 
 namespace {
 
-// Builds the document as nlohmann's own parser does, and stops at a key its object already has. One pass: the
-// Checker above runs only when this one stops, to name the fault exactly as strict_fault does.
+// Builds the document as nlohmann's own parser does, and stops at a key its object already has: for what the fast
+// reader (json_fast.hpp) does not vouch for. One pass: the Checker above runs only when this one stops, to name the
+// fault exactly as strict_fault does.
 struct Builder {
   using number_integer_t = json::number_integer_t;
   using number_unsigned_t = json::number_unsigned_t;
@@ -164,6 +167,7 @@ struct Builder {
 
 bool parse_strict(std::string_view text, json& out, JsonFault& fault) {
   if (text.find('\0') == std::string_view::npos) {
+    if (read_json_fast(text, out)) return true;
     Builder b{out, {}};
     if (json::sax_parse(text.begin(), text.end(), &b, nlohmann::detail::input_format_t::json, true)) return true;
   }

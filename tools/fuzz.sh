@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
-targets=${FUZZ_TARGETS:-"situation parity rules csv jsonl claims"}
+targets=${FUZZ_TARGETS:-"situation parity rules json csv jsonl claims"}
 build=build-fuzz
 # clang and its libFuzzer runtime (Debian 12: clang 14), installed when missing, as tools/setup.sh does.
 missing=()

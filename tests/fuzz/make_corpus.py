@@ -71,6 +71,10 @@ def corpus(out):
         write(os.path.join(out, "claims"), lines)
     shutil.rmtree(os.path.join(out, "parity"), ignore_errors=True)
     shutil.copytree(os.path.join(out, "situation"), os.path.join(out, "parity"))  # the same seeds, two readers
+    shutil.rmtree(os.path.join(out, "json"), ignore_errors=True)
+    shutil.copytree(os.path.join(out, "rules"), os.path.join(out, "json"))  # rule files and situations: any JSON
+    for path in situations:
+        shutil.copy(path, os.path.join(out, "json"))
     print("%d situation seeds, %d rule seeds in %s (and csv, jsonl, claims)" % (n, len(rules), out))
 
 
