@@ -1,14 +1,21 @@
 // The page's first result after it is interactive, on cold visits (a script that prints figures, not a test):
 // each run a fresh Chromium profile opens a share link of the Weihai case from the local server (gzip, loopback), and
 // the page's own marks give the time from domInteractive to its first result (and to the calculator loaded and the
-// page ready on the way). Prints every run and the median.
-// Usage: node tests/browser/first-result.mjs [RUNS]   (default 7; needs wasm/build.sh and web/assemble.sh)
-import { startServer, launch, waitReady, distReady, shareFragment, CASES, DIST } from './helpers.mjs';
+// page ready on the way, where the page sets those marks). Prints every run and the median.
+// Usage: node tests/browser/first-result.mjs [RUNS] [OTHER_DIST]   (default 7; needs wasm/build.sh and
+// web/assemble.sh). With OTHER_DIST (another build's dist/, e.g. of a worktree at an older commit) the two are
+// visited in turns, run by run, so that a machine whose speed drifts affects both alike.
+import { startServer, launch, waitReady, shareFragment, CASES, DIST } from './helpers.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
 
 const RUNS = Number(process.argv[2] ?? 7);
-if (!distReady()) {
-  console.error(`${DIST} is not assembled: run wasm/build.sh, then web/assemble.sh`);
-  process.exit(1);
+const dists = [DIST, ...(process.argv[3] ? [path.resolve(process.argv[3])] : [])];
+for (const d of dists) {
+  if (!['index.html', 'sw.js', 'skillcalc.mjs', 'skillcalc_core.wasm'].every((f) => fs.existsSync(path.join(d, f)))) {
+    console.error(`${d} is not assembled: run wasm/build.sh, then web/assemble.sh`);
+    process.exit(1);
+  }
 }
 
 async function coldVisit(server) {
@@ -29,22 +36,28 @@ async function coldVisit(server) {
   }
 }
 
-const server = await startServer();
+const ms = (x) => (Number.isFinite(x) ? `+${x.toFixed(0)} ms` : 'not marked');
+const servers = [];
 try {
-  const after = [];
+  for (const d of dists) servers.push(await startServer(d));
+  const times = dists.map(() => []);
   for (let i = 0; i < RUNS; i++) {
-    const m = await coldVisit(server);
-    after.push(m.first - m.interactive);
-    console.log(`  calculator loaded +${m.core.toFixed(0)} ms, form ready +${m.ready.toFixed(0)} ms, ` +
-                `first result +${(m.first - m.interactive).toFixed(0)} ms`);
+    for (let k = 0; k < dists.length; k++) {
+      const m = await coldVisit(servers[k]);
+      times[k].push(m.first - m.interactive);
+      console.log(`  ${dists[k]}: calculator loaded ${ms(m.core)}, form ready ${ms(m.ready)}, ` +
+                  `first result ${ms(m.first - m.interactive)}`);
+    }
   }
-  const sorted = [...after].sort((a, b) => a - b);
-  console.log(`runs (ms): ${after.map((x) => x.toFixed(0)).join(', ')}`);
-  console.log(`page first result after interactive, cold visit: median ${sorted[(RUNS - 1) >> 1].toFixed(0)} ms over ${RUNS} runs` +
-              ` (min ${sorted[0].toFixed(0)}, max ${sorted[RUNS - 1].toFixed(0)})  [goal 300 ms]`);
+  for (let k = 0; k < dists.length; k++) {
+    const sorted = [...times[k]].sort((a, b) => a - b);
+    console.log(`${dists[k]}: runs (ms): ${times[k].map((x) => x.toFixed(0)).join(', ')}`);
+    console.log(`page first result after interactive, cold visit: median ${sorted[(RUNS - 1) >> 1].toFixed(0)} ms over ` +
+                `${RUNS} runs (min ${sorted[0].toFixed(0)}, max ${sorted[RUNS - 1].toFixed(0)})  [goal 300 ms]`);
+  }
 } catch (e) {
   console.error(e);
   process.exitCode = 1;
 } finally {
-  await server.close();
+  for (const s of servers) await s.close();
 }
