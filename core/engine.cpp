@@ -52,13 +52,7 @@ std::string fnv_hex(const std::vector<SourceFile>& files) {
 // The ids under "cities" in the order the file writes them (the parsed object keeps them sorted): the order a page
 // offers the cities in.
 // A pass over the text that builds nothing: the keys two levels down under the top object's "cities" object.
-struct CityKeys {
-  using number_integer_t = json::number_integer_t;
-  using number_unsigned_t = json::number_unsigned_t;
-  using number_float_t = json::number_float_t;
-  using string_t = json::string_t;
-  using binary_t = json::binary_t;
-
+struct CityKeys : JsonSaxTypes {
   std::vector<std::string>& out;
   int depth = 0;
   bool in_cities = false;  // reading the members of "cities"
@@ -93,7 +87,7 @@ struct CityKeys {
 
 std::vector<std::string> city_keys_in_order(const std::string& text) {
   std::vector<std::string> out;
-  CityKeys keys{out};
+  CityKeys keys{{}, out};
   json::sax_parse(text.begin(), text.end(), &keys, nlohmann::detail::input_format_t::json, true);
   return out;
 }

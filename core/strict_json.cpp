@@ -118,13 +118,7 @@ namespace {
 // Builds the document as nlohmann's own parser does, and stops at a key its object already has: for what the fast
 // reader (json_fast.hpp) does not vouch for. One pass: the Checker above runs only when this one stops, to name the
 // fault exactly as strict_fault does.
-struct Builder {
-  using number_integer_t = json::number_integer_t;
-  using number_unsigned_t = json::number_unsigned_t;
-  using number_float_t = json::number_float_t;
-  using string_t = json::string_t;
-  using binary_t = json::binary_t;
-
+struct Builder : JsonSaxTypes {
   json& root;
   std::vector<json*> open;  // the arrays and objects being read, innermost last
   json* member = nullptr;   // the value of the key just read
@@ -168,7 +162,7 @@ struct Builder {
 bool parse_strict(std::string_view text, json& out, JsonFault& fault) {
   if (text.find('\0') == std::string_view::npos) {
     if (read_json_fast(text, out)) return true;
-    Builder b{out, {}};
+    Builder b{{}, out, {}};
     if (json::sax_parse(text.begin(), text.end(), &b, nlohmann::detail::input_format_t::json, true)) return true;
   }
   out = json();

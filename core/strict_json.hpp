@@ -22,4 +22,13 @@ bool strict_fault(std::string_view text, JsonFault& fault);
 // A key as one reference token of a JSON pointer (RFC 6901): "~" is written "~0" and "/" is written "~1".
 std::string pointer_token(std::string_view key);
 
+// The types nlohmann's sax_parse asks of a handler that does not derive from its virtual json_sax.
+struct JsonSaxTypes {
+  using number_integer_t = nlohmann::json::number_integer_t;
+  using number_unsigned_t = nlohmann::json::number_unsigned_t;
+  using number_float_t = nlohmann::json::number_float_t;
+  using string_t = nlohmann::json::string_t;
+  using binary_t = nlohmann::json::binary_t;
+};
+
 }  // namespace skillcalc
