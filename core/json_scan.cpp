@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "utf8.hpp"
+
 namespace skillcalc {
 
 JsonNumber json_number(std::string_view token) {
@@ -33,24 +35,6 @@ bool hex(char c, int& v) {
   if (c >= 'a' && c <= 'f') return v = v * 16 + (c - 'a' + 10), true;
   if (c >= 'A' && c <= 'F') return v = v * 16 + (c - 'A' + 10), true;
   return false;
-}
-
-void utf8(int cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 }  // namespace
@@ -181,7 +165,7 @@ bool JsonScan::unescape_rest(std::string& s) {
           if (!code_unit(low) || low < 0xDC00 || low > 0xDFFF) return false;
           cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
         }
-        utf8(cp, s);
+        append_utf8(s, static_cast<char32_t>(cp));
         break;
       }
       default:

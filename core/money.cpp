@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "utf8.hpp"
+
 namespace skillcalc {
 
 std::string yuan_zh(long long y) {
@@ -38,24 +40,6 @@ char32_t next_cp(const std::string& s, size_t& i) {
   for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3f);
   i += n;
   return cp;
-}
-
-void put_cp(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xc0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xe0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else {
-    out += static_cast<char>(0xf0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  }
 }
 
 std::vector<char32_t> code_points(const std::string& s) {
@@ -122,7 +106,7 @@ std::string squeeze(const std::string& text) {
       c = U',';
     else if (c == U'；')
       c = U';';
-    put_cp(out, c);
+    append_utf8(out, c);
   }
   return out;
 }
