@@ -32,6 +32,14 @@ Day parse_day(std::string_view s) {
 }
 
 std::string day_iso(Day d) {
+  if (d >= 10000000 && d <= 99999999) {  // four-digit years: the digits written directly (a result writes one each)
+    std::string s = "0000-00-00";
+    int y = d / 10000, m = d / 100 % 100, day = d % 100;
+    for (int i = 3; i >= 0; --i, y /= 10) s[static_cast<size_t>(i)] = static_cast<char>('0' + y % 10);
+    s[5] = static_cast<char>('0' + m / 10), s[6] = static_cast<char>('0' + m % 10);
+    s[8] = static_cast<char>('0' + day / 10), s[9] = static_cast<char>('0' + day % 10);
+    return s;
+  }
   char b[16];
   snprintf(b, sizeof b, "%04d-%02d-%02d", d / 10000, d / 100 % 100, d % 100);
   return b;

@@ -99,7 +99,7 @@ void periods(const Schedule& sc, const Event& e, const Situation& s, Item& it) {
 void recipient(const Measure& x, const Event& e, const Situation& s, Item& it) {
   const Value* team = e.fields.get("team");
   it.team = x.teams && team && team->kind == Value::Kind::Bool && team->b;
-  it.recipient = it.team ? "team" : x.recipient == "applicant" ? s.kind : x.recipient;
+  it.recipient = it.team ? "team" : std::string_view(x.recipient) == "applicant" ? s.kind : x.recipient;
   it.for_applicant = !it.team && it.recipient == s.kind;
 }
 

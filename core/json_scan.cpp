@@ -11,6 +11,15 @@ namespace skillcalc {
 
 JsonNumber json_number(std::string_view token) {
   JsonNumber n;
+  // Up to 18 digits, optionally negative: fits 64 bits, read without a copy (what strtoull/strtoll would give).
+  bool minus = !token.empty() && token[0] == '-';
+  std::string_view digits = token.substr(minus ? 1 : 0);
+  if (!digits.empty() && digits.size() <= 18 && digits.find_first_not_of("0123456789") == std::string_view::npos) {
+    unsigned long long x = 0;
+    for (char c : digits) x = x * 10 + static_cast<unsigned>(c - '0');
+    if (minus) return n.kind = JsonNumber::Kind::Integer, n.i = -static_cast<long long>(x), n;
+    return n.kind = JsonNumber::Kind::Unsigned, n.u = x, n;
+  }
   std::string t(token);  // strtoull and strtod need the end of the token
   bool whole = t.find_first_of(".eE") == std::string::npos;
   char* end = nullptr;

@@ -22,6 +22,10 @@ TEST_CASE("real days parse to yyyymmdd and impossible ones to 0", "[day]") {
 
 TEST_CASE("days are written in ISO, Chinese and English", "[day]") {
   CHECK(day_iso(20250501) == "2025-05-01");
+  CHECK(day_iso(19000101) == "1900-01-01");
+  CHECK(day_iso(22001231) == "2200-12-31");
+  CHECK(day_iso(9991231) == "0999-12-31");  // a year of three digits, padded as before
+  CHECK(day_iso(0) == "0000-00-00");
   CHECK(day_zh(20250701) == "2025年7月1日");
   CHECK(day_en(20250701) == "1 July 2025");
 }
