@@ -18,6 +18,16 @@ struct JsonNumber {
 };
 JsonNumber json_number(std::string_view token);
 
+// The bytes a JSON string holds as they are: ASCII from the space up, but the quote and the backslash.
+struct JsonPlainBytes {
+  bool is[256] = {};
+  constexpr JsonPlainBytes() {
+    for (int c = 0x20; c < 0x80; ++c) is[c] = c != '"' && c != '\\';
+  }
+  constexpr bool operator[](unsigned char c) const { return is[c]; }
+};
+inline constexpr JsonPlainBytes kJsonPlain{};
+
 class JsonScan {
  protected:
   explicit JsonScan(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {}
@@ -37,6 +47,8 @@ class JsonScan {
   bool string(std::string_view& out, Store&& store) {
     const char* start = ++p_;
     while (p_ != end_) {
+      while (p_ != end_ && kJsonPlain[static_cast<unsigned char>(*p_)]) ++p_;
+      if (p_ == end_) break;
       unsigned char c = static_cast<unsigned char>(*p_);
       if (c == '"') {
         out = std::string_view(start, static_cast<size_t>(p_ - start));
@@ -64,6 +76,7 @@ class JsonScan {
   const char* end_;
 
  private:
+
   bool multibyte();
   bool unescape_rest(std::string& s);
   bool code_unit(int& cp);

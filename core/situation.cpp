@@ -46,6 +46,11 @@ bool key_less(std::string_view a, std::string_view b) {
   return a < b;
 }
 
+// Equal keys, most unequal ones told apart by their length or first byte without a call to memcmp.
+bool same_key(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a == b));
+}
+
 // A value of the record read by situation_json.hpp, asked the questions the checks ask of a JSON value.
 class Node {
  public:
@@ -288,7 +293,7 @@ class Parser {
       const FieldDef* field_def = nullptr;                    // resolved at load (EventType::defs), else looked up here
       int id = -2;                                            // the name's symbol, found at load (EventType::ids)
       for (size_t i = 0; i < et->fields.size() && !def; ++i)  // names are unique within an event type
-        if (et->fields[i].first == name) {
+        if (same_key(et->fields[i].first, name)) {
           def = &et->fields[i].second, field_def = i < et->defs.size() ? et->defs[i] : nullptr;
           id = i < et->ids.size() ? et->ids[i] : -2;
         }
