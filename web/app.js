@@ -425,7 +425,11 @@ async function boot() {
   // city brings it onto the page.
   const ids = (docs.cities ?? []).filter((c) => c.documents > 0).map((c) => c.id);
   for (const d of docs.documents ?? []) if (!ids.includes(d.city)) ids.push(d.city);
-  app.cities = ids.map((id) => ({ id, label: catalog(id)?.label ?? { zh: id, en: id } })).filter((c) => catalog(c.id));
+  // Their names come with the documents; a city's catalog is read when the page first needs it (reading all of them
+  // here delayed the first answer). A city the vocabulary does not name is listed only if the core has a catalog.
+  const named = new Map((docs.cities ?? []).map((c) => [c.id, { zh: c.zh, en: c.en }]));
+  app.cities = ids.filter((id) => named.has(id) || catalog(id))
+    .map((id) => ({ id, label: named.get(id) ?? catalog(id)?.label ?? { zh: id, en: id } }));
 
   app.hideCity = mode.embed && !!initialCity();
   app.state.city = initialCity();

@@ -39,6 +39,7 @@ export function distReady() {
 // `serve(dir)` switches to another folder (a new release deployed); `close()` stops it at once.
 export async function startServer(root = DIST) {
   const served = [];
+  const gzipped = new Map();  // etag -> gzipped body
   const sockets = new Set();
   let closedBytes = 0;
   const server = http.createServer(async (req, res) => {
@@ -62,7 +63,10 @@ export async function startServer(root = DIST) {
       return;
     }
     if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-      body = zlib.gzipSync(body, { level: 9 });
+      // Compressed once a version of a file, as tools/serve.mjs (./run.sh) and any real server does: compressing the
+      // WebAssembly again at every request took this machine's CPU from the page being measured.
+      if (!gzipped.has(etag)) gzipped.set(etag, zlib.gzipSync(body, { level: 9 }));
+      body = gzipped.get(etag);
       headers['content-encoding'] = 'gzip';
     }
     headers['content-length'] = body.length;
