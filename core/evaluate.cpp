@@ -189,15 +189,48 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
 }
 
 // What an item rewards, for stacking: a contest project; a title, which a hire naming that title as its talent rewards
-// too; otherwise the event itself.
-std::string achievement(const Event& e, const Item& it, const Model& m) {
-  if (!e.contest.empty()) return "c:" + e.contest;
-  if (it.event < 0) return "m:" + m.measures[it.measure].id;
-  const Value* t = e.fields.get(e.type == "hire" ? "talent" : e.type == "title" ? "title" : "");
-  if (t && t->kind == Value::Kind::Text) return "t:" + t->s;
+// too; otherwise the event itself. A WorldSkills medal won in a named project is both: that project's result, and the
+// medal a hire of its medallist rewards again.
+std::vector<std::string> achievements(const Event& e, const Item& it, const Model& m) {
   const Value *tier = e.fields.get("tier"), *medal = e.fields.get("medal");
-  if (tier && medal && tier->s == "world_skills") return "t:world_skills_" + medal->s;
-  return "e:" + e.id;
+  bool world_medal = tier && medal && tier->s == "world_skills";
+  if (!e.contest.empty()) {
+    if (world_medal) return {"c:" + e.contest, "t:world_skills_" + medal->s};
+    return {"c:" + e.contest};
+  }
+  if (it.event < 0) return {"m:" + m.measures[it.measure].id};
+  const Value* t = e.fields.get(e.type == "hire" ? "talent" : e.type == "title" ? "title" : "");
+  if (t && t->kind == Value::Kind::Text) return {"t:" + t->s};
+  if (world_medal) return {"t:world_skills_" + medal->s};
+  return {"e:" + e.id};
+}
+
+// The items of one stacking rule grouped by what they reward: two items are in one group when they share an
+// achievement (directly or through a third), and have one receiver.
+std::vector<std::vector<int>> achievement_groups(const Model& m, const Situation& s, const Evaluation& ev,
+                                                 const std::vector<Item>& items, const Stacking& st) {
+  std::vector<int> members, root(items.size(), -1);
+  std::map<std::string, int> first;  // achievement key -> the first item that has it
+  auto find = [&](int i) {
+    while (root[static_cast<size_t>(i)] != i) i = root[static_cast<size_t>(i)];
+    return i;
+  };
+  for (size_t i = 0; i < items.size(); ++i) {
+    const Item& it = items[i];
+    if (!it.counts() || !std::binary_search(st.measures.begin(), st.measures.end(), it.measure)) continue;
+    int self = static_cast<int>(i);
+    root[i] = self, members.push_back(self);
+    // 就高不重复 is for one receiver: the workers' own subsidy does not stack against the enterprise's award.
+    for (auto& a : achievements(event_of(ev, s, it), it, m)) {
+      auto [at, fresh] = first.emplace(it.recipient + "|" + a, self);
+      if (!fresh) root[static_cast<size_t>(find(self))] = find(at->second);
+    }
+  }
+  std::map<int, std::vector<int>> by_root;  // members in item order within each group
+  for (int i : members) by_root[find(i)].push_back(i);
+  std::vector<std::vector<int>> groups;
+  for (auto& [r, g] : by_root) groups.push_back(std::move(g));
+  return groups;
 }
 
 // 就高不重复: items of one stacking rule that reward the same achievement keep only the highest.
@@ -205,15 +238,7 @@ void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector
   for (size_t si = 0; si < m.stackings.size(); ++si) {
     const Stacking& st = m.stackings[si];
     if (m.documents[st.doc].city != s.city) continue;
-    std::map<std::string, std::vector<int>> groups;
-    for (size_t i = 0; i < items.size(); ++i) {
-      const Item& it = items[i];
-      if (!it.counts() || !std::binary_search(st.measures.begin(), st.measures.end(), it.measure)) continue;
-      const Event& e = event_of(ev, s, it);
-      // 就高不重复 is for one receiver: the workers' own subsidy does not stack against the enterprise's award.
-      groups[it.recipient + "|" + achievement(e, it, m)].push_back(static_cast<int>(i));
-    }
-    for (auto& [key, g] : groups) {
+    for (auto& g : achievement_groups(m, s, ev, items, st)) {
       if (g.size() < 2) continue;
       auto worth = [&](const Item& it) { return it.total_known ? it.total_max : it.unit_known ? it.unit_max : 0; };
       auto floor_of = [&](const Item& it) { return it.total_known ? it.total_min : it.unit_known ? it.unit_min : 0; };
@@ -266,7 +291,14 @@ std::vector<Item> per_year_items(const Model& m, int mi, const Situation& s) {
     if (same_type(x, e) && holds(each, e, s)) years[e.date / 10000].push_back(static_cast<int>(ei));
   }
   std::vector<Item> out;
-  for (auto& [year, evs] : years) {
+  const Document& d = m.documents[x.doc];
+  for (auto& [year, all] : years) {
+    // Only what happened while the document is in force counts toward the year's total (in its first year, supply
+    // before it took effect does not reach the threshold); a year with nothing in force is still shown, outside it.
+    std::vector<int> evs;
+    for (int ei : all)
+      if (Day day = governing_day(x, s.events[ei], s); day >= d.from && day <= d.to) evs.push_back(ei);
+    if (evs.empty()) evs = all;
     Event sum = s.events[evs.back()];
     long long total = 0;
     for (int ei : evs) total += int_at(x.per_year, s.events[ei], s, 0);
