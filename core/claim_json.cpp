@@ -106,12 +106,34 @@ struct Bring {
   std::vector<const Path*> seen;
 };
 
+// The event whose facts are to be proved: for a threshold counted per year (每年累计), the item's last event with the
+// year's total in place of its own figure, the figure the threshold was met with.
+const Event& proved_event(const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
+  const Measure& x = m.measures[it.measure];
+  const Event& e = event_of(ev, s, it);
+  if (!x.has_per_year || it.more_events.empty()) return e;
+  thread_local Event year;
+  year = e;
+  long long total = 0;
+  auto add = [&](const Event& one) {
+    const Value* v = one.fields.get(x.per_year);
+    if (v && v->kind == Value::Kind::Int) total += v->i;
+  };
+  for (int more : it.more_events) add(s.events[static_cast<size_t>(more)]);
+  add(e);
+  bool found = false;
+  for (auto& f : year.fields.list)
+    if (f.name == x.per_year.field) f.value.kind = Value::Kind::Int, f.value.i = total, found = true;
+  if (!found) year.fields.list.push_back({x.per_year.field, Value{Value::Kind::Int, false, total, {}}, x.per_year.id});
+  return year;
+}
+
 // What to have ready: a proof of the event, naming the facts the measure's conditions (and its option's) read, and a
 // proof of each applicant fact they read. Derived from the rules and the vocabulary alone.
 void bring_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
   thread_local Bring b;
   const Measure& x = m.measures[it.measure];
-  const Event& e = event_of(ev, s, it);
+  const Event& e = proved_event(m, s, ev, it);
   b.event_facts.clear(), b.used = 0, b.seen.clear();
   Condition of;  // the figure a percentage applies to is a fact to prove, too
   if (it.amount && it.amount->kind == Amount::Kind::Percent)

@@ -107,6 +107,23 @@ TEST_CASE("Rizhao chief technician: selected once a year (4.), handled by the do
   CHECK(c["handled_by"]["role"]["id"] == "contact_unit");
 }
 
+TEST_CASE("a yearly total is proved as the year's sum, not the last batch's own figure", "[claim]") {
+  // 日人社字〔2019〕46号 3.: 对每年累计向我市企业输送100名以上中级及以上技工的院校，按每人500元的标准给予院校奖励.
+  json r = eval(
+      {{"city", "rizhao"},
+       {"as_of", "2022-12-31"},
+       {"applicant", {{"kind", "school"}}},
+       {"events",
+        {{{"type", "graduates_supplied"}, {"date", "2021-03-01"}, {"count", 60}, {"min_level", "intermediate_worker"}},
+         {{"type", "graduates_supplied"}, {"date", "2021-09-01"}, {"count", 50}, {"min_level", "senior_worker"}}}}});
+  const json& it = item(r, "RZ19-03-school-supply-reward");
+  CHECK(it["total"]["max_yuan"] == 55000);  // 110 x 500
+  REQUIRE(it["claim"]["bring"].size() == 1);
+  std::string b = it["claim"]["bring"][0]["zh"];
+  CHECK(b.find("：110（须≥100）") != std::string::npos);
+  CHECK(b.find("：50（须≥100）") == std::string::npos);
+}
+
 TEST_CASE("an applicant fact a measure reads is to be proved, with the bound it must meet", "[claim]") {
   json r = eval({{"city", "yantai"},
                  {"applicant", {{"kind", "person"}, {"employer", "enterprise"}, {"social_insurance_months", 14}}},
