@@ -278,17 +278,34 @@ void cap(const Model& m, const Situation& s, const Evaluation& ev, std::vector<I
   }
 }
 
-// A threshold counted per calendar year (每年累计): the events of one year that meet the measure's other conditions add
-// up their `per_year` field; the year that reaches the threshold gives one item, on its last event.
+// The conditions of `when` other than the threshold itself (the field a year adds up).
+std::vector<Condition> without_threshold(const std::vector<Condition>& when, const Path& per_year) {
+  std::vector<Condition> out;
+  for (auto& c : when)
+    if (c.path.text() != per_year.text()) out.push_back(c);
+  return out;
+}
+
+// The option one event of a yearly total qualifies under, its threshold left aside: null when it meets none (a hire on
+// a 2-year contract where the text asks 3), so that the event does not count toward the year.
+const Option* qualifying_option(const Measure& x, const Event& e, const Situation& s) {
+  for (auto& o : x.options)
+    if (holds(without_threshold(o.when, x.per_year), e, s)) return &o;
+  return nullptr;
+}
+
+// A threshold counted per calendar year (每年累计): the events of one year that meet the measure's other conditions
+// (and one of its options) add up their `per_year` field; the year that reaches the threshold gives one item, on its
+// last event. An event that qualifies only through an option standing for a blank fact makes the year's item not
+// certain.
 std::vector<Item> per_year_items(const Model& m, int mi, const Situation& s) {
   const Measure& x = m.measures[mi];
-  std::vector<Condition> each;
-  for (auto& c : x.when)
-    if (c.path.text() != x.per_year.text()) each.push_back(c);
+  std::vector<Condition> each = without_threshold(x.when, x.per_year);
   std::map<int, std::vector<int>> years;  // year -> events, in date order
   for (size_t ei = 0; ei < s.events.size(); ++ei) {
     const Event& e = s.events[ei];
-    if (same_type(x, e) && holds(each, e, s)) years[e.date / 10000].push_back(static_cast<int>(ei));
+    if (same_type(x, e) && holds(each, e, s) && (x.options.empty() || qualifying_option(x, e, s)))
+      years[e.date / 10000].push_back(static_cast<int>(ei));
   }
   std::vector<Item> out;
   const Document& d = m.documents[x.doc];
@@ -301,13 +318,19 @@ std::vector<Item> per_year_items(const Model& m, int mi, const Situation& s) {
     if (evs.empty()) evs = all;
     Event sum = s.events[evs.back()];
     long long total = 0;
-    for (int ei : evs) total += int_at(x.per_year, s.events[ei], s, 0);
+    const Option* blank = nullptr;  // an option with `asks` that one of the year's events qualifies under
+    for (int ei : evs) {
+      total += int_at(x.per_year, s.events[ei], s, 0);
+      const Option* o = x.options.empty() ? nullptr : qualifying_option(x, s.events[ei], s);
+      if (o && !o->asks.empty() && !blank) blank = o;
+    }
     bool found = false;
     for (auto& f : sum.fields.list)
       if (f.name == x.per_year.field) f.value.kind = Value::Kind::Int, f.value.i = total, found = true;
     if (!found) sum.fields.list.push_back({x.per_year.field, Value{Value::Kind::Int, false, total, {}}, x.per_year.id});
     Item it;
     if (!holds(x.when, sum, s) || !make_item(m, mi, s, sum, evs.back(), it)) continue;
+    if (blank && !it.blank) it.blank = blank, it.total_min = 0;
     it.more_events.assign(evs.begin(), evs.end() - 1);
     out.push_back(std::move(it));
   }
