@@ -244,15 +244,15 @@ void opening(Words& w, const Measure& x, bool person, const Event& e, const Item
   cat(w.en, it.event >= 0 ? ". Under " : ", under ", x.where.en, ", ");
 }
 
-// A right that follows from holding a title, level or honour on as_of.
+// A right that follows from a status held on as_of (a title, level or honour; a student's enrolment).
 void held_words(Words& w, const Document& d, const Situation& s, const Item& it) {
   bool outside = it.status == Status::OutsidePeriod;
-  cat(w.zh, "本项待遇随持有的称号、等级或荣誉而来，原文没有限于新取得者，因此按", DayZh{s.as_of},
-      "仍持有计算，不论何年取得");
+  cat(w.zh, "本项待遇随所具有的身份（称号、等级、荣誉或在校学生身份等）而来，原文没有限于新取得者，因此按", DayZh{s.as_of},
+      "仍具有计算，不论何年取得");
   outside ? cat(w.zh, "；但该日不在", d.number, "的施行期内。") : put(w.zh, "。");
   cat(w.en,
-      " This right follows from holding the title, level or honour, and the text does not limit it to new holders, "
-      "so it is judged on ",
+      " This right follows from a status held (a title, level or honour, or being a student), and the text does not "
+      "limit it to new holders, so it is judged on ",
       DayEn{s.as_of}, ", whatever year it was obtained");
   outside ? cat(w.en, "; but that day is outside the period of ", d.number, ".") : put(w.en, ".");
 }
