@@ -75,8 +75,8 @@ export function fieldId(scope, id) {
 function convert(field, raw) {
   if (raw == null || raw === '') return { skip: true };
   switch (field.type) {
-    case 'bool':
-      return raw === true ? { value: true } : { skip: true };
+    case 'bool':  // yes, no, or not given (asked)
+      return raw === true || raw === false ? { value: raw } : { skip: true };
     case 'int': {
       // Full-width digits and signs (２０, －１) as typed with a Chinese input method are digits too.
       const s = String(raw).replace(/[\uFF10-\uFF19\uFF0B\uFF0D]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0))
@@ -160,14 +160,16 @@ function control(field, id, value, onValue, extraHint) {
   const req = field.required ? h('span', { class: 'req' }, ` (${t('required')})`) : null;
   const err = h('p', { class: 'field-error', id: `${id}-err`, hidden: true });
   const hintEl = hint ? h('p', { class: 'hint', id: hintId(id) }, hint) : null;
-  if (field.type === 'bool') {
-    return h('div', { class: 'field field-check' },
-      h('input', { type: 'checkbox', id, checked: value === true, 'aria-describedby': describedBy,
-        onchange: (e) => onValue(e.target.checked ? true : undefined, true) }),
-      h('label', { for: id }, label), hintEl, err);
-  }
   let input;
-  if (field.type === 'enum') {
+  if (field.type === 'bool') {
+    // Three answers, not a tick box: "no" (nothing is due) differs from "not given" (the fact is asked, the money
+    // not certain).
+    input = h('select', { id, 'aria-describedby': describedBy,
+      onchange: (e) => onValue(e.target.value === 'true' ? true : e.target.value === 'false' ? false : undefined, true) },
+    h('option', { value: '' }, t('not_given')),
+    h('option', { value: 'true', selected: value === true }, t('yes')),
+    h('option', { value: 'false', selected: value === false }, t('no')));
+  } else if (field.type === 'enum') {
     input = h('select', { id, required: field.required, 'aria-describedby': describedBy,
       onchange: (e) => onValue(e.target.value || undefined, true) },
     h('option', { value: '' }, field.required ? t('choose') : t('not_given')),

@@ -149,7 +149,7 @@ export function situationSummary(situation, catalog, cityLabel) {
     h('dt', {}, t('kind_label')), h('dd', {}, kind ? pick(kind) : situation.applicant?.kind ?? ''));
   const valueText = (f, v) => {
     if (f?.type === 'enum') return pick(f.options?.find((o) => o.id === v)) || String(v);
-    if (f?.type === 'bool') return v ? t('yes') : '—';
+    if (f?.type === 'bool') return v === true ? t('yes') : v === false ? t('no') : '—';
     if (f?.type === 'date') return formatDate(v);
     if (f?.type === 'int' && Number.isSafeInteger(Number(v))) return /_yuan$/.test(f.id) ? money(Number(v)) : groupDigits(Number(v));
     return String(v);

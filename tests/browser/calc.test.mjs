@@ -201,3 +201,37 @@ test('keyboard only: choose, add an event, calculate; focus lands on the result'
 test('no request ever leaves the origin', () => {
   assert.deepEqual(site.outside, []);
 });
+
+// A yes/no question has three answers: 是, 否 and 未填写. Jining (四) pays order-trained hires of a key enterprise or
+// project training with a city college (重点企业、重点项目与市属高校…联合订单式培养), 100 or more a year on 3-year
+// contracts at 10,000 each: "no" gives nothing, "not given" is 0 to the amount, not certain; "yes" the amount.
+test('a yes/no question answered 否 gives nothing, left 未填写 is asked, 是 pays', async () => {
+  const situation = (answer) => ({
+    city: 'jining', as_of: '2025-12-31', applicant: { kind: 'enterprise' },
+    events: [{ type: 'order_training', date: '2025-03-01', hires: 120, contract_years: 3,
+      ...(answer === undefined ? {} : { key_partnership: answer }) }],
+  });
+  const cardOf = (r) => r.cards.find((x) => x.clause === 'JN24-04-order-training-hire');
+  for (const [answer, min, max] of [[false, 0, 0], [undefined, 0, 1200000], [true, 1200000, 1200000]]) {
+    const { page, errors } = await freshPage();
+    await fillSituation(page, situation(answer));
+    const label = await page.locator('fieldset.event select[id$="-key_partnership"] option:checked').textContent();
+    assert.equal(label, answer === true ? '是' : answer === false ? '否' : '（未填写）');
+    const r = await resultOf(page);
+    assert.equal(r.min, min, `min for ${answer}`);
+    assert.equal(r.max, max, `max for ${answer}`);
+    const card = cardOf(r);
+    if (answer === false) assert.ok(!card || card.status !== 'granted', 'no money for "no"');
+    else assert.equal(Number(card.max), 1200000);
+    // The share link keeps "no" as no, not as "not given".
+    if (answer === false) {
+      await page.click('#share');
+      const shared = await freshPage(await page.inputValue('#share-url'));
+      await shared.page.waitForSelector('#totals');
+      assert.equal((await resultOf(shared.page)).max, 0);
+      await shared.page.close();
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
