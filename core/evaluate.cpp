@@ -190,15 +190,18 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
 
 // What an item rewards, for stacking: a contest project; a title, which a hire naming that title as its talent rewards
 // too; otherwise the event itself. A WorldSkills medal won in a named project is both: that project's result, and the
-// medal a hire of its medallist rewards again.
-std::vector<std::string> achievements(const Event& e, const Item& it, const Model& m) {
+// medal a hire of its medallist rewards again. A person holds a title once; for a unit, each event is another person
+// (two medallists hired are two awards), so its titles and medals are the event's own.
+std::vector<std::string> achievements(const Event& e, const Item& it, const Model& m, const Situation& s) {
   const Value *tier = e.fields.get("tier"), *medal = e.fields.get("medal");
   bool world_medal = tier && medal && tier->s == "world_skills";
+  bool person = s.kind == "person";
   if (!e.contest.empty()) {
-    if (world_medal) return {"c:" + e.contest, "t:world_skills_" + medal->s};
+    if (world_medal && person) return {"c:" + e.contest, "t:world_skills_" + medal->s};
     return {"c:" + e.contest};
   }
   if (it.event < 0) return {"m:" + m.measures[it.measure].id};
+  if (!person) return {"e:" + e.id};
   const Value* t = e.fields.get(e.type == "hire" ? "talent" : e.type == "title" ? "title" : "");
   if (t && t->kind == Value::Kind::Text) return {"t:" + t->s};
   if (world_medal) return {"t:world_skills_" + medal->s};
@@ -221,7 +224,7 @@ std::vector<std::vector<int>> achievement_groups(const Model& m, const Situation
     int self = static_cast<int>(i);
     root[i] = self, members.push_back(self);
     // 就高不重复 is for one receiver: the workers' own subsidy does not stack against the enterprise's award.
-    for (auto& a : achievements(event_of(ev, s, it), it, m)) {
+    for (auto& a : achievements(event_of(ev, s, it), it, m, s)) {
       auto [at, fresh] = first.emplace(it.recipient + "|" + a, self);
       if (!fresh) root[static_cast<size_t>(find(self))] = find(at->second);
     }
@@ -257,17 +260,30 @@ void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector
   }
 }
 
-// Caps per applicant (per year): items in date order, the one that crosses the cap is cut to what is left.
+// The order in which a cap or a pool takes items: certain money first, then money that is not certain, each in event
+// (date) order. The text says which total is capped, not which claim is cut; this way a cap reached by certain money
+// stays certain, and what is not certain gets what is left.
+std::vector<size_t> cap_order(const std::vector<Item>& items) {
+  std::vector<size_t> order;
+  for (int pass = 0; pass < 2; ++pass)
+    for (size_t i = 0; i < items.size(); ++i)
+      if ((items[i].total_min == items[i].total_max) == (pass == 0)) order.push_back(i);
+  return order;
+}
+
+// Caps per applicant (per year): the item that crosses the cap is cut to what is left.
 void cap(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
   for (size_t ci = 0; ci < m.caps.size(); ++ci) {
     const Cap& c = m.caps[ci];
     if (m.documents[c.doc].city != s.city) continue;
     std::map<int, std::pair<long long, long long>> used;  // year -> used min, max
-    for (Item& it : items) {                              // items are already in event (date) order
+    for (size_t i : cap_order(items)) {
+      Item& it = items[i];
       if (!it.counts() || !it.total_known || !std::binary_search(c.measures.begin(), c.measures.end(), it.measure))
         continue;
       auto& u = used[c.per == Cap::Per::ApplicantYear ? event_of(ev, s, it).date / 10000 : 0];
       long long mn = std::min(it.total_min, c.max_yuan - u.first), mx = std::min(it.total_max, c.max_yuan - u.second);
+      if (mn > mx) std::swap(mn, mx);  // never an upside-down range
       if (mn < it.total_min || mx < it.total_max) {
         it.before_cap_min = it.total_min, it.before_cap_max = it.total_max;
         it.total_min = mn, it.total_max = mx;
@@ -292,6 +308,26 @@ const Option* qualifying_option(const Measure& x, const Event& e, const Situatio
   for (auto& o : x.options)
     if (holds(without_threshold(o.when, x.per_year), e, s)) return &o;
   return nullptr;
+}
+
+// What a year's events that qualify without a blank fact earn on their own (0 when they do not reach the threshold):
+// the floor of a yearly item that other, not certain, events raise.
+long long certain_floor(const Model& m, int mi, const Situation& s, const std::vector<int>& evs) {
+  const Measure& x = m.measures[mi];
+  const Event* last = nullptr;
+  long long total = 0;
+  for (int ei : evs) {
+    const Option* o = qualifying_option(x, s.events[ei], s);
+    if (!o || !o->asks.empty()) continue;
+    total += int_at(x.per_year, s.events[ei], s, 0), last = &s.events[ei];
+  }
+  if (!last) return 0;
+  Event sum = *last;
+  for (auto& f : sum.fields.list)
+    if (f.name == x.per_year.field) f.value.kind = Value::Kind::Int, f.value.i = total;
+  Item it;
+  if (!holds(x.when, sum, s) || !make_item(m, mi, s, sum, static_cast<int>(last - s.events.data()), it)) return 0;
+  return it.total_known && !it.blank ? it.total_min : 0;
 }
 
 // A threshold counted per calendar year (每年累计): the events of one year that meet the measure's other conditions
@@ -330,7 +366,11 @@ std::vector<Item> per_year_items(const Model& m, int mi, const Situation& s) {
     if (!found) sum.fields.list.push_back({x.per_year.field, Value{Value::Kind::Int, false, total, {}}, x.per_year.id});
     Item it;
     if (!holds(x.when, sum, s) || !make_item(m, mi, s, sum, evs.back(), it)) continue;
-    if (blank && !it.blank) it.blank = blank, it.total_min = 0;
+    if (blank || it.blank) {  // not certain: what the events that qualify for certain earn on their own is
+      if (!it.blank) it.blank = blank;
+      it.total_min = std::min(certain_floor(m, mi, s, evs), it.total_max);
+      if (it.total_known && it.total_min == it.total_max) it.blank = nullptr;  // the blank facts change nothing
+    }
     it.more_events.assign(evs.begin(), evs.end() - 1);
     out.push_back(std::move(it));
   }
@@ -345,12 +385,14 @@ void cap_by_pools(const Model& m, const Situation& s, const Evaluation& ev, std:
     const Pool& p = m.pools[pi];
     if (m.documents[p.doc].city != s.city || p.rule == Pool::Rule::Quota || p.budget_yuan <= 0) continue;
     std::map<int, std::pair<long long, long long>> used;  // year -> used min, max
-    for (Item& it : items) {
+    for (size_t i : cap_order(items)) {
+      Item& it = items[i];
       if (!it.counts() || !it.total_known || !std::binary_search(p.measures.begin(), p.measures.end(), it.measure))
         continue;
       auto& u = used[event_of(ev, s, it).date / 10000];
       long long mn = std::min(it.total_min, p.budget_yuan - u.first),
                 mx = std::min(it.total_max, p.budget_yuan - u.second);
+      if (mn > mx) std::swap(mn, mx);  // never an upside-down range
       if (mn < it.total_min || mx < it.total_max) {
         it.before_pool_min = it.total_min, it.before_pool_max = it.total_max;
         it.total_min = mn, it.total_max = mx;
