@@ -54,10 +54,7 @@ class DomReader : JsonScan {
     ++p_;  // {
     slot = json::object();
     auto& members = slot.get_ref<json::object_t&>();
-    space();
-    if (p_ != end_ && *p_ == '}') return ++p_, true;
-    while (true) {
-      space();
+    return items('}', [&] {
       std::string_view key;
       if (p_ == end_ || *p_ != '"' || !text(key)) return false;
       space();
@@ -65,28 +62,31 @@ class DomReader : JsonScan {
       ++p_;
       space();
       auto [it, inserted] = members.emplace(std::string(key), nullptr);
-      if (!inserted || !value(it->second, depth)) return false;  // a key twice: the strict parse names it
-      space();
-      if (p_ == end_) return false;
-      if (*p_ == '}') return ++p_, true;
-      if (*p_ != ',') return false;
-      ++p_;
-    }
+      return inserted && value(it->second, depth);  // a key twice: the strict parse names it
+    });
   }
 
   bool array(json& slot, int depth) {
     ++p_;  // [
     slot = json::array();
     auto& elements = slot.get_ref<json::array_t&>();
+    return items(']', [&] {
+      elements.emplace_back();
+      return value(elements.back(), depth);
+    });
+  }
+
+  // The members or elements of a container after its opening bracket, each read by `one`, up to `close`.
+  template <class One>
+  bool items(char close, const One& one) {
     space();
-    if (p_ != end_ && *p_ == ']') return ++p_, true;
+    if (p_ != end_ && *p_ == close) return ++p_, true;
     while (true) {
       space();
-      elements.emplace_back();
-      if (!value(elements.back(), depth)) return false;
+      if (!one()) return false;
       space();
       if (p_ == end_) return false;
-      if (*p_ == ']') return ++p_, true;
+      if (*p_ == close) return ++p_, true;
       if (*p_ != ',') return false;
       ++p_;
     }
