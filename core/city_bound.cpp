@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "money.hpp"
+
 namespace skillcalc {
 
 void ask_city_bound(const Model& m, Situation& s) {
@@ -16,21 +18,23 @@ void ask_city_bound(const Model& m, Situation& s) {
 }
 
 Text not_certain_words(const Model& m, const Situation& s, const Item& it, const Text& facts) {
+  // The totals' floor: 0, or what certain events of the year or a lower item of the same achievement bring.
+  Text low{"0", "0"};
+  if (it.total_min > 0) low = {yuan_zh(it.total_min), yuan_en(it.total_min)};
   if (it.asked.empty())
-    return {"但原文要求的“" + facts.zh + "”尚未填写：补充之前本项不是确定金额，合计按0至该金额计算。",
+    return {"但原文要求的“" + facts.zh + "”尚未填写：补充之前本项不是确定金额，合计按" + low.zh + "至该金额计算。",
             " But the text requires a fact not given (" + facts.en +
-                "): until it is, this is not certain money and the totals count 0 to this amount."};
+                "): until it is, this is not certain money and the totals count " + low.en + " to this amount."};
   auto city = [&](const std::string& id) {
     auto c = m.vocab.cities.find(id);
     return c == m.vocab.cities.end() ? Text{id, id} : c->second;
   };
   Text here = city(s.city), home = city(s.home_city);
   return {"但原文要求的“" + facts.zh + "”须按" + here.zh + "本地的情况确认（所填的是" + home.zh +
-              "的情况，或未填写）：确认之前本项不是确定金额，合计按0至该金额计算。",
+              "的情况，或未填写）：确认之前本项不是确定金额，合计按" + low.zh + "至该金额计算。",
           " But the text requires facts of " + here.en + " itself (" + facts.en + ") that the situation gives for " +
-              home.en +
-              " or leaves blank: until they are confirmed, this is not certain money and the totals count 0 "
-              "to this amount."};
+              home.en + " or leaves blank: until they are confirmed, this is not certain money and the totals count " +
+              low.en + " to this amount."};
 }
 
 }  // namespace skillcalc

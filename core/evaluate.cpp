@@ -236,6 +236,19 @@ std::vector<std::vector<int>> achievement_groups(const Model& m, const Situation
   return groups;
 }
 
+// The highest is chosen by what an item may bring. When it is not certain (最高10万元, a fact left blank) and an item
+// it excluded is certain to bring more than its own floor, the achievement is paid at least that: should the winner
+// bring less, the other is the highest. Its floor rises to the most certain money of the group (never above its max).
+void raise_floor(std::vector<Item>& items, const std::vector<int>& group, int best) {
+  Item& win = items[best];
+  if (!win.total_known) return;
+  for (int i : group)
+    if (i != best && items[i].total_known && items[i].total_min > win.total_min && win.total_min < win.total_max) {
+      win.total_min = std::min(items[i].total_min, win.total_max);
+      win.floor_by = i;
+    }
+}
+
 // 就高不重复: items of one stacking rule that reward the same achievement keep only the highest.
 void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
   for (size_t si = 0; si < m.stackings.size(); ++si) {
@@ -256,6 +269,7 @@ void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector
       for (int i : g)
         if (i != best)
           items[i].status = Status::Excluded, items[i].excluded_by = best, items[i].stacking = static_cast<int>(si);
+      if (st.lower_is_floor) raise_floor(items, g, best);
     }
   }
 }

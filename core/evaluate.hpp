@@ -36,6 +36,8 @@ struct Item {
   int pooled_by = -1;                   // a city-wide pool whose whole budget this item exceeds (Model::pools)
   long long before_pool_min = 0, before_pool_max = 0;
   bool planned = false;  // its event is dated after as_of: a plan, not yet money (never in the totals)
+  // 就高 (Stacking::lower_is_floor): the item this one excluded whose money it brings at least (total_min rose to it)
+  int floor_by = -1;
   bool counts() const { return status == Status::Granted || status == Status::Capped; }
 };
 

@@ -181,6 +181,18 @@ void excluded_words(Words& w, const Model& m, const Evaluation& ev, const Item& 
   put(w.en, "), so this item is not paid.");
 }
 
+// The winner of a stacking rule whose floor is what an item it excluded is certain to bring (evaluate.cpp raise_floor).
+void floor_words(Words& w, const Model& m, const Evaluation& ev, const Item& it) {
+  const Item& low = ev.items[it.floor_by];
+  const Stacking& st = m.stackings[low.stacking];
+  const Text& low_at = m.measures[low.measure].where;
+  cat(w.zh, "按", st.where.zh, "，同一成就只按最高一项发放：本项若低于", low_at.zh, "的", YuanZh{low.total_min},
+      "，则按后者发放，所以合计至少计", YuanZh{it.total_min}, "。");
+  cat(w.en, " Under ", st.where.en, " one achievement is paid once, at the highest amount: should this bring less than ",
+      low_at.en, "'s ", YuanEn{low.total_min}, ", that is paid instead, so the totals count at least ",
+      YuanEn{it.total_min}, ".");
+}
+
 void outside_words(Words& w, const Document& d) {
   cat(w.zh, "但该事件日期不在", d.number, "的施行期（", DayZh{d.from});
   d.to == kNoEnd ? put(w.zh, "起") : cat(w.zh, "至", DayZh{d.to});
@@ -223,6 +235,7 @@ void status_words(Words& w, const Model& m, const Situation& s, const Evaluation
     default:
       break;
   }
+  if (it.floor_by >= 0) floor_words(w, m, ev, it);
   if (it.planned) plan_words(w, s, event_of(ev, s, it), it);
 }
 

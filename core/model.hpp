@@ -164,6 +164,9 @@ struct Measure {
 
 struct Stacking {
   std::string id, clause, quote, rule;
+  // "highest" (就高): the highest amount is paid, so what an item it excludes is certain to bring is its floor.
+  // "highest_result" (按最高成绩奖励): the best result is paid at its own amount, whatever that is set to.
+  bool lower_is_floor = true;
   int doc = -1;
   std::vector<int> measures;
   // Measures of other documents of the same city that the rule also governs (ids or prefixes ending in *, linked

@@ -437,8 +437,10 @@ void Reader::rules(const json& j, Model& m, const std::string& folder) {
       st.clause = str(x, p, "clause");
       st.quote = str(x, p, "quote");
       st.rule = str(x, p, "rule");
-      if (st.rule != "highest")
-        bad(p + "/rule", "bad_rule", "目前只支持 highest（就高不重复）", "only 'highest' is supported");
+      if (st.rule != "highest" && st.rule != "highest_result")
+        bad(p + "/rule", "bad_rule", "目前只支持 highest（就高不重复）和 highest_result（按最高成绩奖励）",
+            "only 'highest' and 'highest_result' are supported");
+      st.lower_is_floor = st.rule == "highest";
       std::string key_name = str(x, p, "key", false);
       if (!key_name.empty() && key_name != "achievement")
         bad(p + "/key", "bad_key", "key 只能是 achievement", "key must be 'achievement'");

@@ -9,6 +9,7 @@
 #include "documents.hpp"
 #include "explain.hpp"
 #include "item_json.hpp"
+#include "money.hpp"
 #include "suggestions.hpp"
 
 namespace skillcalc {
@@ -79,11 +80,18 @@ void item_notes(Notes& notes, std::vector<char>& noted, const Model& m, const Si
   if (it.counts() && it.amount->kind == Amount::Kind::Floor)
     notes.add(at.zh + "：原文为“不低于”，合计按最低标准计算，实际可能更高。",
               at.en + ": the text sets a floor (不低于); the totals count the floor, more may be paid.");
-  if (it.counts() && it.amount->kind == Amount::Kind::UpTo)
+  if (it.counts() && it.amount->kind == Amount::Kind::UpTo && it.floor_by < 0)
     notes.add(at.zh + "：原文为“最高”或“不超过”，实际金额由主管部门核定，合计按0至上限计算。",
               at.en +
                   ": the text gives only a ceiling (最高/不超过); the bureau sets the actual amount, so the totals "
                   "run from 0 to the ceiling.");
+  if (it.counts() && it.amount->kind == Amount::Kind::UpTo && it.floor_by >= 0)
+    notes.add(at.zh + "：原文为“最高”或“不超过”，实际金额由主管部门核定；同一成就就高发放，合计按" +
+                  yuan_zh(it.total_min) + "至上限计算。",
+              at.en +
+                  ": the text gives only a ceiling (最高/不超过); the bureau sets the actual amount, and one "
+                  "achievement is paid at its highest, so the totals run from " +
+                  yuan_en(it.total_min) + " to the ceiling.");
   if (it.planned)
     notes.add("日期晚于测算日期（" + day_zh(s.as_of) +
                   "）的事件是计划，尚未发生：由此产生的各项标注“计划”，金额不计入合计，"

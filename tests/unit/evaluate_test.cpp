@@ -31,7 +31,35 @@ TEST_CASE("one contest at two tiers pays only the higher (就高不重复)", "[e
   CHECK(item(r, "T1-1-city")["status"] == "excluded");
   CHECK(item(r, "T1-1-city")["excluded_by"]["clause_id"] == "T1-1-prov");
   CHECK(item(r, "T1-1-city")["total"]["max_yuan"] == 3000);  // the losing item keeps its own amount
+  // 就高: the winner is "up to 20000"; should it bring less than the city prize's certain 3000, that is the highest.
+  CHECK(item(r, "T1-1-prov")["total"] == json({{"min_yuan", 3000}, {"max_yuan", 20000}}));
+  CHECK(r["totals"] == json({{"min_yuan", 3000}, {"max_yuan", 20000}}));
+  std::string zh = item(r, "T1-1-prov")["explain"]["zh"];
+  CHECK(zh.find("所以合计至少计3000元") != std::string::npos);
+}
+
+TEST_CASE("按最高成绩 pays the best result at its own amount, with no lower result as its floor",
+          "[evaluate][stacking]") {
+  json rules = test::sample_rules();
+  rules["stacking"][0]["rule"] = "highest_result";
+  std::string report;
+  auto e = test::engine_with(rules, &report);
+  INFO(report);
+  REQUIRE(e);
+  json r = test::eval(*e, json::parse(R"({"city":"weihai","as_of":"2025-06-01","applicant":{"kind":"person"},"events":[
+    {"id":"a","type":"competition","date":"2025-03-01","tier":"city_contest","rank":1,"contest":"cnc"},
+    {"id":"b","type":"competition","date":"2025-06-01","tier":"provincial_class1","rank":2,"contest":"cnc"}]})"));
+  CHECK(item(r, "T1-1-city")["status"] == "excluded");
+  CHECK(item(r, "T1-1-prov")["total"] == json({{"min_yuan", 0}, {"max_yuan", 20000}}));
   CHECK(r["totals"] == json({{"min_yuan", 0}, {"max_yuan", 20000}}));
+}
+
+TEST_CASE("a stacking rule other than highest or highest_result is refused", "[evaluate][stacking]") {
+  json rules = test::sample_rules();
+  rules["stacking"][0]["rule"] = "sum";
+  std::string report;
+  CHECK_FALSE(test::engine_with(rules, &report));
+  CHECK(report.find("bad_rule") != std::string::npos);
 }
 
 TEST_CASE("two different contests are two achievements and both pay", "[evaluate][stacking]") {
