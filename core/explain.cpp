@@ -175,10 +175,18 @@ void excluded_words(Words& w, const Model& m, const Evaluation& ev, const Item& 
   const Text& win_at = m.measures[win.measure].where;
   cat(w.zh, "但按", st.where.zh, "，同一成就只按最高一项发放（", win_at.zh, "，");
   win.total_known ? put(w.zh, SpanZh{win.total_min, win.total_max}) : put(w.zh, "金额未定");
-  put(w.zh, "），本项不发。");
   cat(w.en, " But ", st.where.en, " pays one achievement once, at the highest amount (", win_at.en, ", ");
   win.total_known ? put(w.en, SpanEn{win.total_min, win.total_max}) : put(w.en, "amount open");
-  put(w.en, "), so this item is not paid.");
+  if (&ev.items[win.floor_by < 0 ? it.excluded_by : win.floor_by] != &it) {
+    put(w.zh, "），本项不发。");
+    put(w.en, "), so this item is not paid.");
+    return;
+  }
+  // The winner is not certain and this item is: it is the winner's floor (evaluate.cpp raise_floor).
+  cat(w.zh, "），本项不另发；但若该项低于本项的", YuanZh{it.total_min}, "，按本项发放，所以该项的合计至少计",
+      YuanZh{win.total_min}, "。");
+  cat(w.en, "), so this item is not paid besides it; should that bring less than this item's ", YuanEn{it.total_min},
+      ", this item is paid instead, so that item counts at least ", YuanEn{win.total_min}, ".");
 }
 
 // The winner of a stacking rule whose floor is what an item it excluded is certain to bring (evaluate.cpp raise_floor).
