@@ -269,7 +269,10 @@ void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector
       for (int i : g)
         if (i != best)
           items[i].status = Status::Excluded, items[i].excluded_by = best, items[i].stacking = static_cast<int>(si);
-      if (st.lower_is_floor) raise_floor(items, g, best);
+      // 按最高成绩: the best result is paid at its own amount (最高10万元: 0 …); but where a blank fact leaves the
+      // result itself unknown (a place not given), a certain lower result may still be the best one.
+      const Item& win = items[best];
+      if (st.lower_is_floor || win.blank || !win.asked.empty()) raise_floor(items, g, best);
     }
   }
 }

@@ -165,7 +165,8 @@ struct Measure {
 struct Stacking {
   std::string id, clause, quote, rule;
   // "highest" (就高): the highest amount is paid, so what an item it excludes is certain to bring is its floor.
-  // "highest_result" (按最高成绩奖励): the best result is paid at its own amount, whatever that is set to.
+  // "highest_result" (按最高成绩奖励): the best result is paid at its own amount, whatever that is set to (but a
+  // result a blank fact leaves unknown, a place not given, has the same floor).
   bool lower_is_floor = true;
   int doc = -1;
   std::vector<int> measures;
