@@ -356,14 +356,19 @@ class Parser {
     return true;
   }
 
-  // Who trained a worker and how they were certified are two facts. Older situations said 企业自主培育 as a route:
-  // it still means that the worker's enterprise trained them.
+  // Who trained a worker and how they were certified are two facts, but two routes say who trained: older situations
+  // said 企业自主培育 as a route (the worker's enterprise trained them), and 金蓝领 training is the programme's
+  // training, not the enterprise's own (the vocabulary's hint for training_organisation names it).
   bool trained_by_from_route(Event& e, const EventType& et) {
     const Value* r = e.fields.get("route");
-    if (!r || std::string_view(r->s) != "enterprise_training" || e.fields.get("trained_by")) return true;
+    if (!r || e.fields.get("trained_by")) return true;
+    std::string_view route(r->s);
+    const char* by = route == "enterprise_training"   ? "own_enterprise"
+                     : route == "jinlanling_training" ? "training_organisation"
+                                                      : nullptr;
     bool has_field = false;
     for (auto& f : et.fields) has_field = has_field || std::string_view(f.first) == "trained_by";
-    if (has_field) add(e.fields, "trained_by", Value{Value::Kind::Text, false, 0, "own_enterprise"});
+    if (by && has_field) add(e.fields, "trained_by", Value{Value::Kind::Text, false, 0, by});
     return true;
   }
 

@@ -245,6 +245,8 @@ class Parser {
     for (auto& f : et.fields) has_field = has_field || f.first == "trained_by";
     if (has_field && r && r->s == "enterprise_training" && !e.fields.get("trained_by"))
       e.fields.list.push_back({"trained_by", Value{Value::Kind::Text, false, 0, "own_enterprise"}});
+    if (has_field && r && r->s == "jinlanling_training" && !e.fields.get("trained_by"))
+      e.fields.list.push_back({"trained_by", Value{Value::Kind::Text, false, 0, "training_organisation"}});
     return true;
   }
 
