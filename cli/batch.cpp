@@ -71,7 +71,7 @@ int run_csv(const skillcalc::Engine& e, const Options& o, bool budget) {
   std::string zh, en;
   if (!file.open(o.path, zh, en)) {
     note("skillcalc: " + o.path + ": " + zh + " / " + en);
-    out.finish();
+    out.discard();  // refused outright: an earlier -o file stays as it was
     return 2;
   }
   MappedSource src(file);
@@ -79,7 +79,7 @@ int run_csv(const skillcalc::Engine& e, const Options& o, bool budget) {
   sheet::Job job(e, src, jo);
   Progress progress{o.quiet, budget ? "budget --csv (checking rows)" : "eval --csv"};
   if (!run_passes(job, out, progress)) {
-    out.finish();
+    out.discard();
     return 2;
   }
   job.finish();
@@ -142,8 +142,8 @@ int run_budget(const skillcalc::Engine& e, const Options& o) {
     auto [at, fresh] = seen.emplace(std::hash<std::string>()(l), line);
     if (!fresh)
       note(src + ":" + std::to_string(line) + ": 警告：与第 " + std::to_string(at->second) +
-           " 行完全相同；两行都已计入（若是重复录入，请删去一行） / warning: identical to line " +
-           std::to_string(at->second) + "; both are counted (delete one if it was entered twice)");
+           " 行完全相同（若是重复录入，请删去一行） / warning: identical to line " + std::to_string(at->second) +
+           " (delete one if it was entered twice)");
     claims.push_back(l);
     line_of.push_back(line);
   }

@@ -1,5 +1,7 @@
 #include "output.hpp"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstring>
 
@@ -17,8 +19,24 @@ bool Output::open(const std::string& path) {
     std::setvbuf(stdout, buffer, _IOFBF, sizeof buffer);
     return true;
   }
-  name_ = path;
-  f_ = std::fopen(path.c_str(), "wb");
+  name_ = path_ = path;
+  // Writable? Opened for appending, which changes nothing in a file that is there; one that was not is removed again.
+  struct stat st {};
+  bool existed = stat(path.c_str(), &st) == 0;
+  FILE* probe = std::fopen(path.c_str(), "ab");
+  if (!probe) {
+    failed_ = true, errno_ = errno;
+    return false;
+  }
+  std::fclose(probe);
+  if (!existed) std::remove(path.c_str());
+  pending_ = true;
+  return true;
+}
+
+bool Output::create() {
+  pending_ = false;
+  f_ = std::fopen(path_.c_str(), "wb");
   if (!f_) {
     failed_ = true, errno_ = errno;
     return false;
@@ -35,12 +53,16 @@ void Output::write(std::string_view s) {
     sink_->append(s);
     return;
   }
+  if (s.empty()) return;
+  if (pending_ && !discarded_ && !create()) return;
   if (failed_ || !f_) return;
   if (std::fwrite(s.data(), 1, s.size(), f_) != s.size()) failed_ = true, errno_ = errno;
 }
 
 bool Output::finish() {
   if (sink_) return true;
+  if (discarded_) return !failed_;
+  if (pending_ && !create()) return false;  // an empty output is still this run's output
   if (!f_) return !failed_;
   if (std::fflush(f_) != 0 || std::ferror(f_)) {
     if (!failed_) errno_ = errno;

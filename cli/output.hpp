@@ -17,11 +17,14 @@ class Output {
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
   ~Output();
-  // "" or "-": stdout; else the file, created or truncated. False (with the reason in error()) if it cannot be.
+  // "" or "-": stdout; else the file, checked to be writable now and created or truncated at the first write (or at
+  // finish()), so that a refused input leaves an earlier file as it was. False (the reason in error()) if it cannot be.
   bool open(const std::string& path);
   void write(std::string_view s);  // whole lines: `s` ends with '\n' (or is a whole CSV record)
   // Flushes everything; false when any write failed (the reason is in error()).
   bool finish();
+  // Nothing is written: a file not yet written is left as it was (a refused input).
+  void discard() { discarded_ = true; }
   bool failed() const { return failed_; }
   const std::string& name() const { return name_; }
   std::string error() const;
@@ -30,7 +33,9 @@ class Output {
   std::unique_ptr<char[]> buffer_;  // a file's stdio buffer (glibc takes no size without one); outlives f_
   FILE* f_ = nullptr;
   std::string* sink_ = nullptr;
-  bool own_ = false, failed_ = false;
+  bool own_ = false, failed_ = false, pending_ = false, discarded_ = false;
+  std::string path_;  // the file to create at the first write
+  bool create();
   int errno_ = 0;
   std::string name_ = "<stdout>";
 };

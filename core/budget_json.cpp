@@ -323,7 +323,9 @@ std::string write_settlement(const Model& m, size_t claims, const std::vector<Ap
                    {"errors", errors.list.size()},
                    {"claims_skipped", errors.skipped_claims},
                    {"applicants_with_errors", bad_apps},
-                   {"pools", order.size()}};
+                   {"pools", order.size()},
+                   // false: an input was left out, so a pool's shares may change once it is fixed and settled again
+                   {"complete", errors.list.empty()}};
   std::stable_sort(errors.list.begin(), errors.list.end(), [](const ojson& a, const ojson& b) {
     return a["input"].get<long long>() < b["input"].get<long long>();
   });

@@ -28,8 +28,20 @@ Cells payers_of(const ojson& j) {
   return payers;
 }
 
+const char* const kLeftOut = "（未计入结算 / left out of the settlement）";
+
+// What every pool's total says when an input was left out: its shares are not final.
+std::string incomplete_note(const ojson& j) {
+  const ojson& s = j["summary"];
+  if (s.value("complete", true)) return "";
+  return "结算不完整：有 " + std::to_string(s.value("errors", 0)) +
+         " 处输入有误未计入，更正后须重新结算，在此之前本表金额不能用于发放 / incomplete: " +
+         std::to_string(s.value("errors", 0)) +
+         " inputs were left out; fix them and settle again before paying from this table. ";
+}
+
 // A pool's year: a row per applicant, then its total.
-void pool_rows(std::string& text, const ojson& p, const Cells& payers) {
+void pool_rows(std::string& text, const ojson& p, const Cells& payers, const std::string& caution) {
   Cells base = {p["pool_id"], p["document"], p["clause"], p["city"], std::to_string(p["year"].get<int>()), p["rule"]};
   bool quota = p["rule"] == "quota";
   for (auto& a : p["applicants"]) {
@@ -47,7 +59,7 @@ void pool_rows(std::string& text, const ojson& p, const Cells& payers) {
     csv::row(text, c);
   }
   Cells t = base;
-  std::string note;
+  std::string note = caution;
   for (auto& n : p["notes"]) note += (note.empty() ? "" : " ") + n.value("zh", "");
   if (quota) {
     t.insert(t.end(), {"合计 total", "", "", ""});
@@ -85,11 +97,12 @@ void cap_and_error_rows(std::string& text, const ojson& j, const Cells& payers) 
     csv::row(text, t);
   }
   for (auto& x : j["errors"]) {
-    Cells t = {"", "", "", "", "", "error", csv::text_cell(x["applicant"].get<std::string>()), "", "", ""};
+    Cells t = {"", "", "", "", "", "error", csv::text_cell(x.value("applicant", "")), "", "", ""};
     for (size_t k = 0; k < payers.size(); ++k) t.push_back("");
-    t.insert(t.end(), {"", csv::text_cell("input " + std::to_string(x["input"].get<long long>()) + " " +
-                                          x["error"].value("path", "") + ": " + x["error"].value("zh", "") + " / " +
-                                          x["error"].value("en", ""))});
+    std::string where = x.contains("input") ? "input " + std::to_string(x["input"].get<long long>()) + " "
+                                            : "line " + std::to_string(x["line"].get<long long>()) + " ";
+    t.insert(t.end(), {"", csv::text_cell(where + x["error"].value("path", "") + ": " + x["error"].value("zh", "") +
+                                          " / " + x["error"].value("en", "") + kLeftOut)});
     csv::row(text, t);
   }
 }
@@ -102,12 +115,33 @@ std::string budget_csv(const ojson& j) {
   for (auto& p : payers) head.push_back(p + "_yuan");
   head.insert(head.end(), {"heads", "note"});
   csv::row(text, head);
-  for (auto& p : j["pools"]) pool_rows(text, p, payers);
+  const std::string caution = incomplete_note(j);
+  for (auto& p : j["pools"]) pool_rows(text, p, payers, caution);
   cap_and_error_rows(text, j, payers);
   return text;
 }
 
 }  // namespace
+
+std::string with_rows_left_out(const std::string& r, const std::vector<RowLeftOut>& rows) {
+  if (rows.empty() || r.compare(0, 10, "{\"ok\":true") != 0) return r;
+  ojson j = ojson::parse(r);
+  long long left = 0;
+  for (auto& x : rows) {
+    ojson e = {{"line", x.line}};
+    if (x.column) e["column"] = x.column;
+    e["applicant"] = x.applicant;
+    e["rows_left_out"] = x.rows;
+    e["error"] = {{"code", "row_left_out"}, {"path", x.column_name}, {"zh", x.zh}, {"en", x.en}};
+    j["errors"].push_back(std::move(e));
+    left += x.rows;
+  }
+  ojson& s = j["summary"];
+  s["errors"] = s.value("errors", 0LL) + static_cast<long long>(rows.size());
+  s["rows_left_out"] = left;
+  s["complete"] = false;
+  return j.dump();
+}
 
 BudgetReport budget_report(const std::string& r, bool csv, const NoteFor& note_for) {
   BudgetReport out;
@@ -121,6 +155,7 @@ BudgetReport budget_report(const std::string& r, bool csv, const NoteFor& note_f
   if (has_errors || csv) j = ojson::parse(r);
   if (has_errors)
     for (auto& x : j["errors"]) {
+      if (!x.contains("input")) continue;  // a row left out before settling: reported when it was read
       size_t k = x["input"].get<size_t>() - 1;
       std::string p = x["error"].value("path", "");
       out.notes += note_for(k, p, x["error"].value("zh", ""), x["error"].value("en", ""));

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace sheet {
 
@@ -21,5 +22,17 @@ using NoteFor =
 
 // `r`: the core's answer (Engine::budget); `csv`: the CSV table rather than the JSON line.
 BudgetReport budget_report(const std::string& r, bool csv, const NoteFor& note_for);
+
+// A row of the claims CSV that never became a claim (README "All claims of a year"): settled without it.
+struct RowLeftOut {
+  long line = 0;
+  int column = 0;
+  std::string column_name, applicant, zh, en;
+  long rows = 1;
+};
+
+// The core's answer with the rows left out before it added to its errors (by "line", not "input"), counted in its
+// summary (errors, rows_left_out) and the settlement marked incomplete. `r` as it is when there are none.
+std::string with_rows_left_out(const std::string& r, const std::vector<RowLeftOut>& rows);
 
 }  // namespace sheet

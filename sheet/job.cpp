@@ -28,6 +28,8 @@ void Job::report(const csv::RowError& err) {
   notes += message(o_.file, err) + "\n";
   reported.push_back(err);
   ++errors_;
+  if (o_.budget)
+    left_out_.push_back({err.line, err.column, err.column_name, err.applicant, err.zh, err.en, err.rows_skipped});
 }
 
 void Job::on_applicant(Settled& s) {
@@ -37,7 +39,10 @@ void Job::on_applicant(Settled& s) {
     emit();
     return;
   }
-  for (auto& err : s.errors) notes += message(o_.file, err) + "\n", ++errors_;
+  for (auto& err : s.errors) {
+    notes += message(o_.file, err) + "\n", ++errors_;
+    left_out_.push_back({err.line, err.column, err.column_name, err.applicant, err.zh, err.en, err.rows_skipped});
+  }
   if (s.result.empty()) return;
   nlohmann::json env = {{"id", s.claim.applicant}, {"situation", s.claim.situation}};
   if (!s.claim.claimed.empty()) env["claimed_yuan"] = s.claim.claimed;
@@ -83,7 +88,7 @@ void Job::finish() {
 
 // The claims of every applicant kept, settled together; the core's errors named by the applicant's rows.
 void Job::finish_budget() {
-  answer_ = e_.budget(claims_, o_.day);
+  answer_ = with_rows_left_out(e_.budget(claims_, o_.day), left_out_);
   claim_count_ = claims_.size();
   std::vector<std::string>().swap(claims_);
   const csv::Columns& cols = settler_.layout().columns;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "budget_report.hpp"
 #include "items.hpp"
 #include "settle.hpp"
 
@@ -58,8 +59,9 @@ class Job {
   int code_ = 0;
   long long errors_ = 0;
   size_t claim_count_ = 0;
-  std::vector<std::string> claims_;  // budget: one claim per applicant kept
-  std::vector<Settled> kept_;        // its rows' lines, to name them in the budget's errors
+  std::vector<std::string> claims_;   // budget: one claim per applicant kept
+  std::vector<Settled> kept_;         // its rows' lines, to name them in the budget's errors
+  std::vector<RowLeftOut> left_out_;  // budget: rows that never became part of a claim
   std::string answer_;
 };
 

@@ -155,6 +155,19 @@ p = run(["eval", "--csv", os.path.join(here, "claims-gbk.csv")])
 err = p.stderr.decode()
 expect("GBK is refused in Chinese and English", p.returncode == 2 and "GBK" in err and "不是 UTF-8" in err and "not UTF-8" in err and p.stdout == b"", err)
 with tempfile.TemporaryDirectory() as tmp:
+    kept = os.path.join(tmp, "items.csv")
+    open(kept, "wb").write(b"last week's items\n")
+    for cmd in (["eval", "--csv"], ["budget", "--format", "csv"]):
+        p = run(cmd + [os.path.join(here, "claims-gbk.csv"), "-o", kept])
+        expect(" ".join(cmd) + ": a refused file leaves an earlier -o file as it was", p.returncode == 2 and open(kept, "rb").read() == b"last week's items\n")
+    fresh = os.path.join(tmp, "fresh.csv")
+    p = run(["eval", "--csv", os.path.join(here, "claims-gbk.csv"), "-o", fresh])
+    expect("... and creates no file", p.returncode == 2 and not os.path.exists(fresh))
+    empty = os.path.join(tmp, "empty.jsonl")
+    open(empty, "w").close()
+    p = run(["eval", "--jsonl", empty, "-o", kept])
+    expect("an input with nothing in it still replaces the -o file (with nothing)", p.returncode == 0 and open(kept, "rb").read() == b"")
+with tempfile.TemporaryDirectory() as tmp:
     f = os.path.join(tmp, "u16.csv")
     open(f, "wb").write("applicant,city\n".encode("utf-16"))
     p = run(["eval", "--csv", f])
@@ -191,5 +204,28 @@ expect("budget reports a bad line by number and goes on", p.returncode == 2 and 
        and json.loads(p.stdout)["pools"][0]["claimed_yuan"] == 4000500, p.stderr.decode())
 p = run(["budget", "--format", "csv", bad])
 expect("budget of the bad CSV lists the rows it left out", p.returncode == 2 and "claims-errors.csv:4:10 (rank)" in p.stderr.decode())
+rows = rows_of(p.stdout)
+expect("... and its settlement says so: an error row for line 4, rank", any(x["rule"] == "error" and x["note"].startswith("line 4 rank:") and "未计入结算" in x["note"] for x in rows), rows)
+# A row left out of a pool's claims changes every share: the settlement names it, counts it, and is marked incomplete.
+with tempfile.TemporaryDirectory() as tmp:
+    f = os.path.join(tmp, "left-out.csv")
+    open(f, "w", encoding="utf-8").write(
+        "applicant,city,applicant_kind,type,date,level,route,count\n"
+        "W,weihai,enterprise,skill_level,2025-06-01,technician,enterprise_self_evaluation,2000\n"
+        "W,weihai,enterprise,skill_level,2025-06-01,senior_technician,enterprise_self_evaluation,\"1,000人\"\n"
+        "V,weihai,enterprise,skill_level,2025-06-01,technician,enterprise_self_evaluation,2000\n")
+    p = run(["budget", f])
+    r = json.loads(p.stdout)
+    expect("budget JSON: a row left out is in errors by line and counted",
+           p.returncode == 2 and r["errors"] and r["errors"][0]["line"] == 3 and r["errors"][0]["error"]["code"] == "row_left_out"
+           and r["summary"]["errors"] == 1 and r["summary"]["rows_left_out"] == 1 and r["summary"]["complete"] is False, r.get("summary"))
+    p = run(["budget", "--format", "csv", f])
+    rows = rows_of(p.stdout)
+    total = [x for x in rows if x["applicant"].startswith("合计")]
+    expect("budget CSV: the row left out is an error row, and the pool's total says it is not to be paid from",
+           any(x["rule"] == "error" and x["applicant"] == "W" and x["note"].startswith("line 3 count:") for x in rows)
+           and total and total[0]["note"].startswith("结算不完整"), rows)
+p = run(["budget", over])
+expect("a clean settlement is complete", json.loads(p.stdout)["summary"]["complete"] is True)
 
 checks.finish()
