@@ -128,6 +128,30 @@ const Event& proved_event(const Model& m, const Situation& s, const Evaluation& 
   return year;
 }
 
+// A fact the text requires and the situation leaves blank (or gives for another city) is to be proved all the same:
+// "工作单位类型：尚未填写（须符合原文的条件）", among the event's facts or as a proof of its own.
+void blank_fact(Bring& b, const Model& m, const Path& p, const Event& e, const Situation& s, const std::string& event) {
+  const Value* v = value_of(p, e, s);
+  if (v && v->kind != Value::Kind::Absent) return;  // given (for another city): named with its value above
+  auto [label_zh, label_en] = field_label(m, p, event);
+  b.fact.clear();
+  cat(b.fact.zh, label_zh, "：尚未填写或须确认（须符合原文的条件）");
+  size_t from = b.fact.en.size();
+  put(b.fact.en, label_en);
+  lower_first(b.fact.en, from);
+  put(b.fact.en, ": not given or to be confirmed (it must meet the text's condition)");
+  if (p.scope == Path::Scope::Event) {
+    if (!b.event_facts.zh.empty()) put(b.event_facts.zh, "；"), put(b.event_facts.en, "; ");
+    put(b.event_facts.zh, b.fact.zh), put(b.event_facts.en, b.fact.en);
+    return;
+  }
+  if (b.used == b.proofs.size()) b.proofs.emplace_back();
+  Words& proof = b.proofs[b.used++];
+  proof.clear();
+  cat(proof.zh, label_zh, "的证明：尚未填写或须确认（须符合原文的条件）");
+  cat(proof.en, "proof of ", b.fact.en);
+}
+
 // What to have ready: a proof of the event, naming the facts the measure's conditions (and its option's) read, and a
 // proof of each applicant fact they read. Derived from the rules and the vocabulary alone.
 void bring_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
@@ -160,6 +184,7 @@ void bring_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluat
   if (it.option >= 0)
     for (auto& c : x.options[it.option].when) consider(c);
   if (it.amount && it.amount->kind == Amount::Kind::Percent) consider(of);
+  for (const Path& p : facts_asked(it)) blank_fact(b, m, p, e, s, x.event);
   if (x.per_head != Measure::PerHead::No && it.heads > 1) {
     if (!b.event_facts.zh.empty()) put(b.event_facts.zh, "；"), put(b.event_facts.en, "; ");
     cat(b.event_facts.zh, "人数：", Int{it.heads}), cat(b.event_facts.en, "people: ", Int{it.heads});

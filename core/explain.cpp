@@ -196,9 +196,9 @@ void floor_words(Words& w, const Model& m, const Evaluation& ev, const Item& it)
   const Text& low_at = m.measures[low.measure].where;
   cat(w.zh, "按", st.where.zh, "，同一成就只按最高一项发放：本项若低于", low_at.zh, "的", YuanZh{low.total_min},
       "，则按后者发放，所以合计至少计", YuanZh{it.total_min}, "。");
-  cat(w.en, " Under ", st.where.en, " one achievement is paid once, at the highest amount: should this bring less than ",
-      low_at.en, "'s ", YuanEn{low.total_min}, ", that is paid instead, so the totals count at least ",
-      YuanEn{it.total_min}, ".");
+  cat(w.en, " Under ", st.where.en,
+      " one achievement is paid once, at the highest amount: should this bring less than ", low_at.en, "'s ",
+      YuanEn{low.total_min}, ", that is paid instead, so the totals count at least ", YuanEn{it.total_min}, ".");
 }
 
 void outside_words(Words& w, const Document& d) {
@@ -268,8 +268,8 @@ void opening(Words& w, const Measure& x, bool person, const Event& e, const Item
 // A right that follows from a status held on as_of (a title, level or honour; a student's enrolment).
 void held_words(Words& w, const Document& d, const Situation& s, const Item& it) {
   bool outside = it.status == Status::OutsidePeriod;
-  cat(w.zh, "本项待遇随所具有的身份（称号、等级、荣誉或在校学生身份等）而来，原文没有限于新取得者，因此按", DayZh{s.as_of},
-      "仍具有计算，不论何年取得");
+  cat(w.zh, "本项待遇随所具有的身份（称号、等级、荣誉或在校学生身份等）而来，原文没有限于新取得者，因此按",
+      DayZh{s.as_of}, "仍具有计算，不论何年取得");
   outside ? cat(w.zh, "；但该日不在", d.number, "的施行期内。") : put(w.zh, "。");
   cat(w.en,
       " This right follows from a status held (a title, level or honour, or being a student), and the text does not "
@@ -345,9 +345,9 @@ void explain(Words& w, const Model& m, const Situation& s, const Evaluation& ev,
   bool person = s.kind == "person";
   opening(w, x, person, e, it);
   if (it.amount->kind == Amount::Kind::None) {  // no money: the benefit, never an empty amount ("可获一次性。")
-    cat(w.zh, you_zh(person), "可享受："), put_sentence(w.zh, x.benefit.zh, "。");
+    who_zh(w.zh, m, person, it), put(w.zh, "可享受："), put_sentence(w.zh, x.benefit.zh, "。");
     // The benefit texts are phrases of every shape ("may take part in …", "a certificate …"): a label reads them all.
-    put(w.en, person ? "what this gives you: " : "what this gives your organisation: ");
+    put(w.en, "what this gives "), who_en(w.en, m, person, it), put(w.en, ": ");
     put_sentence(w.en, x.benefit.en, ".");
   }
   if (x.held && it.event >= 0 && e.date <= s.as_of && it.status != Status::Superseded) held_words(w, d, s, it);

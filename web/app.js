@@ -146,6 +146,26 @@ function foldForm(fold) {
   $('form').hidden = !!(app.last && fold);
 }
 
+// The browser's Back after a result returns to the filled form, as "edit" does, not away from the page (a worker
+// would lose everything typed): a result adds one history entry (same address), which Back leaves and Forward
+// shows again. A kiosk adds none (its reset leaves no trace of the last visitor).
+const RESULT_ENTRY = 'skillcalc-result';
+function noteResultEntry() {
+  if (mode.kiosk || history.state?.sc === RESULT_ENTRY) return;
+  try { history.pushState({ sc: RESULT_ENTRY }, ''); } catch { /* a sandboxed frame may refuse: Back then leaves */ }
+}
+function unfoldForm() {
+  foldForm(false);
+  const first = $('form').querySelector('input:checked, input, select, button');
+  first?.focus();
+  first?.scrollIntoView({ block: 'center' });
+}
+window.addEventListener('popstate', (e) => {
+  if (!app.last) return;
+  if (e.state?.sc === RESULT_ENTRY) foldForm(true);
+  else if (app.formFolded) unfoldForm();
+});
+
 function changed(structural) {
   if (structural) renderFormNow();
   if (app.last && !app.stale) {
@@ -164,7 +184,8 @@ function showProblems(problems) {
   if (!problems.length) { box.hidden = true; return; }
   box.hidden = false;
   box.append(h('p', {}, t('fix_errors')), h('ul', {}, problems.map((p) => h('li', {},
-    h('button', { type: 'button', class: 'linklike', onclick: () => $(p.id)?.focus() }, p.message)))));
+    h('button', { type: 'button', class: 'linklike', onclick: () => $(p.id)?.focus() },
+      p.label && !p.message.includes(p.label) ? `${p.label}${lang() === 'zh' ? '：' : ': '}${p.message}` : p.message)))));
   $(problems[0].id)?.focus();
 }
 
@@ -186,6 +207,7 @@ function calculate({ focusResult }) {
   app.last = { result, situation };
   app.stale = false;
   foldForm(true);
+  noteResultEntry();
   renderResultNow();
   $('saved-banner').hidden = true;
   announce(t('announce', { summary: summaryText(result) }));
@@ -280,12 +302,7 @@ function actions() {
         $('save').focus();
       } }, t('forget')));
   }
-  bar.append(h('button', { type: 'button', class: 'secondary', id: 'edit', onclick: () => {
-    foldForm(false);
-    const first = $('form').querySelector('input:checked, input, select, button');
-    first?.focus();
-    first?.scrollIntoView({ block: 'center' });
-  } }, t('edit')));
+  bar.append(h('button', { type: 'button', class: 'secondary', id: 'edit', onclick: unfoldForm }, t('edit')));
   bar.append(h('button', { type: 'button', class: 'secondary', id: 'restart', onclick: () => (mode.kiosk ? kioskReset() : startOver()) }, t('new_calc')));
   bar.append(h('p', { class: 'action-status', id: 'action-status', role: 'status' }));
   return bar;

@@ -3,11 +3,22 @@
 import { h } from './dom.js';
 import { t, pick, money, moneyRange, langText } from './i18n.js';
 
+// Why the total is a range: facts left blank (named, so that the person knows what to fill in), and ceilings
+// (最高…) that the bureau fills in. The money others receive and planned events are not in the total.
+export function uncertainty(result) {
+  const open = (result.items ?? []).filter((i) => (i.status === 'granted' || i.status === 'capped') &&
+    i.for_applicant !== false && !i.planned && i.total && i.total.min_yuan !== i.total.max_yuan);
+  const facts = [...new Set(open.filter((i) => i.certain === false).flatMap((i) => (i.missing ?? []).map(pick)))];
+  return { facts, ceilings: open.some((i) => i.certain !== false) };
+}
+
 export function totalBasis(result) {
   const out = [];
   const tot = result.totals ?? {};
   const planned = result.planned_totals ?? {};
-  if (!tot.min_yuan && tot.max_yuan) {
+  const why = uncertainty(result);
+  if (why.facts.length) out.push(h('p', { class: 'total-missing' }, t('total_missing', { facts: why.facts.join(t('list_sep')) })));
+  if (!tot.min_yuan && tot.max_yuan && why.ceilings) {
     out.push(h('p', { class: 'total-uncertain' }, t('total_nothing_certain', { max: money(tot.max_yuan) })));
   }
   if (planned.max_yuan) {

@@ -5,6 +5,7 @@ import { h } from './dom.js';
 import { t, pick, money, moneyRange, clauseLabel, lang, langText } from './i18n.js';
 import { qrSvg } from './qr.js';
 import { timelineLine } from './timeline-view.js';
+import { uncertainty } from './basis.js';
 
 const WORDS = {
   zh: {
@@ -98,6 +99,7 @@ export function claimSheet(ctx) {
     h('tbody', {}, list.map((i) => row(i, ctx))));
   const tot = ctx.result.totals ?? { min_yuan: 0, max_yuan: 0 };
   const when = timelineLine(ctx.result, ctx.situation);
+  const missing = uncertainty(ctx.result).facts;  // said on paper too: what to fill in before the amount is certain
   const asks = [...new Set(money_.concat(money_.length ? [] : other).map((i) => pick(i.claim?.ask)).filter(Boolean))];
   const qr = ctx.link ? h('figure', { class: 'sheet-qr' }, h('figcaption', {}, w('scan'))) : null;
   if (qr) drawQrSoon(qr, ctx.link);
@@ -107,6 +109,7 @@ export function claimSheet(ctx) {
         h('h2', {}, `${w('title')} · ${ctx.cityLabel}`),
         h('p', { class: 'sheet-total' }, colon(w('total')),
           h('strong', {}, tot.max_yuan ? moneyRange(tot.min_yuan, tot.max_yuan) : money(0))),
+        missing.length ? h('p', { class: 'sheet-missing' }, t('total_missing', { facts: missing.join(t('list_sep')) })) : null,
         when ? h('p', { class: 'sheet-when' }, langText(when)) : null,
         h('div', { class: 'sheet-entered' }, h('h3', {}, w('entered')), ctx.summary)),
       qr),

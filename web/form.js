@@ -103,7 +103,7 @@ export function toSituation(state, catalog, today) {
     const id = fieldId('app', f.id);
     if (c.error) problems.push({ id, label: fieldLabel(f), message: c.error });
     else if (!c.skip) applicant[f.id] = c.value;
-    else if (f.required) problems.push({ id, label: fieldLabel(f), message: t('missing', { what: fieldLabel(f) }) });
+    else if (f.required) problems.push({ id, label: fieldLabel(f), message: t('missing_field', { what: fieldLabel(f) }) });
   }
   const types = new Map(eventTypesFor(catalog, state.kind).map((e) => [e.id, e]));
   const events = [];
@@ -117,7 +117,7 @@ export function toSituation(state, catalog, today) {
       const label = `${pick(type)} · ${fieldLabel(f)}`;
       if (c.error) problems.push({ id, label, message: c.error });
       else if (!c.skip) out[f.id] = c.value;
-      else if (f.required) problems.push({ id, label, message: t('missing', { what: label }) });
+      else if (f.required) problems.push({ id, label, message: t('missing_field', { what: label }) });
     }
     events.push(out);
   }

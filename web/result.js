@@ -1,11 +1,18 @@
 // The result: totals, one card per entitlement, what was not counted and why, suggestions and notes.
 import { h } from './dom.js';
 import { fieldLabel } from './form.js';
-import { totalBasis } from './basis.js';
+import { totalBasis, uncertainty } from './basis.js';
 import { t, pick, money, moneyRange, clauseLabel, payerLabel, formatDate, langText, lang, groupDigits } from './i18n.js';
 import { claimFacts } from './claim-sheet.js';
 
 const MONEY_STATUSES = new Set(['granted', 'capped']);
+
+// A plan is not yet money, and money that waits on a blank fact is not yet certain: neither is badged 可享受.
+function badgeOf(item) {
+  if (item.planned) return 'planned';
+  if (item.certain === false && MONEY_STATUSES.has(item.status)) return 'uncertain';
+  return item.status;
+}
 const LOST_STATUSES = new Set(['excluded', 'superseded', 'outside_period']);
 
 function amountText(a) {
@@ -106,7 +113,7 @@ function card(item, ctx) {
     min: item.total?.min_yuan ?? '', max: item.total?.max_yuan ?? '' } },
   h('article', { 'aria-labelledby': `${quoteId}-h` },
     h('p', { class: 'badges' },
-      h('span', { class: `badge badge-${item.status}` }, t(`status_${item.status}`)),
+      h('span', { class: `badge badge-${badgeOf(item)}` }, t(`status_${badgeOf(item)}`)),
       item.ambiguous ? h('span', { class: 'badge badge-ambiguous' }, t('ambiguous')) : null),
     h('h4', { id: `${quoteId}-h` },
       headline ? h('span', { class: monetary ? 'amount' : 'benefit' }, langText(headline)) : null,
@@ -177,7 +184,12 @@ export function summaryText(result) {
   const items = result.items.filter((i) => MONEY_STATUSES.has(i.status) || i.status === 'non_monetary').length;
   let s;
   if (!tot.max_yuan) s = t('total_none');
-  else if (!tot.min_yuan) s = t('total_nothing_certain', { max: money(tot.max_yuan) });
+  else if (!tot.min_yuan) {
+    const why = uncertainty(result);
+    s = why.facts.length && !why.ceilings
+      ? `${t('total_upto')} ${money(tot.max_yuan)}。${t('total_missing', { facts: why.facts.join(t('list_sep')) })}`
+      : t('total_nothing_certain', { max: money(tot.max_yuan) });
+  }
   else if (tot.min_yuan === tot.max_yuan) s = `${t('total_sum')} ${money(tot.max_yuan)}。`;
   else s = `${t('total_certain')} ${money(tot.min_yuan)}，${t('total_upto')} ${money(tot.max_yuan)}。`;
   if (lang() === 'en') s = s.replace(/[。，]/g, (c) => (c === '。' ? '. ' : ', ')).trim();

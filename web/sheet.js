@@ -14,6 +14,7 @@ const TEXT = {
     choose: '选择 CSV 文件',
     as_of: '按哪一天计算',
     as_of_hint: '按“年-月-日”填写，默认是今天；表中有“测算日期”列的行以该列为准。',
+    bad_day: '“{day}”不是有效的日期：请按“年-月-日”填写（如 2026-01-15），或留空表示今天。',
     run_items: '重新计算明细',
     run_budget: '预算结算',
     cancel: '取消',
@@ -47,6 +48,7 @@ const TEXT = {
     choose: 'Choose a CSV file',
     as_of: 'Calculate as of',
     as_of_hint: 'Year-month-day; today by default. Rows with an as_of column keep their own.',
+    bad_day: '"{day}" is not a real day: write year-month-day (e.g. 2026-01-15), or leave it empty for today.',
     run_items: 'Calculate the items again',
     run_budget: 'Budget settlement',
     cancel: 'Cancel',
@@ -80,6 +82,19 @@ export function tr(key, params = {}) {
   return s.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
 }
 
+// The day a clerk typed (2026-01-15, 2026/1/15, 2026.1.15, 2026年1月15日), as YYYY-MM-DD; today when left empty;
+// null when it is no real day (2026-02-30).
+function askedDay(text) {
+  const s = text.trim();
+  if (!s) return todayIso();
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 function todayIso() {
   const d = new Date();
   const p = (n) => String(n).padStart(2, '0');
@@ -106,6 +121,15 @@ export function startSheet({ root, cities }) {
 
   function run(mode) {
     if (!st.file) return;
+    const today = askedDay(el.today.value);
+    if (!today) {  // never a silent "today" in place of a day the clerk typed
+      paint();
+      el.today.setAttribute('aria-invalid', 'true');
+      el.status.textContent = tr('bad_day', { day: el.today.value.trim() });
+      el.today.focus();
+      return;
+    }
+    el.today.removeAttribute('aria-invalid');
     const w = worker();
     st.mode = mode;
     st.errors = [];
@@ -118,8 +142,6 @@ export function startSheet({ root, cities }) {
     el.status.textContent = tr('reading', { name: st.file.name });
     w.onmessage = (e) => onMessage(e.data);
     w.onerror = (e) => finish({ failed: e.message || 'worker error' });
-    const asked = el.today.value.trim();
-    const today = /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : todayIso();
     w.postMessage({ type: 'run', file: st.file, name: st.file.name, mode, today });
   }
 

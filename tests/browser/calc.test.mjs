@@ -131,8 +131,23 @@ test('missing answers are explained next to the field, and the core\'s errors to
   assert.equal(await invalid.count(), 1);
   assert.match(await invalid.getAttribute('id'), /-tier$/);
   assert.ok(await page.isVisible('#form-errors'));
+  // The list names each field: 请填写：竞赛级别, not a bare heading.
+  assert.match(await page.textContent("#form-errors"), /请填写：.*竞赛级别/);
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-invalid')), 'true');
   assert.ok(await page.isHidden('#result'));
+  await page.close();
+});
+
+test('money that waits on a blank fact is badged 待补充信息 and the total names the fact', async () => {
+  const { page, errors } = await freshPage();
+  await fillSituation(page, { city: 'weihai', applicant: { kind: 'person' },
+    events: [{ type: 'competition', date: '2025-09-01', tier: 'national_class1' }] });
+  const card = page.locator('li.card[data-clause="WH25-09-national-cat1"]');
+  assert.equal(await card.locator('.badge').first().textContent(), '待补充信息');
+  const totals = await page.textContent('#totals');
+  assert.match(totals, /尚未填写的信息：名次/);
+  assert.ok(!totals.includes('原文只写了上限'), totals);
+  assert.deepEqual(errors, []);
   await page.close();
 });
 
@@ -234,4 +249,21 @@ test('a yes/no question answered 否 gives nothing, left 未填写 is asked, 是
     assert.deepEqual(errors, []);
     await page.close();
   }
+});
+
+test('the browser\'s Back after a result returns to the filled form, Forward to the result', async () => {
+  const { page, errors } = await freshPage();
+  const c = CASES.weihai;
+  await fillSituation(page, c.situation);
+  assert.ok(await page.isHidden('#form'), 'the form folds away under a result');
+  await page.goBack();
+  await page.waitForSelector('#form:not([hidden])');
+  assert.ok(page.url().startsWith(site.server.url), `still on the page: ${page.url()}`);
+  assert.ok(await page.isChecked(`#f-city-${c.situation.city}`), 'what was entered is still there');
+  assert.ok(await page.locator('fieldset.event').count() >= 1, 'the events too');
+  await page.goForward();
+  await page.waitForSelector('#form[hidden]', { state: 'attached' });
+  assert.ok(await page.isVisible('#totals'));
+  assert.deepEqual(errors, []);
+  await page.close();
 });

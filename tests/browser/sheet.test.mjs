@@ -156,3 +156,19 @@ test('sheet: with the server stopped and the network off, a file is still comput
   await offline.close();
   await page.close();
 });
+
+test('sheet: a day that is no real day is refused at its field, nothing is computed', async () => {
+  const page = await openSheet();
+  await page.fill('#sheet-today', '2026-02-30');
+  await page.setInputFiles('#sheet-file', path.join(BUREAU, 'claims-sample.csv'));
+  await page.waitForFunction(() => document.getElementById('sheet-status').textContent.includes('不是有效的日期'));
+  assert.equal(await page.getAttribute('#sheet-today', 'aria-invalid'), 'true');
+  assert.equal(await page.locator('#sheet-dl-items').count(), 0);
+  // 2026/1/15 is the same day as 2026-01-15: the same file as the command line's.
+  await page.fill('#sheet-today', '2026/1/15');
+  await page.click('#sheet-run-items');
+  await page.waitForSelector('#sheet[data-state="done"]', { timeout: 60_000 });
+  const items = await download(page, '#sheet-dl-items');
+  assert.equal(items.toString('utf8'), native('claims-sample.csv', ['eval', '--csv']).out.toString('utf8'));
+  await page.close();
+});
