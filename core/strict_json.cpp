@@ -90,6 +90,27 @@ struct Checker : nlohmann::json_sax<json> {
   }
 };
 
+// The offset of the first byte that does not begin or continue a UTF-8 character (overlong forms, surrogates and
+// code points above U+10FFFF included), or npos.
+size_t first_bad_utf8(std::string_view t) {
+  for (size_t i = 0; i < t.size();) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t n = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 0;
+    if (!n || i + n >= t.size()) return i;  // not a lead byte, or cut short
+    unsigned char c1 = static_cast<unsigned char>(t[i + 1]);
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F))
+      return i;
+    for (size_t k = 1; k <= n; ++k)
+      if ((static_cast<unsigned char>(t[i + k]) & 0xC0) != 0x80) return i;
+    i += n + 1;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 bool strict_fault(std::string_view text, JsonFault& fault) {
@@ -108,6 +129,11 @@ bool strict_fault(std::string_view text, JsonFault& fault) {
   if (!ok) {
     std::string at = std::to_string(c.error_at);
     fault = {"invalid_json", "", "不是有效的 JSON（第 " + at + " 字节附近）", "not valid JSON (near byte " + at + ")"};
+    if (size_t bad = first_bad_utf8(text); bad != std::string_view::npos) {  // a GBK file, most often
+      std::string b = std::to_string(bad + 1);
+      fault.zh = "不是有效的 JSON：第 " + b + " 字节起不是 UTF-8 文字（文件可能是 GBK 编码，请另存为 UTF-8 后重试）";
+      fault.en = "not valid JSON: byte " + b + " is not UTF-8 text (the file may be GBK-encoded: save it as UTF-8)";
+    }
     return true;
   }
   return false;

@@ -76,7 +76,8 @@ bool read_header(const skillcalc::Model& m, const Record& head, Layout& layout, 
   }
   if (!unknown.empty()) {
     fatal = {"第 1 行：未知的列名：" + unknown +
-                 "。可用的列见 README“表格批量测算”（未知列会被拒绝而不是忽略；备注请用 note 列或以 # 开头的列名）",
+                 "。可用的列见 README 的“Claims in a spreadsheet”一节（未知列会被拒绝而不是忽略；备注请用 note 列或以 "
+                 "# 开头的列名）",
              "line 1: unknown columns: " + unknown +
                  ". See the README, \"Claims in a spreadsheet\", for the columns (unknown "
                  "columns are refused, not ignored; use a note column or a name starting with # for remarks)"};

@@ -65,7 +65,9 @@ Typed typed(const skillcalc::Model& m, const skillcalc::FieldDef& d, const std::
       // numbers too (numbers.hpp).
       long long v = 0;
       if (!skillcalc::whole_number(cell, v)) {
-        t.zh = name + " 必须是整数（而不是“" + cell.substr(0, 40) + "”）",
+        // Named as the page and the core's errors name it: "“人数”（count）必须是整数".
+        const std::string zh_name = d.label.zh.empty() ? name : "“" + d.label.zh + "”（" + name + "）";
+        t.zh = zh_name + "必须是整数（而不是“" + cell.substr(0, 40) + "”）",
         t.en = name + " must be a whole number (not '" + cell.substr(0, 40) + "')";
         return t;
       }

@@ -47,7 +47,7 @@ void Job::on_applicant(Settled& s) {
   nlohmann::json env = {{"id", s.claim.applicant}, {"situation", s.claim.situation}};
   if (!s.claim.claimed.empty()) env["claimed_yuan"] = s.claim.claimed;
   claims_.push_back(env.dump());
-  s.result.clear();
+  std::string().swap(s.result);  // its capacity too: kept for every applicant, a result's 10 KB would add up
   s.claim.situation = nullptr;
   s.claim.claimed = nullptr;
   kept_.push_back(std::move(s));
