@@ -97,6 +97,12 @@ expect("eval honours -o", p.returncode == 0 and p.stdout == b"" and json.load(op
 out = os.path.join(tmp, "o.jsonl")
 p = run(["eval", "--jsonl", "-o", out, "-"], (good + "\n" + good + "\n").encode())
 expect("eval --jsonl honours -o", p.returncode == 0 and p.stdout == b"" and len(open(out).read().splitlines()) == 2)
+# A line saved as GBK (Chinese Windows' default) is not read as a JSON puzzle: it says where UTF-8 stops and what to do.
+gbk = '{"city":"weihai","applicant":{"kind":"person"},"events":[{"type":"title","date":"2025-01-01","title":"威海工匠"}]}'
+p = run(["eval", "--jsonl", "-"], gbk.encode("gbk") + b"\n")
+e = json.loads(p.stdout)["error"]
+expect("a GBK line names the byte where UTF-8 stops and says to save as UTF-8",
+       p.returncode == 2 and e["code"] == "invalid_json" and "不是 UTF-8" in e["zh"] and "GBK" in e["zh"] and "UTF-8" in e["en"], e)
 if os.path.exists("/dev/full"):
     for args, stdin in [(["eval", "-"], good), (["eval", "--jsonl", "-"], good + "\n"),
                         (["budget", "-"], json.dumps({"id": "a", "situation": json.loads(good)}) + "\n"),
