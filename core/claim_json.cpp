@@ -128,8 +128,24 @@ const Event& proved_event(const Model& m, const Situation& s, const Evaluation& 
   return year;
 }
 
+// The fact in b.fact ("label：value"): an event's goes with the proof of the event, an applicant's is a proof of its
+// own ("本市社保缴纳月数：14（须≥12）" -> "本市社保缴纳月数的证明：14（须≥12）").
+void add_fact(Bring& b, Path::Scope scope) {
+  if (scope == Path::Scope::Event) {
+    if (!b.event_facts.zh.empty()) put(b.event_facts.zh, "；"), put(b.event_facts.en, "; ");
+    put(b.event_facts.zh, b.fact.zh), put(b.event_facts.en, b.fact.en);
+    return;
+  }
+  if (b.used == b.proofs.size()) b.proofs.emplace_back();
+  Words& proof = b.proofs[b.used++];
+  proof.clear();
+  size_t colon = b.fact.zh.find("：");
+  cat(proof.zh, std::string_view(b.fact.zh).substr(0, colon), "的证明", std::string_view(b.fact.zh).substr(colon));
+  cat(proof.en, "proof of ", b.fact.en);
+}
+
 // A fact the text requires and the situation leaves blank (or gives for another city) is to be proved all the same:
-// "工作单位类型：尚未填写（须符合原文的条件）", among the event's facts or as a proof of its own.
+// "工作单位类型：尚未填写或须确认（须符合原文的条件）".
 void blank_fact(Bring& b, const Model& m, const Path& p, const Event& e, const Situation& s, const std::string& event) {
   const Value* v = value_of(p, e, s);
   if (v && v->kind != Value::Kind::Absent) return;  // given (for another city): named with its value above
@@ -140,16 +156,7 @@ void blank_fact(Bring& b, const Model& m, const Path& p, const Event& e, const S
   put(b.fact.en, label_en);
   lower_first(b.fact.en, from);
   put(b.fact.en, ": not given or to be confirmed (it must meet the text's condition)");
-  if (p.scope == Path::Scope::Event) {
-    if (!b.event_facts.zh.empty()) put(b.event_facts.zh, "；"), put(b.event_facts.en, "; ");
-    put(b.event_facts.zh, b.fact.zh), put(b.event_facts.en, b.fact.en);
-    return;
-  }
-  if (b.used == b.proofs.size()) b.proofs.emplace_back();
-  Words& proof = b.proofs[b.used++];
-  proof.clear();
-  cat(proof.zh, label_zh, "的证明：尚未填写或须确认（须符合原文的条件）");
-  cat(proof.en, "proof of ", b.fact.en);
+  add_fact(b, p.scope);
 }
 
 // What to have ready: a proof of the event, naming the facts the measure's conditions (and its option's) read, and a
@@ -167,18 +174,7 @@ void bring_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluat
       if (p->scope == c.path.scope && p->field == c.path.field) return;
     b.seen.push_back(&c.path);
     b.fact.clear();
-    if (!condition_words(b.fact, m, c, e, s, x.event)) return;
-    if (c.path.scope == Path::Scope::Event) {
-      if (!b.event_facts.zh.empty()) put(b.event_facts.zh, "；"), put(b.event_facts.en, "; ");
-      put(b.event_facts.zh, b.fact.zh), put(b.event_facts.en, b.fact.en);
-      return;
-    }
-    if (b.used == b.proofs.size()) b.proofs.emplace_back();
-    Words& proof = b.proofs[b.used++];
-    proof.clear();
-    size_t colon = b.fact.zh.find("：");  // "本市社保缴纳月数：14（须≥12）" -> "本市社保缴纳月数的证明：14（须≥12）"
-    cat(proof.zh, std::string_view(b.fact.zh).substr(0, colon), "的证明", std::string_view(b.fact.zh).substr(colon));
-    cat(proof.en, "proof of ", b.fact.en);
+    if (condition_words(b.fact, m, c, e, s, x.event)) add_fact(b, c.path.scope);
   };
   for (auto& c : x.when) consider(c);
   if (it.option >= 0)

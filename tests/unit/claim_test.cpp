@@ -159,3 +159,30 @@ TEST_CASE("a payment year later than 10 years, or not a whole number, is refused
     CHECK(report.find("/paid/years_later") != std::string::npos);
   }
 }
+
+TEST_CASE("a fact left blank is still among what to bring: the employer of a Rizhao technician", "[claim]") {
+  json r = eval({{"city", "rizhao"},
+                 {"applicant", {{"kind", "person"}}},
+                 {"events", {{{"id", "t"}, {"type", "skill_level"}, {"date", "2024-06-01"}, {"level", "technician"}}}}});
+  const json& it = item(r, "RZ19-09-upgrade-reward");
+  CHECK(it["certain"] == false);
+  bool named = false;
+  for (auto& b : it["claim"]["bring"])
+    named = named || b["zh"].get<std::string>().rfind("工作单位类型的证明：尚未填写", 0) == 0;
+  CHECK(named);
+}
+
+TEST_CASE("Weihai 2021: a measure is handled by the departments its clause names, a city Class-I prize by its organiser",
+          "[claim]") {
+  json r = eval({{"city", "weihai"},
+                 {"applicant", {{"kind", "person"}}},
+                 {"events",
+                  {{{"id", "c"}, {"type", "competition"}, {"date", "2024-06-01"}, {"tier", "city_class1"}, {"rank", 1}},
+                   {{"id", "t"}, {"type", "title"}, {"date", "2024-01-01"}, {"title", "weihai_chief_technician"}}}}});
+  const json& city = item(r, "WH21-18-city-cat1")["claim"]["handled_by"];
+  CHECK(city["zh"] == "主办单位");
+  CHECK(city["role"]["id"] == "payer_named");
+  const json& chief = item(r, "WH21-13-chief-technician")["claim"]["handled_by"];
+  CHECK(chief["zh"] == "市委组织部、市人力资源社会保障局、市财政局");
+  CHECK(chief["role"]["id"] == "departments_named");
+}
