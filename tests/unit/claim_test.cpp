@@ -161,9 +161,10 @@ TEST_CASE("a payment year later than 10 years, or not a whole number, is refused
 }
 
 TEST_CASE("a fact left blank is still among what to bring: the employer of a Rizhao technician", "[claim]") {
-  json r = eval({{"city", "rizhao"},
-                 {"applicant", {{"kind", "person"}}},
-                 {"events", {{{"id", "t"}, {"type", "skill_level"}, {"date", "2024-06-01"}, {"level", "technician"}}}}});
+  json r =
+      eval({{"city", "rizhao"},
+            {"applicant", {{"kind", "person"}}},
+            {"events", {{{"id", "t"}, {"type", "skill_level"}, {"date", "2024-06-01"}, {"level", "technician"}}}}});
   const json& it = item(r, "RZ19-09-upgrade-reward");
   CHECK(it["certain"] == false);
   bool named = false;
@@ -172,8 +173,9 @@ TEST_CASE("a fact left blank is still among what to bring: the employer of a Riz
   CHECK(named);
 }
 
-TEST_CASE("Weihai 2021: a measure is handled by the departments its clause names, a city Class-I prize by its organiser",
-          "[claim]") {
+TEST_CASE(
+    "Weihai 2021: a measure is handled by the departments its clause names, a city Class-I prize by its organiser",
+    "[claim]") {
   json r = eval({{"city", "weihai"},
                  {"applicant", {{"kind", "person"}}},
                  {"events",
