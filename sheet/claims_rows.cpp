@@ -287,6 +287,7 @@ void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vecto
   const Columns& columns = layout.columns;
   const std::vector<Column>& cols = layout.cols;
   std::unordered_map<std::string, size_t> by_applicant;
+  std::unordered_map<std::string, long> rows_seen;  // a row's trimmed cells -> the line it was first on
   const size_t first_claim = claims.size();
   for (const Record& rec : records) {
     if (blank(rec)) continue;
@@ -324,6 +325,10 @@ void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vecto
       c.situation["applicant"] = json::object();
       c.situation["events"] = json::array();
     }
+    std::string cells;
+    for (auto& c : rec.cells) cells += trim(c), cells += '\x1f';
+    auto [seen, fresh] = rows_seen.emplace(std::move(cells), rec.line);
+    if (!fresh) claims[found->second].repeats.emplace_back(rec.line, seen->second);
     add_row(claims[found->second], r, rec.line);
   }
   for (size_t k = first_claim; k < claims.size(); ++k) order_keys(claims[k]);

@@ -20,7 +20,8 @@ struct Claim {
   nlohmann::json claimed = nlohmann::json::object();  // claimed.<clause_id> columns
   std::vector<long> lines;                            // every row kept
   std::vector<long> event_lines;                      // per event of `situation`
-  std::map<std::string, long> value_lines;  // "city", "as_of", "applicant/<field>", "claimed/<id>" -> line given
+  std::map<std::string, long> value_lines;     // "city", "as_of", "applicant/<field>", "claimed/<id>" -> line given
+  std::vector<std::pair<long, long>> repeats;  // a row the same as an earlier one of the file: its line, the earlier
 };
 
 // Data records (not the header) into claims, one per applicant in order of first appearance; rows left out go to

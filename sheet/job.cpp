@@ -32,7 +32,16 @@ void Job::report(const csv::RowError& err) {
     left_out_.push_back({err.line, err.column, err.column_name, err.applicant, err.zh, err.en, err.rows_skipped});
 }
 
+// Two identical rows are two events of one applicant, both counted: said, in case one was entered twice.
+void Job::warn_repeats(const Settled& s) {
+  for (auto& [line, first] : s.claim.repeats)
+    notes += o_.file + ":" + std::to_string(line) + ": 警告：与第 " + std::to_string(first) +
+             " 行完全相同；两行都已计入（若是重复录入，请删去一行） / warning: identical to line " +
+             std::to_string(first) + "; both are counted (delete one if it was entered twice)\n";
+}
+
 void Job::on_applicant(Settled& s) {
+  warn_repeats(s);
   for (auto& err : s.errors) reported.push_back(err);
   if (!o_.budget) {
     items_.applicant(s);

@@ -46,6 +46,7 @@ class Job {
 
  private:
   void on_applicant(Settled& s);
+  void warn_repeats(const Settled& s);
   void on_row_error(const csv::RowError& err);
   void report(const csv::RowError& err);
   void emit();

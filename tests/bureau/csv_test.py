@@ -227,5 +227,20 @@ with tempfile.TemporaryDirectory() as tmp:
            and total and total[0]["note"].startswith("结算不完整"), rows)
 p = run(["budget", over])
 expect("a clean settlement is complete", json.loads(p.stdout)["summary"]["complete"] is True)
+# Two identical rows are two events of one applicant: both count, and both commands say so.
+with tempfile.TemporaryDirectory() as tmp:
+    f = os.path.join(tmp, "twice.csv")
+    row = "A,weihai,enterprise,skill_level,2025-06-01,technician,enterprise_self_evaluation,10\n"
+    open(f, "w", encoding="utf-8").write("applicant,city,applicant_kind,type,date,level,route,count\n" + row + row)
+    for cmd in (["eval", "--csv"], ["budget"]):
+        p = run(cmd + [f])
+        expect(" ".join(cmd) + ": a row the same as an earlier one is warned about, by line",
+               "twice.csv:3: 警告：与第 2 行完全相同" in p.stderr.decode() and "identical to line 2" in p.stderr.decode(), p.stderr.decode())
+    r = json.loads(run(["budget", f]).stdout)
+    once = os.path.join(tmp, "once.csv")
+    open(once, "w", encoding="utf-8").write("applicant,city,applicant_kind,type,date,level,route,count\n" + row)
+    r1 = json.loads(run(["budget", once]).stdout)
+    expect("... and both rows count: twice the claim of one row", p.returncode == 0 and r1["pools"][0]["claimed_yuan"] > 0
+           and r["pools"][0]["claimed_yuan"] == 2 * r1["pools"][0]["claimed_yuan"], (r["pools"], r1["pools"]))
 
 checks.finish()
