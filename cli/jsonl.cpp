@@ -22,6 +22,10 @@ bool LineReader::fill() {
   return true;
 }
 
+bool LineReader::ready() {
+  return at_ != end_ || in_.in_avail() > 0;
+}
+
 bool LineReader::next(std::string& line, size_t cap, bool& overlong, long long& bytes) {
   line.clear();
   overlong = false;
@@ -56,31 +60,76 @@ std::string error_line(const char* code, const char* zh, const char* en, long lo
 
 }  // namespace
 
+namespace {
+
+// The answers of a batch, written one after another into one buffer (no answer copied on its own) and sent on
+// whole: when a mebibyte is there, and before waiting for input that has not come (a pipe fed line by line is
+// answered line by line).
+class Answers {
+ public:
+  explicit Answers(Output& out) : out_(out) {}
+  ~Answers() { send(); }
+  std::string& buffer() { return buf_; }
+  size_t end() const { return end_; }
+  void set_end(size_t end) { end_ = end; }
+  // `text` as the next answer.
+  void put(std::string_view text) {
+    if (buf_.size() < end_ + text.size()) buf_.resize(end_ + text.size());
+    buf_.replace(end_, text.size(), text);
+    end_ += text.size();
+  }
+  void send() {
+    if (end_) out_.write_through(std::string_view(buf_.data(), end_));
+    end_ = 0;
+  }
+  static constexpr size_t kBatch = 1 << 20;
+
+ private:
+  Output& out_;
+  std::string buf_;
+  size_t end_ = 0;
+};
+
+bool is_error(const std::string& buf, size_t at) {
+  return buf.compare(at, 12, "{\"ok\":false,") == 0;
+}
+
+}  // namespace
+
 JsonlCounts eval_jsonl(const skillcalc::Engine& e, std::istream& in, const std::string& day, Output& out,
                        Progress* progress, long long size, bool compact) {
   JsonlCounts n;
-  std::string line, r;
+  std::string line;
   bool overlong = false;
   long long bytes = 0;
   std::streambuf* buf = in.rdbuf();
   if (!buf) return n;
   LineReader lines(*buf);
-  while (lines.next(line, skillcalc::kMaxSituationBytes + 1, overlong, bytes)) {
+  Answers answers(out);
+  while (true) {
+    if (answers.end() >= Answers::kBatch || (answers.end() && !lines.ready())) answers.send();
+    if (out.failed() || !lines.next(line, skillcalc::kMaxSituationBytes + 1, overlong, bytes)) break;
     ++n.lines;
+    size_t at = answers.end();
     if (overlong)
-      r = error_line("too_large", "这一行过大（最多 256 KiB）", "this line is too large (at most 256 KiB)", n.lines);
+      answers.put(
+          error_line("too_large", "这一行过大（最多 256 KiB）", "this line is too large (at most 256 KiB)", n.lines));
     else if (line.find_first_not_of(" \t") == std::string::npos)
-      r = error_line("empty_line", "空行：没有要测算的情形", "a blank line: no situation to evaluate", n.lines);
+      answers.put(
+          error_line("empty_line", "空行：没有要测算的情形", "a blank line: no situation to evaluate", n.lines));
     else {
-      e.evaluate_into(r, line, day, compact);  // one buffer for every answer
-      if (r.compare(0, 12, "{\"ok\":false,") == 0) r = with_line(r, n.lines);
+      answers.set_end(e.evaluate_at(answers.buffer(), at, line, day, compact));
+      if (is_error(answers.buffer(), at)) {  // the error names its line
+        std::string r = with_line(answers.buffer().substr(at, answers.end() - at), n.lines);
+        answers.set_end(at);
+        answers.put(r);
+      }
     }
-    if (r.compare(0, 12, "{\"ok\":false,") == 0) ++n.bad;
-    r += '\n';
-    out.write(r);
-    if (out.failed()) break;
+    if (is_error(answers.buffer(), at)) ++n.bad;
+    answers.put("\n");
     if (progress) progress->tick(n.lines, 0, size > 0 ? static_cast<double>(bytes) / static_cast<double>(size) : -1);
   }
+  answers.send();
   return n;
 }
 

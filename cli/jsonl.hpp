@@ -26,6 +26,8 @@ class LineReader {
   // Reads one line (without its LF or CRLF) of at most `cap` bytes; the rest of a longer line is skipped and
   // `overlong` set. `bytes` grows by the bytes read, LF included. False at the end of the input.
   bool next(std::string& line, size_t cap, bool& overlong, long long& bytes);
+  // Whether a line can start without waiting for input: bytes are read and not yet taken, or the stream has some.
+  bool ready();
 
  private:
   std::streambuf& in_;

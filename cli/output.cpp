@@ -1,6 +1,7 @@
 #include "output.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -57,6 +58,26 @@ void Output::write(std::string_view s) {
   if (pending_ && !discarded_ && !create()) return;
   if (failed_ || !f_) return;
   if (std::fwrite(s.data(), 1, s.size(), f_) != s.size()) failed_ = true, errno_ = errno;
+}
+
+void Output::write_through(std::string_view s) {
+  if (sink_ || s.empty()) return write(s);
+  if (pending_ && !discarded_ && !create()) return;
+  if (failed_ || !f_) return;
+  if (std::fflush(f_) != 0) {
+    failed_ = true, errno_ = errno;
+    return;
+  }
+  int fd = fileno(f_);
+  while (!s.empty()) {
+    ssize_t n = ::write(fd, s.data(), s.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      failed_ = true, errno_ = n < 0 ? errno : EIO;
+      return;
+    }
+    s.remove_prefix(static_cast<size_t>(n));
+  }
 }
 
 bool Output::finish() {

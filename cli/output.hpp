@@ -21,6 +21,8 @@ class Output {
   // finish()), so that a refused input leaves an earlier file as it was. False (the reason in error()) if it cannot be.
   bool open(const std::string& path);
   void write(std::string_view s);  // whole lines: `s` ends with '\n' (or is a whole CSV record)
+  // Whole lines, written at once (what is buffered first): for a batch that gathers its own output.
+  void write_through(std::string_view s);
   // Flushes everything; false when any write failed (the reason is in error()).
   bool finish();
   // Nothing is written: a file not yet written is left as it was (a refused input).

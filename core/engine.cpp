@@ -194,19 +194,37 @@ std::string Engine::evaluate_compact(std::string_view situation, std::string_vie
 }
 
 void Engine::evaluate_into(std::string& out, std::string_view situation, std::string_view today, bool compact) const {
+  out.resize(evaluate_at(out, 0, situation, today, compact));
+}
+
+namespace {
+
+// An error answer written at `at`: its end.
+size_t error_at(std::string& out, size_t at, const std::string& error) {
+  if (out.size() < at + error.size()) out.resize(at + error.size());
+  out.replace(at, error.size(), error);
+  return at + error.size();
+}
+
+}  // namespace
+
+size_t Engine::evaluate_at(std::string& out, size_t at, std::string_view situation, std::string_view today,
+                           bool compact) const {
   try {
     Situation s;
     InputError err;
     Day t = parse_day(today);
-    if (!t) return void(out = render_error("invalid_input", "", "今天的日期无效", "today's date is not valid"));
+    if (!t) return error_at(out, at, render_error("invalid_input", "", "今天的日期无效", "today's date is not valid"));
     if (!parse_situation(situation, t, *model_, s, err))
-      return void(out = render_error(err.code, err.path, err.zh, err.en));
+      return error_at(out, at, render_error(err.code, err.path, err.zh, err.en));
     Evaluation ev;
-    if (!skillcalc::evaluate(*model_, s, ev, err)) return void(out = render_error(err.code, err.path, err.zh, err.en));
-    render_result(out, *model_, s, ev, compact);
+    if (!skillcalc::evaluate(*model_, s, ev, err))
+      return error_at(out, at, render_error(err.code, err.path, err.zh, err.en));
+    return render_result_at(out, at, *model_, s, ev, compact);
   } catch (const std::exception& e) {
-    out = render_error("internal_error", "", std::string("内部错误：") + e.what(),
-                       std::string("internal error: ") + e.what());
+    return error_at(out, at,
+                    render_error("internal_error", "", std::string("内部错误：") + e.what(),
+                                 std::string("internal error: ") + e.what()));
   }
 }
 

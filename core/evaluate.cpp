@@ -209,9 +209,13 @@ std::vector<std::string> achievements(const Event& e, const Item& it, const Mode
 }
 
 // The items of one stacking rule grouped by what they reward: two items are in one group when they share an
-// achievement (directly or through a third), and have one receiver.
+// achievement (directly or through a third), and have one receiver. None when fewer than two items are the rule's.
 std::vector<std::vector<int>> achievement_groups(const Model& m, const Situation& s, const Evaluation& ev,
                                                  const std::vector<Item>& items, const Stacking& st) {
+  auto member = [&](const Item& it) {
+    return it.counts() && std::binary_search(st.measures.begin(), st.measures.end(), it.measure);
+  };
+  if (std::count_if(items.begin(), items.end(), member) < 2) return {};  // no group of two: nothing to settle
   std::vector<int> members, root(items.size(), -1);
   std::map<std::string, int> first;  // achievement key -> the first item that has it
   auto find = [&](int i) {
@@ -220,7 +224,7 @@ std::vector<std::vector<int>> achievement_groups(const Model& m, const Situation
   };
   for (size_t i = 0; i < items.size(); ++i) {
     const Item& it = items[i];
-    if (!it.counts() || !std::binary_search(st.measures.begin(), st.measures.end(), it.measure)) continue;
+    if (!member(it)) continue;
     int self = static_cast<int>(i);
     root[i] = self, members.push_back(self);
     // 就高不重复 is for one receiver: the workers' own subsidy does not stack against the enterprise's award.
@@ -280,8 +284,9 @@ void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector
 // The order in which a cap or a pool takes items: certain money first, then money that is not certain, each in event
 // (date) order. The text says which total is capped, not which claim is cut; this way a cap reached by certain money
 // stays certain, and what is not certain gets what is left.
-std::vector<size_t> cap_order(const std::vector<Item>& items) {
-  std::vector<size_t> order;
+const std::vector<size_t>& cap_order(const std::vector<Item>& items) {
+  thread_local std::vector<size_t> order;  // its capacity kept from call to call
+  order.clear();
   for (int pass = 0; pass < 2; ++pass)
     for (size_t i = 0; i < items.size(); ++i)
       if ((items[i].total_min == items[i].total_max) == (pass == 0)) order.push_back(i);
@@ -449,24 +454,32 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
   out.items.reserve(8 * s.events.size() + 8);
   for (size_t ei = 0; ei < s.events.size(); ++ei) {
     const Event& e = s.events[ei];
-    for (int d : docs)
-      for (int mi : m.documents[d].measures) {
-        const Measure& x = m.measures[mi];
-        if (!same_type(x, e) || !(x.applicants & bit)) continue;
-        relevant[mi] = 1;
-        if (x.has_per_year || !holds(x.when, e, s)) continue;
-        Item it;
-        if (!make_item(m, mi, s, e, static_cast<int>(ei), it)) continue;
-        if (it.total_known && it.total_max > kAbsurd) {
-          err = {"out_of_range", "/events/" + std::to_string(e.index),
-                 "金额超出任何实际申领的范围，请核对人数、年薪等数字",
-                 "the amount is beyond any real claim: check counts and salaries"};
-          return false;
-        }
-        if (it.status != Status::OutsidePeriod && it.status != Status::Superseded) met[mi] = 1;
-        it.planned = e.date > s.as_of;
-        out.items.push_back(std::move(it));
+    // A measure the event meets becomes an item; false when its amount is absurd.
+    auto meet = [&](int mi) {
+      const Measure& x = m.measures[mi];
+      if (!same_type(x, e) || !(x.applicants & bit)) return true;
+      relevant[mi] = 1;
+      Item it;
+      if (x.has_per_year || !holds(x.when, e, s) || !make_item(m, mi, s, e, static_cast<int>(ei), it)) return true;
+      if (it.total_known && it.total_max > kAbsurd) {
+        err = {"out_of_range", "/events/" + std::to_string(e.index),
+               "金额超出任何实际申领的范围，请核对人数、年薪等数字",
+               "the amount is beyond any real claim: check counts and salaries"};
+        return false;
       }
+      if (it.status != Status::OutsidePeriod && it.status != Status::Superseded) met[mi] = 1;
+      it.planned = e.date > s.as_of;
+      out.items.push_back(std::move(it));
+      return true;
+    };
+    if (const std::vector<int>* of_type = m.measures_of_type(s.city, e.type_id)) {
+      for (int mi : *of_type)
+        if (!meet(mi)) return false;
+      continue;
+    }
+    for (int d : docs)
+      for (int mi : m.documents[d].measures)
+        if (!meet(mi)) return false;
   }
   for (int d : docs)
     for (int mi : m.documents[d].measures)
@@ -505,6 +518,9 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
   }
   // What the applicant could still get: measures of the city in force on as_of, for this kind of applicant, of the
   // event types the situation speaks of (all of them when it has no events), that gave nothing yet.
+  size_t measures = 0;
+  for (int d : docs) measures += m.documents[d].measures.size();
+  out.missed.reserve(measures);
   for (int d : docs) {
     const Document& doc = m.documents[d];
     if (s.as_of < doc.from || s.as_of > doc.to) continue;

@@ -76,7 +76,6 @@ class JsonScan {
   const char* end_;
 
  private:
-
   bool multibyte();
   bool unescape_rest(std::string& s);
   bool code_unit(int& cp);

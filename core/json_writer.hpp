@@ -22,18 +22,43 @@ namespace skillcalc {
 
 class JsonWriter {
  public:
+  JsonWriter() = default;
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
+  // A buffer taken by `reuse` and not given back (an exception on the way) goes back with what it held before.
+  ~JsonWriter() {
+    if (home_) home_->swap(buf_);
+  }
   // Writes on from the start of `buffer`'s storage (its capacity is kept from result to result).
   void reuse(std::string& buffer) {
     buf_.swap(buffer);
+    home_ = &buffer;
     n_ = 0;
+    comma_ = false;
+  }
+  // Writes on from byte `at` of `buffer` (a batch of results in one buffer): the bytes before stay.
+  void reuse_at(std::string& buffer, size_t at) {
+    buf_.swap(buffer);
+    home_ = &buffer;
+    if (buf_.size() < at) buf_.resize(at);
+    n_ = at;
     comma_ = false;
   }
   // The text written, handed back into `buffer` (which gives its storage for the next `reuse`).
   void give(std::string& buffer) {
     buf_.resize(n_);
     buffer.swap(buf_);
+    home_ = nullptr;
+  }
+  // The buffer handed back as it is, its size left at what it has grown to (no zero-filling again for the next
+  // result written after this one); the end of what was written.
+  size_t give_at(std::string& buffer) {
+    buffer.swap(buf_);
+    home_ = nullptr;
+    return n_;
   }
   std::string take() {
+    home_ = nullptr;
     buf_.resize(n_);
     n_ = 0;
     return std::move(buf_);
@@ -76,6 +101,7 @@ class JsonWriter {
 
  private:
   std::string buf_;
+  std::string* home_ = nullptr;  // the buffer `reuse` took, until it is given back
   size_t n_ = 0;
   bool comma_ = false;
 

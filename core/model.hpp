@@ -222,15 +222,17 @@ struct FieldDef {
 };
 
 struct FieldRef {
-  std::string def;  // key into Vocabulary::fields
-  int id = -1;      // the field name's symbol (symbols.hpp)
-  Text label;       // applicant fields carry their own label
+  std::string def;                  // key into Vocabulary::fields
+  int id = -1;                      // the field name's symbol (symbols.hpp)
+  const FieldDef* field = nullptr;  // `def`'s definition, found at load (intern_model)
+  Text label;                       // applicant fields carry their own label
   unsigned kinds = 0;
   bool city_bound = false;  // a fact about the city itself (本市社保, 驻本市): asked again in another city
 };
 
 struct EventType {
   Text label;
+  int sym = -1;                                             // the type's symbol (symbols.hpp)
   std::vector<std::pair<std::string, std::string>> fields;  // name, def key (in file order)
   std::vector<const FieldDef*> defs;                        // each field's definition, found at load (prerender)
   std::vector<int> ids;                                     // each field name's symbol (symbols.hpp)
@@ -252,9 +254,11 @@ struct Vocabulary {
   // ("city_bound": true), else the city named ("city": "weihai"). Compare carries such an event to that city only.
   std::map<std::string, std::string> value_city;
   Symbols symbols;
-  std::vector<const Text*>
-      label_of_symbol;  // `values`' labels by symbol (null: none), filled with the symbols  // every id above, as an
-                        // integer (symbols.hpp): filled at load by intern_model
+  // Found by symbol (every id above is one, symbols.hpp; filled at load by intern_model): `values`' labels, the
+  // event types and the applicant fields (null: none).
+  std::vector<const Text*> label_of_symbol;
+  std::vector<const EventType*> event_type_of_symbol;
+  std::vector<const FieldRef*> applicant_field_of_symbol;
   int kind_index(const std::string& k) const;
   const Text* label(const std::string& id) const;
 };
@@ -269,8 +273,18 @@ struct Model {
   ClaimWords claim_words;
   std::string version;
   std::map<std::string, std::vector<int>> city_documents;  // listed at load (intern_model)
+  // Per city, per event type (by its symbol): the measures of the city's documents for events of that type, in
+  // document order (intern_model). A city with a measure whose type has no symbol is not listed.
+  std::map<std::string, std::vector<std::vector<int>>> city_type_measures;
   // The documents of a city, in order (valid until the next call for a city intern_model has not listed).
   const std::vector<int>& docs_of_city(const std::string& city) const;
+  // The measures of a city that an event of type `type_sym` may meet, in document order; null when not listed.
+  const std::vector<int>* measures_of_type(const std::string& city, int type_sym) const {
+    auto found = city_type_measures.find(city);
+    if (type_sym < 0 || found == city_type_measures.end() || static_cast<size_t>(type_sym) >= found->second.size())
+      return nullptr;
+    return &found->second[static_cast<size_t>(type_sym)];
+  }
 };
 
 }  // namespace skillcalc

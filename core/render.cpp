@@ -43,6 +43,10 @@ class Notes {
     made_.push_back({std::move(zh), std::move(en)});
     list_.push_back(&made_.back());
   }
+  void clear() {
+    list_.clear();
+    made_.clear();
+  }
   void json(JsonWriter& w) const {
     w.key("notes").begin_array();
     for (const Text* n : list_) w.begin_object().field("zh", n->zh).field("en", n->en).end_object();
@@ -142,10 +146,11 @@ void prerender(Model& m) {
   prerender_claim(m);
 }
 
-void render_result(std::string& out, const Model& m, const Situation& s, const Evaluation& ev, bool compact) {
+size_t render_result_at(std::string& out, size_t at, const Model& m, const Situation& s, const Evaluation& ev,
+                        bool compact) {
   thread_local Words scratch;  // the explanation of one item at a time; its capacity is kept from result to result
   JsonWriter w;
-  w.reuse(out);
+  w.reuse_at(out, at);
   w.begin_object()
       .key("ok")
       .boolean(true)
@@ -153,7 +158,8 @@ void render_result(std::string& out, const Model& m, const Situation& s, const E
       .field("as_of", day_iso(s.as_of))
       .field("rules_version", m.version);
   w.key("items").begin_array();
-  Notes notes;
+  thread_local Notes notes;  // its storage kept from result to result
+  notes.clear();
   thread_local std::vector<char> noted;  // its capacity kept from result to result
   noted.assign(compact ? 0 : m.documents.size() + m.measures.size(), 0);
   for (const Item& it : ev.items) {
@@ -168,7 +174,11 @@ void render_result(std::string& out, const Model& m, const Situation& s, const E
     notes.json(w);
   }
   w.end_object();
-  w.give(out);
+  return w.give_at(out);
+}
+
+void render_result(std::string& out, const Model& m, const Situation& s, const Evaluation& ev, bool compact) {
+  out.resize(render_result_at(out, 0, m, s, ev, compact));
 }
 
 std::string render_result(const Model& m, const Situation& s, const Evaluation& ev) {

@@ -152,16 +152,16 @@ class Parser {
       case FieldDef::Type::Enum: {
         if (!v.is_string()) return wrong("wrong_type", "必须是选项之一", " must be a string id");
         std::string_view s = v.str();
-        int sym = m_.vocab.symbols.find(s);  // a known id has a symbol, and its definition lists it
-        bool listed = d.value_syms.empty()
-                          ? std::find(d.values.begin(), d.values.end(), s) != d.values.end()
-                          : sym >= 0 && std::find(d.value_syms.begin(), d.value_syms.end(), sym) != d.value_syms.end();
+        size_t at = 0;  // the value among the definition's, whose symbol is found at load in the same place
+        while (at < d.values.size() && !same_key(d.values[at], s)) ++at;
+        bool listed = at < d.values.size();
         if (!listed) {
           Text l = label();
           return fail("unknown_id", path_of(), "“" + l.zh + "”的取值" + in_quotes(s) + "不是已知选项",
                       l.en + ": " + in_quotes(s) + " is not a known id");
         }
-        out.kind = Value::Kind::Text, out.s = s, out.sym = sym;
+        out.kind = Value::Kind::Text, out.s = s;
+        out.sym = at < d.value_syms.size() ? d.value_syms[at] : m_.vocab.symbols.find(s);
         return true;
       }
     }
@@ -219,21 +219,22 @@ class Parser {
     kind_ = s.kind;
     thread_local std::vector<const JsonMember*> items;
     a.items(items);
+    s.applicant.list.reserve(items.size());
     for (auto* mem : items) {
       std::string_view name = mem->key;
-      if (name == "kind") continue;
+      if (same_key(name, "kind")) continue;
       auto path = [&] { return "/applicant/" + std::string(name); };
-      auto f = m_.vocab.applicant_fields.find(std::string(name));
-      if (f == m_.vocab.applicant_fields.end())
+      const FieldRef* f = applicant_field(name);
+      if (!f)
         return fail("unknown_field", path(), "申请人没有字段" + in_quotes(name),
                     "the applicant has no field " + in_quotes(name));
       Node v = a.at(&mem->value);
       if (v.is_null()) continue;
       Value val;
-      const FieldDef& fd = m_.vocab.fields.at(f->second.def);
-      auto label = [&] { return label_or(f->second.label, fd.label, name); };
+      const FieldDef& fd = f->field ? *f->field : m_.vocab.fields.at(f->def);
+      auto label = [&] { return label_or(f->label, fd.label, name); };
       if (!field(v, fd, label, path, val)) return false;
-      add(s.applicant, name, std::move(val), f->second.id >= 0 ? f->second.id : -2);
+      add(s.applicant, name, std::move(val), f->id >= 0 ? f->id : -2);
     }
     return true;
   }
@@ -256,8 +257,9 @@ class Parser {
                       "event id " + in_quotes(e.id) + " is used twice");
       s.events.push_back(std::move(e));
     }
-    std::sort(s.events.begin(), s.events.end(),
-              [](const Event& x, const Event& y) { return x.date != y.date ? x.date < y.date : x.id < y.id; });
+    auto earlier = [](const Event& x, const Event& y) { return x.date != y.date ? x.date < y.date : x.id < y.id; };
+    if (!std::is_sorted(s.events.begin(), s.events.end(), earlier))  // most are: no event moved then
+      std::sort(s.events.begin(), s.events.end(), earlier);
     return true;
   }
 
@@ -282,10 +284,10 @@ class Parser {
     e.fields.list.reserve(items.size());
     for (auto* mem : items) {
       std::string_view name = mem->key;
-      if (name == "id" || name == "type") continue;
+      if (same_key(name, "id") || same_key(name, "type")) continue;
       auto fp = [&] { return path() + "/" + pointer_token(name); };
       Node v = j.at(&mem->value);
-      if (name == "date") {
+      if (same_key(name, "date")) {
         if (!date(v, fp, e.date)) return false;
         continue;
       }
@@ -304,7 +306,7 @@ class Parser {
       Value val;
       auto label = [&] { return event_label(*et, *def, name); };
       if (!field(v, field_def ? *field_def : m_.vocab.fields.at(*def), label, fp, val)) return false;
-      if (name == "contest") e.contest = val.s;
+      if (same_key(name, "contest")) e.contest = val.s;
       add(e.fields, name, std::move(val), id);
     }
     for (auto& r : et->required)
@@ -322,16 +324,30 @@ class Parser {
   bool event_type(const Node& j, const PathOf& path, Event& e, const EventType*& et) {
     const JsonValue* t = j.find("type");
     if (!t) return fail("missing_field", path() + "/type", "缺少事件类型", "the event's type is missing");
-    auto found = j.at(t).is_string() ? m_.vocab.event_types.find(std::string(t->text)) : m_.vocab.event_types.end();
-    if (found == m_.vocab.event_types.end()) {
-      bool str = j.at(t).is_string();
+    bool str = j.at(t).is_string();
+    int sym = str ? m_.vocab.symbols.find(t->text) : -1;
+    et = str ? event_type(t->text, sym) : nullptr;
+    if (!et)
       return fail("unknown_id", path() + "/type", "未知事件类型" + (str ? in_quotes(t->text) : std::string()),
                   "unknown event type" + (str ? " " + in_quotes(t->text) : std::string()));
-    }
     e.type = t->text;
-    e.type_id = m_.vocab.symbols.find(e.type);
-    et = &found->second;
+    e.type_id = sym;
     return true;
+  }
+
+  // The vocabulary's event type or applicant field of a name: by its symbol (found at load), else by name.
+  const EventType* event_type(std::string_view name, int sym) const {
+    const auto& by_sym = m_.vocab.event_type_of_symbol;
+    if (sym >= 0 && static_cast<size_t>(sym) < by_sym.size()) return by_sym[static_cast<size_t>(sym)];
+    auto found = m_.vocab.event_types.find(std::string(name));
+    return found == m_.vocab.event_types.end() ? nullptr : &found->second;
+  }
+  const FieldRef* applicant_field(std::string_view name) const {
+    int sym = m_.vocab.symbols.find(name);
+    const auto& by_sym = m_.vocab.applicant_field_of_symbol;
+    if (sym >= 0 && static_cast<size_t>(sym) < by_sym.size()) return by_sym[static_cast<size_t>(sym)];
+    auto found = m_.vocab.applicant_fields.find(std::string(name));
+    return found == m_.vocab.applicant_fields.end() ? nullptr : &found->second;
   }
 
   // The city whose facts the situation's city-bound fields describe (README "Compare cities"): a known city.

@@ -28,6 +28,11 @@ class Engine {
   // evaluate (or evaluate_compact) into `out`, which is cleared first and keeps its capacity: a batch reuses one
   // buffer for every answer.
   void evaluate_into(std::string& out, std::string_view situation, std::string_view today, bool compact) const;
+  // The answer written into `out` from byte `at` on (the bytes before are kept); returns the answer's end. `out` keeps
+  // the size it has grown to, beyond the end: a batch writes answer after answer into one buffer and sends it on
+  // whole, never copying an answer and never zero-filling the buffer again.
+  size_t evaluate_at(std::string& out, size_t at, std::string_view situation, std::string_view today,
+                     bool compact) const;
   // One situation under each city's documents (README "Compare"): `cities` is a JSON array of city ids, or empty
   // for every city with documents. Each city's result is byte for byte `evaluate` of the situation with that city.
   std::string compare(std::string_view situation, std::string_view cities, std::string_view today) const;

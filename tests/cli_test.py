@@ -38,6 +38,19 @@ expect("jsonl --compact gives one line per input line", len(compact) == 5 and p.
 expect("jsonl --compact errors are the full errors, line for line", [o for o in compact if not o["ok"]] == [o for o in out if not o["ok"]])
 expect("jsonl --compact totals are the full totals", [o.get("totals") for o in compact] == [o.get("totals") for o in out])
 expect("a compact item has no explanation", all("explain" not in i for o in compact if o["ok"] for i in o["items"]))
+# A pipe fed a line at a time (another program asking as it goes) gets each answer before it sends the next line.
+import select, subprocess
+co = subprocess.Popen([cli, "--today", "2026-01-15", "eval", "--jsonl", "-"], stdin=subprocess.PIPE,
+                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+answered = []
+for line in (good, "{bad", good):
+    co.stdin.write((line + "\n").encode())
+    co.stdin.flush()
+    ready, _, _ = select.select([co.stdout], [], [], 10)
+    answered.append(json.loads(co.stdout.readline())["ok"] if ready else "no answer within 10 s")
+co.stdin.close()
+co.wait(timeout=30)
+expect("a line fed through a pipe is answered before the next line comes", answered == [True, False, True], answered)
 p = run(["eval", "--compact", "-"], good)
 expect("eval --compact exits 0 and is the jsonl line", p.returncode == 0 and json.loads(p.stdout) == compact[0])
 for args in (["eval", "--csv", "--compact", "-"], ["budget", "--compact", "-"], ["compare", "--compact", "-"]):
