@@ -22,7 +22,7 @@ std::string replace_unit(std::string t, const std::string& unit) {
 }
 
 // "Skill level" -> "skill level" from `from` on; an acronym ("WorldSkills", "CNC") keeps its capital.
-void lower_first(std::string& s, size_t from) {
+void lower_first(TextBuf& s, size_t from) {
   auto upper = [&](size_t i) { return i < s.size() && s[i] >= 'A' && s[i] <= 'Z'; };
   if (upper(from) && !upper(from + 1)) s[from] += 'a' - 'A';
 }

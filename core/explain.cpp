@@ -13,7 +13,7 @@ const char* you_zh(bool person) {
 }
 
 // The amount of one head and period: "1000元", "最高2万元", "5万元的10%，即5000元（每人最高…）".
-void unit_zh(std::string& o, const Amount& a, const Item& it) {
+void unit_zh(TextBuf& o, const Amount& a, const Item& it) {
   switch (a.kind) {
     case Amount::Kind::Fixed:
       return put(o, YuanZh{a.yuan});
@@ -34,7 +34,7 @@ void unit_zh(std::string& o, const Amount& a, const Item& it) {
   }
 }
 
-void unit_en(std::string& o, const Amount& a, const Item& it) {
+void unit_en(TextBuf& o, const Amount& a, const Item& it) {
   switch (a.kind) {
     case Amount::Kind::Fixed:
       return put(o, YuanEn{a.yuan});
@@ -67,7 +67,7 @@ bool per_head(const Measure& x, const Item& it) {
 }
 
 // "每人每月1000元，共3人、48个月，合计14.4万元".
-void amount_zh(std::string& o, const Measure& x, const Item& it) {
+void amount_zh(TextBuf& o, const Measure& x, const Item& it) {
   const Schedule& sc = x.schedule;
   bool heads = per_head(x, it), people = x.unit.zh.empty();
   if (sc.kind == Schedule::Kind::Term) cat(o, "在", Int{sc.count}, "年期限内合计");
@@ -89,7 +89,7 @@ void amount_zh(std::string& o, const Measure& x, const Item& it) {
 }
 
 // "1,000 yuan per person a month, for 3 people, 48 months: 144,000 yuan in all".
-void amount_en(std::string& o, const Measure& x, const Item& it) {
+void amount_en(TextBuf& o, const Measure& x, const Item& it) {
   const Schedule& sc = x.schedule;
   bool heads = per_head(x, it), people = x.unit.zh.empty();
   unit_en(o, *it.amount, it);
@@ -117,7 +117,7 @@ void amount_en(std::string& o, const Measure& x, const Item& it) {
 }
 
 // Who receives an item, in words: "您" / "贵单位", "您所在的团队", "您的用人单位", "职工个人" …
-void who_zh(std::string& o, const Model& m, bool person, const Item& it) {
+void who_zh(TextBuf& o, const Model& m, bool person, const Item& it) {
   if (it.team) return put(o, "您所在的团队");
   if (it.for_applicant) return put(o, you_zh(person));
   if (person && it.recipient == "enterprise") return put(o, "您的用人单位（企业）");
@@ -128,7 +128,7 @@ void who_zh(std::string& o, const Model& m, bool person, const Item& it) {
   put(o, it.recipient);
 }
 
-void who_en(std::string& o, const Model& m, bool person, const Item& it) {
+void who_en(TextBuf& o, const Model& m, bool person, const Item& it) {
   if (it.team) return put(o, "your team");
   if (it.for_applicant) return put(o, person ? "you" : "your organisation");
   if (person && it.recipient == "enterprise") return put(o, "your employer (the enterprise)");

@@ -4,13 +4,13 @@
 
 namespace skillcalc {
 
-void put(std::string& o, Int n) {
+void put(TextBuf& o, Int n) {
   char b[24];
   auto r = std::to_chars(b, b + sizeof b, n.v);
   o.append(b, static_cast<size_t>(r.ptr - b));
 }
 
-void put(std::string& o, YuanZh y) {
+void put(TextBuf& o, YuanZh y) {
   if (y.v >= 10000 && y.v % 100 == 0) {
     long long w = y.v / 10000, hundreds = y.v % 10000 / 100;  // at most two decimals of 万
     put(o, Int{w});
@@ -26,7 +26,7 @@ void put(std::string& o, YuanZh y) {
   o += "元";
 }
 
-void put(std::string& o, YuanEn y) {
+void put(TextBuf& o, YuanEn y) {
   if (y.v < 0) o += '-';
   char b[24];
   auto r = std::to_chars(b, b + sizeof b, y.v < 0 ? -y.v : y.v);
@@ -38,27 +38,27 @@ void put(std::string& o, YuanEn y) {
   o += " yuan";
 }
 
-void put(std::string& o, SpanZh s) {
+void put(TextBuf& o, SpanZh s) {
   put(o, YuanZh{s.lo});
   if (s.lo != s.hi) o += "至", put(o, YuanZh{s.hi});
 }
 
-void put(std::string& o, SpanEn s) {
+void put(TextBuf& o, SpanEn s) {
   put(o, YuanEn{s.lo});
   if (s.lo != s.hi) o += " to ", put(o, YuanEn{s.hi});
 }
 
-void put(std::string& o, DayZh d) {
+void put(TextBuf& o, DayZh d) {
   cat(o, Int{d.d / 10000}, "年", Int{d.d / 100 % 100}, "月", Int{d.d % 100}, "日");
 }
 
-void put(std::string& o, DayEn d) {
+void put(TextBuf& o, DayEn d) {
   static const char* m[] = {"January", "February", "March",     "April",   "May",      "June",
                             "July",    "August",   "September", "October", "November", "December"};
   cat(o, Int{d.d % 100}, " ", m[d.d / 100 % 100 - 1], " ", Int{d.d / 10000});
 }
 
-void put_sentence(std::string& o, std::string_view t, std::string_view stop) {
+void put_sentence(TextBuf& o, std::string_view t, std::string_view stop) {
   put(o, t);
   bool closed = t.size() >= stop.size() && t.compare(t.size() - stop.size(), stop.size(), stop) == 0;
   if (!closed) put(o, stop);

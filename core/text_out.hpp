@@ -2,16 +2,69 @@
 // numbers, money and days are written in place, so that a sentence costs no temporary string per piece.
 //   cat(out, "按", x.where.zh, "，可获", YuanZh{5000}, "。")
 #pragma once
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <new>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "model.hpp"
 
 namespace skillcalc {
 
+// A text that only grows, appended to in place: a piece is one bounds check and one copy, where std::string's append
+// is a library call for each piece (a sentence has dozens). Its storage is kept when it is cleared.
+class TextBuf {
+ public:
+  TextBuf() = default;
+  TextBuf(const TextBuf& o) { append(o.data(), o.size()); }
+  TextBuf(TextBuf&& o) noexcept
+      : p_(std::exchange(o.p_, nullptr)), n_(std::exchange(o.n_, 0)), cap_(std::exchange(o.cap_, 0)) {}
+  TextBuf& operator=(TextBuf o) noexcept {
+    std::swap(p_, o.p_), std::swap(n_, o.n_), std::swap(cap_, o.cap_);
+    return *this;
+  }
+  ~TextBuf() { std::free(p_); }
+
+  void append(const char* s, size_t n) {
+    if (cap_ - n_ < n) grow(n);
+    if (n) std::memcpy(p_ + n_, s, n);
+    n_ += n;
+  }
+  TextBuf& operator+=(char c) {
+    if (n_ == cap_) grow(1);
+    p_[n_++] = c;
+    return *this;
+  }
+  TextBuf& operator+=(std::string_view s) {
+    append(s.data(), s.size());
+    return *this;
+  }
+  void clear() { n_ = 0; }
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  const char* data() const { return p_ ? p_ : ""; }
+  char& operator[](size_t i) { return p_[i]; }
+  char operator[](size_t i) const { return p_[i]; }
+  operator std::string_view() const { return {data(), n_}; }
+  size_t find(std::string_view s, size_t from = 0) const { return std::string_view(*this).find(s, from); }
+
+ private:
+  char* p_ = nullptr;
+  size_t n_ = 0, cap_ = 0;
+  void grow(size_t more) {
+    size_t cap = std::max(cap_ * 2, n_ + more + 64);
+    char* p = static_cast<char*>(std::realloc(p_, cap));
+    if (!p) throw std::bad_alloc();
+    p_ = p, cap_ = cap;
+  }
+};
+
 // Both languages of one sentence or paragraph, built side by side.
 struct Words {
-  std::string zh, en;
+  TextBuf zh, en;
   void clear() { zh.clear(), en.clear(); }
 };
 
@@ -40,26 +93,38 @@ struct DayEn {  // "1 May 2025" (day.hpp day_en)
 inline void put(std::string& o, std::string_view s) {
   o.append(s.data(), s.size());
 }
+inline void put(TextBuf& o, std::string_view s) {
+  o.append(s.data(), s.size());
+}
 inline void put(std::string& o, const char* s) {
   o.append(s, std::char_traits<char>::length(s));  // a literal's length is known where this is inlined
+}
+inline void put(TextBuf& o, const char* s) {
+  o.append(s, std::char_traits<char>::length(s));
 }
 inline void put(std::string& o, const std::string& s) {
   o.append(s);
 }
-void put(std::string& o, Int n);
-void put(std::string& o, YuanZh y);
-void put(std::string& o, YuanEn y);
-void put(std::string& o, SpanZh s);
-void put(std::string& o, SpanEn s);
-void put(std::string& o, DayZh d);
-void put(std::string& o, DayEn d);
+inline void put(TextBuf& o, const std::string& s) {
+  o.append(s.data(), s.size());
+}
+inline void put(TextBuf& o, const TextBuf& s) {
+  o.append(s.data(), s.size());
+}
+void put(TextBuf& o, Int n);
+void put(TextBuf& o, YuanZh y);
+void put(TextBuf& o, YuanEn y);
+void put(TextBuf& o, SpanZh s);
+void put(TextBuf& o, SpanEn s);
+void put(TextBuf& o, DayZh d);
+void put(TextBuf& o, DayEn d);
 
-template <class... Pieces>
-void cat(std::string& o, const Pieces&... p) {
+template <class Out, class... Pieces>
+void cat(Out& o, const Pieces&... p) {
   (put(o, p), ...);
 }
 
 // The text with its closing mark, added only where it has none.
-void put_sentence(std::string& o, std::string_view t, std::string_view stop);
+void put_sentence(TextBuf& o, std::string_view t, std::string_view stop);
 
 }  // namespace skillcalc
