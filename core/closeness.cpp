@@ -25,6 +25,13 @@ int index_of(const FieldDef& def, const std::string& id) {
   return it == def.values.end() ? -1 : static_cast<int>(it - def.values.begin());
 }
 
+// The same for a value read from a situation: by its symbol where it and the definition's values have one.
+int index_of(const FieldDef& def, const Value& v) {
+  if (v.sym < 0 || def.value_syms.size() != def.values.size()) return index_of(def, v.s);
+  auto it = std::find(def.value_syms.begin(), def.value_syms.end(), v.sym);
+  return it == def.value_syms.end() ? -1 : static_cast<int>(it - def.value_syms.begin());
+}
+
 // The definition of the condition's field, and the indices of the values its test names: at load, once.
 void resolve(const Model& m, Condition& c, const std::string& event) {
   c.def = def_of(m, c.path, event);
@@ -49,7 +56,7 @@ int steps(const Model& m, const Condition& c, const Event& e, const Situation& s
   const Condition& r = c.resolved ? c : found;
   if (r.def && r.def->type == FieldDef::Type::Enum && v->kind == Value::Kind::Text &&
       (t.kind == Test::Kind::Eq || t.kind == Test::Kind::In)) {
-    int have = index_of(*r.def, v->s), best = 100;
+    int have = index_of(*r.def, *v), best = 100;
     for (int want : r.wanted)
       if (have >= 0 && want >= 0) best = std::min(best, std::abs(want - have));
     return best == 100 ? 1 : std::max(best, 1);

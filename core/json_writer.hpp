@@ -14,6 +14,8 @@
 #include <string_view>
 #include <utility>
 
+#include "copy_bytes.hpp"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -74,7 +76,7 @@ class JsonWriter {
     char* p = room(k.size() + 4);
     if (comma_) *p++ = ',';
     *p++ = '"';
-    std::memcpy(p, k.data(), k.size());
+    copy_bytes(p, k.data(), k.size());
     p += k.size();
     *p++ = '"';
     *p++ = ':';
@@ -113,7 +115,7 @@ class JsonWriter {
     return &buf_[n_];
   }
   void put(std::string_view s) {
-    std::memcpy(room(s.size()), s.data(), s.size());
+    copy_bytes(room(s.size()), s.data(), s.size());
     n_ += s.size();
   }
   void put(char c) { *room(1) = c, ++n_; }
@@ -194,7 +196,7 @@ class JsonWriter {
     char* o = room(s.size() + 2);  // the text and its quotes, when nothing needs an escape
     *o++ = '"';
     size_t run = plain_run(p, end);
-    std::memcpy(o, p, run);
+    copy_bytes(o, p, run);
     n_ = static_cast<size_t>(o - buf_.data()) + run;
     p += run;
     while (p < end) {

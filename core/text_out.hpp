@@ -10,6 +10,7 @@
 #include <string_view>
 #include <utility>
 
+#include "copy_bytes.hpp"
 #include "model.hpp"
 
 namespace skillcalc {
@@ -30,7 +31,7 @@ class TextBuf {
 
   void append(const char* s, size_t n) {
     if (cap_ - n_ < n) grow(n);
-    if (n) std::memcpy(p_ + n_, s, n);
+    copy_bytes(p_ + n_, s, n);
     n_ += n;
   }
   TextBuf& operator+=(char c) {
