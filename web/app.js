@@ -194,7 +194,9 @@ function calculate({ focusResult }) {
   if (!app.calc || !cat || !app.state.kind) return;
   const { situation, problems } = toSituation(app.state, cat, today());
   if (problems.length) { if (app.last) changed(false); showProblems(problems); return; }
+  if (!app.firstResult) performance.mark('sc-evaluate');
   const result = app.calc.evaluate(situation);
+  if (!app.firstResult) performance.mark('sc-evaluated');
   if (!result.ok) {
     if (app.last) changed(false);
     const id = idForPath(result.error?.path, app.state, cat);

@@ -1,7 +1,8 @@
 // The page's first result after it is interactive, on cold visits (a script that prints figures, not a test):
 // each run a fresh Chromium profile opens a share link of the Weihai case from the local server (gzip, loopback), and
-// the page's own marks give the time from domInteractive to its first result (and to the calculator loaded and the
-// page ready on the way, where the page sets those marks). Prints every run and the median.
+// the page's own marks give the time from domInteractive to its first result (and to the calculator loaded, the rules
+// read and the page ready, and the first evaluation on the way, where the page sets those marks). Prints every run,
+// the median, and the median of each phase.
 // Usage: [SETTLE_MS=2000] node tests/browser/first-result.mjs [RUNS] [OTHER_DIST]   (default 7; needs wasm/build.sh and
 // web/assemble.sh). With OTHER_DIST (another build's dist/, e.g. of a worktree at an older commit) the two are
 // visited in turns, run by run, so that a machine whose speed drifts affects both alike.
@@ -37,7 +38,8 @@ async function coldVisit(server) {
       const nav = performance.getEntriesByType('navigation')[0];
       const first = performance.getEntriesByName('sc-first-result')[0]?.startTime;
       const mark = (n) => performance.getEntriesByName(n)[0]?.startTime - nav.domInteractive;
-      return { interactive: nav.domInteractive, first, core: mark('sc-core'), ready: mark('sc-ready') };
+      return { interactive: nav.domInteractive, first, core: mark('sc-core'), ready: mark('sc-ready'),
+               evaluate: mark('sc-evaluate'), evaluated: mark('sc-evaluated') };
     });
   } finally {
     await b.close();
@@ -49,12 +51,14 @@ const servers = [];
 try {
   for (const d of dists) servers.push(await startServer(d));
   const times = dists.map(() => []);
+  const phases = dists.map(() => []);
   for (let i = 0; i < RUNS; i++) {
     for (let k = 0; k < dists.length; k++) {
       const m = await coldVisit(servers[k]);
       times[k].push(m.first - m.interactive);
-      console.log(`  ${dists[k]}: calculator loaded ${ms(m.core)}, form ready ${ms(m.ready)}, ` +
-                  `first result ${ms(m.first - m.interactive)}`);
+      phases[k].push(m);
+      console.log(`  ${dists[k]}: calculator loaded ${ms(m.core)}, rules read and page ready ${ms(m.ready)}, ` +
+                  `evaluation ${ms(m.evaluate)} to ${ms(m.evaluated)}, first result ${ms(m.first - m.interactive)}`);
     }
   }
   for (let k = 0; k < dists.length; k++) {
@@ -62,6 +66,15 @@ try {
     console.log(`${dists[k]}: runs (ms): ${times[k].map((x) => x.toFixed(0)).join(', ')}`);
     console.log(`page first result after interactive, cold visit: median ${sorted[(RUNS - 1) >> 1].toFixed(0)} ms over ` +
                 `${RUNS} runs (min ${sorted[0].toFixed(0)}, max ${sorted[RUNS - 1].toFixed(0)}; browser settled ${SETTLE_MS} ms)  [goal 300 ms]`);
+    // Where the time goes, median of each phase (a page without the marks of a phase shows none for it).
+    const med = (f) => {
+      const xs = phases[k].map(f).filter(Number.isFinite).sort((a, b) => a - b);
+      return xs.length ? `${xs[(xs.length - 1) >> 1].toFixed(0)} ms` : 'not marked';
+    };
+    console.log(`  phases (medians): to the calculator loaded ${med((m) => m.core)}; reading the rules (the first call) ` +
+                `and the page ready ${med((m) => m.ready - m.core)}; the form up to the evaluation ` +
+                `${med((m) => m.evaluate - m.ready)}; evaluating ${med((m) => m.evaluated - m.evaluate)}; drawing the ` +
+                `result ${med((m) => m.first - m.interactive - m.evaluated)}`);
   }
 } catch (e) {
   console.error(e);
