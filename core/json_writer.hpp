@@ -107,13 +107,16 @@ class JsonWriter {
   size_t n_ = 0;
   bool comma_ = false;
 
-  // Room for `k` more bytes at the end of what is written; the pointer to write them at.
-  char* room(size_t k) {
-    // Grown by what is needed (and some), not to the whole capacity: zero-filling a large reused buffer at every
-    // result would cost more than writing the result.
-    if (n_ + k > buf_.size()) buf_.resize(std::max(n_ * 2, n_ + k + 256));
+  // Room for `k` more bytes at the end of what is written; the pointer to write them at. Inlined even where the
+  // WebAssembly build optimises for size (-Oz would call it for every piece), the rare growth kept out of line: the
+  // WebAssembly core +15% with TextBuf's append below, for 5 KB gzipped.
+  [[gnu::always_inline]] char* room(size_t k) {
+    if (n_ + k > buf_.size()) grow(k);
     return &buf_[n_];
   }
+  // Grown by what is needed (and some), not to the whole capacity: zero-filling a large reused buffer at every
+  // result would cost more than writing the result.
+  [[gnu::noinline]] void grow(size_t k) { buf_.resize(std::max(n_ * 2, n_ + k + 256)); }
   void put(std::string_view s) {
     copy_bytes(room(s.size()), s.data(), s.size());
     n_ += s.size();

@@ -29,7 +29,8 @@ class TextBuf {
   }
   ~TextBuf() { std::free(p_); }
 
-  void append(const char* s, size_t n) {
+  // Inlined even in the WebAssembly build (-Oz), its growth out of line; see JsonWriter::room.
+  [[gnu::always_inline]] void append(const char* s, size_t n) {
     if (cap_ - n_ < n) grow(n);
     copy_bytes(p_ + n_, s, n);
     n_ += n;
@@ -55,7 +56,7 @@ class TextBuf {
  private:
   char* p_ = nullptr;
   size_t n_ = 0, cap_ = 0;
-  void grow(size_t more) {
+  [[gnu::noinline]] void grow(size_t more) {
     size_t cap = std::max(cap_ * 2, n_ + more + 64);
     char* p = static_cast<char*>(std::realloc(p_, cap));
     if (!p) throw std::bad_alloc();
@@ -100,8 +101,8 @@ inline void put(TextBuf& o, std::string_view s) {
 inline void put(std::string& o, const char* s) {
   o.append(s, std::char_traits<char>::length(s));  // a literal's length is known where this is inlined
 }
-inline void put(TextBuf& o, const char* s) {
-  o.append(s, std::char_traits<char>::length(s));
+[[gnu::always_inline]] inline void put(TextBuf& o, const char* s) {
+  o.append(s, std::char_traits<char>::length(s));  // inlined, so that a literal's length is not counted at run time
 }
 inline void put(std::string& o, const std::string& s) {
   o.append(s);
