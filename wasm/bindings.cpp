@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "engine.hpp"
@@ -60,7 +61,7 @@ emscripten::val answer(F f) {
 }
 
 // The result written straight into the answer buffer.
-emscripten::val evaluate_as(const std::string& situation, const std::string& today, bool compact) {
+emscripten::val evaluate_as(std::string_view situation, const std::string& today, bool compact) {
   try {
     const skillcalc::Engine* e = engine();
     if (e)
@@ -80,6 +81,26 @@ emscripten::val evaluate(const std::string& situation, const std::string& today)
 emscripten::val evaluate_compact(const std::string& situation, const std::string& today) {
   return evaluate_as(situation, today, true);
 }
+// The situation's text may instead be written by JS straight into wasm memory (TextEncoder.encodeInto into the view
+// situation_room gives), then evaluated from there: embind's conversion of a JS string counts and writes its UTF-8
+// in JS loops, a tenth of a compact evaluation. The room is kept from call to call; it only grows.
+std::string room;
+constexpr double kMaxRoom = 3.0 * 256 * 1024;  // three bytes for each UTF-16 unit of a situation at the JS limit
+
+emscripten::val situation_room(double bytes) {
+  if (bytes >= 0 && bytes <= kMaxRoom && room.size() < static_cast<size_t>(bytes))
+    room.resize(static_cast<size_t>(bytes));
+  return emscripten::val(emscripten::typed_memory_view(room.size(), reinterpret_cast<unsigned char*>(room.data())));
+}
+// The first `bytes` bytes of the room, evaluated as a situation.
+emscripten::val evaluate_room(double bytes, const std::string& today, bool compact) {
+  if (!(bytes >= 0 && bytes <= static_cast<double>(room.size()))) {
+    last = kInternal;
+    return view_of_last();
+  }
+  return evaluate_as(std::string_view(room.data(), static_cast<size_t>(bytes)), today, compact);
+}
+
 // `cities`: a JSON array of city ids, or "" for every city with documents.
 emscripten::val compare(const std::string& situation, const std::string& cities, const std::string& today) {
   return answer([&](const skillcalc::Engine& e) { return e.compare(situation, cities, today); });
@@ -103,6 +124,8 @@ emscripten::val version() {
 EMSCRIPTEN_BINDINGS(skillcalc) {
   emscripten::function("evaluate", &evaluate);
   emscripten::function("evaluate_compact", &evaluate_compact);
+  emscripten::function("situation_room", &situation_room);
+  emscripten::function("evaluate_room", &evaluate_room);
   emscripten::function("compare", &compare);
   emscripten::function("catalog", &catalog);
   emscripten::function("documents", &documents);

@@ -20,6 +20,7 @@ import createSkillCalcCore from './skillcalc_core.mjs';
 const INTERNAL_ERROR =
   '{"ok":false,"error":{"code":"internal_error","path":"","zh":"计算器内部错误","en":"internal error in the calculator"}}';
 const utf8 = new TextDecoder();
+const encoder = new TextEncoder();
 const isNode = typeof process !== 'undefined' && !!process.versions?.node;
 
 function localToday() {
@@ -115,8 +116,11 @@ export async function createSkillCalc(options = {}) {
   // the instance may have leaked memory or stack, so a fresh one replaces it at once, before the next call (or, where
   // synchronous instantiation is refused, as soon as the event loop turns).
   function call(name, ...args) {
+    return callWith(() => core[name](...args));
+  }
+  function callWith(f) {
     try {
-      return utf8.decode(core[name](...args));
+      return utf8.decode(f());
     } catch {
       const now = instantiateNow(wasmModule);
       if (now) core = now;
@@ -137,7 +141,21 @@ export async function createSkillCalc(options = {}) {
     // A lone surrogate cannot be written in UTF-8: replace it with U+FFFD as TextEncoder (and so any caller piping
     // the text to the CLI) would, rather than hand the core the bytes of the surrogate itself.
     if (s.isWellFormed && !s.isWellFormed()) s = s.toWellFormed();
-    return call(options?.compact ? 'evaluate_compact' : 'evaluate', s, today());
+    const compact = !!options?.compact;
+    return callWith(() => core.evaluate_room(put(s), today(), compact));
+  }
+  // Writes the situation into the core's room for it (wasm/bindings.cpp situation_room) and returns its length in
+  // bytes (-1 if it did not fit). The view is asked for again when the instance was replaced, when wasm memory has
+  // grown (the old view is then detached: its length reads 0) or when it is too small.
+  let room = null, roomOf = null;
+  function put(s) {
+    const most = s.length * 3;  // UTF-8 bytes at most, for a well-formed string
+    if (roomOf !== core || room.byteLength < most) {
+      room = core.situation_room(most);
+      roomOf = core;
+    }
+    const r = encoder.encodeInto(s, room);
+    return r.read === s.length ? r.written : -1;  // -1 (refused by the core as internal_error): never a cut text
   }
   function catalog(city) {
     const s = asText(city);

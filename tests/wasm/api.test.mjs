@@ -58,3 +58,31 @@ test('after an internal error the next call is answered at once, without waiting
     WebAssembly.Instance = Instance;
   }
 });
+
+// evaluateText writes the situation into wasm memory itself (TextEncoder.encodeInto into a view of the core's room
+// for it): the view must be asked for again once wasm memory has grown (the old one is detached) and once a failure
+// has replaced the instance (the old one belongs to the old memory).
+test('a situation is read whole after wasm memory has grown and after the instance was replaced', async () => {
+  let fail = false;
+  const calc = await createSkillCalc({ get today() { return fail ? {} : TODAY; } });
+  const text = JSON.stringify(good);
+  const expected = calc.evaluateText(text);
+  assert.equal(JSON.parse(expected).ok, true);
+  const other = calc.evaluateText(JSON.stringify({ ...good, city: 'yantai' }));
+  assert.notEqual(other, expected);
+
+  const before = calc.memoryBytes();
+  const job = calc.sheet(new Uint8Array(48 << 20).fill(0x41), { name: 'big.csv' });  // its input grows wasm memory
+  job.close();
+  assert.ok(calc.memoryBytes() > before, 'wasm memory grew');
+  assert.equal(calc.evaluateText(text), expected);
+
+  fail = true;
+  assert.equal(JSON.parse(calc.evaluateText(text)).error.code, 'internal_error');
+  fail = false;
+  assert.equal(calc.evaluateText(text), expected);
+  assert.equal(calc.evaluateText(JSON.stringify({ ...good, city: 'yantai' })), other);
+  // A longer text after a shorter one, and '' (read as no situation at all), through the same room.
+  assert.equal(JSON.parse(calc.evaluateText('')).ok, false);
+  assert.equal(calc.evaluateText(` ${text}   `), expected);
+});
