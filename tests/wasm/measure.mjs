@@ -120,6 +120,14 @@ const core = await createCore({
     return {};
   },
 });
+// The core as skillcalc.mjs calls it now: the text written into the core's room with TextEncoder.encodeInto (no
+// embind string conversion), the answer left in wasm memory. Builds without the room have no such figure.
+const encoder = new TextEncoder();
+let room = null;
+const coreRoom = core.situation_room && (() => {
+  if (!room || room.byteLength < ONE_EVENT.length * 3) room = core.situation_room(ONE_EVENT.length * 3);
+  return core.evaluate_room(encoder.encodeInto(ONE_EVENT, room).written, TODAY, false);
+});
 const ROUNDS = 3, ROUND_S = 0.7;
 const haveBench = fs.existsSync(BENCH);
 const ONE_OBJECT = JSON.parse(ONE_EVENT);
@@ -129,9 +137,11 @@ const hasCompact = !('explain' in (calc.evaluate(ONE_OBJECT, COMPACT).items?.[0]
 rate(() => calc.evaluateText(ONE_EVENT), 0.3); // warm-up: let the engine tier up
 rate(() => calc.evaluate(ONE_OBJECT), 0.3);
 rate(() => core.evaluate(ONE_EVENT, TODAY), 0.3);
-let wasmCore = 0, wasmText = 0, wasmObject = 0, wasmCompact = 0, native = 0;
+let wasmCore = 0, wasmRoom = 0, wasmText = 0, wasmObject = 0, wasmCompact = 0, native = 0;
+if (coreRoom) rate(coreRoom, 0.3);
 for (let i = 0; i < ROUNDS; i++) {
   wasmCore = Math.max(wasmCore, rate(() => core.evaluate(ONE_EVENT, TODAY), ROUND_S / 2));
+  if (coreRoom) wasmRoom = Math.max(wasmRoom, rate(coreRoom, ROUND_S / 2));
   wasmText = Math.max(wasmText, rate(() => calc.evaluateText(ONE_EVENT), ROUND_S / 2));
   wasmObject = Math.max(wasmObject, rate(() => calc.evaluate(ONE_OBJECT), ROUND_S / 2));
   if (hasCompact) wasmCompact = Math.max(wasmCompact, rate(() => calc.evaluate(ONE_OBJECT, COMPACT), ROUND_S / 2));
@@ -149,6 +159,9 @@ else {
   const x = (w) => `${(native / w).toFixed(2)}x [${verdict(native <= 2.5 * w)}]`;
   console.log(`                  native ${native} (${BENCH}): native/wasm core ${x(wasmCore)}, native/evaluateText ${x(wasmText)}; budget 2.5x`);
   console.log(`native/wasm evaluate (object in and out), one event: ${x(wasmObject)}`);
+  if (wasmRoom)
+    console.log(`wasm core, the text written with encodeInto as skillcalc.mjs does: ${wasmRoom.toFixed(0)}/s; ` +
+                `native/that ${x(wasmRoom)}`);
 }
 if (MIXED) {
   const head = Buffer.alloc(4 << 20);  // the first 4 MiB hold well over 5,000 lines
