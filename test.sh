@@ -24,6 +24,9 @@ echo "== unit tests, golden cases and examples (native)"
 echo "== the whole test suite under ASan + UBSan (build-asan)"
 tools/sanitize.sh
 
+echo "== eval --jsonl's threads under ThreadSanitizer (build-tsan)"
+tools/tsan.sh
+
 echo "== fuzzing: each libFuzzer target for 20 s, two at a time (build-fuzz)"
 FUZZ_JOBS=2 FUZZ_SEED=1 tools/fuzz.sh 20
 

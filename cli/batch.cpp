@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "budget_report.hpp"
+#include "fd_buf.hpp"
 #include "job.hpp"
 #include "jsonl.hpp"
 #include "mapped.hpp"
@@ -115,7 +116,9 @@ int run_budget(const skillcalc::Engine& e, const Options& o) {
   std::string src = o.path == "-" ? "<stdin>" : o.path;
   Progress progress{o.quiet, "budget"};
   std::ifstream file;
-  std::istream* in = &std::cin;
+  FdBuf stdin_buf(0);
+  std::istream stdin_stream(&stdin_buf);
+  std::istream* in = &stdin_stream;
   if (o.path != "-") {
     std::error_code ec;
     if (std::filesystem::is_directory(o.path, ec) || (file.open(o.path, std::ios::binary), !file)) {

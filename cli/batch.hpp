@@ -11,6 +11,7 @@ struct Options {
   std::string path = "-", out_path, day, format = "json";
   bool quiet = false, as_csv = false;
   bool compact = false;  // eval, eval --jsonl: the compact result
+  int threads = 1;       // eval --jsonl: threads answering (main sets the machine's cores unless --threads says)
 };
 
 int run_csv_eval(const skillcalc::Engine& e, const Options& o);

@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
+#include <string_view>
+#include <thread>
 
+#include "crew.hpp"
 #include "situation.hpp"
 
 namespace cli {
@@ -58,78 +62,166 @@ std::string error_line(const char* code, const char* zh, const char* en, long lo
          "\",\"path\":\"\",\"zh\":\"" + zh + "\",\"en\":\"" + en + "\"}}";
 }
 
-}  // namespace
+// Lines read ahead, one after another in one buffer; a line is a view into it.
+struct Batch {
+  std::string text;            // the lines without their LF (an overlong line: nothing)
+  std::vector<size_t> ends;    // where each line ends in `text`
+  std::vector<char> overlong;  // whether the line was over kMaxSituationBytes
+  long long first = 0;         // the input line number of the first line
+  size_t size() const { return ends.size(); }
+  std::string_view line(size_t i) const {
+    size_t from = i ? ends[i - 1] : 0;
+    return std::string_view(text).substr(from, ends[i] - from);
+  }
+};
 
-namespace {
+// A batch holds at most this many lines a thread (full answers are ~14 KB each: a thread's share of a batch's
+// answers stays under 2 MiB) and stops after kBatchBytes of input.
+size_t batch_lines(bool compact, int threads) {
+  return (compact ? 1024 : 128) * static_cast<size_t>(threads);
+}
+constexpr size_t kBatchBytes = 1 << 20;
+// A batch smaller than this is answered by the reading thread alone (a pipe fed line by line).
+constexpr size_t kShareFrom = 64;
 
-// The answers of a batch, written one after another into one buffer (no answer copied on its own) and sent on
-// whole: when a mebibyte is there, and before waiting for input that has not come (a pipe fed line by line is
-// answered line by line).
-class Answers {
- public:
-  explicit Answers(Output& out) : out_(out) {}
-  ~Answers() { send(); }
-  std::string& buffer() { return buf_; }
-  size_t end() const { return end_; }
-  void set_end(size_t end) { end_ = end; }
-  // `text` as the next answer.
+// Reads the next batch, its lines numbered from first + 1: its first line waiting for input if need be, then more
+// only while input is there without waiting, so that a pipe fed line by line is answered line by line. False at
+// the end of the input.
+bool read_batch(LineReader& lines, Batch& b, long long first, std::string& line, size_t max_lines, long long& bytes) {
+  b.first = first;
+  b.text.clear();
+  b.ends.clear();
+  b.overlong.clear();
+  bool overlong = false;
+  while (b.size() < max_lines && b.text.size() < kBatchBytes && (b.size() == 0 || lines.ready())) {
+    if (!lines.next(line, skillcalc::kMaxSituationBytes + 1, overlong, bytes)) break;
+    if (!overlong) b.text += line;
+    b.ends.push_back(b.text.size());
+    b.overlong.push_back(overlong);
+  }
+  return b.size() > 0;
+}
+
+// One thread's share of a batch: its answers one after another in one buffer (no answer copied on its own), each
+// with its LF, and how many of them are errors. Shares sit on cache lines of their own: each thread updates its
+// share's `end` after every piece of an answer.
+struct alignas(64) Share {
+  std::string buf;
+  size_t end = 0;
+  long long bad = 0;
   void put(std::string_view text) {
-    if (buf_.size() < end_ + text.size()) buf_.resize(end_ + text.size());
-    buf_.replace(end_, text.size(), text);
-    end_ += text.size();
+    if (buf.size() < end + text.size()) buf.resize(end + text.size());
+    buf.replace(end, text.size(), text);
+    end += text.size();
   }
-  void send() {
-    if (end_) out_.write_through(std::string_view(buf_.data(), end_));
-    end_ = 0;
-  }
-  static constexpr size_t kBatch = 1 << 20;
-
- private:
-  Output& out_;
-  std::string buf_;
-  size_t end_ = 0;
 };
 
 bool is_error(const std::string& buf, size_t at) {
   return buf.compare(at, 12, "{\"ok\":false,") == 0;
 }
 
+// The answer to line i of the batch, into the share.
+void answer_line(const skillcalc::Engine& e, const Batch& b, size_t i, const std::string& day, bool compact, Share& s) {
+  long long number = b.first + static_cast<long long>(i) + 1;
+  std::string_view line = b.line(i);
+  size_t at = s.end;
+  if (b.overlong[i])
+    s.put(error_line("too_large", "这一行过大（最多 256 KiB）", "this line is too large (at most 256 KiB)", number));
+  else if (line.find_first_not_of(" \t") == std::string_view::npos)
+    s.put(error_line("empty_line", "空行：没有要测算的情形", "a blank line: no situation to evaluate", number));
+  else {
+    s.end = e.evaluate_at(s.buf, at, line, day, compact);
+    if (is_error(s.buf, at)) {  // the error names its line
+      std::string r = with_line(s.buf.substr(at, s.end - at), number);
+      s.end = at;
+      s.put(r);
+    }
+  }
+  if (is_error(s.buf, at)) ++s.bad;
+  s.put("\n");
+}
+
+// A batch and its answers: share k holds the answers to the k-th of `parts` runs of its lines in a row.
+struct Round {
+  Batch batch;
+  std::vector<Share> shares;
+  size_t parts = 1;
+  bool started = false;  // on the crew's threads
+};
+
+void answer_share(const skillcalc::Engine& e, Round& r, size_t k, const std::string& day, bool compact) {
+  const Batch& b = r.batch;
+  for (size_t i = b.size() * k / r.parts, to = b.size() * (k + 1) / r.parts; i < to; ++i)
+    answer_line(e, b, i, day, compact, r.shares[k]);
+}
+
+// Starts answering the round's batch: on the crew's threads, or at once on this one when there is no crew or the
+// batch is small (a pipe fed line by line).
+void begin_round(const skillcalc::Engine& e, Round& r, const std::string& day, bool compact, Crew* crew) {
+  for (Share& s : r.shares) s.end = 0, s.bad = 0;
+  r.started = crew && r.batch.size() >= kShareFrom;
+  r.parts = r.started ? r.shares.size() : 1;
+  if (r.started)
+    crew->start([&e, &r, &day, compact](int k) { answer_share(e, r, static_cast<size_t>(k), day, compact); });
+  else
+    answer_share(e, r, 0, day, compact);
+}
+
+void end_round(Round& r, Crew* crew) {
+  if (r.started) crew->wait();
+  r.started = false;
+}
+
+// The round's answers, in order, to the output; the counts and the progress line follow them.
+void write_round(const Round& r, Output& out, JsonlCounts& n, Progress* progress, long long bytes, long long size) {
+  for (const Share& s : r.shares) {
+    if (s.end) out.write_through(std::string_view(s.buf.data(), s.end));
+    n.bad += s.bad;
+  }
+  n.lines += static_cast<long long>(r.batch.size());
+  if (progress)
+    progress->tick_batch(n.lines, 0, size > 0 ? static_cast<double>(bytes) / static_cast<double>(size) : -1);
+}
+
 }  // namespace
 
+int default_threads() {
+  unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : static_cast<int>(std::min<unsigned>(n, kDefaultMaxThreads));
+}
+
+// With a crew, the reading thread reads the next batch and writes the last one's answers while the crew answers
+// this one; it writes before it waits for input that has not come.
 JsonlCounts eval_jsonl(const skillcalc::Engine& e, std::istream& in, const std::string& day, Output& out,
-                       Progress* progress, long long size, bool compact) {
+                       Progress* progress, long long size, bool compact, int threads) {
   JsonlCounts n;
-  std::string line;
-  bool overlong = false;
-  long long bytes = 0;
   std::streambuf* buf = in.rdbuf();
   if (!buf) return n;
   LineReader lines(*buf);
-  Answers answers(out);
-  while (true) {
-    if (answers.end() >= Answers::kBatch || (answers.end() && !lines.ready())) answers.send();
-    if (out.failed() || !lines.next(line, skillcalc::kMaxSituationBytes + 1, overlong, bytes)) break;
-    ++n.lines;
-    size_t at = answers.end();
-    if (overlong)
-      answers.put(
-          error_line("too_large", "这一行过大（最多 256 KiB）", "this line is too large (at most 256 KiB)", n.lines));
-    else if (line.find_first_not_of(" \t") == std::string::npos)
-      answers.put(
-          error_line("empty_line", "空行：没有要测算的情形", "a blank line: no situation to evaluate", n.lines));
-    else {
-      answers.set_end(e.evaluate_at(answers.buffer(), at, line, day, compact));
-      if (is_error(answers.buffer(), at)) {  // the error names its line
-        std::string r = with_line(answers.buffer().substr(at, answers.end() - at), n.lines);
-        answers.set_end(at);
-        answers.put(r);
-      }
+  threads = std::max(1, std::min(threads, kMaxThreads));
+  std::unique_ptr<Crew> crew = threads > 1 ? std::make_unique<Crew>(threads) : nullptr;
+  Round r[2];
+  for (Round& one : r) one.shares.resize(static_cast<size_t>(threads));
+  const size_t most = batch_lines(compact, threads);
+  std::string line;
+  long long bytes = 0, read = 0;
+  int cur = 0;
+  bool pending = false;  // r[1 - cur] holds answers not yet written
+  bool more = read_batch(lines, r[cur].batch, read, line, most, bytes);
+  while (more && !out.failed()) {
+    read += static_cast<long long>(r[cur].batch.size());
+    begin_round(e, r[cur], day, compact, crew.get());
+    if (pending) write_round(r[1 - cur], out, n, progress, bytes, size);
+    bool ahead = lines.ready() && read_batch(lines, r[1 - cur].batch, read, line, most, bytes);
+    end_round(r[cur], crew.get());
+    pending = ahead;
+    if (!ahead) {
+      write_round(r[cur], out, n, progress, bytes, size);
+      more = read_batch(lines, r[1 - cur].batch, read, line, most, bytes);
     }
-    if (is_error(answers.buffer(), at)) ++n.bad;
-    answers.put("\n");
-    if (progress) progress->tick(n.lines, 0, size > 0 ? static_cast<double>(bytes) / static_cast<double>(size) : -1);
+    cur = 1 - cur;
   }
-  answers.send();
+  if (pending) write_round(r[1 - cur], out, n, progress, bytes, size);
   return n;
 }
 

@@ -15,8 +15,15 @@ struct JsonlCounts {
 };
 
 // `size` (the input's size in bytes, 0 when unknown) only feeds the progress line; `compact`: compact results.
+// `threads`: how many threads answer the lines of a batch (1: this one alone); the answers are the same bytes in the
+// same order whatever the number.
 JsonlCounts eval_jsonl(const skillcalc::Engine& e, std::istream& in, const std::string& day, Output& out,
-                       Progress* progress, long long size, bool compact = false);
+                       Progress* progress, long long size, bool compact = false, int threads = 1);
+
+// The threads eval --jsonl uses unless told: the machine's cores, at most kDefaultMaxThreads; --threads may say up
+// to kMaxThreads.
+int default_threads();
+constexpr int kDefaultMaxThreads = 16, kMaxThreads = 64;
 
 // Lines of a stream, read a block at a time (a byte at a time through the stream costs more than evaluating a
 // compact result).

@@ -113,7 +113,11 @@ int write_failed(const Output& out) {
 }
 
 void Progress::tick(long long done, long long total, double fraction) {
-  if (quiet || (done & 1023) != 0) return;
+  if ((done & 1023) == 0) tick_batch(done, total, fraction);
+}
+
+void Progress::tick_batch(long long done, long long total, double fraction) {
+  if (quiet) return;
   auto now = clock::now();
   if (now - last < std::chrono::seconds(3)) return;
   last = now;

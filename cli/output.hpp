@@ -54,7 +54,8 @@ struct Progress {
   bool quiet = false;
   const char* what = "";
   clock::time_point start = clock::now(), last = clock::now();
-  void tick(long long done, long long total, double fraction = -1);
+  void tick(long long done, long long total, double fraction = -1);        // looks at the clock every 1,024 records
+  void tick_batch(long long done, long long total, double fraction = -1);  // after a batch: looks every time
   double seconds() const { return std::chrono::duration<double>(clock::now() - start).count(); }
 };
 

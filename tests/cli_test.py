@@ -51,6 +51,39 @@ for line in (good, "{bad", good):
 co.stdin.close()
 co.wait(timeout=30)
 expect("a line fed through a pipe is answered before the next line comes", answered == [True, False, True], answered)
+# --threads: a batch answered by several threads is the same bytes in the same order as by one, past the batches'
+# edges (128 full lines a thread, 1,024 compact) and the threads' shares, with bad, blank, overlong and CRLF lines among them.
+import os, tempfile
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+with tempfile.TemporaryDirectory() as tmp:
+    mixed = os.path.join(tmp, "mixed.jsonl")
+    subprocess.run([sys.executable, os.path.join(root, "tools", "bench_situations.py"), "2600", mixed], check=True)
+    many = open(mixed, encoding="utf-8").read().splitlines()
+    odd = {3: "{bad", 255: "", 256: "   ", 257: "[]", 1100: "x" * (300 * 1024), 2047: "{\"city\":\"mars\"}",
+           2048: good + "\r", 2049: "null", 2599: "{\"city\":"}
+    for at, text in odd.items():
+        many[at] = text
+    odd_lines = sorted(at + 1 for at, text in odd.items() if text != good + "\r")
+    batch = "\n".join(many) + "\n"
+    for mode in ([], ["--compact"]):
+        answers = {t: run(["eval", "--jsonl", *mode, "--threads", t, "-"], batch) for t in ("1", "2", "3", "7")}
+        one = answers["1"]
+        expect("--threads 1 %s: one answer a line, the errors on their lines" % " ".join(mode),
+               one.returncode == 2 and len(one.stdout.splitlines()) == 2600 and
+               [json.loads(l).get("line") for l in one.stdout.splitlines() if '"ok":false' in l[:12]] == odd_lines,
+               one.stderr[-300:])
+        for t, p in answers.items():
+            expect("--threads %s %s answers the same bytes as one thread" % (t, " ".join(mode)),
+                   p.returncode == 2 and p.stdout == one.stdout and p.stderr == one.stderr)
+for bad in ("0", "65", "-1", "two", "1.5", ""):
+    p = run(["eval", "--jsonl", "--threads", bad, "-"], good)
+    expect("--threads %r is refused in both languages" % bad,
+           p.returncode == 2 and "--threads" in p.stderr and "整数" in p.stderr and not p.stdout)
+p = run(["eval", "--jsonl", "--threads"], good)
+expect("--threads without a value is refused", p.returncode == 2 and "缺少取值" in p.stderr and not p.stdout)
+for args in (["eval", "--threads", "2", "-"], ["eval", "--csv", "--threads", "2", "-"], ["budget", "--threads", "2", "-"]):
+    p = run(args, good)
+    expect("%s is refused" % " ".join(args), p.returncode == 2 and "--threads" in p.stderr and not p.stdout)
 p = run(["eval", "--compact", "-"], good)
 expect("eval --compact exits 0 and is the jsonl line", p.returncode == 0 and json.loads(p.stdout) == compact[0])
 for args in (["eval", "--csv", "--compact", "-"], ["budget", "--compact", "-"], ["compare", "--compact", "-"]):

@@ -1,6 +1,6 @@
 // libFuzzer target (d): arbitrary bytes as the input of eval --jsonl. Besides the sanitizers it aborts when the
 // answers stop lining up with the input: one output line per input line, each a JSON object with a boolean "ok",
-// each error naming its input line.
+// each error naming its input line; and when three threads answer the same bytes differently from one.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -56,5 +56,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   if (k != lines || bad != n.bad) broken("answers and counts disagree", out);
+  std::istringstream again(text);
+  std::string threaded;
+  cli::Output sink3(&threaded);
+  cli::JsonlCounts n3 = cli::eval_jsonl(engine(), again, "2026-01-15", sink3, nullptr, 0, false, 3);
+  if (threaded != out || n3.lines != n.lines || n3.bad != n.bad) broken("three threads answer otherwise", threaded);
   return 0;
 }
