@@ -1,6 +1,7 @@
 #include "jsonl.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <memory>
 #include <string_view>
@@ -102,8 +103,8 @@ bool read_batch(LineReader& lines, Batch& b, long long first, std::string& line,
   return b.size() > 0;
 }
 
-// One thread's share of a batch: its answers one after another in one buffer (no answer copied on its own), each
-// with its LF, and how many of them are errors. Shares sit on cache lines of their own: each thread updates its
+// The answers to a chunk of a batch's lines, one after another in one buffer (no answer copied on its own), each
+// with its LF, and how many of them are errors. Shares sit on cache lines of their own: a thread updates its
 // share's `end` after every piece of an answer.
 struct alignas(64) Share {
   std::string buf;
@@ -141,34 +142,45 @@ void answer_line(const skillcalc::Engine& e, const Batch& b, size_t i, const std
   s.put("\n");
 }
 
-// A batch and its answers: share k holds the answers to the k-th of `parts` runs of its lines in a row.
+// A batch and its answers: share k holds the answers to its k-th chunk of lines in a row. Threads take the chunks
+// in turn (whichever thread is running takes the next), so a thread slowed by the reading or the writing, or by a
+// run of long situations, leaves more to the others.
 struct Round {
   Batch batch;
   std::vector<Share> shares;
-  size_t parts = 1;
+  size_t chunks = 0, chunk = 1;
+  std::atomic<size_t> next{0};
   bool started = false;  // on the crew's threads
 };
 
-void answer_share(const skillcalc::Engine& e, Round& r, size_t k, const std::string& day, bool compact) {
+// Takes chunks until none is left.
+void take_chunks(const skillcalc::Engine& e, Round& r, const std::string& day, bool compact) {
   const Batch& b = r.batch;
-  for (size_t i = b.size() * k / r.parts, to = b.size() * (k + 1) / r.parts; i < to; ++i)
-    answer_line(e, b, i, day, compact, r.shares[k]);
+  for (size_t c = r.next.fetch_add(1); c < r.chunks; c = r.next.fetch_add(1))
+    for (size_t i = c * r.chunk, to = std::min(b.size(), i + r.chunk); i < to; ++i)
+      answer_line(e, b, i, day, compact, r.shares[c]);
 }
 
-// Starts answering the round's batch: on the crew's threads, or at once on this one when there is no crew or the
-// batch is small (a pipe fed line by line).
+// Starts answering the round's batch on the crew's threads, or answers it at once on this one when there is no
+// crew or the batch is small (a pipe fed line by line).
 void begin_round(const skillcalc::Engine& e, Round& r, const std::string& day, bool compact, Crew* crew) {
-  for (Share& s : r.shares) s.end = 0, s.bad = 0;
   r.started = crew && r.batch.size() >= kShareFrom;
-  r.parts = r.started ? r.shares.size() : 1;
+  r.chunk = r.started ? (compact ? 64 : 16) : r.batch.size();
+  r.chunks = (r.batch.size() + r.chunk - 1) / r.chunk;
+  if (r.shares.size() < r.chunks) r.shares.resize(r.chunks);
+  for (Share& s : r.shares) s.end = 0, s.bad = 0;
+  r.next = 0;
   if (r.started)
-    crew->start([&e, &r, &day, compact](int k) { answer_share(e, r, static_cast<size_t>(k), day, compact); });
+    crew->start([&e, &r, &day, compact](int) { take_chunks(e, r, day, compact); });
   else
-    answer_share(e, r, 0, day, compact);
+    take_chunks(e, r, day, compact);
 }
 
-void end_round(Round& r, Crew* crew) {
-  if (r.started) crew->wait();
+// This thread takes what chunks are left, then waits for the crew's.
+void end_round(const skillcalc::Engine& e, Round& r, const std::string& day, bool compact, Crew* crew) {
+  if (!r.started) return;
+  take_chunks(e, r, day, compact);
+  crew->wait();
   r.started = false;
 }
 
@@ -190,8 +202,8 @@ int default_threads() {
   return n == 0 ? 1 : static_cast<int>(std::min<unsigned>(n, kDefaultMaxThreads));
 }
 
-// With a crew, the reading thread reads the next batch and writes the last one's answers while the crew answers
-// this one; it writes before it waits for input that has not come.
+// With more than one thread, this thread reads the next batch and writes the last one's answers while the crew
+// (threads - 1 more) answers this one, then takes part; it writes before it waits for input that has not come.
 JsonlCounts eval_jsonl(const skillcalc::Engine& e, std::istream& in, const std::string& day, Output& out,
                        Progress* progress, long long size, bool compact, int threads) {
   JsonlCounts n;
@@ -199,9 +211,8 @@ JsonlCounts eval_jsonl(const skillcalc::Engine& e, std::istream& in, const std::
   if (!buf) return n;
   LineReader lines(*buf);
   threads = std::max(1, std::min(threads, kMaxThreads));
-  std::unique_ptr<Crew> crew = threads > 1 ? std::make_unique<Crew>(threads) : nullptr;
+  std::unique_ptr<Crew> crew = threads > 1 ? std::make_unique<Crew>(threads - 1) : nullptr;
   Round r[2];
-  for (Round& one : r) one.shares.resize(static_cast<size_t>(threads));
   const size_t most = batch_lines(compact, threads);
   std::string line;
   long long bytes = 0, read = 0;
@@ -213,7 +224,7 @@ JsonlCounts eval_jsonl(const skillcalc::Engine& e, std::istream& in, const std::
     begin_round(e, r[cur], day, compact, crew.get());
     if (pending) write_round(r[1 - cur], out, n, progress, bytes, size);
     bool ahead = lines.ready() && read_batch(lines, r[1 - cur].batch, read, line, most, bytes);
-    end_round(r[cur], crew.get());
+    end_round(e, r[cur], day, compact, crew.get());
     pending = ahead;
     if (!ahead) {
       write_round(r[cur], out, n, progress, bytes, size);

@@ -61,22 +61,34 @@ rows.append(("full result, one event (bytes)", figure(out, r"^one event \(Weihai
 rows.append(("full result, mixed (bytes, average)", figure(out, r"^mixed 1-4 events.*?(\d+) bytes"), ""))
 rows.append(("compact result, mixed (bytes, average)", figure(out, r"^compact, mixed 1-4 events.*?(\d+) bytes"), ""))
 
-# The command line, as a batch: eval --jsonl and eval --jsonl --compact.
+# The command line, as a batch: eval --jsonl and eval --jsonl --compact, on one thread (per CPU second, as the
+# figures before --threads were) and on the machine's cores (the default; per wall second, since the threads' CPU
+# seconds add up).
+has_threads = "--threads" in run([cli, "--help"]).stdout
 for label, extra, goal in [("full", [], ">= 100000 (<= 10 s)"), ("compact", ["--compact"], ">= 400000")]:
     if extra and not has_compact:
         rows.append(("eval --jsonl --compact, %d lines (/s)" % lines, None, goal))
         continue
-    done = [timed_jsonl(os.path.join(tmp, "mixed.jsonl"), extra) for _ in range(runs)]
+    one = extra + (["--threads", "1"] if has_threads else [])
+    done = [timed_jsonl(os.path.join(tmp, "mixed.jsonl"), one) for _ in range(runs)]
     cpu = statistics.median(d[0] for d in done)
     print("eval --jsonl %s: %s; CPU %s s; wall %s s; max RSS %.0f MiB" % (
-        " ".join(extra), done[0][3], ", ".join("%.2f" % d[0] for d in done), ", ".join("%.2f" % d[1] for d in done),
+        " ".join(one), done[0][3], ", ".join("%.2f" % d[0] for d in done), ", ".join("%.2f" % d[1] for d in done),
         max(d[2] for d in done)))
-    tenth = timed_jsonl(os.path.join(tmp, "tenth.jsonl"), extra)
+    tenth = timed_jsonl(os.path.join(tmp, "tenth.jsonl"), one)
     name = "eval --jsonl%s, %d lines" % (" --compact" if extra else "", lines)
     rows.append((name + " (CPU s, median of %d)" % runs, cpu, "<= 10" if not extra else ""))
-    rows.append((name + " (/CPU s)", lines / cpu, goal))
+    rows.append((name + " (/CPU s, one thread)", lines / cpu, goal))
     rows.append((name + " (max RSS MiB; at %d lines)" % (lines // 10), max(d[2] for d in done),
                  "flat: %.0f" % tenth[2]))
+    if has_threads:
+        many = [timed_jsonl(os.path.join(tmp, "mixed.jsonl"), extra) for _ in range(runs)]
+        wall = statistics.median(d[1] for d in many)
+        print("eval --jsonl %s (threads: the cores): CPU %s s; wall %s s; max RSS %.0f MiB" % (
+            " ".join(extra), ", ".join("%.2f" % d[0] for d in many), ", ".join("%.2f" % d[1] for d in many),
+            max(d[2] for d in many)))
+        rows.append((name + " (wall s, %d threads)" % os.cpu_count(), wall, "<= 10" if not extra else ""))
+        rows.append((name + " (/wall s, %d threads)" % os.cpu_count(), lines / wall, goal))
 
 # WebAssembly, in node.
 if os.environ.get("SKIP_WASM") != "1":
