@@ -76,10 +76,10 @@ struct Batch {
   }
 };
 
-// A batch holds at most this many lines a thread (full answers are ~14 KB each: a thread's share of a batch's
-// answers stays under 2 MiB) and stops after kBatchBytes of input.
+// A batch holds at most this many lines a thread, for up to 16 threads (full answers are ~14 KB each: a batch's
+// answers stay under 2 MiB a thread and 32 MiB in all), and stops after kBatchBytes of input.
 size_t batch_lines(bool compact, int threads) {
-  return (compact ? 1024 : 128) * static_cast<size_t>(threads);
+  return (compact ? 1024 : 128) * static_cast<size_t>(std::min(threads, 16));
 }
 constexpr size_t kBatchBytes = 1 << 20;
 // A batch smaller than this is answered by the reading thread alone (a pipe fed line by line).
