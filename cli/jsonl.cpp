@@ -1,5 +1,9 @@
 #include "jsonl.hpp"
 
+#if defined(__linux__)
+#include <sched.h>
+#endif
+
 #include <algorithm>
 #include <atomic>
 #include <cstring>
@@ -197,8 +201,14 @@ void write_round(const Round& r, Output& out, JsonlCounts& n, Progress* progress
 
 }  // namespace
 
+// The processors this process may run on (a container's or `taskset`'s share, where the machine's count would
+// start threads that only wait for each other), else the machine's.
 int default_threads() {
   unsigned n = std::thread::hardware_concurrency();
+#if defined(__linux__)
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) n = static_cast<unsigned>(CPU_COUNT(&set));
+#endif
   return n == 0 ? 1 : static_cast<int>(std::min<unsigned>(n, kDefaultMaxThreads));
 }
 
