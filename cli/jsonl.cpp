@@ -221,8 +221,8 @@ JsonlCounts eval_jsonl(const skillcalc::Engine& e, std::istream& in, const std::
   if (!buf) return n;
   LineReader lines(*buf);
   threads = std::max(1, std::min(threads, kMaxThreads));
+  Round r[2];  // before the crew: destroyed after it, so that no crew thread is still answering into them
   std::unique_ptr<Crew> crew = threads > 1 ? std::make_unique<Crew>(threads - 1) : nullptr;
-  Round r[2];
   const size_t most = batch_lines(compact, threads);
   std::string line;
   long long bytes = 0, read = 0;
