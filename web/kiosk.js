@@ -82,6 +82,10 @@ export function startKiosk({ onReset, idle = IDLE_MS }) {
     if (!timer) timer = setInterval(check, TICK_MS);
   }
 
+  // A reset reloads the page: the browser must not scroll it back to where the last visitor was, which would both
+  // greet the next one mid-page and count as a visitor's scroll (the kiosk would no longer be idle, and a new
+  // release waiting for an idle kiosk would wait for the next reset).
+  if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
   for (const type of ACTIVITY) window.addEventListener(type, activity, { capture: true, passive: true });
   document.addEventListener('visibilitychange', check);
   dialog.addEventListener('cancel', (e) => { e.preventDefault(); activity(); });
