@@ -132,12 +132,15 @@ int run_budget(const skillcalc::Engine& e, const Options& o) {
   long long bytes = 0;
   long line = 0;
   std::unordered_map<uint64_t, long> seen;  // a claim's text (by hash) -> its first line
+  std::vector<sheet::RowLeftOut> left_out;  // lines that never became a claim: in the settlement's errors
   LineReader lines(*in->rdbuf());
   while (lines.next(l, skillcalc::kMaxSituationBytes + 4096, overlong, bytes)) {
     ++line;
     if (overlong) {
       note(src + ":" + std::to_string(line) +
            ": 这一行过大（最多 256 KiB），未计入 / this line is too large (at most 256 KiB): left out");
+      left_out.push_back({line, 0, "", "", "这一行过大（最多 256 KiB），未计入",
+                          "this line is too large (at most 256 KiB): left out", 1});
       ++errors;
       continue;
     }
@@ -150,7 +153,7 @@ int run_budget(const skillcalc::Engine& e, const Options& o) {
     claims.push_back(l);
     line_of.push_back(line);
   }
-  std::string r = e.budget(claims, o.day);
+  std::string r = sheet::with_rows_left_out(e.budget(claims, o.day), left_out);
   const size_t claim_count = claims.size();
   std::vector<std::string>().swap(claims);
   sheet::BudgetReport report = sheet::budget_report(

@@ -216,6 +216,19 @@ expect("UTF-16 without a BOM is called UTF-16", p.returncode == 2 and b"UTF-16" 
 claim = json.dumps({"id": "a", "situation": json.loads(good)})
 p = run(["budget", "-"], (claim + "\n" + claim + "\n").encode())
 expect("two identical claims in budget are warned about", b"identical to line 1" in p.stderr, p.stderr[-300:])
+# A claim line too large to read is left out: the settlement itself says so (by line), not only stderr, and is
+# marked incomplete in JSON and in the CSV's total rows.
+big = json.dumps({"id": "b" + "x" * 300000, "situation": json.loads(good)})
+for fmt in ("json", "csv"):
+    p = run(["budget", "--format", fmt, "-"], (claim + "\n" + big + "\n").encode())
+    if fmt == "json":
+        r = json.loads(p.stdout) if p.stdout else {}
+        ok = (r.get("summary", {}).get("complete") is False and r["summary"].get("rows_left_out") == 1 and
+              any(e.get("line") == 2 and e["error"]["code"] == "row_left_out" for e in r.get("errors", [])))
+    else:
+        ok = "line 2 : 这一行过大" in p.stdout.decode("utf-8-sig")
+    expect(f"budget --format {fmt}: an overlong claim line is in the settlement's errors, marked incomplete",
+           p.returncode == 2 and ok, p.stdout[:400])
 data = HEAD + "".join(good_row(k) for k in range(13))
 p = run(["eval", "--csv", write("thirteen.csv", data)])
 expect("13 data rows are 13 rows", "13 rows" in p.stderr.decode(), p.stderr.decode())
