@@ -253,6 +253,36 @@ void raise_floor(std::vector<Item>& items, const std::vector<int>& group, int be
     }
 }
 
+// Two contest results of a person under one stacking rule, in two groups because one of them (or both) names no
+// project: they may be one project, where only the higher is paid. The lower is then not certain, 0 … its amount,
+// and its project is asked (a blank fact is asked, never taken as "another project").
+void maybe_one_project(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items,
+                       const Stacking& st) {
+  if (s.kind != "person") return;  // a unit's two results may be two people's
+  auto contest_result = [&](const Item& it) {
+    if (!it.counts() || it.event < 0 || !std::binary_search(st.measures.begin(), st.measures.end(), it.measure))
+      return false;
+    auto et = m.vocab.event_types.find(event_of(ev, s, it).type);
+    return et != m.vocab.event_types.end() &&
+           std::any_of(et->second.fields.begin(), et->second.fields.end(),
+                       [](const std::pair<std::string, std::string>& f) { return f.first == "contest"; });
+  };
+  auto worth = [](const Item& it) { return it.total_known ? it.total_max : it.unit_known ? it.unit_max : 0; };
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!contest_result(items[i]) || !items[i].total_known || items[i].project_of >= 0) continue;
+    const Event& a = event_of(ev, s, items[i]);
+    for (size_t j = 0; j < items.size(); ++j) {
+      if (j == i || !contest_result(items[j]) || items[j].recipient != items[i].recipient) continue;
+      const Event& b = event_of(ev, s, items[j]);
+      if (&a == &b || (!a.contest.empty() && !b.contest.empty())) continue;
+      bool higher = worth(items[j]) != worth(items[i]) ? worth(items[j]) > worth(items[i]) : j < i;
+      if (!higher) continue;
+      items[i].project_of = items[j].event, items[i].total_min = 0;
+      break;
+    }
+  }
+}
+
 // 就高不重复: items of one stacking rule that reward the same achievement keep only the highest.
 void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
   for (size_t si = 0; si < m.stackings.size(); ++si) {
@@ -278,6 +308,7 @@ void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector
       const Item& win = items[best];
       if (st.lower_is_floor || win.blank || !win.asked.empty()) raise_floor(items, g, best);
     }
+    maybe_one_project(m, s, ev, items, st);
   }
 }
 
@@ -438,6 +469,7 @@ std::vector<Path> facts_asked(const Item& it) {
   std::vector<Path> out = it.blank ? it.blank->asks : std::vector<Path>{};
   for (auto& p : it.asked)
     if (std::none_of(out.begin(), out.end(), [&](const Path& q) { return q.text() == p.text(); })) out.push_back(p);
+  if (it.project_of >= 0) out.push_back(Path{Path::Scope::Event, "contest"});
   return out;
 }
 

@@ -38,7 +38,13 @@ struct Item {
   bool planned = false;  // its event is dated after as_of: a plan, not yet money (never in the totals)
   // 就高 (Stacking::lower_is_floor): the item this one excluded whose money it brings at least (total_min rose to it)
   int floor_by = -1;
+  // 同一竞赛项目按照最高成绩奖励: the event of a higher result of the same person where its project or this one's is
+  // left blank: if they are one project only that one is paid, so this one is not certain (0 … amount, the project
+  // asked).
+  int project_of = -1;
   bool counts() const { return status == Status::Granted || status == Status::Capped; }
+  // Not certain money: a blank fact of its option, a city-bound fact asked again, or a contest project left blank.
+  bool uncertain() const { return blank || !asked.empty() || project_of >= 0; }
 };
 
 struct Evaluation {

@@ -295,7 +295,13 @@ void money_words(Words& w, const Model& m, const Situation& s, const Event& e, c
   bool person = s.kind == "person";
   who_zh(w.zh, m, person, it), put(w.zh, "可获"), amount_zh(w.zh, x, it), put(w.zh, "。");
   who_en(w.en, m, person, it), put(w.en, " can receive "), amount_en(w.en, x, it), put(w.en, ".");
-  if (it.blank || !it.asked.empty()) not_certain(w, m, s, e, it);
+  if (it.uncertain()) not_certain(w, m, s, e, it);
+  if (it.project_of >= 0) {
+    const std::string& other = s.events[static_cast<size_t>(it.project_of)].id;
+    cat(w.zh, "若与事件“", other, "”的成绩属同一竞赛项目，按最高成绩奖励、不重复奖励，本项不发。");
+    cat(w.en, " If it is the same contest project as the result of event “", other,
+        "”, only the highest result is rewarded and this one is not paid.");
+  }
   if (it.team) {
     put(w.zh, "这是团队的奖励，您个人的份额原文未规定，不计入您的合计。");
     put(w.en, " This is the team's award; your own share is not stated, so it is not in your total.");

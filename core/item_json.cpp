@@ -71,7 +71,7 @@ void head_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluati
   w.end_array();
   w.field("recipient", it.recipient).key("for_applicant").boolean(it.for_applicant);
   if (it.team) w.key("team").boolean(true);
-  if (!it.blank && it.asked.empty()) return;
+  if (!it.uncertain()) return;
   w.key("certain").boolean(false);
   if (compact) return;
   w.key("missing").begin_array();
