@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "budget_report.hpp"
+#include "claim_lines.hpp"
 #include "fd_buf.hpp"
 #include "job.hpp"
 #include "jsonl.hpp"
@@ -110,8 +111,7 @@ int run_budget(const skillcalc::Engine& e, const Options& o) {
   if (o.as_csv) return run_csv(e, o, true);
   Output output;
   if (!output.open(o.out_path)) return write_failed(output);
-  std::vector<std::string> claims;
-  std::vector<long> line_of;  // the line of each claim
+  sheet::ClaimLines taken;  // the claims, the line of each, the lines left out
   long long errors = 0;
   std::string src = o.path == "-" ? "<stdin>" : o.path;
   Progress progress{o.quiet, "budget"};
@@ -132,35 +132,34 @@ int run_budget(const skillcalc::Engine& e, const Options& o) {
   long long bytes = 0;
   long line = 0;
   std::unordered_map<uint64_t, long> seen;  // a claim's text (by hash) -> its first line
-  std::vector<sheet::RowLeftOut> left_out;  // lines that never became a claim: in the settlement's errors
   LineReader lines(*in->rdbuf());
-  while (lines.next(l, skillcalc::kMaxSituationBytes + 4096, overlong, bytes)) {
+  while (lines.next(l, sheet::max_claim_line_bytes(), overlong, bytes)) {
     ++line;
-    if (overlong) {
-      note(src + ":" + std::to_string(line) +
-           ": 这一行过大（最多 256 KiB），未计入 / this line is too large (at most 256 KiB): left out");
-      left_out.push_back({line, 0, "", "", "这一行过大（最多 256 KiB），未计入",
-                          "this line is too large (at most 256 KiB): left out", 1});
-      ++errors;
-      continue;
+    const uint64_t hash = std::hash<std::string>()(l);
+    switch (taken.take(std::move(l), line, overlong, true)) {
+      case sheet::ClaimLines::Taken::LeftOut:
+        note(src + ":" + std::to_string(line) +
+             ": 这一行过大（最多 256 KiB），未计入 / this line is too large (at most 256 KiB): left out");
+        ++errors;
+        break;
+      case sheet::ClaimLines::Taken::Blank:
+        break;
+      case sheet::ClaimLines::Taken::Claim:
+        if (auto [at, fresh] = seen.emplace(hash, line); !fresh)
+          note(src + ":" + std::to_string(line) + ": 警告：与第 " + std::to_string(at->second) +
+               " 行完全相同（若是重复录入，请删去一行） / warning: identical to line " + std::to_string(at->second) +
+               " (delete one if it was entered twice)");
+        break;
     }
-    if (l.find_first_not_of(" \t") == std::string::npos) continue;  // a blank line holds no claim
-    auto [at, fresh] = seen.emplace(std::hash<std::string>()(l), line);
-    if (!fresh)
-      note(src + ":" + std::to_string(line) + ": 警告：与第 " + std::to_string(at->second) +
-           " 行完全相同（若是重复录入，请删去一行） / warning: identical to line " + std::to_string(at->second) +
-           " (delete one if it was entered twice)");
-    claims.push_back(l);
-    line_of.push_back(line);
   }
-  std::string r = sheet::with_rows_left_out(e.budget(claims, o.day), left_out);
-  const size_t claim_count = claims.size();
-  std::vector<std::string>().swap(claims);
+  std::string r = sheet::settle_lines(e, taken, o.day);
+  const size_t claim_count = taken.claims.size();
+  std::vector<std::string>().swap(taken.claims);
   sheet::BudgetReport report = sheet::budget_report(
       r, o.format == "csv", [&](size_t k, const std::string& p, const std::string& zh, const std::string& en) {
         const std::string text = zh + " / " + en;
-        return src + ":" + std::to_string(k < line_of.size() ? line_of[k] : 0L) + ": " + (p.empty() ? "" : p + ": ") +
-               text;
+        return src + ":" + std::to_string(k < taken.line_of.size() ? taken.line_of[k] : 0L) + ": " +
+               (p.empty() ? "" : p + ": ") + text;
       });
   bool answered = r.compare(0, 10, "{\"ok\":true") == 0;
   std::string().swap(r);

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <utility>
 
+#include "claim_lines.hpp"
 #include "engine.hpp"
 #include "files.hpp"
 #include "skillcalc.hpp"
@@ -105,6 +106,12 @@ emscripten::val evaluate_room(double bytes, const std::string& today, bool compa
 emscripten::val compare(const std::string& situation, const std::string& cities, const std::string& today) {
   return answer([&](const skillcalc::Engine& e) { return e.compare(situation, cities, today); });
 }
+// The claims of a budget as lines: a JSONL text (`jsonl`: a blank line is no claim, as in a file) or a list's
+// entries one a line (each one claim); the settlement as `skillcalc budget` writes it.
+emscripten::val budget(const std::string& lines, const std::string& today, bool jsonl) {
+  return answer(
+      [&](const skillcalc::Engine& e) { return sheet::settle_lines(e, sheet::claim_lines(lines, jsonl), today); });
+}
 emscripten::val catalog(const std::string& city) {
   return answer([&](const skillcalc::Engine& e) { return e.catalog(city); });
 }
@@ -127,6 +134,7 @@ EMSCRIPTEN_BINDINGS(skillcalc) {
   emscripten::function("situation_room", &situation_room);
   emscripten::function("evaluate_room", &evaluate_room);
   emscripten::function("compare", &compare);
+  emscripten::function("budget", &budget);
   emscripten::function("catalog", &catalog);
   emscripten::function("documents", &documents);
   emscripten::function("version", &version);

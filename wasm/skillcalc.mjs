@@ -9,6 +9,8 @@
 //   calc.catalog('weihai'); calc.documents(); calc.version();   // -> objects
 //   calc.compare(situation, ['weihai', 'yantai'])  // -> { ok, cities: [{ city, result }], only_in, missing }
 //   calc.compareText(text, cities)                 // -> the same as JSON text, byte for byte `skillcalc compare`
+//   calc.budget(claims)                            // -> the settlement of city-wide pools and quotas (`skillcalc
+//                                                  //    budget`); claims: an array, or JSONL text. budgetText: as text
 //   calc.sheet(csvBytes, { name, mode })           // -> a claims CSV run in steps: `eval --csv` or `budget` (below)
 //   calc.sheetRun(csvBytes, { name, mode })        // -> { out, notes, errors, status }: all steps at once
 //   calc.memoryBytes()                             // -> the size of the core's wasm memory, in bytes
@@ -82,6 +84,24 @@ const TOO_LARGE =
   '{"ok":false,"error":{"code":"too_large","path":"","zh":"输入过大（最多 256 KiB）","en":"the input is too large (at most 256 KiB)"}}';
 const NOT_TEXT =
   '{"ok":false,"error":{"code":"invalid_input","path":"","zh":"参数无法转换为文本","en":"the argument cannot be converted to text"}}';
+const MAX_BUDGET_BYTES = 64 * 1024 * 1024;  // a year's claims of a city: some 200,000 of them
+const BUDGET_TOO_LARGE =
+  '{"ok":false,"error":{"code":"too_large","path":"","zh":"申报过多（最多 64 MiB），请分批或使用命令行 skillcalc budget","en":"too many claims (at most 64 MiB): split them, or use the command line skillcalc budget"}}';
+const NOT_CLAIMS =
+  '{"ok":false,"error":{"code":"invalid_input","path":"","zh":"申报须为数组或 JSONL 文本","en":"the claims must be an array or JSONL text"}}';
+
+// A claim as one line of text: JSON written over several lines is written again on one; text that is not JSON keeps
+// its place as a claim the core refuses (its line breaks made NULs, which no JSON holds); an entry that cannot be
+// converted becomes one too.
+function oneLine(text) {
+  if (text === null) return '\0';
+  if (!/[\r\n]/.test(text)) return text;
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text.replace(/[\r\n]/g, '\0');
+  }
+}
 
 // UTF-8 length of s, counting no further than `limit` + 1.
 function utf8Length(s, limit) {
@@ -196,6 +216,26 @@ export async function createSkillCalc(options = {}) {
     }
     return call('compare', s, list, today());
   }
+  // The claims of a budget: an array (each a situation or {id, situation, claimed_yuan}, as an object or JSON text;
+  // entry k is claim k + 1 in the settlement's errors) or JSONL text (one claim a line, a blank line none, as
+  // `skillcalc budget FILE` reads it). The settlement, byte for byte `skillcalc budget`'s JSON line.
+  function budgetText(claims) {
+    let text;
+    if (typeof claims === 'string') {
+      text = claims;
+    } else if (Array.isArray(claims)) {
+      // One line an entry, each ending in a line break (so that an empty entry is a claim, refused, not no line).
+      text = claims.map((c) => `${oneLine(situationText(c))}\n`).join('');
+    } else {
+      return NOT_CLAIMS;
+    }
+    if (utf8Length(text, MAX_BUDGET_BYTES) > MAX_BUDGET_BYTES) return BUDGET_TOO_LARGE;
+    if (text.isWellFormed && !text.isWellFormed()) text = text.toWellFormed();
+    return call('budget', text, today(), typeof claims === 'string');
+  }
+  function budget(claims) {
+    return JSON.parse(budgetText(claims));
+  }
   function compare(situation, cities) {
     const text = situationText(situation);
     return text === null ? NOT_JSON : JSON.parse(compareText(text, cities));
@@ -208,6 +248,8 @@ export async function createSkillCalc(options = {}) {
     evaluateText,
     compare,
     compareText,
+    budget,
+    budgetText,
     sheet,
     sheetRun: (bytes, opts) => runSheet(sheet(bytes, opts)),
     memoryBytes: () => core.HEAP8?.buffer.byteLength ?? 0,  // the core's wasm memory (it grows, never shrinks)
