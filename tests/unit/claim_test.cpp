@@ -90,7 +90,7 @@ TEST_CASE("Yantai: money of a year is paid the next year (十六); the unemploym
   // (十一) "（牵头单位：市委组织部、市人力资源社会保障局，配合单位：…）"
   CHECK(t["handled_by"]["zh"] == "市委组织部、市人力资源社会保障局");
   CHECK(t["handled_by"]["role"]["id"] == "lead_unit");
-  const json& u = item(r, "YT24-11-ui-upgrade-subsidy")["claim"];
+  const json& u = item(r, "YT24-11-ui-upgrade-subsidy-workers")["claim"];
   CHECK(u["paid"].is_null());
   std::string b = u["bring"][0]["zh"];
   CHECK(b.find("人数：3") != std::string::npos);

@@ -87,7 +87,7 @@ TEST_CASE("an enterprise is not itself promoted: its workers are (烟政办字�
       test::builtin_eval(json::parse(R"({"city": "yantai", "as_of": "2025-09-01", "applicant": {"kind": "enterprise"},
     "events": [{"id": "e1", "type": "skill_level", "date": "2025-03-10", "level": "senior_worker",
     "route": "enterprise_training", "count": 5}]})"));
-  json it = first_item(r, "YT24-11-ui-upgrade-subsidy");
+  json it = first_item(r, "YT24-11-ui-upgrade-subsidy-workers");
   CHECK(it["explain"]["zh"].get<std::string>().rfind("贵单位于2025年3月10日有职工经企业自主培育新晋升", 0) == 0);
   CHECK(it["explain"]["en"].get<std::string>().rfind("On 10 March 2025 your organisation had workers newly promoted",
                                                      0) == 0);
