@@ -66,13 +66,16 @@ Refusal check_encoding(std::string_view data, size_t& bom, const std::function<v
     if (bad > 1000) break;
   }
   if (progress) progress(n);
-  if (first_bad == std::string_view::npos && nul != std::string_view::npos) {
+  // A NUL byte says the file is not text at all (a picture, a workbook .xlsx chosen by mistake), whatever else in it is
+  // not UTF-8: no CSV, in any encoding but UTF-16, holds one.
+  if (nul != std::string_view::npos) {
     long line = 1 + static_cast<long>(std::count(data.begin(), data.begin() + static_cast<long>(nul), '\n'));
     return {"文件第 " + std::to_string(line) +
-                " 行含有 NUL 字节（0x00）：这不是文本 CSV。请另存为“CSV UTF-8（逗号分隔）(*.csv)”后重试。",
+                " 行含有 NUL 字节（0x00）：这不是文本 CSV（是否选错了文件，如图片或 .xlsx 工作簿？）。"
+                "请另存为“CSV UTF-8（逗号分隔）(*.csv)”后重试。",
             "line " + std::to_string(line) +
-                " of the file holds a NUL byte (0x00): this is not a text CSV. Save it as \"CSV UTF-8 (Comma "
-                "delimited) (*.csv)\" and try again."};
+                " of the file holds a NUL byte (0x00): this is not a text CSV (the wrong file, such as a picture or an "
+                ".xlsx workbook?). Save it as \"CSV UTF-8 (Comma delimited) (*.csv)\" and try again."};
   }
   if (first_bad == std::string_view::npos) return {};
   long line = 1 + static_cast<long>(std::count(data.begin(), data.begin() + static_cast<long>(first_bad), '\n'));

@@ -3,7 +3,7 @@
 // the budget settlement (`budget --format csv`) and the rows left out, each to download, byte for byte what the
 // command line writes. Nothing is sent anywhere: the file is read on the device and never leaves it.
 import { h, clear } from './dom.js';
-import { lang } from './i18n.js';
+import { clauseLabel, lang } from './i18n.js';
 
 const TEXT = {
   zh: {
@@ -235,7 +235,7 @@ export function startSheet({ root, cities }) {
     const key = (p) => `${p.pool_id}|${p.year}`;
     const chosen = list.find((p) => key(p) === st.pool) ?? list[0];
     const select = h('select', { id: 'sheet-pool', onchange: (e) => { st.pool = e.target.value; paint(); } },
-      list.map((p) => h('option', { value: key(p), selected: p === chosen }, `${cityName(p.city)} ${p.year} · ${p.clause ? `${p.document} ${p.clause}` : p.pool_id}`)));
+      list.map((p) => h('option', { value: key(p), selected: p === chosen }, `${cityName(p.city)} ${p.year} · ${p.clause ? `${p.document}${lang() === 'zh' ? '' : ' '}${clauseLabel(p.clause)}` : p.pool_id}`)));
     const quota = chosen.rule === 'quota';
     const rows = (chosen.applicants ?? []).map((a) => h('tr', {}, h('th', { scope: 'row' }, a.applicant),
       h('td', {}, num(a.claimed_yuan)), h('td', {}, quota ? '' : num(a.allocated_yuan))));

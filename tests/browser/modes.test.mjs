@@ -186,3 +186,14 @@ test('read aloud: hidden without a Chinese voice; with one, it reads the result 
 test('no request ever leaves the origin', () => {
   assert.deepEqual(site.outside, []);
 });
+
+test('kiosk: a narrow screen (360 px) needs no sideways scrolling at the kiosk\'s large type', async () => {
+  const page = await site.browser.context.newPage();
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto(`${site.server.url}?kiosk=1&city=rizhao`);
+  await waitReady(page);
+  await page.waitForSelector('.choice-kind .choice-options');
+  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+  assert.ok(scroll <= inner, `the page is ${scroll} px wide in a ${inner} px window`);
+  await page.close();
+});

@@ -63,6 +63,8 @@ test('sheet: the items CSV and the budget CSV downloaded are the command line\'s
   }
   // 威海 8.: 4,000,500 claimed against the 4,000,000 budget (README's worked example): 甲 gets 1,999,750.
   assert.match(await page.textContent('.sheet-pool'), /1,999,750/);
+  // The pool is named as a worker names a clause: 威政办发〔2025〕3号第8条, not a bare "8".
+  assert.match(await page.textContent('#sheet-pool'), /威政办发〔2025〕3号第8条/);
   assert.deepEqual(site.outside, []);
   assert.ok(!site.server.served.some((p) => /\.csv$/.test(p)), 'no CSV went to the server');
   await page.close();

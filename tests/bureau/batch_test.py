@@ -211,6 +211,11 @@ expect("an unknown option is refused", p.returncode == 2 and b"--bogus" in p.std
 p = run(["eval", tmp])
 e = json.loads(p.stdout).get("error", {})
 expect("eval of a folder says cannot_read", p.returncode == 2 and e.get("code") == "cannot_read", p.stdout)
+# A picture chosen by mistake: its bytes are not UTF-8 and hold NULs; it is called not a text file, not GBK.
+png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x02\x00\x00\x00\x90\x91h6" * 10
+p = run(["eval", "--csv", write("photo.csv", png)])
+expect("a PNG given as the claims CSV is called not a text CSV, not GBK", p.returncode == 2 and
+       "NUL" in p.stderr.decode() and "GBK" not in p.stderr.decode(), p.stderr.decode()[-400:])
 p = run(["eval", "--csv", write("u16.csv", HEAD.encode("utf-16-le") + good_row(1).encode("utf-16-le"))])
 expect("UTF-16 without a BOM is called UTF-16", p.returncode == 2 and b"UTF-16" in p.stderr, p.stderr[:300])
 claim = json.dumps({"id": "a", "situation": json.loads(good)})
