@@ -35,6 +35,9 @@ export function comparison(r, situation, catalog) {
     const c = { city, here: city === (situation.home_city ?? situation.city), ok: !!result.ok, error: result.error };
     if (!result.ok) return c;
     c.total = { min: result.totals?.min_yuan ?? 0, max: result.totals?.max_yuan ?? 0 };
+    // Money the situation brings someone else (an enterprise's workers, the employer): not in the total, but the
+    // reason a city may be one of those that pay for an event.
+    c.others = result.other_totals ?? [];
     c.byEvent = Object.fromEntries(events.map((e) => [e.id, { min: 0, max: 0, n: 0, unstated: 0, planned: 0 }]));
     c.other = { min: 0, max: 0, n: 0, unstated: 0, planned: 0 }; // items of no event (what the applicant may always do)
     c.paying = 0;
@@ -133,6 +136,9 @@ function card(c, view, cityLabel) {
   }
   el.append(h('p', { class: 'compare-total', dataset: { min: c.total.min, max: c.total.max } },
     t('compare_total', { amount: moneyRange(c.total.min, c.total.max) })));
+  for (const o of c.others)
+    el.append(h('p', { class: 'hint compare-others' },
+      t('other_total', { who: t(`recipient_${o.recipient}`), amount: moneyRange(o.min_yuan, o.max_yuan) })));
   const list = h('ul', { class: 'compare-events' });
   for (const e of view.events)
     list.append(h('li', { dataset: { event: e.id, min: c.byEvent[e.id].min, max: c.byEvent[e.id].max } },

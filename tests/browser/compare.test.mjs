@@ -85,6 +85,21 @@ test('other cities: a contest of the home city is not counted elsewhere, and the
   await page.close();
 });
 
+// An enterprise's 45 new 技师 (CASES.yantai) under 济宁 JN24 (二) "新取得…技师…的企业职工…2000元": 90,000 goes to the
+// workers, not to the enterprise. The card says so, instead of a bare 0 for a city said to pay for the event.
+test('other cities: money a city pays someone else (the workers) is on its card, beside the applicant\'s own 0', async () => {
+  const page = await site.browser.context.newPage();
+  await page.goto(site.server.url);
+  await waitReady(page);
+  await fillSituation(page, CASES.yantai.situation);
+  await page.click('#compare > summary');
+  await page.waitForSelector('#compare-cards .compare-card[data-city="jining"]');
+  const card = '#compare-cards .compare-card[data-city="jining"]';
+  assert.equal(await page.getAttribute(`${card} .compare-total`, 'data-max'), '0');
+  assert.match(await page.textContent(`${card} .compare-others`), /另有9万元由.*领取/);
+  await page.close();
+});
+
 // 高级技师 through 金蓝领 training (2025-10-01) and 2nd place in a national Class-I contest (2025-09-10), an enterprise
 // employee entered for Weihai. By hand from the texts:
 //   威海 WH25 2. 高级技师5000元/人 + WH25 9. 国家级一类…前五名…5万元、3万元 → 30000: 35000 certain;
