@@ -2,6 +2,7 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <vector>
 
 #include "csv_write.hpp"
@@ -98,13 +99,14 @@ void ItemWriter::items_of(const Settled& s, const std::string& city) {
   for (size_t k = 0; k < s.claim.event_lines.size(); ++k)
     line_of[s.claim.situation["events"][k].value("id", "")] = s.claim.event_lines[k];
   long long mine = 0;
+  std::set<long> covered;  // the lines some item names
   for (auto& it : r["items"]) {
     std::vector<long> lines;
     std::string events;
     for (auto& id : it["event_ids"]) {
       std::string eid = id.get<std::string>();
       events += (events.empty() ? "" : ";") + eid;
-      if (auto l = line_of.find(eid); l != line_of.end()) lines.push_back(l->second);
+      if (auto l = line_of.find(eid); l != line_of.end()) lines.push_back(l->second), covered.insert(l->second);
     }
     std::string payers;
     for (auto& p : it["payers"])
@@ -141,29 +143,41 @@ void ItemWriter::items_of(const Settled& s, const std::string& city) {
                     csv::text_cell(it["explain"].value("zh", ""))});
     ++mine;
   }
-  if (!mine)
-    csv::row(text, {csv::text_cell(s.claim.applicant),
-                    csv::text_cell(city),
-                    join(s.claim.lines),
-                    "",
-                    "none",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "0",
-                    "0",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "没有符合条件的待遇 / no entitlement met",
-                    ""}),
-        ++empty;
+  if (!mine) {
+    none_row(s, city, s.claim.lines, "没有符合条件的待遇 / no entitlement met");
+    ++empty;
+  } else {
+    // Rows of an applicant with items that no item names (a contest result below the places paid, a row of the
+    // applicant's facts only): each line is still accounted for, in a row of its own.
+    std::vector<long> rest;
+    for (long l : s.claim.lines)
+      if (!covered.count(l)) rest.push_back(l);
+    if (!rest.empty()) none_row(s, city, rest, "这些行没有符合条件的待遇 / no entitlement met by these rows");
+  }
   items += mine;
+}
+
+void ItemWriter::none_row(const Settled& s, const std::string& city, const std::vector<long>& lines, const char* note) {
+  csv::row(text, {csv::text_cell(s.claim.applicant),
+                  csv::text_cell(city),
+                  join(lines),
+                  "",
+                  "none",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "",
+                  "0",
+                  "0",
+                  "",
+                  "",
+                  "",
+                  "",
+                  note,
+                  ""});
 }
 
 std::string ItemWriter::summary(const Counts& counts) const {

@@ -25,6 +25,8 @@ struct ItemWriter {
  private:
   void error_row(const std::string& applicant, const std::string& city, const csv::RowError& err);
   void items_of(const Settled& s, const std::string& city);
+  // A row of status `none` for `lines`: rows that gave no item.
+  void none_row(const Settled& s, const std::string& city, const std::vector<long>& lines, const char* note);
 };
 
 }  // namespace sheet

@@ -198,6 +198,19 @@ with open(os.path.join(d, "weihai-2025", "rules.json"), "ab") as f:
 p = run(["check", d])
 expect("a rules.json with a NUL byte and garbage after it fails check", p.returncode == 2, p.stdout[:300])
 
+# ---- 9b. rows that give no item, of an applicant that has items, are still accounted for ------------------------
+data = ("applicant,city,applicant_kind,type,date,level,route,count,tier,rank,contest,title,applicant.employer\n"
+        "张伟,weihai,person,competition,2025-07-01,,,,national_class1,2,cnc,,\n"
+        "张伟,weihai,person,competition,2025-07-01,,,,city_class2,50,weld,,\n"       # below the places paid
+        "张伟,weihai,person,title,2025-08-01,,,,,,,yantai_skill_master,\n"          # another city's title
+        "张伟,weihai,person,,,,,,,,,,enterprise\n")                                 # the applicant's facts only
+p = run(["eval", "--csv", write("partial.csv", data)])
+rows = rows_of(p.stdout)
+seen = {int(x) for r in rows for x in r["lines"].split(";") if x}
+expect("every line of an applicant with items is in some row (the ones that gave none in a none row)",
+       seen == {2, 3, 4, 5} and any(r["status"] == "none" and r["lines"] == "3;4;5" for r in rows),
+       [(r["lines"], r["status"]) for r in rows])
+
 # ---- 10. CSV output escaping ---------------------------------------------------------------------------------------
 claims = "".join(json.dumps({"id": pre + "企业", "situation": json.loads(good)}) + "\n" for pre in ["\t", "\r", "=", "+"])
 p = run(["budget", "--format", "csv", "-"], claims.encode())
