@@ -1,5 +1,6 @@
 #include "batch.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -106,6 +107,18 @@ int run_csv_eval(const skillcalc::Engine& e, const Options& o) {
   return run_csv(e, o, false);
 }
 
+namespace {
+
+// The first line of a claims CSV given where JSONL is read (`budget -` without --csv): no JSON value starts it, and
+// commas part its columns (the header names them in English or Chinese).
+bool looks_like_csv_header(const std::string& line) {
+  size_t at = line.find_first_not_of(" \t\xEF\xBB\xBF");
+  return at != std::string::npos && line[at] != '{' && line[at] != '[' && line[at] != '"' &&
+         std::count(line.begin(), line.end(), ',') >= 2;
+}
+
+}  // namespace
+
 // A budget's input: JSONL (one claim per line) or the claims CSV; the core's errors mapped back to lines.
 int run_budget(const skillcalc::Engine& e, const Options& o) {
   if (o.as_csv) return run_csv(e, o, true);
@@ -136,6 +149,10 @@ int run_budget(const skillcalc::Engine& e, const Options& o) {
   while (lines.next(l, sheet::max_claim_line_bytes(), overlong, bytes)) {
     ++line;
     const uint64_t hash = std::hash<std::string>()(l);
+    if (taken.claims.empty() && looks_like_csv_header(l))
+      note(src + ":" + std::to_string(line) +
+           ": 这一行不是 JSON，看起来是表格（CSV）的表头：表格请用 budget --csv / this line is not JSON but looks like "
+           "a spreadsheet's header: for a CSV use budget --csv");
     switch (taken.take(std::move(l), line, overlong, true)) {
       case sheet::ClaimLines::Taken::LeftOut:
         note(src + ":" + std::to_string(line) +

@@ -99,8 +99,8 @@ void cap_and_error_rows(std::string& text, const ojson& j, const Cells& payers) 
   for (auto& x : j["errors"]) {
     Cells t = {"", "", "", "", "", "error", csv::text_cell(x.value("applicant", "")), "", "", ""};
     for (size_t k = 0; k < payers.size(); ++k) t.push_back("");
-    std::string where = x.contains("input") ? "input " + std::to_string(x["input"].get<long long>()) + " "
-                                            : "line " + std::to_string(x["line"].get<long long>()) + " ";
+    std::string where = x.contains("line") ? "line " + std::to_string(x["line"].get<long long>()) + " "
+                                           : "input " + std::to_string(x["input"].get<long long>()) + " ";
     t.insert(t.end(), {"", csv::text_cell(where + x["error"].value("path", "") + ": " + x["error"].value("zh", "") +
                                           " / " + x["error"].value("en", "") + kLeftOut)});
     csv::row(text, t);
@@ -122,6 +122,24 @@ std::string budget_csv(const ojson& j) {
 }
 
 }  // namespace
+
+std::string with_error_lines(const std::string& r, const LineFor& line_for) {
+  if (r.compare(0, 10, "{\"ok\":true") != 0 || r.find("\"errors\":[]") != std::string::npos) return r;
+  ojson j = ojson::parse(r);
+  bool changed = false;
+  for (auto& x : j["errors"]) {
+    if (!x.contains("input") || x.contains("line")) continue;
+    long line = line_for(x["input"].get<size_t>() - 1, x["error"].value("path", ""));
+    if (line <= 0) continue;
+    ojson y;  // the same members, "line" after "input"
+    for (auto& [k, v] : x.items()) {
+      y[k] = v;
+      if (k == "input") y["line"] = line;
+    }
+    x = std::move(y), changed = true;
+  }
+  return changed ? j.dump() : r;
+}
 
 std::string with_rows_left_out(const std::string& r, const std::vector<RowLeftOut>& rows) {
   if (rows.empty() || r.compare(0, 10, "{\"ok\":true") != 0) return r;

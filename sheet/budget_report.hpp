@@ -31,6 +31,12 @@ struct RowLeftOut {
   long rows = 1;
 };
 
+// The core's answer with each error of a claim ("input": k, 1-based) given the line of the input it comes from as
+// well ("line", right after "input", where `line_for(k - 1, path)` gives one above 0), so that a settlement file names
+// the line a clerk can find, not only the claim's number. `r` as it is when it has no such error.
+using LineFor = std::function<long(size_t k, const std::string& path)>;
+std::string with_error_lines(const std::string& r, const LineFor& line_for);
+
 // The core's answer with the rows left out before it added to its errors (by "line", not "input"), counted in its
 // summary (errors, rows_left_out) and the settlement marked incomplete. `r` as it is when there are none.
 std::string with_rows_left_out(const std::string& r, const std::vector<RowLeftOut>& rows);

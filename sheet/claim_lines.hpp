@@ -27,11 +27,14 @@ struct ClaimLines {
 // Every line of `text` (LF or CRLF; a last line without its line break counts) through ClaimLines::take.
 ClaimLines claim_lines(std::string_view text, bool skip_blank);
 
-// Engine::budget of the claims, with the lines left out added to its errors and the settlement marked incomplete
-// (README "All claims of a year").
+// Engine::budget of the claims, each error of a claim with its line, the lines left out added to its errors and the
+// settlement marked incomplete (README "All claims of a year").
 template <class Engine>
 std::string settle_lines(const Engine& e, const ClaimLines& lines, std::string_view today) {
-  return with_rows_left_out(e.budget(lines.claims, today), lines.left_out);
+  std::string r = with_error_lines(e.budget(lines.claims, today), [&](size_t k, const std::string&) {
+    return k < lines.line_of.size() ? lines.line_of[k] : 0L;
+  });
+  return with_rows_left_out(r, lines.left_out);
 }
 
 }  // namespace sheet

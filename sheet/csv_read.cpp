@@ -124,13 +124,21 @@ bool Reader::next(Record& rec, std::vector<RowError>& errors) {
     std::string why_en = f == Fault::Unclosed  ? "is never closed"
                          : f == Fault::Runaway ? "is not closed within 64 KiB"
                                                : "closes where the row cannot end (or the row has too many cells)";
-    errors.push_back({first, quote_column_, "",
-                      "第 " + l + " 行的引号" + why_zh + "：从该行起的 " + k + " 行会被读成一个单元格。第 " + l +
-                          " 行未计算，从第 " + std::to_string(first + 1) + " 行起继续读取（字段中的引号要写成 \"\"）",
-                      "the quote opened on line " + l + " " + why_en + ": it would take " + k +
-                          " lines into one cell. Line " + l + " is not evaluated; reading goes on at line " +
-                          std::to_string(first + 1) + " (a quote inside a field is written \"\")",
-                      1, ""});
+    if (f == Fault::Runaway && took <= 1)  // one quoted cell over the limit on its own line, not lines swallowed
+      errors.push_back(
+          {first, quote_column_, "",
+           "第 " + l + " 行有一个单元格超过 64 KiB，本行未计算，从第 " + std::to_string(first + 1) + " 行起继续读取",
+           "a cell on line " + l + " is larger than 64 KiB: the line is not evaluated; reading goes on at line " +
+               std::to_string(first + 1),
+           1, ""});
+    else
+      errors.push_back({first, quote_column_, "",
+                        "第 " + l + " 行的引号" + why_zh + "：从该行起的 " + k + " 行会被读成一个单元格。第 " + l +
+                            " 行未计算，从第 " + std::to_string(first + 1) + " 行起继续读取（字段中的引号要写成 \"\"）",
+                        "the quote opened on line " + l + " " + why_en + ": it would take " + k +
+                            " lines into one cell. Line " + l + " is not evaluated; reading goes on at line " +
+                            std::to_string(first + 1) + " (a quote inside a field is written \"\")",
+                        1, ""});
     i_ = line_end(d_, start);
     line_ = first + 1;
   }

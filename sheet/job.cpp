@@ -97,10 +97,17 @@ void Job::finish() {
 
 // The claims of every applicant kept, settled together; the core's errors named by the applicant's rows.
 void Job::finish_budget() {
-  answer_ = with_rows_left_out(e_.budget(claims_, o_.day), left_out_);
+  const csv::Columns& cols = settler_.layout().columns;
+  // Each claim's error named by the line of the row it comes from (the applicant's first row if no one row).
+  answer_ = with_error_lines(e_.budget(claims_, o_.day), [&](size_t k, const std::string& p) {
+    if (k >= kept_.size()) return 0L;
+    bool whole = true;
+    int ev = -1;
+    return csv::locate(kept_[k].claim, cols, p.rfind("/situation", 0) == 0 ? p.substr(10) : p, whole, ev).line;
+  });
+  answer_ = with_rows_left_out(answer_, left_out_);
   claim_count_ = claims_.size();
   std::vector<std::string>().swap(claims_);
-  const csv::Columns& cols = settler_.layout().columns;
   BudgetReport report = budget_report(
       answer_, o_.budget_csv, [&](size_t k, const std::string& p, const std::string& zh, const std::string& en) {
         const std::string text = zh + " / " + en;

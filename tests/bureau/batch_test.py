@@ -211,6 +211,39 @@ expect("every line of an applicant with items is in some row (the ones that gave
        seen == {2, 3, 4, 5} and any(r["status"] == "none" and r["lines"] == "3;4;5" for r in rows),
        [(r["lines"], r["status"]) for r in rows])
 
+# ---- 9c. a budget's errors name the line of the input, in the settlement file too, not only the claim's number ------
+bad = json.dumps({"id": "a", "situation": {"city": "weihai", "applicant": {"kind": "enterprise"}, "events": [
+    {"id": "e1", "type": "skill_level", "date": "2025-13-01", "level": "technician",
+     "route": "enterprise_self_evaluation", "count": 3}]}})
+p = run(["budget", "-"], ("\n\n" + bad + "\n").encode())
+r = json.loads(p.stdout) if p.stdout else {}
+expect("budget JSON: a claim's error after two blank lines says line 3 beside input 1",
+       [(e.get("input"), e.get("line")) for e in r.get("errors", [])] == [(1, 3)], r.get("errors"))
+p = run(["budget", "--format", "csv", "-"], ("\n\n" + bad + "\n").encode())
+expect("budget CSV: the error row names line 3", "line 3 /situation/events/0/date" in p.stdout.decode("utf-8-sig"),
+       p.stdout.decode("utf-8-sig")[-300:])
+data = ("applicant,city,applicant_kind,applicant.key_industry_chain,claimed.YT24-07-self-eval-support,type,date,level,"
+        "route,count\n" + "".join("%s,yantai,enterprise,是,%s,skill_level,2025-06-01,technician,"
+                                  "enterprise_self_evaluation,10\n" % (n, c)
+                                  for n, c in (("甲", "30000"), ("乙", "30000"), ("丁", "60000"))))
+p = run(["budget", "--csv", "--format", "csv", write("claimed.csv", data)])
+expect("budget --csv: a claim the core refuses is named by its row's line (4), not its number (3)",
+       "line 4 /claimed_yuan/YT24-07-self-eval-support" in p.stdout.decode("utf-8-sig"),
+       p.stdout.decode("utf-8-sig")[-300:])
+
+# A quoted cell of 70 KB that does close on its line is a cell too large, not a quote taking "0 lines".
+data = HEAD + good_row(1) + '人0002,weihai,person,title,2025-08-01,"' + "x" * 70000 + '"\n' + good_row(3)
+p = run(["eval", "--csv", write("bigcell.csv", data)])
+err = p.stderr.decode()
+expect("a 70 KB cell on one line is called a cell over 64 KiB on line 3, the rows around it kept",
+       "a cell on line 3 is larger than 64 KiB" in err and "0 lines" not in err and
+       {r["applicant"] for r in rows_of(p.stdout) if r["status"] != "error"} == {"人0001", "人0003"}, err[-400:])
+
+# The claims CSV piped where JSONL is read: the header line says to use --csv.
+p = run(["budget", "-"], open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "claims-weihai-over.csv"), "rb").read())
+expect("a claims CSV piped into budget without --csv says to use budget --csv", b"budget --csv" in p.stderr.splitlines()[0],
+       p.stderr[:300])
+
 # ---- 10. CSV output escaping ---------------------------------------------------------------------------------------
 claims = "".join(json.dumps({"id": pre + "企业", "situation": json.loads(good)}) + "\n" for pre in ["\t", "\r", "=", "+"])
 p = run(["budget", "--format", "csv", "-"], claims.encode())
