@@ -2,6 +2,7 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <iterator>
 #include <set>
 #include <vector>
 
@@ -61,26 +62,7 @@ std::string items_header() {
 }
 
 void ItemWriter::error_row(const std::string& applicant, const std::string& city, const csv::RowError& err) {
-  csv::row(text, {csv::text_cell(applicant),
-                  csv::text_cell(city),
-                  std::to_string(err.line),
-                  "",
-                  "error",
-                  "",
-                  "",
-                  "",
-                  "",
-                  "",
-                  "",
-                  "",
-                  "",
-                  "",
-                  "",
-                  "",
-                  "",
-                  "",
-                  csv::text_cell(message(file, err)),
-                  ""});
+  plain_row(applicant, city, std::to_string(err.line), "error", "", csv::text_cell(message(file, err)));
   notes += message(file, err);
   notes += '\n';
   ++errors;
@@ -158,26 +140,18 @@ void ItemWriter::items_of(const Settled& s, const std::string& city) {
 }
 
 void ItemWriter::none_row(const Settled& s, const std::string& city, const std::vector<long>& lines, const char* note) {
-  csv::row(text, {csv::text_cell(s.claim.applicant),
-                  csv::text_cell(city),
-                  join(lines),
-                  "",
-                  "none",
-                  "",
-                  "",
-                  "",
-                  "",
-                  "",
-                  "",
-                  "",
-                  "0",
-                  "0",
-                  "",
-                  "",
-                  "",
-                  "",
-                  note,
-                  ""});
+  plain_row(s.claim.applicant, city, join(lines), "none", "0", note);
+}
+
+// A row that is no item (`none`, `error`): the applicant, its city, the lines, the status, the totals (0 or blank) and
+// the note; the other columns blank.
+void ItemWriter::plain_row(const std::string& applicant, const std::string& city, const std::string& lines,
+                           const char* status, const char* total, const std::string& note) {
+  std::vector<std::string> cells(std::size(kItemColumns));
+  cells[0] = csv::text_cell(applicant), cells[1] = csv::text_cell(city), cells[2] = lines, cells[4] = status;
+  cells[12] = cells[13] = total;
+  cells[18] = note;
+  csv::row(text, cells);
 }
 
 std::string ItemWriter::summary(const Counts& counts) const {

@@ -27,6 +27,8 @@ struct ItemWriter {
   void items_of(const Settled& s, const std::string& city);
   // A row of status `none` for `lines`: rows that gave no item.
   void none_row(const Settled& s, const std::string& city, const std::vector<long>& lines, const char* note);
+  void plain_row(const std::string& applicant, const std::string& city, const std::string& lines, const char* status,
+                 const char* total, const std::string& note);
 };
 
 }  // namespace sheet
