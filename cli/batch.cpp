@@ -53,6 +53,7 @@ void drain(sheet::Job& job, Output& out) {
 // Opens o.path and runs both passes of a claims CSV job, writing as it goes. False when the file cannot be read or
 // used at all (the reason is on stderr).
 bool run_passes(sheet::Job& job, Output& out, Progress& progress) {
+  job.spill = [&] { drain(job, out); };
   if (!job.open()) {
     drain(job, out);
     return false;

@@ -21,6 +21,11 @@ void Job::emit() {
   notes += items_.notes;
   items_.text.clear();
   items_.notes.clear();
+  spill_if_large();
+}
+
+void Job::spill_if_large() {
+  if (spill && (out.size() + notes.size() > (1u << 20) || reported.size() > 4096)) spill();
 }
 
 // A row left out, in `notes` as the command line prints it and in `reported` as it is.
@@ -30,6 +35,7 @@ void Job::report(const csv::RowError& err) {
   ++errors_;
   if (o_.budget)
     left_out_.push_back({err.line, err.column, err.column_name, err.applicant, err.zh, err.en, err.rows_skipped});
+  spill_if_large();
 }
 
 // Two identical rows are two events of one applicant, both counted: said, in case one was entered twice.

@@ -2,6 +2,7 @@
 // (what the command line writes to stdout and stderr) come out as they are produced, so that the caller can write
 // them away, report progress, or stop. The command line and the page both run this, so they agree byte for byte.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,10 @@ class Job {
   std::string out;    // output produced and not yet taken: the caller appends it where it goes and clears it
   std::string notes;  // messages, one line each ending "\n", likewise
   std::vector<csv::RowError> reported;  // the rows and claims reported in `notes`, likewise (for a list on a page)
+  // Called when what waits to be taken has grown large (1 MiB of text, 4,096 rows reported), so that a caller that
+  // writes as it goes (the command line) takes it at once, even within a pass: a file of 100,000 malformed rows is
+  // otherwise held whole until the first pass ends. Unset (the page), it waits for the caller's next look.
+  std::function<void()> spill;
 
   int code() const { return code_; }  // the exit code: 0; 2 for rows left out or a refused file; 1 internal
   size_t done() const { return settler_.done(); }
@@ -50,6 +55,7 @@ class Job {
   void on_row_error(const csv::RowError& err);
   void report(const csv::RowError& err);
   void emit();
+  void spill_if_large();
   void finish_budget();
 
   const skillcalc::Engine& e_;
