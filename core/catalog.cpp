@@ -1,4 +1,5 @@
 // The questions a page asks for one city, derived from the rule files: a new rule file brings its own questions.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "model.hpp"
@@ -10,6 +11,16 @@ namespace skillcalc {
 using ojson = nlohmann::ordered_json;
 
 namespace {
+
+// Every event type: vocabulary.json's order, then those only rule files add, by name.
+std::vector<std::string> event_types_in_order(const Vocabulary& v) {
+  std::vector<std::string> out;
+  for (auto& t : v.event_type_order)
+    if (v.event_types.count(t)) out.push_back(t);
+  for (auto& [t, _] : v.event_types)
+    if (std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
+  return out;
+}
 
 struct Use {
   unsigned kinds = 0;
@@ -149,7 +160,8 @@ std::string Engine::catalog(std::string_view city_view) const {
     }
     r["applicant_fields"] = afields;
     ojson events = ojson::array();
-    for (auto& [type, et] : m.vocab.event_types) {
+    for (auto& type : event_types_in_order(m.vocab)) {
+      const EventType& et = m.vocab.event_types.at(type);
       if (!event_kinds.count(type)) continue;
       ojson e;
       e["id"] = type;

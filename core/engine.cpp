@@ -52,10 +52,11 @@ std::string fnv_hex(const std::vector<SourceFile>& files) {
 // The ids under "cities" in the order the file writes them (the parsed object keeps them sorted): the order a page
 // offers the cities in.
 // A pass over the text that builds nothing: the keys two levels down under the top object's "cities" object.
-struct CityKeys : JsonSaxTypes {
+struct TopKeys : JsonSaxTypes {
+  const char* member;  // the top-level object whose keys are listed ("cities", "event_types")
   std::vector<std::string>& out;
   int depth = 0;
-  bool in_cities = false;  // reading the members of "cities"
+  bool in_cities = false;  // reading the members of `member`
   bool next_is_cities = false;
 
   bool value() { return next_is_cities = false, true; }
@@ -72,7 +73,7 @@ struct CityKeys : JsonSaxTypes {
     return ++depth, true;
   }
   bool key(string_t& k) {
-    if (depth == 1) next_is_cities = k == "cities";
+    if (depth == 1) next_is_cities = k == member;
     if (depth == 2 && in_cities) out.push_back(k);
     return true;
   }
@@ -85,9 +86,9 @@ struct CityKeys : JsonSaxTypes {
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
 };
 
-std::vector<std::string> city_keys_in_order(const std::string& text) {
+std::vector<std::string> keys_in_order(const std::string& text, const char* member) {
   std::vector<std::string> out;
-  CityKeys keys{{}, out};
+  TopKeys keys{{}, member, out};
   json::sax_parse(text.begin(), text.end(), &keys, nlohmann::detail::input_format_t::json, true);
   return out;
 }
@@ -121,7 +122,8 @@ std::unique_ptr<Model> build(const std::vector<SourceFile>& input, Problems& pro
     }
     if (f.name == "vocabulary.json") {
       Reader(problems, f.name).vocabulary(j, m->vocab, true);
-      m->vocab.city_order = city_keys_in_order(f.text);
+      m->vocab.city_order = keys_in_order(f.text, "cities");
+      m->vocab.event_type_order = keys_in_order(f.text, "event_types");
       have_vocab = true;
     } else if (is_claim_file(f.name)) {
       claims.push_back({f.name, std::move(j)});

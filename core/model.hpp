@@ -246,6 +246,9 @@ struct Vocabulary {
   std::map<std::string, Text> cities, payers, values;
   std::map<std::string, Text> hints;    // one plain sentence explaining an id (a route, who trained), shown in the form
   std::vector<std::string> city_order;  // as vocabulary.json lists them, then as rule files add them
+  // Event types as vocabulary.json lists them (the page offers them in this order: a skill level first); types a rule
+  // file adds come after, by name.
+  std::vector<std::string> event_type_order;
   std::vector<std::pair<std::string, Text>> applicant_kinds;  // ordered: the bit of a kind is its index
   std::map<std::string, FieldRef> applicant_fields;
   std::map<std::string, EventType> event_types;

@@ -63,3 +63,17 @@ TEST_CASE("Yantai's apprenticeship asks for the years; Jining's hire can name th
   CHECK(asks(field("jining", "order_training", "contract_years"), "enterprise"));
   CHECK(asks(field("jining", "title", "trained_in_city"), "person"));
 }
+
+TEST_CASE("each city offers a new skill level first, then the event types in vocabulary.json's order", "[catalog]") {
+  for (const char* city : {"weihai", "yantai", "jining", "rizhao"}) {
+    json c = json::parse(builtin().catalog(city));
+    REQUIRE(c["event_types"].size() > 2);
+    CHECK(c["event_types"][0]["id"] == "skill_level");
+    std::vector<std::string> ids;
+    for (auto& e : c["event_types"]) ids.push_back(e["id"]);
+    // vocabulary.json lists competition before title and title before hire
+    auto at = [&](const char* id) { return std::find(ids.begin(), ids.end(), id) - ids.begin(); };
+    CHECK(at("competition") < at("title"));
+    CHECK(at("title") < at("hire"));
+  }
+}
