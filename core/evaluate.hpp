@@ -68,6 +68,10 @@ inline bool same_type(const Measure& x, const Event& e) {
 }
 bool holds(const Condition& c, const Event& e, const Situation& s);
 
+// 就高不重复 and 按最高成绩奖励 (stacking.cpp): items of one stacking rule that reward the same achievement keep only
+// the best; the others are excluded.
+void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
+
 // The facts an item stands for without knowing them: the blank ones its option asks, the city-bound ones asked again.
 std::vector<Path> facts_asked(const Item& it);
 

@@ -173,6 +173,9 @@ struct Stacking {
   // Measures of other documents of the same city that the rule also governs (ids or prefixes ending in *, linked
   // after load): WH21 18. 同一竞赛项目按照最高成绩奖励 over the WH25 9. contest awards.
   std::vector<std::string> also;
+  // "result_levels": where a rule ranks results by level (世界级、国家级、省级和市级), the levels from the highest,
+  // each the event field values that place a result in it; within a level, and without levels, the amounts rank.
+  std::vector<std::vector<std::pair<std::string, std::string>>> levels;
   std::vector<Text> notes;  // printed when the rule excludes an item
   Text where;               // the document's number and clause, written at load
 };

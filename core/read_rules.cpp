@@ -230,6 +230,41 @@ void Reader::words(const json& j, const std::string& where, const Model& m, Meas
   }
 }
 
+// A stacking rule's "result_levels": [{"tier": ["world_skills"]}, {"tier": [...], "squad": ["national"]}, ...], the
+// levels from the highest, each naming enum values of the vocabulary's fields.
+std::vector<std::vector<std::pair<std::string, std::string>>> Reader::result_levels(const json& j,
+                                                                                    const std::string& where,
+                                                                                    const Model& m) {
+  std::vector<std::vector<std::pair<std::string, std::string>>> levels;
+  if (!j.is_array()) {
+    bad(where, "not_array", "result_levels 必须是数组", "result_levels must be an array");
+    return levels;
+  }
+  for (size_t l = 0; l < j.size(); ++l) {
+    std::string p = where + "/" + std::to_string(l);
+    if (!j[l].is_object()) {
+      bad(p, "not_object", "每一级必须是对象（字段 → 取值数组）", "each level must be an object (field -> values)");
+      continue;
+    }
+    auto& level = levels.emplace_back();
+    for (auto& [field, values] : j[l].items()) {
+      auto def = m.vocab.fields.find(field);
+      if (def == m.vocab.fields.end() || def->second.type != FieldDef::Type::Enum) {
+        bad(p + "/" + field, "unknown_id", "未知的枚举字段“" + field + "”", "unknown enum field '" + field + "'");
+        continue;
+      }
+      for (auto& v : strings(values, p + "/" + field)) {
+        auto& known = def->second.values;
+        if (std::find(known.begin(), known.end(), v) == known.end())
+          bad(p + "/" + field, "unknown_id", "字段“" + field + "”没有取值“" + v + "”",
+              "field '" + field + "' has no value '" + v + "'");
+        level.emplace_back(field, v);
+      }
+    }
+  }
+  return levels;
+}
+
 std::vector<int> Reader::measure_refs(const json& j, const std::string& where, const Model& m, int doc,
                                       bool monetary_only) {
   std::vector<int> out;
@@ -446,6 +481,7 @@ void Reader::rules(const json& j, Model& m, const std::string& folder) {
         bad(p + "/key", "bad_key", "key 只能是 achievement", "key must be 'achievement'");
       st.measures = measure_refs(key(x, "measures"), p + "/measures", m, di, true);
       if (x.contains("also")) st.also = strings(key(x, "also"), p + "/also");
+      if (x.contains("result_levels")) st.levels = result_levels(key(x, "result_levels"), p + "/result_levels", m);
       if (auto n = x.find("notes"); n != x.end()) {
         if (!n->is_array())
           bad(p + "/notes", "not_array", "notes 必须是数组", "notes must be an array");

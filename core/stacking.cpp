@@ -1,0 +1,169 @@
+// 就高不重复 and 按最高成绩奖励: the items of one stacking rule that reward the same achievement keep only the best.
+#include <algorithm>
+#include <map>
+
+#include "evaluate.hpp"
+
+namespace skillcalc {
+
+namespace {
+
+// What an item rewards, for stacking: a contest project; a title, which a hire naming that title as its talent rewards
+// too; otherwise the event itself. A WorldSkills medal won in a named project is both: that project's result, and the
+// medal a hire of its medallist rewards again. A person holds a title once; for a unit, each event is another person
+// (two medallists hired are two awards), so its titles and medals are the event's own.
+std::vector<std::string> achievements(const Event& e, const Item& it, const Model& m, const Situation& s) {
+  const Value *tier = e.fields.get("tier"), *medal = e.fields.get("medal");
+  bool world_medal = tier && medal && tier->s == "world_skills";
+  bool person = s.kind == "person";
+  if (!e.contest.empty()) {
+    if (world_medal && person) return {"c:" + e.contest, "t:world_skills_" + medal->s};
+    return {"c:" + e.contest};
+  }
+  if (it.event < 0) return {"m:" + m.measures[it.measure].id};
+  if (!person) return {"e:" + e.id};
+  const Value* t = e.fields.get(e.type == "hire" ? "talent" : e.type == "title" ? "title" : "");
+  if (t && t->kind == Value::Kind::Text) return {"t:" + t->s};
+  if (world_medal) return {"t:world_skills_" + medal->s};
+  return {"e:" + e.id};
+}
+
+// Two competition results of one project at the same tier on other dates are two editions of the contest (the
+// 烟台市职业技能大赛 is held every two years), two achievements: one project's results are one achievement across
+// tiers. Not so at the WorldSkills, where a competitor competes once: two medals of one project are one entered twice.
+bool other_edition(const Event& a, const Event& b) {
+  if (a.date == b.date || a.type != "competition" || b.type != "competition") return false;
+  const Value *x = a.fields.get("tier"), *y = b.fields.get("tier");
+  return x && y && x->kind == Value::Kind::Text && y->kind == Value::Kind::Text && x->s == y->s &&
+         x->s != "world_skills";
+}
+
+// The items of one stacking rule grouped by what they reward: two items are in one group when they share an
+// achievement (directly or through a third), and have one receiver. None when fewer than two items are the rule's.
+std::vector<std::vector<int>> achievement_groups(const Model& m, const Situation& s, const Evaluation& ev,
+                                                 const std::vector<Item>& items, const Stacking& st) {
+  auto member = [&](const Item& it) {
+    return it.counts() && std::binary_search(st.measures.begin(), st.measures.end(), it.measure);
+  };
+  if (std::count_if(items.begin(), items.end(), member) < 2) return {};  // no group of two: nothing to settle
+  std::vector<int> members, root(items.size(), -1);
+  std::map<std::string, std::vector<int>> having;  // achievement key -> the items that have it
+  auto find = [&](int i) {
+    while (root[static_cast<size_t>(i)] != i) i = root[static_cast<size_t>(i)];
+    return i;
+  };
+  for (size_t i = 0; i < items.size(); ++i) {
+    const Item& it = items[i];
+    if (!member(it)) continue;
+    int self = static_cast<int>(i);
+    root[i] = self, members.push_back(self);
+    // 就高不重复 is for one receiver: the workers' own subsidy does not stack against the enterprise's award.
+    const Event& e = event_of(ev, s, it);
+    for (auto& a : achievements(e, it, m, s)) {
+      auto& others = having[it.recipient + "|" + a];
+      for (int o : others)
+        if (a[0] != 'c' || !other_edition(e, event_of(ev, s, items[o])))
+          root[static_cast<size_t>(find(self))] = find(o);
+      others.push_back(self);
+    }
+  }
+  std::map<int, std::vector<int>> by_root;  // members in item order within each group
+  for (int i : members) by_root[find(i)].push_back(i);
+  std::vector<std::vector<int>> groups;
+  for (auto& [r, g] : by_root) groups.push_back(std::move(g));
+  return groups;
+}
+
+// The highest is chosen by what an item may bring. When it is not certain (最高10万元, a fact left blank) and an item
+// it excluded is certain to bring more than its own floor, the achievement is paid at least that: should the winner
+// bring less, the other is the highest. Its floor rises to the most certain money of the group (never above its max).
+void raise_floor(std::vector<Item>& items, const std::vector<int>& group, int best) {
+  Item& win = items[best];
+  if (!win.total_known) return;
+  for (int i : group)
+    if (i != best && items[i].total_known && items[i].total_min > win.total_min && win.total_min < win.total_max) {
+      win.total_min = std::min(items[i].total_min, win.total_max);
+      win.floor_by = i;
+    }
+}
+
+// A result's level under a rule that ranks results by level (按最高成绩: 世界级、国家级、省级和市级): the index of the
+// first level one of whose field values the event has; a rule without levels, or an event of none, ranks last.
+size_t level_of(const Stacking& st, const Event& e) {
+  for (size_t l = 0; l < st.levels.size(); ++l)
+    for (auto& [field, value] : st.levels[l])
+      if (const Value* v = e.fields.get(field); v && v->kind == Value::Kind::Text && v->s == value) return l;
+  return st.levels.size();
+}
+
+// Whether item a is the better of two under a stacking rule: the higher level where the rule ranks results by
+// level; then what it may bring (a ceiling counts as its amount), then its floor; then, to be the same on every run,
+// the measure's id and the event's place in the situation.
+bool better_result(const Model& m, const Situation& s, const Evaluation& ev, const Stacking& st,
+                   const std::vector<Item>& items, size_t a, size_t b) {
+  const Item &x = items[a], &y = items[b];
+  if (!st.levels.empty() && x.event >= 0 && y.event >= 0) {
+    size_t lx = level_of(st, event_of(ev, s, x)), ly = level_of(st, event_of(ev, s, y));
+    if (lx != ly) return lx < ly;
+  }
+  auto worth = [](const Item& it) { return it.total_known ? it.total_max : it.unit_known ? it.unit_max : 0; };
+  auto floor_of = [](const Item& it) { return it.total_known ? it.total_min : it.unit_known ? it.unit_min : 0; };
+  if (worth(x) != worth(y)) return worth(x) > worth(y);
+  if (floor_of(x) != floor_of(y)) return floor_of(x) > floor_of(y);
+  if (x.measure != y.measure) return m.measures[x.measure].id < m.measures[y.measure].id;
+  return a < b;
+}
+
+// Two contest results of a person under one stacking rule, in two groups because one of them (or both) names no
+// project: they may be one project, where only the higher is paid. The lower is then not certain, 0 … its amount,
+// and its project is asked (a blank fact is asked, never taken as "another project").
+void maybe_one_project(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items,
+                       const Stacking& st) {
+  if (s.kind != "person") return;  // a unit's two results may be two people's
+  auto contest_result = [&](const Item& it) {
+    if (!it.counts() || it.event < 0 || !std::binary_search(st.measures.begin(), st.measures.end(), it.measure))
+      return false;
+    auto et = m.vocab.event_types.find(event_of(ev, s, it).type);
+    return et != m.vocab.event_types.end() &&
+           std::any_of(et->second.fields.begin(), et->second.fields.end(),
+                       [](const std::pair<std::string, std::string>& f) { return f.first == "contest"; });
+  };
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!contest_result(items[i]) || !items[i].total_known || items[i].project_of >= 0) continue;
+    const Event& a = event_of(ev, s, items[i]);
+    for (size_t j = 0; j < items.size(); ++j) {
+      if (j == i || !contest_result(items[j]) || items[j].recipient != items[i].recipient) continue;
+      const Event& b = event_of(ev, s, items[j]);
+      if (&a == &b || (!a.contest.empty() && !b.contest.empty()) || other_edition(a, b)) continue;
+      if (!better_result(m, s, ev, st, items, j, i)) continue;
+      items[i].project_of = items[j].event, items[i].total_min = 0;
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+// 就高不重复: items of one stacking rule that reward the same achievement keep only the highest.
+void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  for (size_t si = 0; si < m.stackings.size(); ++si) {
+    const Stacking& st = m.stackings[si];
+    if (m.documents[st.doc].city != s.city) continue;
+    for (auto& g : achievement_groups(m, s, ev, items, st)) {
+      if (g.size() < 2) continue;
+      int best = g[0];
+      for (int i : g)
+        if (better_result(m, s, ev, st, items, static_cast<size_t>(i), static_cast<size_t>(best))) best = i;
+      for (int i : g)
+        if (i != best)
+          items[i].status = Status::Excluded, items[i].excluded_by = best, items[i].stacking = static_cast<int>(si);
+      // 按最高成绩: the best result is paid at its own amount (最高10万元: 0 …); but where a blank fact leaves the
+      // result itself unknown (a place not given), a certain lower result may still be the best one.
+      const Item& win = items[best];
+      if (st.lower_is_floor || win.blank || !win.asked.empty()) raise_floor(items, g, best);
+    }
+    maybe_one_project(m, s, ev, items, st);
+  }
+}
+
+}  // namespace skillcalc
