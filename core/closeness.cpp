@@ -64,7 +64,15 @@ int steps(const Model& m, const Condition& c, const Event& e, const Situation& s
   return 1;
 }
 
-// Distance of one event (or the standing event) to the measure; kUnrelated when a stated applicant fact fails.
+// Whether a fact the applicant stated fails one of these conditions (an employer kind the measure does not take).
+bool stated_fact_fails(const std::vector<Condition>& when, const Event& e, const Situation& s) {
+  return std::any_of(when.begin(), when.end(), [&](const Condition& c) {
+    return c.path.scope == Path::Scope::Applicant && s.applicant.get(c.path) && !holds(c, e, s);
+  });
+}
+
+// Distance of one event (or the standing event) to the measure; kUnrelated when a stated applicant fact fails its
+// conditions, or those of every option.
 int distance_to(const Model& m, const Measure& x, const Event& e, const Situation& s) {
   int d = 0;
   for (auto& c : x.when) {
@@ -75,10 +83,12 @@ int distance_to(const Model& m, const Measure& x, const Event& e, const Situatio
   if (!x.options.empty()) {
     int best = kFar;
     for (auto& o : x.options) {
+      if (stated_fact_fails(o.when, e, s)) continue;
       int od = 0;
       for (auto& c : o.when) od += steps(m, c, e, s, x.event);
       best = std::min(best, od);
     }
+    if (best == kFar) return kUnrelated;
     d += best;
   }
   return d;
@@ -109,10 +119,12 @@ int suggestion_distance(const Model& m, int mi, const Situation& s, const Evalua
   }
   if (unrelated) return kUnrelated;
   // No event of its type: the applicant facts alone say whether it could concern them.
-  if (best == kFar)
-    for (auto& c : x.when)
-      if (c.path.scope == Path::Scope::Applicant && s.applicant.get(c.path) && !holds(c, ev.standing, s))
-        return kUnrelated;
+  if (best == kFar) {
+    if (stated_fact_fails(x.when, ev.standing, s)) return kUnrelated;
+    if (!x.options.empty() && std::all_of(x.options.begin(), x.options.end(),
+                                          [&](const Option& o) { return stated_fact_fails(o.when, ev.standing, s); }))
+      return kUnrelated;
+  }
   return best;
 }
 

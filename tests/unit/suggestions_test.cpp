@@ -1,0 +1,47 @@
+// What the built-in rules suggest: never a measure that a fact the applicant stated rules out.
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using nlohmann::json;
+
+namespace {
+std::vector<std::string> suggested(const std::string& situation) {
+  static auto e = skillcalc::Engine::load(skillcalc::embedded_rules(), nullptr);
+  json r = json::parse(e->evaluate(situation, "2026-06-01"));
+  REQUIRE(r["ok"] == true);
+  std::vector<std::string> ids;
+  for (auto& s : r["suggestions"]) ids.push_back(s["clause_id"]);
+  return ids;
+}
+bool has(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+}  // namespace
+
+TEST_CASE("a subsidy for enterprise workers is not suggested to a worker who said they work at a school",
+          "[suggestions]") {
+  // 济宁 (二) 对新取得技师…的企业职工: every option of the measure wants an enterprise employer (or none stated).
+  auto at = [](const std::string& employer) {
+    return suggested(R"({"city":"jining","as_of":"2026-06-01","applicant":{"kind":"person","employer":")" + employer +
+                     R"("},"events":[{"id":"e1","type":"skill_level","date":"2025-03-03","level":"senior_worker"}]})");
+  };
+  CHECK_FALSE(has(at("school"), "JN24-02-technician-subsidy"));
+  CHECK(has(at("enterprise"), "JN24-02-technician-subsidy"));
+  // 日照 9.: the same for a worker at a public institution.
+  CHECK_FALSE(has(suggested(R"({"city":"rizhao","as_of":"2025-06-01","applicant":{"kind":"person",
+      "employer":"public_institution"},"events":[{"id":"e1","type":"skill_level","date":"2021-01-01",
+      "level":"senior_worker"}]})"),
+                  "RZ19-09-upgrade-reward"));
+}
+
+TEST_CASE("a graduate subsidy for 攀登企业 is not suggested to an enterprise that said it is not one",
+          "[suggestions]") {
+  auto with = [](const char* climbing) {
+    return suggested(std::string(R"({"city":"jining","as_of":"2026-06-01","applicant":{"kind":"enterprise")") +
+                     climbing + R"(},"events":[{"id":"e1","type":"hire","date":"2025-07-01",
+      "graduate_class":"technician","age":40,"full_time":true}]})");
+  };
+  CHECK_FALSE(has(with(R"(,"climbing_enterprise":false)"), "JN24-09-hire-senior-worker-grad"));
+  CHECK(has(with(""), "JN24-09-hire-senior-worker-grad"));
+}
