@@ -107,6 +107,21 @@ TEST_CASE("Rizhao chief technician: selected once a year (4.), handled by the do
   CHECK(c["handled_by"]["role"]["id"] == "contact_unit");
 }
 
+TEST_CASE("Jining's yearly selections say so: a city master studio (六) and a 济宁市技术能手 (十三)", "[claim]") {
+  json r = eval(
+      {{"city", "jining"},
+       {"as_of", "2026-06-01"},
+       {"applicant", {{"kind", "enterprise"}}},
+       {"events", {{{"id", "p"}, {"type", "platform"}, {"date", "2025-06-01"}, {"platform", "city_master_studio"}}}}});
+  CHECK(item(r, "JN24-06-city-master-studio")["claim"]["cadence"]["zh"] == "每年遴选建设10家左右");
+  json t = eval(
+      {{"city", "jining"},
+       {"as_of", "2026-06-01"},
+       {"applicant", {{"kind", "person"}}},
+       {"events", {{{"id", "t"}, {"type", "title"}, {"date", "2025-06-01"}, {"title", "jining_technical_expert"}}}}});
+  CHECK(item(t, "JN24-13-jining-technical-expert")["claim"]["cadence"]["zh"] == "每年认定200名以上");
+}
+
 TEST_CASE("a yearly total is proved as the year's sum, not the last batch's own figure", "[claim]") {
   // 日人社字〔2019〕46号 3.: 对每年累计向我市企业输送100名以上中级及以上技工的院校，按每人500元的标准给予院校奖励.
   json r = eval(
