@@ -183,7 +183,13 @@ void bring_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluat
   for (const Path& p : facts_asked(it)) blank_fact(b, m, p, e, s, x.event);
   if (x.per_head != Measure::PerHead::No && it.heads > 1) {
     if (!b.event_facts.zh.empty()) put(b.event_facts.zh, "；"), put(b.event_facts.en, "; ");
-    cat(b.event_facts.zh, "人数：", Int{it.heads}), cat(b.event_facts.en, "people: ", Int{it.heads});
+    // The count's own words: 人数, or what the event type counts (承办项目数, 数量 of platforms).
+    auto [zh, en] = field_label(
+        m, x.per_head == Measure::PerHead::Path ? x.per_head_path : Path{Path::Scope::Event, "count"}, x.event);
+    cat(b.event_facts.zh, zh, "：", Int{it.heads});
+    size_t from = b.event_facts.en.size();
+    cat(b.event_facts.en, en, ": ", Int{it.heads});
+    lower_first(b.event_facts.en, from);
   }
   w.key("bring").begin_array();
   if (it.event >= 0) {

@@ -122,6 +122,19 @@ TEST_CASE("Jining's yearly selections say so: a city master studio (六) and a �
   CHECK(item(t, "JN24-13-jining-technical-expert")["claim"]["cadence"]["zh"] == "每年认定200名以上");
 }
 
+TEST_CASE("what to bring counts what the event counts: contest projects hosted, not people", "[claim]") {
+  json r = eval(
+      {{"city", "yantai"},
+       {"as_of", "2025-12-01"},
+       {"applicant", {{"kind", "other_unit"}}},
+       {"events",
+        {{{"id", "e1"}, {"type", "contest_hosted"}, {"date", "2025-06-01"}, {"tier", "city_contest"}, {"count", 2}}}}});
+  const json& b = item(r, "YT24-08-host-city")["claim"]["bring"][0];
+  CHECK(b["zh"].get<std::string>().find("承办项目数：2") != std::string::npos);
+  CHECK(b["zh"].get<std::string>().find("人数") == std::string::npos);
+  CHECK(b["en"].get<std::string>().find("number of contest projects: 2") != std::string::npos);
+}
+
 TEST_CASE("a yearly total is proved as the year's sum, not the last batch's own figure", "[claim]") {
   // 日人社字〔2019〕46号 3.: 对每年累计向我市企业输送100名以上中级及以上技工的院校，按每人500元的标准给予院校奖励.
   json r = eval(
