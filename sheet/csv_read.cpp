@@ -98,9 +98,32 @@ Refusal check_encoding(std::string_view data, size_t& bom, const std::function<v
 
 namespace {
 
-size_t line_end(std::string_view d, size_t i) {  // just past the LF that ends the physical line at i (or the end)
-  size_t lf = d.find('\n', i);
-  return lf == std::string_view::npos ? d.size() : lf + 1;
+// Just past the line break (LF, CRLF or a lone CR, as old Mac files end lines) that ends the physical line at i, or
+// the end.
+size_t line_end(std::string_view d, size_t i) {
+  size_t at = d.find_first_of("\r\n", i);
+  if (at == std::string_view::npos) return d.size();
+  return d[at] == '\r' && at + 1 < d.size() && d[at + 1] == '\n' ? at + 2 : at + 1;
+}
+
+// Whether a line break is at i: LF, or a CR not followed by LF (a CRLF counts at its LF).
+bool breaks_line(std::string_view d, size_t i) {
+  return d[i] == '\n' || (d[i] == '\r' && (i + 1 == d.size() || d[i + 1] != '\n'));
+}
+
+// Whether a quoted cell that spans lines holds a whole row of the file: a line of it with as many commas as the
+// header's cells need. A note typed "见附件 whose quote a later 12" closes swallows the rows between as text.
+bool holds_a_row(std::string_view cell, int cells) {
+  if (cells < 2) return false;
+  size_t from = cell.find_first_of("\r\n");
+  while (from != std::string_view::npos) {
+    size_t to = cell.find_first_of("\r\n", from + 1);
+    std::string_view line =
+        cell.substr(from + 1, to == std::string_view::npos ? std::string_view::npos : to - from - 1);
+    if (std::count(line.begin(), line.end(), ',') >= cells - 1) return true;
+    from = to;
+  }
+  return false;
 }
 
 }  // namespace
@@ -116,14 +139,16 @@ bool Reader::next(Record& rec, std::vector<RowError>& errors) {
     if (f == Fault::Line) continue;  // reported, its line consumed
     // A quote that swallowed line breaks (never closed, or closed where the row cannot end): the quote's line is
     // reported and not evaluated, and reading goes on at the next physical line, so that no row is lost.
-    long took = line_ - first + (i_ >= d_.size() && (d_.empty() || d_.back() != '\n') ? 1 : 0);
+    long took = line_ - first + (i_ >= d_.size() && (d_.empty() || (d_.back() != '\n' && d_.back() != '\r')) ? 1 : 0);
     std::string l = std::to_string(first), k = std::to_string(took);
-    std::string why_zh = f == Fault::Unclosed  ? "直到文件末尾都没有闭合"
-                         : f == Fault::Runaway ? "在 64 KiB 之内没有闭合"
-                                               : "闭合后本行无法结束（或列数超过表头）";
-    std::string why_en = f == Fault::Unclosed  ? "is never closed"
-                         : f == Fault::Runaway ? "is not closed within 64 KiB"
-                                               : "closes where the row cannot end (or the row has too many cells)";
+    std::string why_zh = f == Fault::Unclosed   ? "直到文件末尾都没有闭合"
+                         : f == Fault::Runaway  ? "在 64 KiB 之内没有闭合"
+                         : f == Fault::Swallows ? "括住了整行数据（其中一行的逗号数与表头相同）"
+                                                : "闭合后本行无法结束（或列数超过表头）";
+    std::string why_en = f == Fault::Unclosed   ? "is never closed"
+                         : f == Fault::Runaway  ? "is not closed within 64 KiB"
+                         : f == Fault::Swallows ? "takes in whole rows (a line inside it has the header's commas)"
+                                                : "closes where the row cannot end (or the row has too many cells)";
     if (f == Fault::Runaway && took <= 1)  // one quoted cell over the limit on its own line, not lines swallowed
       errors.push_back(
           {first, quote_column_, "",
@@ -177,12 +202,13 @@ Reader::Fault Reader::record(Record& rec) {
           closed = true;
           break;
         }
-        if (q == '\n') ++line_;
+        if (breaks_line(d_, i_)) ++line_;
         if (cell.size() >= kMaxCell) return Fault::Runaway;
         cell += q;
         ++i_;
       }
       if (!closed) return Fault::Unclosed;
+      if (line_ != first && expect_ > 0 && holds_a_row(cell, expect_)) return Fault::Swallows;
       if (i_ < n && d_[i_] != ',' && d_[i_] != '\n' && d_[i_] != '\r') {
         if (line_ != first) return Fault::Spans;
         fault("引号字段的右引号之后还有字符（字段中的引号要写成两个引号 \"\"）",

@@ -54,7 +54,7 @@ class Reader {
   void on_progress(std::function<void(size_t)> f) { drop_ = std::move(f); }  // called with the offset read to
 
  private:
-  enum class Fault { None, Line, Unclosed, Spans, Runaway };
+  enum class Fault { None, Line, Unclosed, Spans, Swallows, Runaway };
   Fault record(Record& rec);
   std::string_view d_;
   size_t i_;

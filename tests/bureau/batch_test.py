@@ -59,6 +59,29 @@ data = HEAD + good_row(1) + 'x,weihai,"person\n' + good_row(2)
 p = run(["eval", "--csv", write("stray3.csv", data)])
 names = {r["applicant"] for r in rows_of(p.stdout) if r["status"] != "error"}
 expect("a quote never closed up to the end of the file loses only its own line", names == {"人0001", "人0002"}, names)
+# The same in a file whose lines end with a lone CR (old Mac "CSV (Macintosh)"), or in a file of mixed line ends.
+for name, end in (("cr", "\r"), ("mixed", None)):
+    rows_in = [HEAD, good_row(1), 'x,weihai,"person\n', good_row(2), good_row(3)]
+    data = "".join(r[:-1] + (end or ("\r" if k == 2 else "\n")) for k, r in enumerate(rows_in))
+    p = run(["eval", "--csv", write(name + "quote.csv", data)])
+    rows = rows_of(p.stdout)
+    names = {r["applicant"] for r in rows if r["status"] != "error"}
+    expect("a quote never closed on a line that ends with a lone CR loses only its own line (%s)" % name,
+           names == {"人0001", "人0002", "人0003"}, names)
+    expect("the rows after it keep their own line numbers (%s)" % name,
+           {r["applicant"]: r["lines"] for r in rows if r["status"] != "error"} ==
+           {"人0001": "2", "人0002": "4", "人0003": "5"}, rows)
+# A note typed "见附件 whose quote a later 尺寸12" closes: one legal cell, but it takes in whole rows. They are reported,
+# not read as a remark.
+data = ("applicant,city,applicant_kind,type,date,title,note\n" + good_row(1)[:-1] + ',"见附件\n' +
+        good_row(2)[:-1] + ",x\n" + good_row(3)[:-1] + ',尺寸12"\n' + good_row(4)[:-1] + ",x\n")
+p = run(["eval", "--csv", write("swallow.csv", data)])
+rows = rows_of(p.stdout)
+names = {r["applicant"] for r in rows if r["status"] != "error"}
+expect("a quoted note that takes in whole rows does not hide them: they are read or reported",
+       "人0002" in names and "人0004" in names and p.returncode == 2, (names, p.stderr.decode()[-600:]))
+expect("the note's line and the line its quote closes on are error rows",
+       sorted(r["lines"] for r in rows if r["status"] == "error") == ["2", "4"], rows)
 # A quoted cell over two lines is still one row.
 data = HEAD + '"多行\n名称",weihai,person,title,2025-08-01,weihai_craftsman\n' + good_row(1)
 p = run(["eval", "--csv", write("multiline.csv", data)])
