@@ -2,25 +2,39 @@
 
 namespace csv {
 
+namespace {
+
+// White space a spreadsheet cell may carry unseen at either end: ASCII space and tab, and in UTF-8 the ideographic
+// space U+3000, the no-break spaces U+00A0 and U+202F, the zero-width space, non-joiner, joiner, word joiner and a
+// stray byte-order mark (U+200B, U+200C, U+200D, U+2060, U+FEFF), pasted from web pages and other programs.
+constexpr std::string_view kUnseen[] = {"\xE3\x80\x80", "\xC2\xA0",     "\xE2\x80\xAF", "\xE2\x80\x8B",
+                                        "\xE2\x80\x8C", "\xE2\x80\x8D", "\xE2\x81\xA0", "\xEF\xBB\xBF"};
+
+size_t space_at(std::string_view s, size_t i) {  // the length of the white space that begins at i, or 0
+  if (s[i] == ' ' || s[i] == '\t') return 1;
+  for (auto u : kUnseen)
+    if (s.substr(i, u.size()) == u) return u.size();
+  return 0;
+}
+
+size_t space_before(std::string_view s, size_t i) {  // the length of the white space that ends at i, or 0
+  if (s[i - 1] == ' ' || s[i - 1] == '\t') return 1;
+  for (auto u : kUnseen)
+    if (i >= u.size() && s.substr(i - u.size(), u.size()) == u) return u.size();
+  return 0;
+}
+
+}  // namespace
+
 std::string trim(std::string_view s) {
   size_t a = 0, b = s.size();
-  auto space = [&](size_t i, bool front) {  // ASCII white space, or U+3000 (the ideographic space)
-    if (front) {
-      if (s[i] == ' ' || s[i] == '\t') return size_t(1);
-      if (i + 3 <= s.size() && s.substr(i, 3) == "\xE3\x80\x80") return size_t(3);
-    } else {
-      if (s[i - 1] == ' ' || s[i - 1] == '\t') return size_t(1);
-      if (i >= 3 && s.substr(i - 3, 3) == "\xE3\x80\x80") return size_t(3);
-    }
-    return size_t(0);
-  };
   while (a < b)
-    if (size_t k = space(a, true))
+    if (size_t k = space_at(s, a))
       a += k;
     else
       break;
   while (b > a)
-    if (size_t k = space(b, false))
+    if (size_t k = space_before(s, b))
       b -= k;
     else
       break;

@@ -306,6 +306,19 @@ for fmt in ("json", "csv"):
 data = HEAD + "".join(good_row(k) for k in range(13))
 p = run(["eval", "--csv", write("thirteen.csv", data)])
 expect("13 data rows are 13 rows", "13 rows" in p.stderr.decode(), p.stderr.decode())
+# A name pasted with a no-break or zero-width space before it is the same applicant: one enterprise, one yearly cap
+# (烟台 (十一) 每家企业每年不超过10万元: 60 new 技师 its own training raised, 2,500 each, written on two rows).
+CAP = "applicant,city,applicant_kind,type,date,level,trained_by,count\n"
+for name, unseen in (("nbsp", "\u00a0"), ("zwsp", "\u200b"), ("bom", "\ufeff")):
+    data = (CAP + "乙公司,yantai,enterprise,skill_level,2025-06-01,technician,own_enterprise,30\n" +
+            unseen + "乙公司" + unseen + ",yantai,enterprise,skill_level,2025-08-01,technician,own_enterprise,30" +
+            unseen + "\n")
+    p = run(["eval", "--csv", write("cap_" + name + ".csv", data)])
+    rows = [r for r in rows_of(p.stdout) if r["status"] in ("granted", "capped")]
+    expect("a name with an unseen space (%s) around it is the same applicant, under one yearly cap" % name,
+           {r["applicant"] for r in rows} == {"乙公司"} and
+           sum(int(r["total_max_yuan"]) for r in rows if r["clause_id"] == "YT24-11-technician-upgrade-subsidy")
+           == 100000, (p.stderr.decode()[-300:], rows))
 
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
