@@ -15,6 +15,14 @@ using nlohmann::json;
 
 namespace {
 
+// The first column (1-based) that the header leaves without a name but this record fills, or 0: its value would
+// otherwise be dropped unseen (a rank typed under a header cell someone cleared).
+int value_without_name(const Layout& layout, const Record& rec) {
+  for (size_t c = 0; c < layout.cols.size() && c < rec.cells.size(); ++c)
+    if (layout.columns.names[c].empty() && !trim(rec.cells[c]).empty()) return static_cast<int>(c + 1);
+  return 0;
+}
+
 // "2025-06-01", "2025/6/1", "2025.6.1", "2025年6月1日", "2025/6/1 0:00" -> "2025-06-01"; anything else unchanged
 // (the core then reports it as an invalid date, with the line and column).
 std::string normal_date(const std::string& s) {
@@ -306,6 +314,13 @@ void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vecto
             "this row has more cells than the header has columns");
         continue;
       }
+    }
+    if (int c = value_without_name(layout, rec)) {
+      err(c, "第 " + std::to_string(c) + " 列在表头中没有列名，本行却在该列填了值（请补上列名，或删去该值）",
+          "column " + std::to_string(c) +
+              " has no name in the header, but this row has a value in it (name the "
+              "column, or delete the value)");
+      continue;
     }
     RowRead r;
     if (!read_cells(m, layout, rec, r, err)) continue;

@@ -319,6 +319,15 @@ for name, unseen in (("nbsp", "\u00a0"), ("zwsp", "\u200b"), ("bom", "\ufeff")):
            {r["applicant"] for r in rows} == {"乙公司"} and
            sum(int(r["total_max_yuan"]) for r in rows if r["clause_id"] == "YT24-11-technician-upgrade-subsidy")
            == 100000, (p.stderr.decode()[-300:], rows))
+# A value typed under a header cell left empty is an error of its row, not dropped unseen (Excel's empty trailing
+# columns, with nothing under them, are still ignored).
+data = ("applicant,city,applicant_kind,type,date,tier,contest,\n"
+        "张三,weihai,person,competition,2025-06-01,national_class1,cnc,2\n" + "李四,weihai,person,competition,2025-06-01,provincial_class1,cnc,\n")
+p = run(["eval", "--csv", write("unnamed.csv", data)])
+rows = rows_of(p.stdout)
+expect("a value under a column with no name is an error naming the column",
+       p.returncode == 2 and "unnamed.csv:2:8" in p.stderr.decode() and
+       [r["lines"] for r in rows if r["status"] == "error"] == ["2"], p.stderr.decode()[-400:])
 
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
