@@ -97,6 +97,25 @@ void sum_pooled(const PoolIndex& ix, const Situation& s, const Evaluation& ev, s
   }
 }
 
+// A pooled item that rests on a fact the claim leaves blank (是否属于重点产业链 not given): counted at its amount it
+// would take money from the claims that are certain, so the claim is left out and the fact named, as eval asks it.
+Err pooled_fact_missing(const Model& m, const PoolIndex& ix, const Situation& s, const Evaluation& ev) {
+  for (auto& it : ev.items) {
+    if (!it.counts() || ix.pools_of[it.measure].empty() || !it.uncertain()) continue;
+    for (const Path& p : facts_asked(it)) {
+      const std::string& id = m.measures[it.measure].id;
+      std::string path = p.scope == Path::Scope::Applicant
+                             ? "/applicant/" + p.field
+                             : "/events/" + std::to_string(event_of(ev, s, it).index) + "/" + p.field;
+      return {"missing_fact", path,
+              "“" + id + "”计入资金池取决于未填写的事实“" + p.text() + "”：本申报未计入，请补充后再结算",
+              "whether '" + id + "' counts in the pool depends on a fact left blank, '" + p.text() +
+                  "': the claim is left out; give it and settle again"};
+    }
+  }
+  return {};
+}
+
 // The amounts the claims state, each checked against the applicant's items of its measure: the first fault, or none.
 Err check_claimed(const PoolIndex& ix, const Applicant& a, const std::vector<Sum>& sums) {
   for (auto& [clause, yuan] : a.claimed) {
@@ -176,7 +195,8 @@ Gathered group_claims(const Model& m, const PoolIndex& ix, const std::vector<std
     }
     note_caps(m, ai, s, ev, out.cap_hits);
     sum_pooled(ix, s, ev, sums);
-    Err bad = check_claimed(ix, a, sums);
+    Err bad = pooled_fact_missing(m, ix, s, ev);
+    if (bad.code.empty()) bad = check_claimed(ix, a, sums);
     if (!bad.code.empty()) {
       report(a, bad, errors);
       continue;

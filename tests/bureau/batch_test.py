@@ -328,6 +328,28 @@ rows = rows_of(p.stdout)
 expect("a value under a column with no name is an error naming the column",
        p.returncode == 2 and "unnamed.csv:2:8" in p.stderr.decode() and
        [r["lines"] for r in rows if r["status"] == "error"] == ["2"], p.stderr.decode()[-400:])
+# 烟台 (七) 对重点产业链中有效开展自主评价的企业…每年不超过100万元: an enterprise that does not say whether it is in a key
+# industry chain is not counted in the pool at 50,000 (it would cut the share of those that are); it is left out, the
+# fact named, and the settlement is incomplete. 25 enterprises that are in one claim 1,250,000: each gets 40,000.
+def yt_claim(k, chain):
+    app = {"kind": "enterprise"}
+    if chain is not None:
+        app["key_industry_chain"] = chain
+    return json.dumps({"id": "E%02d" % k, "situation": {"city": "yantai", "as_of": "2025-12-31", "applicant": app,
+                       "events": [{"type": "skill_level", "date": "2025-06-01", "level": "technician",
+                                   "route": "enterprise_self_evaluation", "count": 10}]}})
+lines = [yt_claim(k, True) for k in range(25)] + [yt_claim(25, None)]
+p = run(["budget", "-"], ("\n".join(lines) + "\n").encode())
+r = json.loads(p.stdout) if p.stdout else {}
+pool = (r.get("pools") or [{}])[0]
+errs = r.get("errors", [])
+expect("budget: a claim whose pooled item rests on a blank fact is left out with the fact named",
+       p.returncode == 2 and len(errs) == 1 and errs[0]["line"] == 26 and errs[0]["error"]["code"] == "missing_fact" and
+       errs[0]["error"]["path"] == "/situation/applicant/key_industry_chain" and r["summary"]["complete"] is False,
+       errs)
+expect("budget: the enterprises that are in a key industry chain share the 1,000,000 without it: 40,000 each",
+       pool.get("claimed_yuan") == 1250000 and
+       all(a["allocated_yuan"] == 40000 for a in pool.get("applicants", [])), pool.get("applicants", [])[:2])
 
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
