@@ -181,14 +181,17 @@ void bring_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluat
     for (auto& c : x.options[it.option].when) consider(c);
   if (it.amount && it.amount->kind == Amount::Kind::Percent) consider(of);
   for (const Path& p : facts_asked(it)) blank_fact(b, m, p, e, s, x.event);
-  if (x.per_head != Measure::PerHead::No && it.heads > 1) {
+  if (x.per_head != Measure::PerHead::No && (it.heads > 1 || it.heads_assumed)) {
     if (!b.event_facts.zh.empty()) put(b.event_facts.zh, "；"), put(b.event_facts.en, "; ");
     // The count's own words: 人数, or what the event type counts (承办项目数, 数量 of platforms).
     auto [zh, en] = field_label(
         m, x.per_head == Measure::PerHead::Path ? x.per_head_path : Path{Path::Scope::Event, "count"}, x.event);
-    cat(b.event_facts.zh, zh, "：", Int{it.heads});
     size_t from = b.event_facts.en.size();
-    cat(b.event_facts.en, en, ": ", Int{it.heads});
+    if (it.heads_assumed)
+      cat(b.event_facts.zh, zh, "未填写，按1计，请核实"),
+          cat(b.event_facts.en, en, " not given: 1 is counted, check it");
+    else
+      cat(b.event_facts.zh, zh, "：", Int{it.heads}), cat(b.event_facts.en, en, ": ", Int{it.heads});
     lower_first(b.event_facts.en, from);
   }
   w.key("bring").begin_array();

@@ -159,10 +159,11 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
       it.unit_known = false;
       break;
   }
-  if (x.per_head == Measure::PerHead::Count)
-    it.heads = int_at(Path{Path::Scope::Event, "count"}, e, s, 1);
-  else if (x.per_head == Measure::PerHead::Path)
-    it.heads = int_at(x.per_head_path, e, s, 1);
+  if (x.per_head != Measure::PerHead::No) {
+    const Path count = x.per_head == Measure::PerHead::Count ? Path{Path::Scope::Event, "count"} : x.per_head_path;
+    it.heads = int_at(count, e, s, 1);
+    it.heads_assumed = s.kind != "person" && !lookup(count, e, s);
+  }
   periods(x.schedule, e, s, it);
   it.total_known = it.unit_known && it.periods_known;
   if (it.total_known) {  // in 128 bits: a product beyond any real claim is refused by the caller, never wrapped

@@ -63,7 +63,8 @@ SpanZh before_cut(const Item& it) {
 }
 
 bool per_head(const Measure& x, const Item& it) {
-  return x.per_head != Measure::PerHead::No && it.heads != 1;  // one head: no "每人…共1人"
+  // one head: no "每人…共1人", unless the number was not given and one is counted
+  return x.per_head != Measure::PerHead::No && (it.heads != 1 || it.heads_assumed);
 }
 
 // "每人每月1000元，共3人、48个月，合计14.4万元".
@@ -81,6 +82,7 @@ void amount_zh(TextBuf& o, const Measure& x, const Item& it) {
   if (!(heads || periods) || !it.total_known) return;
   put(o, "，共");
   if (heads) cat(o, Int{it.heads}, people ? "人" : x.unit.zh.c_str());
+  if (it.heads_assumed) put(o, "（未填写人数，按1计）");
   if (heads && periods) put(o, "、");
   const char* months = sc.kind == Schedule::Kind::Monthly ? "个月" : "年";
   if (periods) cat(o, it.periods_min == it.periods_max ? "" : "最长", Int{it.periods_max}, months);
@@ -108,6 +110,7 @@ void amount_en(TextBuf& o, const Measure& x, const Item& it) {
       put(o, it.heads == 1 ? " person" : " people");
     else
       cat(o, " ", it.heads == 1 ? x.unit.en : x.unit.en_many);
+    if (it.heads_assumed) put(o, " (the number was not given: 1 is counted)");
   }
   if (heads && periods) put(o, ", ");
   const char* units = sc.kind == Schedule::Kind::Monthly ? " months" : " years";
