@@ -115,6 +115,10 @@ struct ClaimWords {
 
 struct Measure {
   std::string id, clause, kind;
+  // What the measure rewards its recipient for being, when that is one thing however many events show it ("a
+  // 省级以上高技能领军人才", "an honour of (九)"): the items of measures that name the same achievement, for one
+  // recipient, are one achievement under a stacking rule (empty: each event's own).
+  std::string achievement;
   int doc = -1;
   std::string quote;                   // fragments joined, white space of line breaks removed
   std::vector<std::string> fragments;  // as written in the rule file

@@ -20,9 +20,9 @@ bool known_kind(const std::string& k) {
 void Reader::measure(const json& j, const std::string& where, Model& m, int doc) {
   if (!j.is_object()) return bad(where, "not_object", "措施必须是对象", "a measure must be an object");
   static const std::set<std::string> keys = {
-      "id",      "clause",   "kind",     "quote",  "applicants", "recipient", "event",    "when",      "amount",
-      "options", "per_head", "schedule", "payers", "what",       "needs",     "notes",    "ambiguous", "supersedes",
-      "benefit", "comment",  "unit",     "held",   "teams",      "per_year",  "what_unit"};
+      "id",      "clause",   "kind",     "quote",  "applicants", "recipient", "event",     "when",       "amount",
+      "options", "per_head", "schedule", "payers", "what",       "needs",     "notes",     "ambiguous",  "supersedes",
+      "benefit", "comment",  "unit",     "held",   "teams",      "per_year",  "what_unit", "achievement"};
   for (auto& [k, _] : j.items())
     if (!keys.count(k))
       bad(where + "/" + pointer_token(k), "unknown_key", "未知的措施字段“" + k + "”",
@@ -52,6 +52,7 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
   if (!x.applicants)
     bad(where + "/applicants", "missing_field", "至少要有一类申请人", "at least one applicant kind is needed");
   x.recipient = str(j, where, "recipient");
+  x.achievement = str(j, where, "achievement", false);
   if (!x.recipient.empty() && x.recipient != "applicant" && m.vocab.kind_index(x.recipient) < 0)
     bad(where + "/recipient", "unknown_id", "未知领取人类型“" + x.recipient + "”",
         "unknown recipient kind '" + x.recipient + "'");

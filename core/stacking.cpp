@@ -12,7 +12,7 @@ namespace {
 // too; otherwise the event itself. A WorldSkills medal won in a named project is both: that project's result, and the
 // medal a hire of its medallist rewards again. A person holds a title once; for a unit, each event is another person
 // (two medallists hired are two awards), so its titles and medals are the event's own.
-std::vector<std::string> achievements(const Event& e, const Item& it, const Model& m, const Situation& s) {
+std::vector<std::string> event_achievements(const Event& e, const Item& it, const Model& m, const Situation& s) {
   const Value *tier = e.fields.get("tier"), *medal = e.fields.get("medal");
   bool world_medal = tier && medal && tier->s == "world_skills";
   bool person = s.kind == "person";
@@ -26,6 +26,14 @@ std::vector<std::string> achievements(const Event& e, const Item& it, const Mode
   if (t && t->kind == Value::Kind::Text) return {"t:" + t->s};
   if (world_medal) return {"t:world_skills_" + medal->s};
   return {"e:" + e.id};
+}
+
+// An item's achievements: its event's, and the achievement its measure names (one 领军人才 however many titles show
+// it).
+std::vector<std::string> achievements(const Event& e, const Item& it, const Model& m, const Situation& s) {
+  std::vector<std::string> out = event_achievements(e, it, m, s);
+  if (const std::string& a = m.measures[it.measure].achievement; !a.empty()) out.push_back("a:" + a);
+  return out;
 }
 
 // Two competition results of one project at the same tier on other dates are two editions of the contest (the
