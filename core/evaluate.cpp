@@ -115,6 +115,23 @@ void note_asked(const Measure& x, const Event& e, const Situation& s, Item& it) 
   if (it.option >= 0) note(x.options[it.option].when);
 }
 
+}  // namespace
+
+void set_totals(Item& it) {
+  it.total_known = it.unit_known && it.periods_known;
+  if (!it.total_known) return;
+  // In 128 bits: a product beyond any real claim is refused by the caller, never wrapped.
+  auto product = [](long long a, long long b, long long c) {
+    __int128 v = static_cast<__int128>(a) * b * c;
+    return v > kAbsurd ? kAbsurd + 1 : static_cast<long long>(v);
+  };
+  it.total_min = product(it.unit_min, it.heads, it.periods_min);
+  it.total_max = product(it.unit_max, it.heads, it.periods_max);
+  if (it.blank || !it.asked.empty()) it.total_min = 0;  // a fact the text requires is not known: not certain money
+}
+
+namespace {
+
 // The item of measure `mi` for event `e`, if the event meets it.
 bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int ei, Item& it) {
   const Measure& x = m.measures[mi];
@@ -165,16 +182,7 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
     it.heads_assumed = s.kind != "person" && !lookup(count, e, s);
   }
   periods(x.schedule, e, s, it);
-  it.total_known = it.unit_known && it.periods_known;
-  if (it.total_known) {  // in 128 bits: a product beyond any real claim is refused by the caller, never wrapped
-    auto product = [](long long a, long long b, long long c) {
-      __int128 v = static_cast<__int128>(a) * b * c;
-      return v > kAbsurd ? kAbsurd + 1 : static_cast<long long>(v);
-    };
-    it.total_min = product(it.unit_min, it.heads, it.periods_min);
-    it.total_max = product(it.unit_max, it.heads, it.periods_max);
-    if (it.blank || !it.asked.empty()) it.total_min = 0;  // a fact the text requires is not known: not certain money
-  }
+  set_totals(it);
   recipient(x, e, s, it);
   const Document& d = m.documents[x.doc];
   Day day = governing_day(x, e, s);
@@ -409,6 +417,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
       if (it.status != Status::OutsidePeriod && it.status != Status::Superseded) met[mi] = 1;
       out.items.push_back(it);
     }
+  trim_overlapping_terms(m, s, out, out.items);
   stack(m, s, out, out.items);
   cap(m, s, out, out.items);
   cap_by_pools(m, s, out, out.items);

@@ -43,6 +43,10 @@ struct Item {
   // left blank: if they are one project only that one is paid, so this one is not certain (0 … amount, the project
   // asked).
   int project_of = -1;
+  // 每人每月: a person's second term of the same monthly allowance that overlaps an earlier one (selected again while
+  // still in office, or the same title entered twice): the months already paid are not paid twice.
+  int overlaps = -1;              // the event of the earlier term
+  long long overlap_periods = 0;  // the months of this term it already covers
   bool counts() const { return status == Status::Granted || status == Status::Capped; }
   // Not certain money: a blank fact of its option, a city-bound fact asked again, or a contest project left blank.
   bool uncertain() const { return blank || !asked.empty() || project_of >= 0; }
@@ -68,6 +72,13 @@ inline bool same_type(const Measure& x, const Event& e) {
   return x.event_id >= 0 && e.type_id >= 0 ? x.event_id == e.type_id : x.event == e.type;
 }
 bool holds(const Condition& c, const Event& e, const Situation& s);
+
+// The item's totals from its amount per head and period, its heads and its periods.
+void set_totals(Item& it);
+
+// A person's overlapping terms of one monthly allowance (terms.cpp): the later term loses the months the earlier
+// one already pays.
+void trim_overlapping_terms(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 
 // 就高不重复 and 按最高成绩奖励 (stacking.cpp): items of one stacking rule that reward the same achievement keep only
 // the best; the others are excluded.

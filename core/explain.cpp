@@ -299,6 +299,12 @@ void money_words(Words& w, const Model& m, const Situation& s, const Event& e, c
   who_zh(w.zh, m, person, it), put(w.zh, "可获"), amount_zh(w.zh, x, it), put(w.zh, "。");
   who_en(w.en, m, person, it), put(w.en, " can receive "), amount_en(w.en, x, it), put(w.en, ".");
   if (it.uncertain()) not_certain(w, m, s, e, it);
+  if (it.overlaps >= 0) {
+    const std::string& other = s.events[static_cast<size_t>(it.overlaps)].id;
+    cat(w.zh, "另有", Int{it.overlap_periods}, "个月与事件“", other, "”的期限重叠，每人每月只享受一份，不重复计算。");
+    cat(w.en, " Another ", Int{it.overlap_periods}, " months fall within the term of event “", other,
+        "”: one allowance a person a month, so they are not counted twice.");
+  }
   if (it.project_of >= 0) {
     const std::string& other = s.events[static_cast<size_t>(it.project_of)].id;
     cat(w.zh, "若与事件“", other, "”的成绩属同一竞赛项目，按最高成绩奖励、不重复奖励，本项不发。");

@@ -1,0 +1,48 @@
+// 每人每月: one person's terms of the same monthly allowance are paid once for each month, however many selections
+// or entries show it (日照 4. 管理期内每人每月享受市政府津贴1000元: a chief technician selected again while still in
+// office, or the same title entered twice).
+#include <algorithm>
+
+#include "evaluate.hpp"
+
+namespace skillcalc {
+
+namespace {
+
+long long month_of(Day d) {
+  return static_cast<long long>(d / 10000) * 12 + (d / 100) % 100 - 1;
+}
+
+// Whether an item is a term of a monthly allowance whose months are known, on an event of the applicant's own.
+bool monthly_term(const Model& m, const Item& it) {
+  return it.counts() && it.event >= 0 && it.total_known && it.for_applicant &&
+         m.measures[it.measure].schedule.kind == Schedule::Kind::Monthly && it.periods_min == it.periods_max;
+}
+
+}  // namespace
+
+void trim_overlapping_terms(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  if (s.kind != "person") return;  // a unit's events are other people's
+  std::vector<size_t> terms;
+  for (size_t i = 0; i < items.size(); ++i)
+    if (monthly_term(m, items[i])) terms.push_back(i);
+  for (size_t a = 0; a < terms.size(); ++a) {
+    Item& later = items[terms[a]];
+    const long long start = month_of(event_of(ev, s, later).date), end = start + later.periods_max;
+    long long covered = start;  // the end of the earlier terms that reach into this one
+    int by = -1;
+    for (size_t b = 0; b < a; ++b) {
+      const Item& earlier = items[terms[b]];
+      if (earlier.measure != later.measure) continue;
+      long long until = month_of(event_of(ev, s, earlier).date) + earlier.periods_max + earlier.overlap_periods;
+      if (until > covered) covered = until, by = earlier.event;
+    }
+    if (by < 0) continue;
+    long long overlap = std::min(covered, end) - start;
+    later.overlaps = by, later.overlap_periods = overlap;
+    later.periods_min = later.periods_max = later.periods_max - overlap;
+    set_totals(later);
+  }
+}
+
+}  // namespace skillcalc
