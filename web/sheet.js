@@ -30,6 +30,9 @@ const TEXT = {
     dl_errors: '下载错误清单（TXT）',
     errors: '未计算的行（{n}）',
     errors_more: '另有 {n} 处，见下载的错误清单。',
+    repeats: '完全相同的行（{n}）：两行都已计入；若是重复录入，请删去一行后重新计算',
+    repeat: '第 {line} 行与第 {first} 行完全相同',
+    incomplete: '结算不完整：有 {n} 处输入有误未计入，更正后须重新结算，在此之前本表金额不能用于发放。',
     line: '第 {line} 行',
     column: '第 {column} 列（{name}）',
     column_only: '第 {column} 列',
@@ -64,6 +67,9 @@ const TEXT = {
     dl_errors: 'Download the errors (TXT)',
     errors: 'Rows left out ({n})',
     errors_more: '{n} more: see the downloaded list.',
+    repeats: 'Identical rows ({n}): both are counted; if one was entered twice, delete it and calculate again',
+    repeat: 'line {line} is identical to line {first}',
+    incomplete: 'The settlement is incomplete: {n} inputs with errors were left out. Correct them and settle again; until then the amounts in this table cannot be paid out.',
     line: 'Line {line}',
     column: 'column {column} ({name})',
     column_only: 'column {column}',
@@ -228,6 +234,16 @@ export function startSheet({ root, cities }) {
       r.errors.length > SHOWN ? h('p', { class: 'hint' }, tr('errors_more', { n: num(r.errors.length - SHOWN) })) : null);
   }
 
+  // Rows identical to an earlier row: both are counted (two events), which is money twice if one was entered twice.
+  // The notes carry them as the command line prints them ("FILE:LINE: 警告：与第 N 行完全相同…").
+  function repeatList(r) {
+    const found = [...r.notes.matchAll(/:(\d+): 警告：与第 (\d+) 行完全相同/g)].map((m) => ({ line: Number(m[1]), first: Number(m[2]) }));
+    if (!found.length) return null;
+    return h('section', { class: 'sheet-repeats', 'aria-labelledby': 'sheet-repeats-h', role: 'alert' },
+      h('h3', { id: 'sheet-repeats-h' }, tr('repeats', { n: num(found.length) })),
+      h('ol', { id: 'sheet-repeats' }, found.slice(0, SHOWN).map((x) => h('li', { dataset: { line: x.line } }, tr('repeat', x)))));
+  }
+
   // The settlement of one city and year (the choice), as a table; the download holds every pool.
   function pools(r) {
     const list = r.answer?.pools ?? [];
@@ -241,7 +257,10 @@ export function startSheet({ root, cities }) {
       h('td', {}, num(a.claimed_yuan)), h('td', {}, quota ? '' : num(a.allocated_yuan))));
     const terms = quota ? tr('quota', { n: num(chosen.max_people) })
       : `${tr('budget', { yuan: num(chosen.budget_yuan) })}，${chosen.paid_in_full ? tr('full') : tr('ratio', { p: chosen.ratio?.percent ?? '' })}`;
+    const incomplete = r.answer?.summary?.complete === false;
     return h('div', { class: 'sheet-pool' },
+      incomplete ? h('p', { class: 'sheet-refused', id: 'sheet-incomplete', role: 'alert' },
+        tr('incomplete', { n: num(r.answer.summary.errors ?? r.errors.length) })) : null,
       h('div', { class: 'field' }, h('label', { for: 'sheet-pool' }, tr('pool')), select),
       h('p', {}, terms),
       h('div', { class: 'table-wrap' }, h('table', {},
@@ -272,7 +291,7 @@ export function startSheet({ root, cities }) {
       }
     }
     const shown = st.mode === 'budget' ? b : it;
-    if (shown?.status.opened) box.push(errorList(shown));
+    if (shown?.status.opened) box.push(repeatList(shown), errorList(shown));
     return box;
   }
 

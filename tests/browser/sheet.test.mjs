@@ -92,6 +92,31 @@ test('sheet: bad rows are listed with their line numbers, and the error list dow
   await page.close();
 });
 
+test('sheet: a row entered twice is shown with its line, and a settlement with rows left out says it cannot be paid', async () => {
+  const page = await openSheet('&large=1');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skillcalc-sheet-'));
+  const file = path.join(dir, 'twice.csv');
+  const over = fs.readFileSync(path.join(BUREAU, 'claims-weihai-over.csv'), 'utf8').trimEnd().split('\n');
+  // line 5 repeats line 4 (丙 entered twice); line 6 is a bad row of the same pool (a negative count)
+  fs.writeFileSync(file, [...over, over[3], '丁公司,威海,企业,skill_level,2025/6/1,technician,enterprise_self_evaluation,-3'].join('\n') + '\n');
+  try {
+    await page.setInputFiles('#sheet-file', file);
+    await page.waitForSelector('#sheet:not([data-state="running"])', { timeout: 60_000 });
+    assert.match(await page.textContent('#sheet-repeats'), /第 5 行与第 4 行完全相同/);
+    await page.click('#sheet-run-budget');
+    await page.waitForSelector('#sheet[data-mode="budget"]:not([data-state="running"])', { timeout: 60_000 });
+    assert.match(await page.textContent('#sheet-incomplete'), /结算不完整：有 1 处输入有误未计入.*不能用于发放/);
+    assert.match(await page.textContent('#sheet-repeats'), /第 5 行与第 4 行完全相同/);
+    // Large type: the settlement's table is at the page's base size, not smaller.
+    const sizes = await page.$$eval('.sheet table, #sheet-errors', (els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    const base = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    assert.ok(sizes.every((x) => x >= base), `sizes ${sizes} under the base ${base}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await page.close();
+  }
+});
+
 test('sheet: a GBK file is refused with the reason, and nothing to download', async () => {
   const page = await openSheet();
   await choose(page, 'claims-gbk.csv');
