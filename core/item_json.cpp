@@ -54,6 +54,8 @@ void schedule_json(JsonWriter& w, const Measure& x, const Item& it) {
     else
       w.field("count", it.periods_max);
     if (it.periods_min != it.periods_max) w.field("min_count", it.periods_min);
+    // The first months of this term that an earlier term of the same allowance already pays: its own begin after.
+    if (it.overlap_periods > 0) w.field("overlap", it.overlap_periods);
   }
   w.end_object();
 }

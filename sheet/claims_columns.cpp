@@ -74,6 +74,16 @@ bool read_header(const skillcalc::Model& m, const Record& head, Layout& layout, 
       columns.index[col.canonical] = static_cast<int>(c + 1);
     }
   }
+  if (!unknown.empty() && head.cells.size() == 1 && head.cells[0].find_first_of("\t;") != std::string::npos) {
+    fatal = {
+        "第 1 "
+        "行只有一列，其中含有制表符或分号：这个文件不是用逗号分隔的（是否另存为了“文本文件（制表符分隔）”或用了分号？）"
+        "。"
+        "请在 Excel 中另存为“CSV UTF-8（逗号分隔）(*.csv)”后重试。",
+        "line 1 is one column holding tabs or semicolons: the file is not comma-separated (saved as \"Text (Tab "
+        "delimited)\", or with semicolons?). Save it as \"CSV UTF-8 (Comma delimited) (*.csv)\" and try again."};
+    return false;
+  }
   if (!unknown.empty()) {
     fatal = {"第 1 行：未知的列名：" + unknown +
                  "。可用的列见 README 的“Claims in a spreadsheet”一节（未知列会被拒绝而不是忽略；备注请用 note 列或以 "

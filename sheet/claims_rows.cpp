@@ -121,6 +121,24 @@ struct RowRead {
 // Reports a row's fault: its column (1-based, 0 for none), in Chinese and English.
 using Fault = std::function<void(int, const std::string&, const std::string&)>;
 
+// A date cell that is no date in any form the sheet reads (2025-06-01, 2025/6/1, 2025.6.1, 2025年6月1日): reported
+// with those forms, and an Excel day number (45809: a date column saved as a number) named as such. False: it is one.
+bool bad_date(const std::string& cell, const std::string& normal, const Fault& err, int column) {
+  bool dashed = normal.size() == 10 && normal[4] == '-' && normal[7] == '-' &&
+                std::all_of(normal.begin(), normal.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+  if (dashed) return false;
+  bool serial = cell.size() == 5 && std::all_of(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (serial)
+    err(column, "日期“" + cell + "”像是 Excel 的日期序号：请把这一列设为日期格式（如 2025/6/1）后再另存为 CSV",
+        "the date '" + cell +
+            "' looks like an Excel day number: format the column as a date (e.g. 2025/6/1) and "
+            "save the CSV again");
+  else
+    err(column, "日期“" + cell + "”无法识别：请写成 2025-06-01、2025/6/1 或 2025年6月1日",
+        "the date '" + cell + "' cannot be read: write it 2025-06-01, 2025/6/1 or 2025年6月1日");
+  return true;
+}
+
 // The cells of `rec` into `r`; false (reported) at the first cell that does not fit its column.
 bool read_cells(const skillcalc::Model& m, const Layout& layout, const Record& rec, RowRead& r, const Fault& err) {
   const std::vector<Column>& cols = layout.cols;
@@ -143,6 +161,7 @@ bool read_cells(const skillcalc::Model& m, const Layout& layout, const Record& r
         break;
       }
       case Kind::AsOf:
+        if (bad_date(v, normal_date(v), err, cn)) return false;
         r.values.push_back({"as_of", {normal_date(v), cn}});
         break;
       case Kind::ApplicantKind: {
@@ -174,6 +193,7 @@ bool read_cells(const skillcalc::Model& m, const Layout& layout, const Record& r
         r.type = v;
         break;
       case Kind::Date:
+        if (bad_date(v, normal_date(v), err, cn)) return false;
         r.event["date"] = normal_date(v);
         break;
       case Kind::EventField:

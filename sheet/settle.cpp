@@ -63,6 +63,9 @@ void evaluate(const skillcalc::Engine& e, const csv::Layout& layout, const std::
     long line = s.claim.event_lines[event];
     s.claim.event_lines.erase(s.claim.event_lines.begin() + event);
     s.claim.lines.erase(std::find(s.claim.lines.begin(), s.claim.lines.end(), line));
+    // Every row of the applicant refused: nothing of it was read, so nothing is evaluated (no "no entitlement met",
+    // no right that a unit may always claim).
+    if (s.claim.lines.empty()) return;
   }
 }
 

@@ -60,14 +60,15 @@ function unstatedReason(item, start) {
 function periods(item, start, yearsLater) {
   const s = item.schedule;
   const per = perPeriod(item);
-  if (!per || !Number.isSafeInteger(s.count) || s.count < 1) return null;
+  if (!per || !Number.isSafeInteger(s.count) || s.count < 0) return null;
   const sure = s.min_count ?? s.count; // periods certain to be paid (count_from left blank: one)
   const [y0, m0] = start.split('-').map(Number);
+  const skip = s.overlap ?? 0; // months an earlier term of the same allowance already pays: this one's come after
   const out = [];
   for (let k = 0; k < s.count; k++) {
     const min = k < sure ? per.min : 0;
     if (s.kind === 'monthly') {
-      const m = m0 - 1 + k;
+      const m = m0 - 1 + skip + k;
       out.push({ year: y0 + yearsLater + Math.floor(m / 12), month: (m % 12) + 1, min, max: per.max });
     } else {
       out.push({ year: y0 + yearsLater + k, month: null, min, max: per.max });

@@ -350,6 +350,23 @@ expect("budget: a claim whose pooled item rests on a blank fact is left out with
 expect("budget: the enterprises that are in a key industry chain share the 1,000,000 without it: 40,000 each",
        pool.get("claimed_yuan") == 1250000 and
        all(a["allocated_yuan"] == 40000 for a in pool.get("applicants", [])), pool.get("applicants", [])[:2])
+# An applicant whose only row is refused (an Excel day number as its date) was never evaluated: it gets its error row,
+# and no "no entitlement met" row with totals 0 that a clerk would read as nothing due.
+data = HEAD + good_row(1) + "人0002,weihai,person,title,45809,weihai_craftsman\n"
+p = run(["eval", "--csv", write("serial.csv", data)])
+rows = rows_of(p.stdout)
+expect("an applicant whose every row was refused has an error row and no none row",
+       [r["status"] for r in rows if r["applicant"] == "人0002"] == ["error"] and
+       "45809" in p.stderr.decode() and "Excel" in p.stderr.decode(), (rows, p.stderr.decode()[-300:]))
+data = HEAD + "人0003,weihai,person,title,2025年6月,weihai_craftsman\n"
+p = run(["eval", "--csv", write("baddate.csv", data)])
+expect("a date in no form the sheet reads names the forms it does read",
+       "2025/6/1" in p.stderr.decode() and "2025年6月1日" in p.stderr.decode(), p.stderr.decode()[-300:])
+# A file saved with tabs or semicolons is one column: said so, not "unknown columns".
+for sep in ("\t", ";"):
+    p = run(["eval", "--csv", write("sep.csv", HEAD.replace(",", sep) + good_row(1).replace(",", sep))])
+    expect("a %s-separated file is called not comma-separated" % ("tab" if sep == "\t" else "semicolon"),
+           p.returncode == 2 and "not comma-separated" in p.stderr.decode(), p.stderr.decode()[-300:])
 
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()

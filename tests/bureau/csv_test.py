@@ -147,7 +147,8 @@ errors = [x for x in rows if x["status"] == "error"]
 expect("each error is also a row of the output", len(errors) == 9 and sorted(int(x["lines"]) for x in errors) == [3, 4, 6, 7, 8, 9, 10, 11, 12])
 w5 = [x for x in rows if x["applicant"] == "王五" and x["status"] == "granted"]
 expect("王五's good row still counts after his bad ones are left out", [x["clause_id"] for x in w5] == ["WH25-10-weihai-craftsman"])
-expect("an applicant with nothing left says so", any(x["applicant"] == "孙八" and x["status"] == "none" for x in rows))
+expect("an applicant with nothing left is its error row alone, not also 'no entitlement met'",
+       [x["status"] for x in rows if x["applicant"] == "孙八"] == ["error"])
 expect("the good enterprise is there", any(x["applicant"] == "好企业" and x["total_max_yuan"] == "10000" for x in rows))
 
 # ---- encodings ------------------------------------------------------------------------------------------------------

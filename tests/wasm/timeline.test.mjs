@@ -78,6 +78,22 @@ test('日照 4.: a chief technician of July 2020 gets 1000 a month for the four-
       [2024, 6, [1, 6], 6000]]);
 });
 
+test('日照 4.: selected again in March 2022 while in office since March 2020, each month is paid once: 72 months to Feb 2026', () => {
+  // 每人每月 1000 元: the second term's first 24 months are the first term's last; its own 24 run Mar 2024 – Feb 2026.
+  const s = { city: 'rizhao', as_of: '2026-01-15', applicant: { kind: 'person' },
+    events: [{ id: 'e1', type: 'title', date: '2020-03-01', title: 'rizhao_chief_technician' },
+      { id: 'e2', type: 'title', date: '2022-03-01', title: 'rizhao_chief_technician' }] };
+  const r = calc.evaluate(s);
+  assert.deepEqual([r.totals.min_yuan, r.totals.max_yuan], [72000, 72000]);
+  const tl = timeline(r, s);
+  const rows = tl.rows.filter((x) => x.clause_id === 'RZ19-04-chief-technician');
+  assert.equal(rows.length, 72);
+  const months = new Set(rows.map((x) => x.year * 100 + x.month));
+  assert.equal(months.size, 72, 'no month twice');
+  assert.deepEqual(yearsOf(tl), { 2020: [10000, 10000], 2021: [12000, 12000], 2022: [12000, 12000],
+    2023: [12000, 12000], 2024: [12000, 12000], 2025: [12000, 12000], 2026: [2000, 2000] });
+});
+
 test('威海 2025 10.: a chief technician\'s 1000 a month 管理期内 has no stated term: no year, no total', () => {
   const s = { city: 'weihai', as_of: '2026-01-15', applicant: { kind: 'person' },
     events: [{ id: 'e1', type: 'title', date: '2025-06-01', title: 'weihai_chief_technician' }] };
