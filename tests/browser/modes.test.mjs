@@ -39,6 +39,13 @@ test('kiosk: large targets, no links out, countdown after 90 s idle, then nothin
   await page.click('#kiosk-continue');
   assert.ok(await page.isHidden('#kiosk-dialog'));
   assert.equal(await page.getAttribute('#totals', 'data-max'), '2000', 'still there after "continue"');
+  // A touch on the dimmed page around the countdown keeps the session too.
+  await page.clock.runFor(91_000);
+  assert.ok(await page.isVisible('#kiosk-dialog'));
+  await page.mouse.click(3, 3);
+  assert.ok(await page.isHidden('#kiosk-dialog'), 'a touch beside the dialog stops the countdown');
+  await page.clock.runFor(10_000);
+  assert.equal(await page.getAttribute('#totals', 'data-max'), '2000', 'still there after a touch beside it');
 
   // Idle again: countdown runs out and the page is cleared.
   await page.clock.runFor(91_000);
