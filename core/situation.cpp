@@ -35,6 +35,33 @@ int json_nesting(std::string_view s) {
 
 namespace {
 
+// Ids in natural order, numbers by value: "L9" before "L10", "e2" before "e10" (events of one day are taken in this
+// order, and a sheet's rows are L<line>: line 22054 before line 106494, as in the file). Equal by value ("L01", "L1"):
+// by their bytes, so that the order is total.
+bool natural_less(std::string_view a, std::string_view b) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (digit(a[i]) && digit(b[j])) {
+      size_t i0 = i, j0 = j;
+      while (i0 < a.size() && a[i0] == '0') ++i0;
+      while (j0 < b.size() && b[j0] == '0') ++j0;
+      size_t i1 = i0, j1 = j0;
+      while (i1 < a.size() && digit(a[i1])) ++i1;
+      while (j1 < b.size() && digit(b[j1])) ++j1;
+      if (i1 - i0 != j1 - j0) return i1 - i0 < j1 - j0;
+      int c = a.substr(i0, i1 - i0).compare(b.substr(j0, j1 - j0));
+      if (c) return c < 0;
+      i = i1, j = j1;
+    } else {
+      if (a[i] != b[j]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+      ++i, ++j;
+    }
+  }
+  if (i < a.size() || j < b.size()) return i == a.size();  // a prefix of the other comes first
+  return a < b;
+}
+
 std::string in_quotes(std::string_view s) {
   return "“" + std::string(s.substr(0, 60)) + "”";
 }
@@ -257,7 +284,9 @@ class Parser {
                       "event id " + in_quotes(e.id) + " is used twice");
       s.events.push_back(std::move(e));
     }
-    auto earlier = [](const Event& x, const Event& y) { return x.date != y.date ? x.date < y.date : x.id < y.id; };
+    auto earlier = [](const Event& x, const Event& y) {
+      return x.date != y.date ? x.date < y.date : natural_less(x.id, y.id);
+    };
     if (!std::is_sorted(s.events.begin(), s.events.end(), earlier))  // most are: no event moved then
       std::sort(s.events.begin(), s.events.end(), earlier);
     return true;

@@ -367,6 +367,18 @@ for sep in ("\t", ";"):
     p = run(["eval", "--csv", write("sep.csv", HEAD.replace(",", sep) + good_row(1).replace(",", sep))])
     expect("a %s-separated file is called not comma-separated" % ("tab" if sep == "\t" else "semicolon"),
            p.returncode == 2 and "not comma-separated" in p.stderr.decode(), p.stderr.decode()[-300:])
+# Two rows of one enterprise on one day, on lines 9 and 10: the earlier line is taken first (under 烟台 (十一)'s yearly
+# cap it is paid in full and line 10 gets what is left), whatever other rows the file holds ("L9" before "L10").
+data = CAP + "".join("人%04d,yantai,person,skill_level,2025-06-01,senior_worker,own_enterprise,\n" % k for k in range(7)) + \
+    "丙公司,yantai,enterprise,skill_level,2025-06-01,technician,own_enterprise,30\n" + \
+    "丙公司,yantai,enterprise,skill_level,2025-06-01,technician,own_enterprise,30\n"
+p = run(["eval", "--csv", write("sameday.csv", data)])
+rows = {r["lines"]: r for r in rows_of(p.stdout)
+        if r["applicant"] == "丙公司" and r["clause_id"] == "YT24-11-technician-upgrade-subsidy"}
+expect("two rows of one day are taken in line order: line 9 in full, line 10 capped",
+       rows.get("9", {}).get("status") == "granted" and rows.get("9", {}).get("total_max_yuan") == "75000" and
+       rows.get("10", {}).get("status") == "capped" and rows.get("10", {}).get("total_max_yuan") == "25000",
+       {k: (v["status"], v["total_max_yuan"]) for k, v in rows.items()})
 
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
