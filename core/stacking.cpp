@@ -55,7 +55,8 @@ std::vector<std::vector<int>> achievement_groups(const Model& m, const Situation
   };
   if (std::count_if(items.begin(), items.end(), member) < 2) return {};  // no group of two: nothing to settle
   std::vector<int> members, root(items.size(), -1);
-  std::map<std::string, std::vector<int>> having;  // achievement key -> the items that have it
+  std::map<std::string, int> first;                    // achievement key -> the first item that has it
+  std::map<std::string, std::vector<int>> of_contest;  // a contest project's key -> its results (editions differ)
   auto find = [&](int i) {
     while (root[static_cast<size_t>(i)] != i) i = root[static_cast<size_t>(i)];
     return i;
@@ -68,11 +69,15 @@ std::vector<std::vector<int>> achievement_groups(const Model& m, const Situation
     // 就高不重复 is for one receiver: the workers' own subsidy does not stack against the enterprise's award.
     const Event& e = event_of(ev, s, it);
     for (auto& a : achievements(e, it, m, s)) {
-      auto& others = having[it.recipient + "|" + a];
-      for (int o : others)
-        if (a[0] != 'c' || !other_edition(e, event_of(ev, s, items[o])))
-          root[static_cast<size_t>(find(self))] = find(o);
-      others.push_back(self);
+      if (a[0] != 'c') {
+        auto [at, fresh] = first.emplace(it.recipient + "|" + a, self);
+        if (!fresh) root[static_cast<size_t>(find(self))] = find(at->second);
+        continue;
+      }
+      auto& results = of_contest[it.recipient + "|" + a];
+      for (int o : results)
+        if (!other_edition(e, event_of(ev, s, items[o]))) root[static_cast<size_t>(find(self))] = find(o);
+      results.push_back(self);
     }
   }
   std::map<int, std::vector<int>> by_root;  // members in item order within each group
