@@ -379,6 +379,11 @@ expect("two rows of one day are taken in line order: line 9 in full, line 10 cap
        rows.get("9", {}).get("status") == "granted" and rows.get("9", {}).get("total_max_yuan") == "75000" and
        rows.get("10", {}).get("status") == "capped" and rows.get("10", {}).get("total_max_yuan") == "25000",
        {k: (v["status"], v["total_max_yuan"]) for k, v in rows.items()})
+# A JSONL file saved as UTF-16 is refused once, by name, not answered line by line with NUL-byte errors.
+p = run(["eval", "--jsonl", write("u16.jsonl", (good + "\n" + good + "\n").encode("utf-16"))])
+out = p.stdout.decode().splitlines()
+expect("eval --jsonl of a UTF-16 file is one error naming UTF-16",
+       p.returncode == 2 and len(out) == 1 and json.loads(out[0])["error"]["code"] == "invalid_encoding", out[:3])
 
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
