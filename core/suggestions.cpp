@@ -151,7 +151,9 @@ void suggestions_json(JsonWriter& w, const Model& m, const Situation& s, const E
   for (const Near& n : sugs) {
     const Item* dated = nullptr;  // the applicant has what the measure asks, on a day outside its document's period
     for (const Item& it : ev.items)
-      if (it.measure == n.measure && it.status == Status::OutsidePeriod && it.event >= 0 && !dated) dated = &it;
+      // (not when it rests on a blank fact: then a condition is missing too, and the suggestion says what it needs)
+      if (it.measure == n.measure && it.status == Status::OutsidePeriod && it.event >= 0 && !it.uncertain() && !dated)
+        dated = &it;
     if (dated)
       date_cutoff_suggestion(w, m, s, *dated);
     else
