@@ -418,6 +418,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
       out.items.push_back(it);
     }
   trim_overlapping_terms(m, s, out, out.items);
+  drop_repeated_titles(m, s, out, out.items);
   stack(m, s, out, out.items);
   cap(m, s, out, out.items);
   cap_by_pools(m, s, out, out.items);

@@ -80,6 +80,10 @@ void set_totals(Item& it);
 // one already pays.
 void trim_overlapping_terms(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 
+// A person's one-time award for a title entered twice (terms.cpp): the later is excluded, naming the first (one is
+// named 全国技术能手 once; a second selection to a monthly allowance is a term, trimmed above, not a repeat).
+void drop_repeated_titles(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
+
 // 就高不重复 and 按最高成绩奖励 (stacking.cpp): items of one stacking rule that reward the same achievement keep only
 // the best; the others are excluded.
 void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);

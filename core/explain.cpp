@@ -172,13 +172,24 @@ void pool_words(Words& w, const Model& m, const Item& it) {
       "; the more the city's claims, the less it gets.");
 }
 
-void excluded_words(Words& w, const Model& m, const Evaluation& ev, const Item& it) {
+void excluded_words(Words& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
   const Item& win = ev.items[it.excluded_by];
+  if (it.stacking < 0) {  // the same title entered twice (terms.cpp)
+    const std::string& first = win.event >= 0 ? s.events[win.event].id : std::string();
+    cat(w.zh, "但这与事件“", first, "”是同一称号：一人只获此称号一次，本项不重复发放。");
+    cat(w.en, " But this is the same title as event “", first, "”: one is named to it once, so it is not paid twice.");
+    return;
+  }
   const Stacking& st = m.stackings[it.stacking];
   const Text& win_at = m.measures[win.measure].where;
-  cat(w.zh, "但按", st.where.zh, "，同一成就只按最高一项发放（", win_at.zh, "，");
+  bool result = st.rule == "highest_result";
+  cat(w.zh, "但按", st.where.zh, result ? "，同一竞赛项目只按最高成绩奖励一次（" : "，同一成就只按最高一项发放（",
+      win_at.zh, "，");
   win.total_known ? put(w.zh, SpanZh{win.total_min, win.total_max}) : put(w.zh, "金额未定");
-  cat(w.en, " But ", st.where.en, " pays one achievement once, at the highest amount (", win_at.en, ", ");
+  cat(w.en, " But ", st.where.en,
+      result ? " rewards one contest project once, for its best result ("
+             : " pays one achievement once, at the highest amount (",
+      win_at.en, ", ");
   win.total_known ? put(w.en, SpanEn{win.total_min, win.total_max}) : put(w.en, "amount open");
   if (&ev.items[win.floor_by < 0 ? it.excluded_by : win.floor_by] != &it) {
     put(w.zh, "），本项不发。");
@@ -227,7 +238,7 @@ void capped_words(Words& w, const Model& m, const Item& it) {
 void status_words(Words& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
   switch (it.status) {
     case Status::Excluded:
-      excluded_words(w, m, ev, it);
+      excluded_words(w, m, s, ev, it);
       break;
     case Status::Superseded: {
       const Measure& nx = m.measures[it.superseded_by];

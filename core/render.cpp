@@ -71,7 +71,7 @@ void item_notes(Notes& notes, std::vector<char>& noted, const Model& m, const Si
     noted[m.documents.size() + it.measure] = 1;
     for (auto& n : x.notes) notes.add(n);
   }
-  if (it.status == Status::Excluded)
+  if (it.status == Status::Excluded && it.stacking >= 0)
     for (auto& n : m.stackings[it.stacking].notes) notes.add(n);
   const Text& at = x.where;
   bool money = it.counts() && it.amount->kind != Amount::Kind::None;

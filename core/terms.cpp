@@ -1,6 +1,7 @@
-// 每人每月: one person's terms of the same monthly allowance are paid once for each month, however many selections
-// or entries show it (日照 4. 管理期内每人每月享受市政府津贴1000元: a chief technician selected again while still in
-// office, or the same title entered twice).
+// A person's titles and terms: one title entered twice is paid once; 每人每月: one person's terms of the same monthly
+// allowance are paid once for each month, however many selections or entries show it (日照 4.
+// 管理期内每人每月享受市政府津贴1000元: a chief technician selected again while still in office, or the same title
+// entered twice).
 #include <algorithm>
 
 #include "evaluate.hpp"
@@ -42,6 +43,25 @@ void trim_overlapping_terms(const Model& m, const Situation& s, const Evaluation
     later.overlaps = by, later.overlap_periods = overlap;
     later.periods_min = later.periods_max = later.periods_max - overlap;
     set_totals(later);
+  }
+}
+
+void drop_repeated_titles(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  if (s.kind != "person") return;  // a unit's title events are its people's, each another person
+  for (size_t i = 0; i < items.size(); ++i) {
+    Item& later = items[i];
+    if (!later.counts() || later.event < 0 || m.measures[later.measure].schedule.periodic()) continue;
+    const Event& e = event_of(ev, s, later);
+    const Value* title = e.type == "title" ? e.fields.get("title") : nullptr;
+    if (!title || title->kind != Value::Kind::Text) continue;
+    for (size_t j = 0; j < i; ++j) {
+      const Item& earlier = items[j];
+      if (!earlier.counts() || earlier.measure != later.measure || earlier.event < 0) continue;
+      const Value* t = event_of(ev, s, earlier).fields.get("title");
+      if (event_of(ev, s, earlier).type != "title" || !t || t->kind != Value::Kind::Text || t->s != title->s) continue;
+      later.status = Status::Excluded, later.excluded_by = static_cast<int>(j), later.stacking = -1;
+      break;
+    }
   }
 }
 
