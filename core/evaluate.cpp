@@ -232,6 +232,34 @@ void cap(const Model& m, const Situation& s, const Evaluation& ev, std::vector<I
   }
 }
 
+}  // namespace
+
+void cap_floors(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  for (size_t wi = 0; wi < items.size(); ++wi) {
+    Item& win = items[wi];
+    if (win.floor_by < 0 || !win.counts()) continue;
+    const Item& low = items[static_cast<size_t>(win.floor_by)];
+    for (size_t ci = 0; ci < m.caps.size(); ++ci) {
+      const Cap& c = m.caps[ci];
+      if (m.documents[c.doc].city != s.city || !std::binary_search(c.measures.begin(), c.measures.end(), low.measure))
+        continue;
+      auto year = [&](const Item& it) {
+        return c.per == Cap::Per::ApplicantYear ? event_of(ev, s, it).date / 10000 : 0;
+      };
+      long long used = 0;  // what the year's other items of the cap are certain to take
+      for (size_t i = 0; i < items.size(); ++i)
+        if (i != wi && items[i].counts() && items[i].total_known && year(items[i]) == year(low) &&
+            std::binary_search(c.measures.begin(), c.measures.end(), items[i].measure))
+          used += items[i].total_min;
+      long long room = std::max(0LL, c.max_yuan - used);
+      long long floor = std::max(win.own_min, std::min(low.total_min, room));
+      if (floor < win.total_min) win.total_min = floor, win.floor_cap = static_cast<int>(ci), win.floor_room = room;
+    }
+  }
+}
+
+namespace {
+
 // The conditions of `when` other than the threshold itself (the field a year adds up).
 std::vector<Condition> without_threshold(const std::vector<Condition>& when, const Path& per_year) {
   std::vector<Condition> out;
@@ -421,6 +449,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
   drop_repeated_titles(m, s, out, out.items);
   stack(m, s, out, out.items);
   cap(m, s, out, out.items);
+  cap_floors(m, s, out, out.items);
   cap_by_pools(m, s, out, out.items);
   for (auto& it : out.items) {
     if (!it.counts() || !it.total_known) continue;

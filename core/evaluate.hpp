@@ -39,6 +39,11 @@ struct Item {
   bool planned = false;  // its event is dated after as_of: a plan, not yet money (never in the totals)
   // 就高 (Stacking::lower_is_floor): the item this one excluded whose money it brings at least (total_min rose to it)
   int floor_by = -1;
+  long long own_min = 0;  // its total_min before it rose to that item's money
+  // …and the cap that item's own measure has (每家企业每年不超过10万元), when what the other items of its year already
+  // take leaves it less: the floor is then only what that cap leaves (floor_room), never money the cap would cut.
+  int floor_cap = -1;
+  long long floor_room = 0;
   // 同一竞赛项目按照最高成绩奖励: the event of a higher result of the same person where its project or this one's is
   // left blank: if they are one project only that one is paid, so this one is not certain (0 … amount, the project
   // asked).
@@ -83,6 +88,10 @@ void trim_overlapping_terms(const Model& m, const Situation& s, const Evaluation
 // A person's one-time award for a title entered twice (terms.cpp): the later is excluded, naming the first (one is
 // named 全国技术能手 once; a second selection to a monthly allowance is a term, trimmed above, not a repeat).
 void drop_repeated_titles(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
+
+// A 就高 winner's floor from an excluded item of a capped measure, lowered to what the cap leaves that item once the
+// year's other items of the cap are counted (evaluate.cpp, after the caps).
+void cap_floors(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 
 // 就高不重复 and 按最高成绩奖励 (stacking.cpp): items of one stacking rule that reward the same achievement keep only
 // the best; the others are excluded.

@@ -209,10 +209,18 @@ void floor_words(Words& w, const Model& m, const Evaluation& ev, const Item& it)
   const Stacking& st = m.stackings[low.stacking];
   const Text& low_at = m.measures[low.measure].where;
   cat(w.zh, "按", st.where.zh, "，同一成就只按最高一项发放：本项若低于", low_at.zh, "的", YuanZh{low.total_min},
-      "，则按后者发放，所以合计至少计", YuanZh{it.total_min}, "。");
+      "，则按后者发放");
   cat(w.en, " Under ", st.where.en,
       " one achievement is paid once, at the highest amount: should this bring less than ", low_at.en, "'s ",
-      YuanEn{low.total_min}, ", that is paid instead, so the totals count at least ", YuanEn{it.total_min}, ".");
+      YuanEn{low.total_min}, ", that is paid instead");
+  if (it.floor_cap >= 0) {  // that item's cap leaves it less (evaluate.cpp cap_floors)
+    const Cap& c = m.caps[static_cast<size_t>(it.floor_cap)];
+    cat(w.zh, "；但后者受“", c.quote, "”所限，同期其他项目已计入后最多只能再计", YuanZh{it.floor_room});
+    cat(w.en, "; but that is capped (", c.quote, "), and with the period's other items counted it can bring at most ",
+        YuanEn{it.floor_room});
+  }
+  cat(w.zh, "，所以合计至少计", YuanZh{it.total_min}, "。");
+  cat(w.en, ", so the totals count at least ", YuanEn{it.total_min}, ".");
 }
 
 void outside_words(Words& w, const Document& d) {

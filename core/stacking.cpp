@@ -95,6 +95,7 @@ void raise_floor(std::vector<Item>& items, const std::vector<int>& group, int be
   if (!win.total_known) return;
   for (int i : group)
     if (i != best && items[i].total_known && items[i].total_min > win.total_min && win.total_min < win.total_max) {
+      if (win.floor_by < 0) win.own_min = win.total_min;
       win.total_min = std::min(items[i].total_min, win.total_max);
       win.floor_by = i;
     }
