@@ -116,6 +116,59 @@ Err pooled_fact_missing(const Model& m, const PoolIndex& ix, const Situation& s,
   return {};
 }
 
+// Whether an event could meet a pooled measure the claim did not get, but for facts it leaves blank (a self-evaluated
+// enterprise that left the route empty): those facts' paths, or none. A stated fact that fails rules it out.
+std::vector<const Path*> blank_facts_only(const Measure& x, const Event& e, const Situation& s) {
+  auto given = [&](const Path& p) {
+    return p.scope == Path::Scope::Applicant ? s.applicant.get(p) != nullptr : e.fields.get(p) != nullptr;
+  };
+  auto check = [&](const std::vector<Condition>& when, std::vector<const Path*>& blank) {
+    for (auto& c : when)
+      if (!holds(c, e, s)) {
+        if (given(c.path)) return false;
+        blank.push_back(&c.path);
+      }
+    return true;
+  };
+  std::vector<const Path*> blank;
+  if (!check(x.when, blank)) return {};
+  if (x.options.empty()) return blank;
+  for (auto& o : x.options) {
+    std::vector<const Path*> more = blank;
+    if (check(o.when, more) && !more.empty()) return more;
+  }
+  return {};
+}
+
+// A claim whose event could count in a pool but for a blank fact, and that the pool therefore does not count: left
+// out, the fact named, so that the settlement is not taken as complete without it.
+Err pool_claim_unsure(const Model& m, const PoolIndex& ix, const Situation& s, const Evaluation& ev) {
+  int kind = m.vocab.kind_index(s.kind);
+  for (size_t mi = 0; mi < m.measures.size(); ++mi) {
+    const Measure& x = m.measures[mi];
+    if (ix.pools_of[mi].empty() || kind < 0 || !(x.applicants & (1u << kind))) continue;
+    const Document& d = m.documents[x.doc];
+    if (d.city != s.city) continue;
+    for (size_t ei = 0; ei < s.events.size(); ++ei) {
+      const Event& e = s.events[ei];
+      if (!same_type(x, e) || e.date < d.from || e.date > d.to) continue;
+      bool met = std::any_of(ev.items.begin(), ev.items.end(),
+                             [&](const Item& it) { return it.measure == static_cast<int>(mi) && it.event == (int)ei; });
+      if (met) continue;
+      std::vector<const Path*> blank = blank_facts_only(x, e, s);
+      if (blank.empty()) continue;
+      const Path& p = *blank.front();
+      std::string path = p.scope == Path::Scope::Applicant ? "/applicant/" + p.field
+                                                           : "/events/" + std::to_string(e.index) + "/" + p.field;
+      return {"missing_fact", path,
+              "“" + x.id + "”可能计入资金池，但取决于未填写的事实“" + p.text() + "”：本申报未计入，请补充后再结算",
+              "'" + x.id + "' may count in the pool, but that depends on a fact left blank, '" + p.text() +
+                  "': the claim is left out; give it and settle again"};
+    }
+  }
+  return {};
+}
+
 // The amounts the claims state, each checked against the applicant's items of its measure: the first fault, or none.
 Err check_claimed(const PoolIndex& ix, const Applicant& a, const std::vector<Sum>& sums) {
   for (auto& [clause, yuan] : a.claimed) {
@@ -196,6 +249,7 @@ Gathered group_claims(const Model& m, const PoolIndex& ix, const std::vector<std
     note_caps(m, ai, s, ev, out.cap_hits);
     sum_pooled(ix, s, ev, sums);
     Err bad = pooled_fact_missing(m, ix, s, ev);
+    if (bad.code.empty()) bad = pool_claim_unsure(m, ix, s, ev);
     if (bad.code.empty()) bad = check_claimed(ix, a, sums);
     if (!bad.code.empty()) {
       report(a, bad, errors);

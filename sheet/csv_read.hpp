@@ -30,6 +30,8 @@ struct RowError {
   std::string zh, en;
   long rows_skipped = 1;  // rows left out because of it
   std::string applicant;  // when the row names one
+  std::vector<long> also =
+      {};  // the other lines it leaves out (an applicant's fault: all its rows), for the output row
 };
 
 // RFC 4180: fields separated by commas, optionally quoted with ", "" inside quotes is a quote; quoted fields may

@@ -1,8 +1,8 @@
 #include "items.hpp"
 
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <iterator>
 #include <set>
 #include <vector>
 
@@ -62,7 +62,10 @@ std::string items_header() {
 }
 
 void ItemWriter::error_row(const std::string& applicant, const std::string& city, const csv::RowError& err) {
-  plain_row(applicant, city, std::to_string(err.line), "error", "", csv::text_cell(message(file, err)));
+  std::vector<long> lines{err.line};  // an applicant's fault names every row it leaves out
+  lines.insert(lines.end(), err.also.begin(), err.also.end());
+  std::sort(lines.begin(), lines.end());
+  plain_row(applicant, city, join(lines), "error", "", csv::text_cell(message(file, err)));
   notes += message(file, err);
   notes += '\n';
   ++errors;

@@ -54,6 +54,8 @@ void evaluate(const skillcalc::Engine& e, const csv::Layout& layout, const std::
                err.zh;
       err.en = "(all " + std::to_string(s.claim.lines.size()) + " rows of applicant '" + s.claim.applicant +
                "' left out) " + err.en;
+      for (long l : s.claim.lines)
+        if (l != err.line) err.also.push_back(l);
       s.errors.push_back(err);
       return;
     }
