@@ -33,8 +33,6 @@ int json_nesting(std::string_view s) {
   return worst;
 }
 
-namespace {
-
 // Ids in natural order, numbers by value: "L9" before "L10", "e2" before "e10" (events of one day are taken in this
 // order, and a sheet's rows are L<line>: line 22054 before line 106494, as in the file). Equal by value ("L01", "L1"):
 // by their bytes, so that the order is total.
@@ -61,6 +59,8 @@ bool natural_less(std::string_view a, std::string_view b) {
   if (i < a.size() || j < b.size()) return i == a.size();  // a prefix of the other comes first
   return a < b;
 }
+
+namespace {
 
 std::string in_quotes(std::string_view s) {
   return "“" + std::string(s.substr(0, 60)) + "”";

@@ -62,6 +62,9 @@ constexpr size_t kMaxEvents = 200;
 // the stack.
 int json_nesting(std::string_view s);
 
+// Ids in natural order, numbers by value ("e2" before "e10"): the order of a situation's events of one day.
+bool natural_less(std::string_view a, std::string_view b);
+
 bool parse_situation(std::string_view text, Day today, const Model& m, Situation& out, InputError& err);
 
 }  // namespace skillcalc

@@ -161,8 +161,9 @@ class Parser {
                       "event id " + in_quotes(e.id) + " is used twice");
       s.events.push_back(std::move(e));
     }
-    std::sort(s.events.begin(), s.events.end(),
-              [](const Event& x, const Event& y) { return x.date != y.date ? x.date < y.date : x.id < y.id; });
+    std::sort(s.events.begin(), s.events.end(), [](const Event& x, const Event& y) {
+      return x.date != y.date ? x.date < y.date : natural_less(x.id, y.id);
+    });
     return true;
   }
 
