@@ -113,14 +113,14 @@ bool breaks_line(std::string_view d, size_t i) {
 
 // Whether a quoted cell that spans lines holds a whole row of the file: a line of it with as many commas as the
 // header's cells need. A note typed "见附件 whose quote a later 12" closes swallows the rows between as text.
-bool holds_a_row(std::string_view cell, int cells) {
+bool holds_a_row(std::string_view cell, int cells, const std::function<bool(std::string_view)>& reads_as_row) {
   if (cells < 2) return false;
   size_t from = cell.find_first_of("\r\n");
   while (from != std::string_view::npos) {
     size_t to = cell.find_first_of("\r\n", from + 1);
     std::string_view line =
         cell.substr(from + 1, to == std::string_view::npos ? std::string_view::npos : to - from - 1);
-    if (std::count(line.begin(), line.end(), ',') >= cells - 1) return true;
+    if (std::count(line.begin(), line.end(), ',') >= cells - 1 && (!reads_as_row || reads_as_row(line))) return true;
     from = to;
   }
   return false;
@@ -208,7 +208,7 @@ Reader::Fault Reader::record(Record& rec) {
         ++i_;
       }
       if (!closed) return Fault::Unclosed;
-      if (line_ != first && expect_ > 0 && holds_a_row(cell, expect_)) return Fault::Swallows;
+      if (line_ != first && expect_ > 0 && holds_a_row(cell, expect_, row_test_)) return Fault::Swallows;
       if (i_ < n && d_[i_] != ',' && d_[i_] != '\n' && d_[i_] != '\r') {
         if (line_ != first) return Fault::Spans;
         fault("引号字段的右引号之后还有字符（字段中的引号要写成两个引号 \"\"）",

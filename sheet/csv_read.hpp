@@ -53,6 +53,9 @@ class Reader {
   size_t offset() const { return i_; }
   long line() const { return line_; }
   void expect(int cells) { expect_ = cells; }
+  // Whether a line that a quoted cell takes in reads as a row of the file (its city column names a city): only such a
+  // line, with the header's commas, makes the cell one that took in rows; a note listing names is a note.
+  void row_test(std::function<bool(std::string_view)> f) { row_test_ = std::move(f); }
   void on_progress(std::function<void(size_t)> f) { drop_ = std::move(f); }  // called with the offset read to
 
  private:
@@ -64,6 +67,7 @@ class Reader {
   int expect_, quote_column_ = 0;
   std::vector<RowError>* errors_ = nullptr;
   std::function<void(size_t)> drop_;
+  std::function<bool(std::string_view)> row_test_;
 };
 
 }  // namespace csv

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "text.hpp"
+
 namespace sheet {
 
 std::string where(const std::string& file, const csv::RowError& e) {
@@ -16,6 +18,18 @@ std::string message(const std::string& file, const csv::RowError& e) {
 }
 
 namespace {
+
+// The n-th (1-based) comma-separated field of a line, as written (a line a quoted cell took in), or "".
+std::string_view nth_field(std::string_view line, int n) {
+  size_t at = 0;
+  for (int k = 1; k < n; ++k) {
+    at = line.find(',', at);
+    if (at == std::string_view::npos) return {};
+    ++at;
+  }
+  size_t end = line.find(',', at);
+  return line.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
+}
 
 // Records, at most: one a line.
 size_t count_lines(Source& src) {
@@ -115,6 +129,13 @@ bool Settler::read_head(csv::Reader& reader, csv::Refusal& fatal) {
   if (!csv::read_header(e_.model(), rec, layout_, fatal)) return false;
   expect_ = static_cast<int>(rec.cells.size());
   reader.expect(expect_);
+  row_test_ = [&m = e_.model(), city = layout_.columns.of("city")](std::string_view line) {
+    std::string v = csv::lower(csv::trim(nth_field(line, city)));
+    for (auto& [id, label] : m.vocab.cities)
+      if (v == id || v == label.zh || v == label.zh + "市") return true;
+    return false;
+  };
+  reader.row_test(row_test_);
   return true;
 }
 
@@ -181,6 +202,7 @@ void Settler::read_again(const Entry& en, csv::Record& rec) {
   for (size_t want = 1024;; want *= 2) {
     std::string_view w = src_.read_at(en.offset, want, buf_);
     csv::Reader again(w, 0, en.line, expect_);
+    again.row_test(row_test_);
     errors.clear();
     bool got = again.next(rec, errors);
     bool whole = got && errors.empty() && rec.offset == 0 && again.offset() < w.size();

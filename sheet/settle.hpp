@@ -84,8 +84,9 @@ class Settler {
   Handlers on_;
   csv::Layout layout_;
   Counts counts_;
-  int expect_ = 0;                // the header's number of cells
-  std::vector<Entry> entries_;    // every data record, grouped by applicant
+  int expect_ = 0;                                  // the header's number of cells
+  std::function<bool(std::string_view)> row_test_;  // a line that reads as a row (its city column names a city)
+  std::vector<Entry> entries_;                      // every data record, grouped by applicant
   std::vector<uint32_t> starts_;  // where each applicant's rows begin in entries_, in order of first appearance
   size_t next_ = 0;
   std::vector<csv::Record> records_;

@@ -5,7 +5,7 @@
 
 namespace csv {
 
-// Without leading and trailing ASCII white space and U+3000 (the ideographic space).
+// Without leading and trailing white space: ASCII, and the unseen kinds pasted from web pages (text.cpp kUnseen).
 std::string trim(std::string_view s);
 // ASCII letters lower-cased; everything else unchanged.
 std::string lower(std::string s);

@@ -82,6 +82,13 @@ expect("a quoted note that takes in whole rows does not hide them: they are read
        "人0002" in names and "人0004" in names and p.returncode == 2, (names, p.stderr.decode()[-600:]))
 expect("the note's line and the line its quote closes on are error rows",
        sorted(r["lines"] for r in rows if r["status"] == "error") == ["2", "4"], rows)
+# A note typed with Alt+Enter that lists nine names on its second line has the header's commas, but that line names no
+# city: it is a note, read as one cell, not rows taken in.
+data = ("applicant,city,applicant_kind,type,date,title,note\n" + good_row(1)[:-1] + ',"参评人员：\n' +
+        "张伟,王芳,李娜,刘洋,陈静,杨磊,赵敏,黄勇,周杰\"\n" + good_row(2))
+p = run(["eval", "--csv", write("roster.csv", data)])
+expect("a multi-line note listing names with commas is a note, not rows taken in",
+       p.returncode == 0 and "2 rows" in p.stderr.decode() and "0 errors" in p.stderr.decode(), p.stderr.decode()[-400:])
 # A quoted cell over two lines is still one row.
 data = HEAD + '"多行\n名称",weihai,person,title,2025-08-01,weihai_craftsman\n' + good_row(1)
 p = run(["eval", "--csv", write("multiline.csv", data)])

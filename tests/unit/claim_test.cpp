@@ -108,18 +108,15 @@ TEST_CASE("Rizhao chief technician: selected once a year (4.), handled by the do
 }
 
 TEST_CASE("Jining's yearly selections say so: a city master studio (六) and a 济宁市技术能手 (十三)", "[claim]") {
-  json r = eval(
-      {{"city", "jining"},
-       {"as_of", "2026-06-01"},
-       {"applicant", {{"kind", "enterprise"}}},
-       {"events", {{{"id", "p"}, {"type", "platform"}, {"date", "2025-06-01"}, {"platform", "city_master_studio"}}}}});
-  CHECK(item(r, "JN24-06-city-master-studio")["claim"]["cadence"]["zh"] == "每年遴选建设10家左右");
-  json t = eval(
-      {{"city", "jining"},
-       {"as_of", "2026-06-01"},
-       {"applicant", {{"kind", "person"}}},
-       {"events", {{{"id", "t"}, {"type", "title"}, {"date", "2025-06-01"}, {"title", "jining_technical_expert"}}}}});
-  CHECK(item(t, "JN24-13-jining-technical-expert")["claim"]["cadence"]["zh"] == "每年认定200名以上");
+  // One event of a Jining applicant: the cadence of the measure it gives.
+  auto cadence = [](const char* kind, const json& event, const char* id) {
+    json r = eval({{"city", "jining"}, {"as_of", "2026-06-01"}, {"applicant", {{"kind", kind}}}, {"events", {event}}});
+    return item(r, id)["claim"]["cadence"]["zh"];
+  };
+  CHECK(cadence("enterprise", {{"type", "platform"}, {"date", "2025-06-01"}, {"platform", "city_master_studio"}},
+                "JN24-06-city-master-studio") == "每年遴选建设10家左右");
+  CHECK(cadence("person", {{"type", "title"}, {"date", "2025-06-01"}, {"title", "jining_technical_expert"}},
+                "JN24-13-jining-technical-expert") == "每年认定200名以上");
 }
 
 TEST_CASE("what to bring counts what the event counts: contest projects hosted, not people", "[claim]") {
