@@ -22,6 +22,10 @@ json eval(const json& s) {
   return json::parse(builtin().evaluate(s.dump(), "2025-08-01"));
 }
 
+// One event of one applicant, as of a day.
+json eval_one(const char* city, const char* as_of, const char* kind, const json& event) {
+  return eval({{"city", city}, {"as_of", as_of}, {"applicant", {{"kind", kind}}}, {"events", {event}}});
+}
 const json& item(const json& r, const std::string& id) {
   for (auto& it : r["items"])
     if (it["clause_id"] == id) return it;
@@ -110,8 +114,7 @@ TEST_CASE("Rizhao chief technician: selected once a year (4.), handled by the do
 TEST_CASE("Jining's yearly selections say so: a city master studio (六) and a 济宁市技术能手 (十三)", "[claim]") {
   // One event of a Jining applicant: the cadence of the measure it gives.
   auto cadence = [](const char* kind, const json& event, const char* id) {
-    json r = eval({{"city", "jining"}, {"as_of", "2026-06-01"}, {"applicant", {{"kind", kind}}}, {"events", {event}}});
-    return item(r, id)["claim"]["cadence"]["zh"];
+    return item(eval_one("jining", "2026-06-01", kind, event), id)["claim"]["cadence"]["zh"];
   };
   CHECK(cadence("enterprise", {{"type", "platform"}, {"date", "2025-06-01"}, {"platform", "city_master_studio"}},
                 "JN24-06-city-master-studio") == "每年遴选建设10家左右");
@@ -120,12 +123,9 @@ TEST_CASE("Jining's yearly selections say so: a city master studio (六) and a �
 }
 
 TEST_CASE("what to bring counts what the event counts: contest projects hosted, not people", "[claim]") {
-  json r = eval(
-      {{"city", "yantai"},
-       {"as_of", "2025-12-01"},
-       {"applicant", {{"kind", "other_unit"}}},
-       {"events",
-        {{{"id", "e1"}, {"type", "contest_hosted"}, {"date", "2025-06-01"}, {"tier", "city_contest"}, {"count", 2}}}}});
+  json r = eval_one(
+      "yantai", "2025-12-01", "other_unit",
+      {{"id", "e1"}, {"type", "contest_hosted"}, {"date", "2025-06-01"}, {"tier", "city_contest"}, {"count", 2}});
   const json& b = item(r, "YT24-08-host-city")["claim"]["bring"][0];
   CHECK(b["zh"].get<std::string>().find("承办项目数：2") != std::string::npos);
   CHECK(b["zh"].get<std::string>().find("人数") == std::string::npos);
