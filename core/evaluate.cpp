@@ -296,6 +296,51 @@ long long certain_floor(const Model& m, int mi, const Situation& s, const std::v
   return it.total_known && !it.blank ? it.total_min : 0;
 }
 
+// The item of one year's events `evs` (in date order) of a yearly total; false when they do not reach it.
+bool year_item(const Model& m, int mi, const Situation& s, const std::vector<int>& evs, Item& it) {
+  const Measure& x = m.measures[mi];
+  Event sum = s.events[evs.back()];
+  long long total = 0;
+  const Option* blank = nullptr;  // an option with `asks` that one of the year's events qualifies under
+  for (int ei : evs) {
+    total += int_at(x.per_year, s.events[ei], s, 0);
+    const Option* o = x.options.empty() ? nullptr : qualifying_option(x, s.events[ei], s);
+    if (o && !o->asks.empty() && !blank) blank = o;
+  }
+  bool found = false;
+  for (auto& f : sum.fields.list)
+    if (f.name == x.per_year.field) f.value.kind = Value::Kind::Int, f.value.i = total, found = true;
+  if (!found) sum.fields.list.push_back({x.per_year.field, Value{Value::Kind::Int, false, total, {}}, x.per_year.id});
+  if (!holds(x.when, sum, s) || !make_item(m, mi, s, sum, evs.back(), it)) return false;
+  if (blank || it.blank) {  // not certain: what the events that qualify for certain earn on their own is
+    if (!it.blank) it.blank = blank;
+    it.total_min = std::min(certain_floor(m, mi, s, evs), it.total_max);
+    if (it.total_known && it.total_min == it.total_max) it.blank = nullptr;  // the blank facts change nothing
+  }
+  it.more_events.assign(evs.begin(), evs.end() - 1);
+  return true;
+}
+
+// A year whose events are partly plans (dated after as_of): what the events that happened bring on their own is due
+// now; the year's item with the plans is planned, and brings what the plans add to that (its total less the part
+// already counted, which it names).
+void year_with_plans(const Model& m, int mi, const Situation& s, const std::vector<int>& evs, std::vector<Item>& out) {
+  std::vector<int> happened;
+  for (int ei : evs)
+    if (s.events[ei].date <= s.as_of) happened.push_back(ei);
+  Item now, plan;
+  bool due = !happened.empty() && year_item(m, mi, s, happened, now);
+  if (due) out.push_back(now);
+  if (!year_item(m, mi, s, evs, plan)) return;
+  plan.planned = true;
+  if (due && now.total_known && plan.total_known) {
+    plan.counted_min = now.total_min, plan.counted_max = now.total_max, plan.counted = true;
+    long long lo = std::max(0LL, plan.total_min - now.total_min), hi = std::max(0LL, plan.total_max - now.total_max);
+    plan.total_min = std::min(lo, hi), plan.total_max = std::max(lo, hi);
+  }
+  out.push_back(std::move(plan));
+}
+
 // A threshold counted per calendar year (每年累计): the events of one year that meet the measure's other conditions
 // (and one of its options) add up their `per_year` field; the year that reaches the threshold gives one item, on its
 // last event. An event that qualifies only through an option standing for a blank fact makes the year's item not
@@ -318,27 +363,12 @@ std::vector<Item> per_year_items(const Model& m, int mi, const Situation& s) {
     for (int ei : all)
       if (Day day = governing_day(x, s.events[ei], s); day >= d.from && day <= d.to) evs.push_back(ei);
     if (evs.empty()) evs = all;
-    Event sum = s.events[evs.back()];
-    long long total = 0;
-    const Option* blank = nullptr;  // an option with `asks` that one of the year's events qualifies under
-    for (int ei : evs) {
-      total += int_at(x.per_year, s.events[ei], s, 0);
-      const Option* o = x.options.empty() ? nullptr : qualifying_option(x, s.events[ei], s);
-      if (o && !o->asks.empty() && !blank) blank = o;
+    if (s.events[evs.back()].date > s.as_of) {
+      year_with_plans(m, mi, s, evs, out);
+      continue;
     }
-    bool found = false;
-    for (auto& f : sum.fields.list)
-      if (f.name == x.per_year.field) f.value.kind = Value::Kind::Int, f.value.i = total, found = true;
-    if (!found) sum.fields.list.push_back({x.per_year.field, Value{Value::Kind::Int, false, total, {}}, x.per_year.id});
     Item it;
-    if (!holds(x.when, sum, s) || !make_item(m, mi, s, sum, evs.back(), it)) continue;
-    if (blank || it.blank) {  // not certain: what the events that qualify for certain earn on their own is
-      if (!it.blank) it.blank = blank;
-      it.total_min = std::min(certain_floor(m, mi, s, evs), it.total_max);
-      if (it.total_known && it.total_min == it.total_max) it.blank = nullptr;  // the blank facts change nothing
-    }
-    it.more_events.assign(evs.begin(), evs.end() - 1);
-    out.push_back(std::move(it));
+    if (year_item(m, mi, s, evs, it)) out.push_back(std::move(it));
   }
   return out;
 }

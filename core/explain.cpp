@@ -56,10 +56,12 @@ void unit_en(TextBuf& o, const Amount& a, const Item& it) {
 }
 
 // The sum before a cap or a pool cut it (the cut is said by status_words).
+// The item's money before a cap or pool cut it; a yearly total's plan, the whole year's (with the part counted apart).
 SpanZh before_cut(const Item& it) {
-  if (it.pooled_by >= 0) return {it.before_pool_min, it.before_pool_max};
-  if (it.before_cap_max) return {it.before_cap_min, it.before_cap_max};
-  return {it.total_min, it.total_max};
+  long long lo = it.counted_min, hi = it.counted_max;
+  if (it.pooled_by >= 0) return {lo + it.before_pool_min, hi + it.before_pool_max};
+  if (it.before_cap_max) return {lo + it.before_cap_min, hi + it.before_cap_max};
+  return {lo + it.total_min, hi + it.total_max};
 }
 
 bool per_head(const Measure& x, const Item& it) {
@@ -158,6 +160,15 @@ void plan_words(Words& w, const Situation& s, const Event& e, const Item& it) {
       "), and has not happened yet; it can be claimed only once it does (the certificate, result, approval or "
       "title obtained)",
       money ? ", so its money is not in the totals but shown as planned." : ".");
+  if (!it.counted) return;
+  cat(w.zh, "本年度已发生的事件单独可获", SpanZh{it.counted_min, it.counted_max},
+      "（另列一项，计入合计）；计划事件发生后全年合计",
+      SpanZh{it.counted_min + it.total_min, it.counted_max + it.total_max}, "，本项计划金额为二者之差",
+      SpanZh{it.total_min, it.total_max}, "。");
+  cat(w.en, " The year's events that have happened bring ", SpanEn{it.counted_min, it.counted_max},
+      " on their own (a separate item, in the totals); once the planned ones happen the year brings ",
+      SpanEn{it.counted_min + it.total_min, it.counted_max + it.total_max}, ", so this plan adds the difference, ",
+      SpanEn{it.total_min, it.total_max}, ".");
 }
 
 // A claim above a city-wide pool's whole budget (WH25 8.) can never be paid in full, whatever the other claims.
