@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "budget_parts.hpp"
+#include "day.hpp"
 #include "evaluate.hpp"
 #include "situation.hpp"
 #include "strict_json.hpp"
@@ -112,6 +113,23 @@ Err pooled_fact_missing(const Model& m, const PoolIndex& ix, const Situation& s,
               "whether '" + id + "' counts in the pool depends on a fact left blank, '" + p.text() +
                   "': the claim is left out; give it and settle again"};
     }
+  }
+  return {};
+}
+
+// A pooled item whose event is dated after the claim's as_of: a plan, not a claim of the year (an evaluation not yet
+// held); counted, it would take money from the claims made. The claim is left out and the event named.
+Err pooled_plan(const Model& m, const PoolIndex& ix, const Situation& s, const Evaluation& ev) {
+  for (auto& it : ev.items) {
+    if (!it.counts() || ix.pools_of[it.measure].empty() || !it.planned) continue;
+    const Event& e = event_of(ev, s, it);
+    const std::string& id = m.measures[it.measure].id;
+    return {"planned_event", "/events/" + std::to_string(e.index) + "/date",
+            "“" + id + "”的事件日期" + day_iso(e.date) + "晚于测算日期" + day_iso(s.as_of) +
+                "，尚未发生，不能计入资金池：本申报未计入，请在事件发生后再结算",
+            "the event of '" + id + "' is dated " + day_iso(e.date) + ", after the day asked about (" +
+                day_iso(s.as_of) + "): it has not happened and cannot count in the pool; the claim is left out, "
+                "settle again once it has"};
   }
   return {};
 }
@@ -248,7 +266,8 @@ Gathered group_claims(const Model& m, const PoolIndex& ix, const std::vector<std
     }
     note_caps(m, ai, s, ev, out.cap_hits);
     sum_pooled(ix, s, ev, sums);
-    Err bad = pooled_fact_missing(m, ix, s, ev);
+    Err bad = pooled_plan(m, ix, s, ev);
+    if (bad.code.empty()) bad = pooled_fact_missing(m, ix, s, ev);
     if (bad.code.empty()) bad = pool_claim_unsure(m, ix, s, ev);
     if (bad.code.empty()) bad = check_claimed(ix, a, sums);
     if (!bad.code.empty()) {

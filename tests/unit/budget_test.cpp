@@ -243,6 +243,23 @@ TEST_CASE("Yantai (七): a total within 1,000,000 is paid as claimed, an assesse
   CHECK(r["summary"]["claims_skipped"] == 1);
 }
 
+TEST_CASE("Weihai 8.: a claim whose self-evaluation is dated after its as_of is a plan, left out, not a cut to others",
+          "[budget][weihai]") {
+  // 丙's 1,500 senior technicians are evaluated in October, 丙 asks in June: counted, the year's claims would be
+  // 6,000,000 and 丁's 3,000,000 cut to 2,000,000 (000: 如当年度全市企业申报奖励总额不超过400万元，则按照实际发放).
+  json planned = json::parse(weihai("丙", 1500, 0, 0));
+  planned["situation"]["as_of"] = "2025-05-31";
+  json r = settle({planned.dump(), weihai("丁", 1500, 0, 0)});
+  json p = pool(r, "WH25-08-self-eval-budget");
+  CHECK(p["paid_in_full"] == true);
+  CHECK(applicant(p, "丁")["allocated_yuan"] == 3000000);
+  REQUIRE(r["errors"].size() == 1);
+  CHECK(r["errors"][0]["input"] == 1);
+  CHECK(r["errors"][0]["error"]["code"] == "planned_event");
+  CHECK(r["errors"][0]["error"]["path"] == "/situation/events/0/date");
+  CHECK(r["summary"]["complete"] == false);
+}
+
 TEST_CASE("quotas: more claimants than 每年遴选不超过80名 are reported, no one is chosen", "[budget][quota]") {
   auto master = [](int i) {
     json s = {{"city", "yantai"},
