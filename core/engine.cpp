@@ -199,6 +199,14 @@ void Engine::evaluate_into(std::string& out, std::string_view situation, std::st
   out.resize(evaluate_at(out, 0, situation, today, compact));
 }
 
+void Engine::evaluate_tape(std::string& out, std::string_view situation, std::string_view today, bool compact,
+                           Tape& tape) const {
+  tape.ops.clear();
+  tape.too_long = false;
+  out.resize(evaluate_at(out, 0, situation, today, compact, &tape));
+  if (tape.too_long) tape.ops.clear(), evaluate_into(out, situation, today, compact);
+}
+
 namespace {
 
 // An error answer written at `at`: its end.
@@ -211,7 +219,7 @@ size_t error_at(std::string& out, size_t at, const std::string& error) {
 }  // namespace
 
 size_t Engine::evaluate_at(std::string& out, size_t at, std::string_view situation, std::string_view today,
-                           bool compact) const {
+                           bool compact, Tape* tape) const {
   try {
     Situation s;
     InputError err;
@@ -222,8 +230,9 @@ size_t Engine::evaluate_at(std::string& out, size_t at, std::string_view situati
     Evaluation ev;
     if (!skillcalc::evaluate(*model_, s, ev, err))
       return error_at(out, at, render_error(err.code, err.path, err.zh, err.en));
-    return render_result_at(out, at, *model_, s, ev, compact);
+    return render_result_at(out, at, *model_, s, ev, compact, tape);
   } catch (const std::exception& e) {
+    if (tape) tape->ops.clear();  // the text of the error, not the ops written before it
     return error_at(out, at,
                     render_error("internal_error", "", std::string("内部错误：") + e.what(),
                                  std::string("internal error: ") + e.what()));

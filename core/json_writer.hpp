@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "copy_bytes.hpp"
+#include "json_tape.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -66,13 +67,16 @@ class JsonWriter {
     return std::move(buf_);
   }
   size_t size() const { return n_; }
+  // From here on, a tape (json_tape.hpp) in place of the text: the buffer gets the strings' bytes alone.
+  void record(Tape* tape) { tape_ = tape; }
 
-  JsonWriter& begin_object() { return open('{'); }
-  JsonWriter& end_object() { return close('}'); }
-  JsonWriter& begin_array() { return open('['); }
-  JsonWriter& end_array() { return close(']'); }
-  // `k` is one of the program's literal keys: it needs no escape.
+  JsonWriter& begin_object() { return tape_ ? op(TapeOp::Object) : open('{'); }
+  JsonWriter& end_object() { return tape_ ? op(TapeOp::End) : close('}'); }
+  JsonWriter& begin_array() { return tape_ ? op(TapeOp::Array) : open('['); }
+  JsonWriter& end_array() { return tape_ ? op(TapeOp::End) : close(']'); }
+  // `k` is one of the program's literal keys: it needs no escape (and on a tape, its address names it).
   JsonWriter& key(std::string_view k) {
+    if (tape_) return op(TapeOp::Key, tape_->table->id(k));
     char* p = room(k.size() + 4);
     if (comma_) *p++ = ',';
     *p++ = '"';
@@ -84,8 +88,12 @@ class JsonWriter {
     comma_ = false;
     return *this;
   }
-  JsonWriter& str(std::string_view s) { return value(), quote(s), *this; }
+  JsonWriter& str(std::string_view s) {
+    if (tape_) return tape_string(s);
+    return value(), quote(s), *this;
+  }
   JsonWriter& num(long long v) {
+    if (tape_) return tape_num(v);
     char* p = room(24);
     if (comma_) *p++ = ',';
     comma_ = true;
@@ -93,10 +101,17 @@ class JsonWriter {
     n_ = static_cast<size_t>(r.ptr - buf_.data());
     return *this;
   }
-  JsonWriter& boolean(bool b) { return value(), put(b ? std::string_view("true") : std::string_view("false")), *this; }
-  JsonWriter& null() { return value(), put("null"), *this; }
-  // A value already written as JSON (by another JsonWriter).
-  JsonWriter& raw(std::string_view json) { return value(), put(json), *this; }
+  JsonWriter& boolean(bool b) {
+    if (tape_) return op(b ? TapeOp::True : TapeOp::False);
+    return value(), put(b ? std::string_view("true") : std::string_view("false")), *this;
+  }
+  JsonWriter& null() { return tape_ ? op(TapeOp::Null) : (value(), put("null"), *this); }
+  // A value already written as JSON (by another JsonWriter), as long-lived as the rules: on a tape, its address
+  // names it (json_tape.hpp).
+  JsonWriter& raw(std::string_view json) {
+    if (tape_) return op(TapeOp::Fragment, tape_->table->id(json));
+    return value(), put(json), *this;
+  }
   // key + string, the common case
   JsonWriter& field(std::string_view k, std::string_view v) { return key(k).str(v); }
   JsonWriter& field(std::string_view k, long long v) { return key(k).num(v); }
@@ -106,6 +121,27 @@ class JsonWriter {
   std::string* home_ = nullptr;  // the buffer `reuse` took, until it is given back
   size_t n_ = 0;
   bool comma_ = false;
+  Tape* tape_ = nullptr;
+
+  JsonWriter& op(TapeOp tag, uint32_t payload = 0) {
+    tape_->ops.push_back(tape_op(tag, payload));
+    return *this;
+  }
+  // The string as UTF-16 (JavaScript's own strings: decoding it is a copy, where UTF-8 is a conversion).
+  [[gnu::noinline]] JsonWriter& tape_string(std::string_view s) {
+    char* o = room(2 * s.size());  // at most one unit of two bytes a byte
+    size_t units = utf16_of_utf8(o, s.data(), s.size());
+    n_ += 2 * units;
+    if (units > kTapePayloadMax) tape_->too_long = true;
+    return op(TapeOp::String, static_cast<uint32_t>(units));
+  }
+  [[gnu::noinline]] JsonWriter& tape_num(long long v) {
+    if (v >= 0 && v <= kTapePayloadMax) return op(TapeOp::Int, static_cast<uint32_t>(v));
+    uint64_t u = static_cast<uint64_t>(v);
+    op(TapeOp::Int64);
+    tape_->ops.push_back(static_cast<uint32_t>(u));
+    return tape_->ops.push_back(static_cast<uint32_t>(u >> 32)), *this;
+  }
 
   // Room for `k` more bytes at the end of what is written; the pointer to write them at. Inlined even where the
   // WebAssembly build optimises for size (-Oz would call it for every piece), the rare growth kept out of line: the

@@ -147,10 +147,11 @@ void prerender(Model& m) {
 }
 
 size_t render_result_at(std::string& out, size_t at, const Model& m, const Situation& s, const Evaluation& ev,
-                        bool compact) {
+                        bool compact, Tape* tape) {
   thread_local Words scratch;  // the explanation of one item at a time; its capacity is kept from result to result
   JsonWriter w;
   w.reuse_at(out, at);
+  if (tape) tape->table->own(&m), w.record(tape);
   w.begin_object()
       .key("ok")
       .boolean(true)

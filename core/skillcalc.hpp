@@ -12,6 +12,8 @@ namespace skillcalc {
 
 struct Model;
 
+struct Tape;  // json_tape.hpp
+
 class Engine {
  public:
   // Loads the vocabulary and the rule files. On failure returns null and sets *report to a JSON report of every
@@ -32,7 +34,11 @@ class Engine {
   // the size it has grown to, beyond the end: a batch writes answer after answer into one buffer and sends it on
   // whole, never copying an answer and never zero-filling the buffer again.
   size_t evaluate_at(std::string& out, size_t at, std::string_view situation, std::string_view today,
-                     bool compact) const;
+                     bool compact, Tape* tape = nullptr) const;
+  // The result as a tape for JavaScript (json_tape.hpp): `out` gets the strings' bytes and `tape` the ops. An error,
+  // or a result a tape cannot hold, is written as text into `out` instead, and `tape.ops` left empty.
+  void evaluate_tape(std::string& out, std::string_view situation, std::string_view today, bool compact,
+                     Tape& tape) const;
   // One situation under each city's documents (README "Compare"): `cities` is a JSON array of city ids, or empty
   // for every city with documents. Each city's result is byte for byte `evaluate` of the situation with that city.
   std::string compare(std::string_view situation, std::string_view cities, std::string_view today) const;

@@ -9,6 +9,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,6 +18,7 @@
 #include "claim_lines.hpp"
 #include "engine.hpp"
 #include "files.hpp"
+#include "json_tape.hpp"
 #include "skillcalc.hpp"
 
 #ifndef SKILLCALC_VERSION
@@ -102,6 +104,47 @@ emscripten::val evaluate_room(double bytes, const std::string& today, bool compa
   return evaluate_as(std::string_view(room.data(), static_cast<size_t>(bytes)), today, compact);
 }
 
+// The result as a tape (core/json_tape.hpp) for skillcalc.mjs to build its object from, with no JSON text to decode
+// and parse: the strings' bytes, then the ops from a 4-byte boundary, then three 32-bit words: the strings' length,
+// where the ops begin and how many there are. No ops: the answer is JSON text (an error).
+skillcalc::TapeTable tape_table;
+skillcalc::Tape tape{&tape_table, {}, false};
+
+void append_tape(std::string& out, const std::vector<uint32_t>& ops) {
+  size_t text = out.size();
+  out.resize(text + 3 + ops.size() * 4 + 12);  // the last growth: the alignment found below stays
+  size_t at = text;
+  while ((reinterpret_cast<uintptr_t>(out.data()) + at) % 4) ++at;
+  std::memcpy(&out[at], ops.data(), ops.size() * 4);
+  size_t end = at + ops.size() * 4;
+  uint32_t trailer[3] = {static_cast<uint32_t>(text), static_cast<uint32_t>(at), static_cast<uint32_t>(ops.size())};
+  std::memcpy(&out[end], trailer, sizeof trailer);
+  out.resize(end + sizeof trailer);
+}
+
+emscripten::val evaluate_tape(double bytes, const std::string& today, bool compact) {
+  tape.ops.clear();
+  try {
+    const skillcalc::Engine* e = engine();
+    if (!(bytes >= 0 && bytes <= static_cast<double>(room.size())))
+      last = kInternal;
+    else if (!e)
+      last = kNoRules;
+    else
+      e->evaluate_tape(last, std::string_view(room.data(), static_cast<size_t>(bytes)), today, compact, tape);
+  } catch (...) {  // reached only in a build with -fexceptions
+    last = kInternal;
+    tape.ops.clear();
+  }
+  append_tape(last, tape.ops);
+  return view_of_last();
+}
+// The text of a key or fragment a tape names (its UTF-8; empty for an id the table does not have).
+emscripten::val tape_entry(double id) {
+  std::string_view s = id >= 0 && id < 4294967296.0 ? tape_table.entry(static_cast<uint32_t>(id)) : "";
+  return emscripten::val(emscripten::typed_memory_view(s.size(), reinterpret_cast<const unsigned char*>(s.data())));
+}
+
 // `cities`: a JSON array of city ids, or "" for every city with documents.
 emscripten::val compare(const std::string& situation, const std::string& cities, const std::string& today) {
   return answer([&](const skillcalc::Engine& e) { return e.compare(situation, cities, today); });
@@ -133,6 +176,8 @@ EMSCRIPTEN_BINDINGS(skillcalc) {
   emscripten::function("evaluate_compact", &evaluate_compact);
   emscripten::function("situation_room", &situation_room);
   emscripten::function("evaluate_room", &evaluate_room);
+  emscripten::function("evaluate_tape", &evaluate_tape);
+  emscripten::function("tape_entry", &tape_entry);
   emscripten::function("compare", &compare);
   emscripten::function("budget", &budget);
   emscripten::function("catalog", &catalog);

@@ -22,6 +22,7 @@ import createSkillCalcCore from './skillcalc_core.mjs';
 const INTERNAL_ERROR =
   '{"ok":false,"error":{"code":"internal_error","path":"","zh":"计算器内部错误","en":"internal error in the calculator"}}';
 const utf8 = new TextDecoder();
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });  // a string may begin with U+FEFF: kept
 const encoder = new TextEncoder();
 const isNode = typeof process !== 'undefined' && !!process.versions?.node;
 
@@ -126,6 +127,107 @@ function asText(x) {
   }
 }
 
+// ---- results as tapes (core/json_tape.hpp) ---------------------------------------------------------------------
+// An answer of evaluate_tape is the strings (UTF-16LE; UTF-8 JSON text where there are no ops), the ops (32 bits each, from a 4-byte boundary) and three words:
+// the strings' length, where the ops begin, how many. Keys and fragments are asked of the core once per instance and
+// kept: a key as its text, a fragment parsed, copied for each result that names it.
+const TAG_BITS = 4, TAG = 15;
+const OBJECT = 0, ARRAY = 1, END = 2, STRING = 4, INT = 5, INT64 = 6, FALSE = 7, TRUE = 8, NULL = 9, FRAGMENT = 10;
+
+function copyValue(v) {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    const a = new Array(v.length);
+    for (let i = 0; i < v.length; i++) a[i] = copyValue(v[i]);
+    return a;
+  }
+  const o = {};
+  for (const k in v) o[k] = copyValue(v[k]);
+  return o;
+}
+
+class TapeReader {
+  constructor() {
+    this.of = null;  // the core instance the kept keys and fragments are its
+    this.keys = [];
+    this.fragments = [];
+  }
+  // The answer (a view of wasm memory, valid until the next call) as an object.
+  read(view, core) {
+    if (this.of !== core) {
+      this.of = core;
+      this.keys = [];
+      this.fragments = [];
+    }
+    const n = view.length;
+    const trailer = new DataView(view.buffer, view.byteOffset + n - 12, 12);
+    const textBytes = trailer.getUint32(0, true), opsAt = trailer.getUint32(4, true), count = trailer.getUint32(8, true);
+    if (count === 0) return JSON.parse(utf8.decode(view.subarray(0, textBytes)));
+    const text = utf16.decode(view.subarray(0, textBytes));
+    this.ops = new Uint32Array(view.buffer, view.byteOffset + opsAt, count);
+    this.text = text;
+    this.i = 0;
+    this.at = 0;
+    const value = this.value();
+    if (this.i !== count || this.at !== text.length) throw new Error('the tape does not read');
+    this.ops = this.text = null;
+    return value;
+  }
+  value() {
+    const op = this.ops[this.i++];
+    switch (op & TAG) {
+      case OBJECT: {
+        const o = {};
+        for (let k = this.ops[this.i]; (k & TAG) !== END; k = this.ops[this.i]) {
+          this.i++;
+          o[this.keys[k >>> TAG_BITS] ?? this.key(k >>> TAG_BITS)] = this.value();
+        }
+        this.i++;
+        return o;
+      }
+      case ARRAY: {
+        const a = [];
+        while ((this.ops[this.i] & TAG) !== END) a.push(this.value());
+        this.i++;
+        return a;
+      }
+      case STRING: {
+        const from = this.at;
+        this.at += op >>> TAG_BITS;
+        return this.text.slice(from, this.at);
+      }
+      case INT:
+        return op >>> TAG_BITS;
+      case INT64: {
+        const lo = this.ops[this.i], hi = this.ops[this.i + 1] | 0;
+        this.i += 2;
+        return hi * 4294967296 + lo;
+      }
+      case FALSE:
+        return false;
+      case TRUE:
+        return true;
+      case NULL:
+        return null;
+      case FRAGMENT:
+        return copyValue(this.fragments[op >>> TAG_BITS] !== undefined ? this.fragments[op >>> TAG_BITS] : this.fragment(op >>> TAG_BITS));
+      default:
+        throw new Error('the tape does not read');
+    }
+  }
+  entry(id) {
+    const bytes = this.of.tape_entry(id);
+    if (bytes.length === 0) throw new Error('the tape names no entry');
+    return utf8.decode(bytes);
+  }
+  key(id) {
+    return (this.keys[id] = this.entry(id));
+  }
+  fragment(id) {
+    return (this.fragments[id] = JSON.parse(this.entry(id)));
+  }
+}
+
 export async function createSkillCalc(options = {}) {
   const wasmModule = await compileWasm(options);
   let core = await instantiate(wasmModule);
@@ -142,25 +244,34 @@ export async function createSkillCalc(options = {}) {
     try {
       return utf8.decode(f());
     } catch {
-      const now = instantiateNow(wasmModule);
-      if (now) core = now;
-      else
-        renewing ??= instantiate(wasmModule).then(
-          (fresh) => { core = fresh; renewing = null; },
-          () => { renewing = null; });
+      renew();
       return INTERNAL_ERROR;
     }
   }
+  function renew() {
+    const now = instantiateNow(wasmModule);
+    if (now) core = now;
+    else
+      renewing ??= instantiate(wasmModule).then(
+        (fresh) => { core = fresh; renewing = null; },
+        () => { renewing = null; });
+  }
   const today = () => options.today ?? localToday();
 
-  function evaluateText(text, options) {
+  // A situation's text as the core takes it, or an answer (JSON text) refusing it.
+  function situationFor(text) {
     let s = asText(text);
-    if (s === null) return NOT_TEXT;
+    if (s === null) return { refused: NOT_TEXT };
     // Refused before a byte is copied into wasm memory (which grows and never shrinks).
-    if (utf8Length(s, MAX_SITUATION_BYTES) > MAX_SITUATION_BYTES) return TOO_LARGE;
+    if (utf8Length(s, MAX_SITUATION_BYTES) > MAX_SITUATION_BYTES) return { refused: TOO_LARGE };
     // A lone surrogate cannot be written in UTF-8: replace it with U+FFFD as TextEncoder (and so any caller piping
     // the text to the CLI) would, rather than hand the core the bytes of the surrogate itself.
     if (s.isWellFormed && !s.isWellFormed()) s = s.toWellFormed();
+    return { s };
+  }
+  function evaluateText(text, options) {
+    const { s, refused } = situationFor(text);
+    if (refused) return refused;
     const compact = !!options?.compact;
     return callWith(() => core.evaluate_room(put(s), today(), compact));
   }
@@ -196,9 +307,20 @@ export async function createSkillCalc(options = {}) {
     ok: false,
     error: { code: 'invalid_input', path: '', zh: '情形无法转换为 JSON', en: 'the situation cannot be converted to JSON' },
   };
+  // The object is built from the core's tape (README "Objects without JSON text"): the same object JSON.parse of
+  // evaluateText's answer gives, without that text.
+  const tapes = new TapeReader();
   function evaluate(situation, options) {
     const text = situationText(situation);
-    return text === null ? NOT_JSON : JSON.parse(evaluateText(text, options));
+    if (text === null) return NOT_JSON;
+    const { s, refused } = situationFor(text);
+    if (refused) return JSON.parse(refused);
+    try {
+      return tapes.read(core.evaluate_tape(put(s), today(), !!options?.compact), core);
+    } catch {
+      renew();
+      return JSON.parse(INTERNAL_ERROR);
+    }
   }
   // `cities`: an array of city ids (or JSON text of one); undefined or null for every city with documents.
   function compareText(text, cities) {

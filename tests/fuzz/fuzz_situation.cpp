@@ -1,7 +1,8 @@
 // libFuzzer target (a): arbitrary bytes as a situation, evaluated by an Engine over the embedded rules; the same
 // bytes (and the situation's city, when it has one) as the city of a catalog. Besides the sanitizers, it aborts when
 // a documented property breaks: every answer is JSON, errors are data (never internal_error), input over the size
-// limit is refused, totals are ordered, and the same input gives the same bytes.
+// limit is refused, totals are ordered, the same input gives the same bytes, and the result's tape for JavaScript
+// (core/json_tape.hpp) reads back as its text, byte for byte.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -9,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "../parity/tape_text.hpp"
 #include "situation.hpp"
 #include "skillcalc.hpp"
 
@@ -64,6 +66,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         t["min_yuan"].get<long long>() < 0 || t["min_yuan"].get<long long>() > t["max_yuan"].get<long long>())
       broken("totals are not 0 <= min <= max", out);
     if (e.evaluate(in, "2026-01-15") != out) broken("the same input gave different bytes", out);
+    static skillcalc::TapeTable table;
+    skillcalc::Tape tape;
+    tape.table = &table;
+    std::string strings;
+    e.evaluate_tape(strings, in, "2026-01-15", false, tape);
+    if (tape.ops.empty() || test::tape_text(tape, strings) != out)
+      broken("the tape does not read back as the text", out);
   }
   // The catalog with an arbitrary city string: a prefix of the input, and the situation's own city.
   checked(e.catalog(in.substr(0, 64)));

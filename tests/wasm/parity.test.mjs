@@ -75,6 +75,39 @@ test('eval --jsonl --compact answers every case as wasm does, line for line', ()
   });
 });
 
+// evaluate builds its object from the core's tape (core/json_tape.hpp), not from the text: the object must be the
+// text's, value for value and key for key in order, full and compact, over every case.
+test('every case gives the same object from evaluate as from JSON.parse of evaluateText, full and compact', async (t) => {
+  for (const c of allCases()) {
+    await t.test(c.name, () => {
+      for (const compact of [false, true]) {
+        const text = calc.evaluateText(JSON.stringify(c.situation), { compact });
+        const got = calc.evaluate(c.situation, { compact });
+        assert.deepEqual(got, JSON.parse(text));
+        assert.equal(JSON.stringify(got), text);
+      }
+    });
+  }
+});
+
+test('objects from the tape keep strings of every width, a leading U+FEFF, large numbers and copies of fragments', () => {
+  const ids = ['\ufeffe1', 'a"b\\c\u0001\n', '技能😀', '\u2028x', ''.padEnd(20, '长')];
+  const situation = {
+    city: 'jining', as_of: '2026-07-01', applicant: { kind: 'enterprise' },
+    events: ids.map((id, k) => ({ id, type: 'order_training', date: `2026-0${k + 1}-01`, hires: 90000, contract_years: 3, key_partnership: true })),
+  };
+  const text = calc.evaluateText(JSON.stringify(situation));
+  const first = calc.evaluate(situation);
+  assert.equal(JSON.stringify(first), text);
+  assert.ok(first.items.some((it) => it.event_ids.includes('\ufeffe1')));
+  assert.ok(first.totals.max_yuan > 2 ** 28, 'a total beyond what one op holds');
+  // A fragment (the source of an item) is copied for each result: changing one result leaves the next alone.
+  first.items[0].source.quote = 'changed';
+  const second = calc.evaluate(situation);
+  assert.notEqual(second.items[0].source.quote, 'changed');
+  assert.equal(JSON.stringify(second), text);
+});
+
 test('evaluate(situation, { compact: true }) gives the compact object; no option gives the full one', () => {
   const situation = {
     city: 'weihai',
