@@ -64,11 +64,20 @@ int steps(const Model& m, const Condition& c, const Event& e, const Situation& s
   return 1;
 }
 
-// Whether a fact the applicant stated fails one of these conditions (an employer kind the measure does not take).
+// Whether a fact the applicant stated fails this condition for good (an employer kind the measure does not take, an
+// age above its limit). A number below a threshold it must reach (社保满12个月: 11 months) is not: it is reached later.
+bool rules_out(const Condition& c, const Event& e, const Situation& s) {
+  if (c.path.scope != Path::Scope::Applicant) return false;
+  const Value* v = s.applicant.get(c.path);
+  if (!v || holds(c, e, s)) return false;
+  bool below = c.test.kind == Test::Kind::Range && c.test.has_min && v->kind == Value::Kind::Int && v->i < c.test.min &&
+               (!c.test.has_max || c.test.max >= c.test.min);
+  return !below;
+}
+
+// Whether a fact the applicant stated fails one of these conditions for good.
 bool stated_fact_fails(const std::vector<Condition>& when, const Event& e, const Situation& s) {
-  return std::any_of(when.begin(), when.end(), [&](const Condition& c) {
-    return c.path.scope == Path::Scope::Applicant && s.applicant.get(c.path) && !holds(c, e, s);
-  });
+  return std::any_of(when.begin(), when.end(), [&](const Condition& c) { return rules_out(c, e, s); });
 }
 
 // Distance of one event (or the standing event) to the measure; kUnrelated when a stated applicant fact fails its
@@ -77,7 +86,7 @@ int distance_to(const Model& m, const Measure& x, const Event& e, const Situatio
   int d = 0;
   for (auto& c : x.when) {
     int k = steps(m, c, e, s, x.event);
-    if (k && c.path.scope == Path::Scope::Applicant && s.applicant.get(c.path)) return kUnrelated;
+    if (k && rules_out(c, e, s)) return kUnrelated;
     d += k;
   }
   if (!x.options.empty()) {
