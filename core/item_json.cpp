@@ -73,7 +73,8 @@ void head_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluati
   w.end_array();
   w.field("recipient", it.recipient).key("for_applicant").boolean(it.for_applicant);
   if (it.team) w.key("team").boolean(true);
-  if (!it.uncertain()) return;
+  // Outside its document's period an item brings nothing whatever the facts: nothing is asked for it.
+  if (!it.uncertain() || it.status == Status::OutsidePeriod) return;
   w.key("certain").boolean(false);
   if (compact) return;
   w.key("missing").begin_array();

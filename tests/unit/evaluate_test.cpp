@@ -173,3 +173,23 @@ TEST_CASE("the catalog asks what the city's rules read, and only that", "[catalo
         if (f["id"] == "tier") CHECK(f["options"].size() == 2);  // city_contest and provincial_class1
   CHECK(json::parse(sample().catalog("nowhere"))["ok"] == false);
 }
+
+TEST_CASE("an item outside its document's period asks nothing: no answer could change it", "[evaluate][missing]") {
+  // A Weihai apprenticeship of 2025-03-01 with its level and scheme blank: the 2021 measure asks the scheme, the 2025
+  // one (in force from 2025-05-01) is outside its period and asks nothing, so compare lists no question for it.
+  static auto e = skillcalc::Engine::load(skillcalc::embedded_rules(), nullptr);
+  REQUIRE(e);
+  json r = json::parse(e->evaluate(R"({"city":"weihai","as_of":"2025-12-01","applicant":{"kind":"enterprise"},
+    "events":[{"id":"a1","type":"apprenticeship","date":"2025-03-01","count":5,"years":2}]})",
+                                   "2026-01-15"));
+  int outside = 0;
+  for (auto& it : r["items"]) {
+    if (it["status"] == "outside_period") {
+      ++outside;
+      CHECK_FALSE(it.contains("missing"));
+      CHECK_FALSE(it.contains("certain"));
+    }
+    if (it["clause_id"] == "WH21-05-apprenticeship") CHECK(it["missing"].size() == 1);
+  }
+  CHECK(outside == 1);
+}
