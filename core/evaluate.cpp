@@ -197,15 +197,16 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
   return true;
 }
 
-// The order in which a cap or a pool takes items: certain money first, then money that is not certain, each in event
-// (date) order. The text says which total is capped, not which claim is cut; this way a cap reached by certain money
-// stays certain, and what is not certain gets what is left.
+// The order in which a cap or a pool takes items: what has happened before plans (a plan never takes the room of
+// money already due), and within each certain money first, then money that is not certain, each in event (date)
+// order. The text says which total is capped, not which claim is cut; this way a cap reached by certain money stays
+// certain, and what is not certain gets what is left.
 const std::vector<size_t>& cap_order(const std::vector<Item>& items) {
   thread_local std::vector<size_t> order;  // its capacity kept from call to call
   order.clear();
-  for (int pass = 0; pass < 2; ++pass)
+  for (int pass = 0; pass < 4; ++pass)  // happened and certain, happened, planned and certain, planned
     for (size_t i = 0; i < items.size(); ++i)
-      if ((items[i].total_min == items[i].total_max) == (pass == 0)) order.push_back(i);
+      if (2 * items[i].planned + (items[i].total_min != items[i].total_max) == pass) order.push_back(i);
   return order;
 }
 
@@ -246,9 +247,10 @@ void cap_floors(const Model& m, const Situation& s, const Evaluation& ev, std::v
       auto year = [&](const Item& it) {
         return c.per == Cap::Per::ApplicantYear ? event_of(ev, s, it).date / 10000 : 0;
       };
-      long long used = 0;  // what the year's other items of the cap are certain to take
+      long long used = 0;  // what the year's other items of the cap are certain to take (plans after what happened)
       for (size_t i = 0; i < items.size(); ++i)
         if (i != wi && items[i].counts() && items[i].total_known && year(items[i]) == year(low) &&
+            (!items[i].planned || win.planned) &&
             std::binary_search(c.measures.begin(), c.measures.end(), items[i].measure))
           used += items[i].total_min;
       long long room = std::max(0LL, c.max_yuan - used);

@@ -37,9 +37,11 @@ struct Item {
   int pooled_by = -1;                   // a city-wide pool whose whole budget this item exceeds (Model::pools)
   long long before_pool_min = 0, before_pool_max = 0;
   bool planned = false;  // its event is dated after as_of: a plan, not yet money (never in the totals)
-  // A yearly total's plan (每年…以上, some of the year's events dated after as_of): what the year's events that
-  // happened bring on their own, counted in the totals by their own item; this one's total is what the plans add.
+  // A plan over money already due: a yearly total's plan (每年…以上, some of the year's events dated after as_of),
+  // or a plan that would beat a result that has happened under 就高 (counted_item: that result's item). What has
+  // happened is counted in the totals by its own item; this one's total is what the plan adds.
   bool counted = false;
+  int counted_item = -1;
   long long counted_min = 0, counted_max = 0;
   // 就高 (Stacking::lower_is_floor): the item this one excluded whose money it brings at least (total_min rose to it)
   int floor_by = -1;

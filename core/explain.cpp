@@ -161,6 +161,16 @@ void plan_words(Words& w, const Situation& s, const Event& e, const Item& it) {
       "title obtained)",
       money ? ", so its money is not in the totals but shown as planned." : ".");
   if (!it.counted) return;
+  if (it.counted_item >= 0) {
+    cat(w.zh, "已取得的同一成就（另列一项，计入合计）可获", SpanZh{it.counted_min, it.counted_max},
+        "；本项实际发生后只按最高一项发放，因此本项计划金额为高出的部分", SpanZh{it.total_min, it.total_max}, "。");
+    cat(w.en, " What has already been achieved for the same achievement brings ",
+        SpanEn{it.counted_min, it.counted_max},
+        " (a separate item, in the totals); once this happens only the highest is paid, so this plan adds what it "
+        "brings beyond that, ",
+        SpanEn{it.total_min, it.total_max}, ".");
+    return;
+  }
   cat(w.zh, "本年度已发生的事件单独可获", SpanZh{it.counted_min, it.counted_max},
       "（另列一项，计入合计）；计划事件发生后全年合计",
       SpanZh{it.counted_min + it.total_min, it.counted_max + it.total_max}, "，本项计划金额为二者之差",

@@ -156,25 +156,57 @@ void maybe_one_project(const Model& m, const Situation& s, const Evaluation& ev,
   }
 }
 
+// The best of a group's members (item indices) under the rule; -1 for none.
+int best_of(const Model& m, const Situation& s, const Evaluation& ev, const Stacking& st,
+            const std::vector<Item>& items, const std::vector<int>& members) {
+  int best = -1;
+  for (int i : members)
+    if (best < 0 || better_result(m, s, ev, st, items, static_cast<size_t>(i), static_cast<size_t>(best))) best = i;
+  return best;
+}
+
+// Keeps `best` of `members` and excludes the others in its favour; its floor as the rule says.
+void keep_best(const Stacking& st, int si, std::vector<Item>& items, const std::vector<int>& members, int best) {
+  for (int i : members)
+    if (i != best) items[i].status = Status::Excluded, items[i].excluded_by = best, items[i].stacking = si;
+  // 按最高成绩: the best result is paid at its own amount (最高10万元: 0 …); but where a blank fact leaves the
+  // result itself unknown (a place not given), a certain lower result may still be the best one.
+  const Item& win = items[best];
+  if (st.lower_is_floor || win.blank || !win.asked.empty()) raise_floor(items, members, best);
+}
+
+// A plan that would beat what has happened (a WorldSkills medal planned over this year's selection result): what has
+// happened is settled among itself and is due now; the plan brings what it adds to that, from its least (its floor
+// less the most the other may bring) to its most (its most less the other's floor), and names the item it adds to.
+void plan_over_happened(std::vector<Item>& items, int plan, int now) {
+  Item& p = items[plan];
+  const Item& n = items[now];
+  if (!p.total_known || !n.total_known) return;
+  p.counted = true, p.counted_item = now, p.counted_min = n.total_min, p.counted_max = n.total_max;
+  p.total_min = std::max(0LL, p.total_min - n.total_max), p.total_max = std::max(0LL, p.total_max - n.total_min);
+}
+
 }  // namespace
 
-// 就高不重复: items of one stacking rule that reward the same achievement keep only the highest.
+// 就高不重复: items of one stacking rule that reward the same achievement keep only the highest. Plans do not take
+// away money already due: where the highest is a plan, the best of what has happened is kept too.
 void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
   for (size_t si = 0; si < m.stackings.size(); ++si) {
     const Stacking& st = m.stackings[si];
     if (m.documents[st.doc].city != s.city) continue;
     for (auto& g : achievement_groups(m, s, ev, items, st)) {
       if (g.size() < 2) continue;
-      int best = g[0];
-      for (int i : g)
-        if (better_result(m, s, ev, st, items, static_cast<size_t>(i), static_cast<size_t>(best))) best = i;
-      for (int i : g)
-        if (i != best)
-          items[i].status = Status::Excluded, items[i].excluded_by = best, items[i].stacking = static_cast<int>(si);
-      // 按最高成绩: the best result is paid at its own amount (最高10万元: 0 …); but where a blank fact leaves the
-      // result itself unknown (a place not given), a certain lower result may still be the best one.
-      const Item& win = items[best];
-      if (st.lower_is_floor || win.blank || !win.asked.empty()) raise_floor(items, g, best);
+      int best = best_of(m, s, ev, st, items, g);
+      std::vector<int> happened, planned;
+      for (int i : g) (items[i].planned ? planned : happened).push_back(i);
+      if (!items[best].planned || happened.empty()) {
+        keep_best(st, static_cast<int>(si), items, g, best);
+        continue;
+      }
+      int now = best_of(m, s, ev, st, items, happened);
+      keep_best(st, static_cast<int>(si), items, happened, now);
+      keep_best(st, static_cast<int>(si), items, planned, best);
+      plan_over_happened(items, best, now);
     }
     maybe_one_project(m, s, ev, items, st);
   }
