@@ -198,11 +198,12 @@ void bring_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluat
   if (it.event >= 0) {
     auto et = m.vocab.event_types.find(x.event);
     bool known = et != m.vocab.event_types.end();
+    const Text* name = !x.proof.zh.empty() ? &x.proof : known ? &et->second.label : nullptr;
     b.line.clear();
-    cat(b.line.zh, known ? et->second.label.zh : x.event, "的证明");
+    cat(b.line.zh, name ? name->zh : x.event, "的证明");
     put(b.line.en, "proof of: ");
     size_t from = b.line.en.size();
-    put(b.line.en, known ? et->second.label.en : x.event);
+    put(b.line.en, name ? name->en : x.event);
     lower_first(b.line.en, from);
     if (!b.event_facts.zh.empty())
       cat(b.line.zh, "（", b.event_facts.zh, "）"), cat(b.line.en, " (", b.event_facts.en, ")");

@@ -147,6 +147,7 @@ struct Measure {
   std::vector<Payer> payers;
   Text what, needs, benefit;
   Text what_unit;  // `what` said of an organisation where it differs ("有职工…新晋升" for "新晋升"); empty: `what`
+  Text proof;  // what proves the event where its type's name says more than the text asks (学徒培训, not 合格)
   std::vector<Text> notes;
   bool ambiguous = false;
   std::vector<std::string> supersedes;

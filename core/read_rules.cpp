@@ -20,9 +20,9 @@ bool known_kind(const std::string& k) {
 void Reader::measure(const json& j, const std::string& where, Model& m, int doc) {
   if (!j.is_object()) return bad(where, "not_object", "措施必须是对象", "a measure must be an object");
   static const std::set<std::string> keys = {
-      "id",      "clause",   "kind",     "quote",  "applicants", "recipient", "event",     "when",       "amount",
-      "options", "per_head", "schedule", "payers", "what",       "needs",     "notes",     "ambiguous",  "supersedes",
-      "benefit", "comment",  "unit",     "held",   "teams",      "per_year",  "what_unit", "achievement"};
+      "id",      "clause",   "kind",     "quote",  "applicants", "recipient", "event",     "when",        "amount",
+      "options", "per_head", "schedule", "payers", "what",       "needs",     "notes",     "ambiguous",   "supersedes",
+      "benefit", "comment",  "unit",     "held",   "teams",      "per_year",  "what_unit", "achievement", "proof"};
   for (auto& [k, _] : j.items())
     if (!keys.count(k))
       bad(where + "/" + pointer_token(k), "unknown_key", "未知的措施字段“" + k + "”",
@@ -194,6 +194,7 @@ std::vector<Payer> Reader::payers(const json& ps, const std::string& where, cons
 void Reader::words(const json& j, const std::string& where, const Model& m, Measure& x) {
   x.what = text(key(j, "what"), where + "/what");
   if (j.contains("what_unit")) x.what_unit = text(key(j, "what_unit"), where + "/what_unit");
+  if (j.contains("proof")) x.proof = text(key(j, "proof"), where + "/proof");
   x.needs = text(key(j, "needs"), where + "/needs");
   if (j.contains("benefit")) x.benefit = text(j["benefit"], where + "/benefit");
   if (j.contains("notes")) {

@@ -213,3 +213,20 @@ TEST_CASE(
   CHECK(chief["zh"] == "市委组织部、市人力资源社会保障局、市财政局");
   CHECK(chief["role"]["id"] == "departments_named");
 }
+
+TEST_CASE("what to bring asks no more than the text: Jining's apprenticeship is proved as training, not as passed",
+          "[claim]") {
+  // 003 (二): 推行…企业新型学徒制,…给予企业职业培训补贴 — no 考核合格, where Yantai (二) and Weihai 2025 2. ask it.
+  json event = {{"id", "a1"},
+                {"type", "apprenticeship"},
+                {"date", "2025-06-01"},
+                {"count", 10},
+                {"scheme", "new_enterprise_apprenticeship"}};
+  std::string jn =
+      item(eval_one("jining", "2025-12-01", "enterprise", event), "JN24-02-apprenticeship")["claim"]["bring"][0]["zh"];
+  CHECK(jn.find("合格") == std::string::npos);
+  CHECK(jn.rfind("企业新型学徒制培训的证明", 0) == 0);
+  json yt = eval_one("yantai", "2025-12-01", "enterprise", event);
+  std::string y = item(yt, "YT24-02-apprenticeship")["claim"]["bring"][0]["zh"];
+  CHECK(y.find("学徒培训合格的证明") != std::string::npos);
+}
