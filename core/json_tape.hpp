@@ -80,10 +80,32 @@ class TapeTable {
   }
 };
 
+// A result's ops: a vector whose append is inlined even where the WebAssembly build optimises for size (-Oz called
+// std::vector's push_back for each op), its growth kept out of line.
+class TapeOps {
+ public:
+  [[gnu::always_inline]] void push_back(uint32_t op) {
+    if (n_ == v_.size()) grow();
+    v_[n_++] = op;
+  }
+  void clear() { n_ = 0; }
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  const uint32_t* data() const { return v_.data(); }
+  uint32_t operator[](size_t i) const { return v_[i]; }
+  const uint32_t* begin() const { return v_.data(); }
+  const uint32_t* end() const { return v_.data() + n_; }
+
+ private:
+  std::vector<uint32_t> v_;
+  size_t n_ = 0;
+  [[gnu::noinline]] void grow() { v_.resize(v_.empty() ? 1024 : 2 * v_.size()); }
+};
+
 // One result's ops; the strings' bytes are in the writer's buffer.
 struct Tape {
   TapeTable* table = nullptr;
-  std::vector<uint32_t> ops;
+  TapeOps ops;
   bool too_long = false;  // a string longer than an op can say: the tape cannot be used (the caller writes text)
 };
 
@@ -99,6 +121,20 @@ inline size_t utf16_of_utf8(char* out, const char* in, size_t n) {
     o += 2;
   };
   while (p < end) {
+    // Eight ASCII bytes at a time (ids, keys, English), each widened to a unit.
+    while (end - p >= 8) {
+      uint64_t w;
+      std::memcpy(&w, p, 8);
+      if (w & 0x8080808080808080ULL) break;
+      auto spread = [](uint64_t x) {  // bytes abcd -> units a b c d (little-endian)
+        x = (x | (x << 16)) & 0x0000FFFF0000FFFFULL;
+        return (x | (x << 8)) & 0x00FF00FF00FF00FFULL;
+      };
+      uint64_t a = spread(w & 0xFFFFFFFFULL), b = spread(w >> 32);
+      std::memcpy(o, &a, 8), std::memcpy(o + 8, &b, 8);
+      o += 16, p += 8;
+    }
+    if (p == end) break;
     uint32_t c = *p;
     if (c < 0x80) {
       unit(c), ++p;

@@ -110,12 +110,12 @@ emscripten::val evaluate_room(double bytes, const std::string& today, bool compa
 skillcalc::TapeTable tape_table;
 skillcalc::Tape tape{&tape_table, {}, false};
 
-void append_tape(std::string& out, const std::vector<uint32_t>& ops) {
+void append_tape(std::string& out, const skillcalc::TapeOps& ops) {
   size_t text = out.size();
   out.resize(text + 3 + ops.size() * 4 + 12);  // the last growth: the alignment found below stays
   size_t at = text;
   while ((reinterpret_cast<uintptr_t>(out.data()) + at) % 4) ++at;
-  std::memcpy(&out[at], ops.data(), ops.size() * 4);
+  if (!ops.empty()) std::memcpy(&out[at], ops.data(), ops.size() * 4);
   size_t end = at + ops.size() * 4;
   uint32_t trailer[3] = {static_cast<uint32_t>(text), static_cast<uint32_t>(at), static_cast<uint32_t>(ops.size())};
   std::memcpy(&out[end], trailer, sizeof trailer);
