@@ -18,6 +18,7 @@ struct Sum {  // per measure of a pool and year: the applicant's total
   int measure = -1, year = 0;
   long long min = 0, max = 0, heads = 0;
   bool known = true;
+  bool floored = false;  // its least is what another item of the same achievement brings (就高): not its own
 };
 
 // An error of an applicant's evaluation, reported against all its claims; in a merged event, against the claim the
@@ -90,6 +91,7 @@ void sum_pooled(const PoolIndex& ix, const Situation& s, const Evaluation& ev, s
       x->measure = it.measure, x->year = year;
     }
     x->known = x->known && it.total_known;
+    x->floored = x->floored || it.floor_by >= 0;
     // A claim above the whole pool is cut for one applicant's answer; the pool is settled from the claim as made.
     bool cut = it.pooled_by >= 0;
     if (it.total_known)
@@ -128,7 +130,8 @@ Err pooled_plan(const Model& m, const PoolIndex& ix, const Situation& s, const E
             "“" + id + "”的事件日期" + day_iso(e.date) + "晚于测算日期" + day_iso(s.as_of) +
                 "，尚未发生，不能计入资金池：本申报未计入，请在事件发生后再结算",
             "the event of '" + id + "' is dated " + day_iso(e.date) + ", after the day asked about (" +
-                day_iso(s.as_of) + "): it has not happened and cannot count in the pool; the claim is left out, "
+                day_iso(s.as_of) +
+                "): it has not happened and cannot count in the pool; the claim is left out, "
                 "settle again once it has"};
   }
   return {};
@@ -202,11 +205,20 @@ Err check_claimed(const PoolIndex& ix, const Applicant& a, const std::vector<Sum
     if (years > 1 || !x->known)
       return {"ambiguous_claim", path, "“" + clause + "”的待遇分属多个年度或总额未知，请按年度分别申报",
               "the items of '" + clause + "' fall in several years or have no known total: give one claim per year"};
-    if (yuan < x->min || yuan > x->max)
-      return {
+    if (yuan < x->min || yuan > x->max) {
+      Err e{
           "out_of_range", path,
           "申报金额必须在 " + std::to_string(x->min) + " 至 " + std::to_string(x->max) + " 元之间",
           "the claimed amount must be between " + std::to_string(x->min) + " and " + std::to_string(x->max) + " yuan"};
+      if (yuan < x->min && x->floored)
+        e.zh +=
+            "（下限是按就高原则同一成就至少应得的金额：评定低于此数的，由另一项按其金额发放，不从本资金池支付，"
+            "本项不必申报）",
+            e.en +=
+            " (the least is what the same achievement brings at its highest (就高) under another item: assessed "
+            "below it, that item pays instead, not this pool, and this one need not be claimed)";
+      return e;
+    }
   }
   return {};
 }

@@ -260,6 +260,29 @@ TEST_CASE("Weihai 8.: a claim whose self-evaluation is dated after its as_of is 
   CHECK(r["summary"]["complete"] == false);
 }
 
+TEST_CASE("Yantai (七): an assessed amount below the 就高 floor is refused with the reason, not only the range",
+          "[budget][yantai]") {
+  // 10 self-evaluated technicians trained by the enterprise in May: (十一) brings 25,000 (2,500 each), so under 就高
+  // (七) brings at least 25,000; an assessment of 10,000 means (十一) pays, not the pool.
+  json s = {{"city", "yantai"},
+            {"as_of", "2025-12-31"},
+            {"applicant", {{"kind", "enterprise"}, {"key_industry_chain", true}}},
+            {"events",
+             {{{"type", "skill_level"},
+               {"date", "2025-05-01"},
+               {"level", "technician"},
+               {"route", "enterprise_self_evaluation"},
+               {"trained_by", "own_enterprise"},
+               {"count", 10}}}}};
+  json c = {{"id", "A"}, {"situation", s}, {"claimed_yuan", {{"YT24-07-self-eval-support", 10000}}}};
+  json r = json::parse(builtin().budget({c.dump()}, "2026-01-15"));
+  REQUIRE(r["errors"].size() == 1);
+  CHECK(r["errors"][0]["error"]["code"] == "out_of_range");
+  std::string zh = r["errors"][0]["error"]["zh"];
+  CHECK(zh.find("25000 至 50000") != std::string::npos);
+  CHECK(zh.find("就高") != std::string::npos);
+}
+
 TEST_CASE("quotas: more claimants than 每年遴选不超过80名 are reported, no one is chosen", "[budget][quota]") {
   auto master = [](int i) {
     json s = {{"city", "yantai"},
