@@ -18,6 +18,7 @@ struct Sum {  // per measure of a pool and year: the applicant's total
   int measure = -1, year = 0;
   long long min = 0, max = 0, heads = 0;
   bool known = true;
+  bool planned = false;  // items whose events are after the claim's as_of: not a claim of the year, not counted
   bool floored = false;  // its least is what another item of the same achievement brings (就高): not its own
 };
 
@@ -57,7 +58,7 @@ bool evaluate_applicant(const Model& m, const Applicant& a, const std::vector<st
 // applicant, cap and year, with the items of the cap before and after it.
 void note_caps(const Model& m, int ai, const Situation& s, const Evaluation& ev, std::vector<CapHit>& cap_hits) {
   for (auto& it : ev.items) {
-    if (it.status != Status::Capped || it.capped_by < 0) continue;
+    if (it.status != Status::Capped || it.capped_by < 0 || it.planned) continue;  // claims as made: no plans
     const Cap& c = m.caps[it.capped_by];
     int year = c.per == Cap::Per::ApplicantYear ? day_year(event_of(ev, s, it).date) : 0;
     bool seen = false;
@@ -65,7 +66,8 @@ void note_caps(const Model& m, int ai, const Situation& s, const Evaluation& ev,
     if (seen) continue;
     CapHit h{ai, it.capped_by, year};
     for (auto& x : ev.items) {
-      if (!x.counts() || !x.total_known || !std::binary_search(c.measures.begin(), c.measures.end(), x.measure))
+      if (!x.counts() || !x.total_known || x.planned ||
+          !std::binary_search(c.measures.begin(), c.measures.end(), x.measure))
         continue;
       if (c.per == Cap::Per::ApplicantYear && day_year(event_of(ev, s, x).date) != year) continue;
       bool capped = x.status == Status::Capped;
@@ -76,7 +78,7 @@ void note_caps(const Model& m, int ai, const Situation& s, const Evaluation& ev,
   }
 }
 
-// The items that count of pooled measures, summed per measure and year of their event.
+// The items that count of pooled measures, summed per measure and year of their event (plans apart).
 void sum_pooled(const PoolIndex& ix, const Situation& s, const Evaluation& ev, std::vector<Sum>& sums) {
   sums.clear();
   for (auto& it : ev.items) {
@@ -84,11 +86,11 @@ void sum_pooled(const PoolIndex& ix, const Situation& s, const Evaluation& ev, s
     int year = day_year(event_of(ev, s, it).date);
     Sum* x = nullptr;
     for (auto& y : sums)
-      if (y.measure == it.measure && y.year == year) x = &y;
+      if (y.measure == it.measure && y.year == year && y.planned == it.planned) x = &y;
     if (!x) {
       sums.emplace_back();
       x = &sums.back();
-      x->measure = it.measure, x->year = year;
+      x->measure = it.measure, x->year = year, x->planned = it.planned;
     }
     x->known = x->known && it.total_known;
     x->floored = x->floored || it.floor_by >= 0;
@@ -115,24 +117,6 @@ Err pooled_fact_missing(const Model& m, const PoolIndex& ix, const Situation& s,
               "whether '" + id + "' counts in the pool depends on a fact left blank, '" + p.text() +
                   "': the claim is left out; give it and settle again"};
     }
-  }
-  return {};
-}
-
-// A pooled item whose event is dated after the claim's as_of: a plan, not a claim of the year (an evaluation not yet
-// held); counted, it would take money from the claims made. The claim is left out and the event named.
-Err pooled_plan(const Model& m, const PoolIndex& ix, const Situation& s, const Evaluation& ev) {
-  for (auto& it : ev.items) {
-    if (!it.counts() || ix.pools_of[it.measure].empty() || !it.planned) continue;
-    const Event& e = event_of(ev, s, it);
-    const std::string& id = m.measures[it.measure].id;
-    return {"planned_event", "/events/" + std::to_string(e.index) + "/date",
-            "“" + id + "”的事件日期" + day_iso(e.date) + "晚于测算日期" + day_iso(s.as_of) +
-                "，尚未发生，不能计入资金池：本申报未计入，请在事件发生后再结算",
-            "the event of '" + id + "' is dated " + day_iso(e.date) + ", after the day asked about (" +
-                day_iso(s.as_of) +
-                "): it has not happened and cannot count in the pool; the claim is left out, "
-                "settle again once it has"};
   }
   return {};
 }
@@ -197,7 +181,7 @@ Err check_claimed(const PoolIndex& ix, const Applicant& a, const std::vector<Sum
     const Sum* x = nullptr;
     int years = 0;
     for (auto& y : sums)
-      if (y.measure == mi) x = &y, ++years;
+      if (y.measure == mi && !y.planned) x = &y, ++years;
     std::string path = "/claimed_yuan/" + pointer_token(clause);
     if (!x)
       return {"unknown_claim", path, "本申请人没有“" + clause + "”这一项可计入资金池的待遇",
@@ -236,8 +220,8 @@ void add_to_groups(const Model& m, const PoolIndex& ix, int ai, const Applicant&
       std::pair<int, int> key{p, x.year};
       Group& g = groups[key];
       g.pool = key.first, g.year = key.second;
-      if (m.pools[key.first].rule != Pool::Rule::Quota && !x.known) {
-        g.not_counted.push_back({ai, m.measures[x.measure].id});
+      if (x.planned || (m.pools[key.first].rule != Pool::Rule::Quota && !x.known)) {
+        g.not_counted.push_back({ai, m.measures[x.measure].id, x.planned});
         continue;
       }
       size_t pos = g.slots.size();
@@ -276,16 +260,15 @@ Gathered group_claims(const Model& m, const PoolIndex& ix, const std::vector<std
       report(a, {ie.code, ie.path, ie.zh, ie.en}, errors);
       continue;
     }
-    note_caps(m, ai, s, ev, out.cap_hits);
     sum_pooled(ix, s, ev, sums);
-    Err bad = pooled_plan(m, ix, s, ev);
-    if (bad.code.empty()) bad = pooled_fact_missing(m, ix, s, ev);
+    Err bad = pooled_fact_missing(m, ix, s, ev);
     if (bad.code.empty()) bad = pool_claim_unsure(m, ix, s, ev);
     if (bad.code.empty()) bad = check_claimed(ix, a, sums);
     if (!bad.code.empty()) {
       report(a, bad, errors);
       continue;
     }
+    note_caps(m, ai, s, ev, out.cap_hits);  // only for claims settled
     add_to_groups(m, ix, ai, a, sums, out.groups);
   }
   return out;

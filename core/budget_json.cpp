@@ -220,11 +220,15 @@ void write_money_pool(const Model& m, const Group& g, const std::vector<Applican
   }
   o["payers"] = payer_totals(pl, first, s);
   ojson skipped = ojson::array();
-  for (auto& [ai, clause] : g.not_counted)
-    skipped.push_back({{"applicant", apps[ai].id},
-                       {"clause_id", clause},
-                       {"zh", "总额未知（期限或金额原文未写明），未计入"},
-                       {"en", "no known total (the text states no term or amount): not counted"}});
+  for (auto& n : g.not_counted)
+    skipped.push_back(
+        {{"applicant", apps[n.applicant].id},
+         {"clause_id", n.clause},
+         {"zh", n.planned ? "事件日期晚于申报的测算日期，尚未发生，不是当年的申报，未计入（发生后再申报）"
+                          : "总额未知（期限或金额原文未写明），未计入"},
+         {"en", n.planned ? "its event is dated after the claim's as_of and has not happened: not a claim of the year, "
+                            "not counted (claim it once it has)"
+                          : "no known total (the text states no term or amount): not counted"}});
   if (!skipped.empty()) o["not_counted"] = skipped;
   o["ambiguous"] = pl.rule == Pool::Rule::CapTotal && !s.full;
   settlement_notes(pl, g, s, notes);

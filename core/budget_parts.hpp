@@ -60,7 +60,12 @@ struct Slot {  // an applicant in a pool's year
 struct Group {  // a pool's year
   int pool = -1, year = 0;
   std::vector<Slot> slots;
-  std::vector<std::pair<int, std::string>> not_counted;  // applicant, clause id: no total known
+  struct NotCounted {
+    int applicant = -1;
+    std::string clause;
+    bool planned = false;  // its event is after the claim's as_of (else: no total known)
+  };
+  std::vector<NotCounted> not_counted;
 };
 using Groups = std::map<std::pair<int, int>, Group>;  // (pool, year)
 

@@ -337,6 +337,7 @@ void year_with_plans(const Model& m, int mi, const Situation& s, const std::vect
   plan.planned = true;
   if (due && now.total_known && plan.total_known) {
     plan.counted_min = now.total_min, plan.counted_max = now.total_max, plan.counted = true;
+    plan.whole_min = plan.total_min, plan.whole_max = plan.total_max;
     long long lo = std::max(0LL, plan.total_min - now.total_min), hi = std::max(0LL, plan.total_max - now.total_max);
     plan.total_min = std::min(lo, hi), plan.total_max = std::max(lo, hi);
   }
@@ -491,6 +492,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
       lo += it.total_min, hi += it.total_max;
       continue;
     }
+    if (it.planned) continue;  // others' money from a plan is not due either: its item says so (planned)
     auto o = std::find_if(out.other_totals.begin(), out.other_totals.end(),
                           [&](auto& p) { return p.first == it.recipient; });
     if (o == out.other_totals.end()) o = out.other_totals.insert(out.other_totals.end(), {it.recipient, {0, 0}});

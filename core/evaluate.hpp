@@ -43,6 +43,7 @@ struct Item {
   bool counted = false;
   int counted_item = -1;
   long long counted_min = 0, counted_max = 0;
+  long long whole_min = 0, whole_max = 0;  // what the plan pays in all once it happens
   // 就高 (Stacking::lower_is_floor): the item this one excluded whose money it brings at least (total_min rose to it)
   int floor_by = -1;
   long long own_min = 0;  // its total_min before it rose to that item's money

@@ -206,12 +206,15 @@ void excluded_words(Words& w, const Model& m, const Situation& s, const Evaluati
   bool result = st.rule == "highest_result";
   cat(w.zh, "但按", st.where.zh, result ? "，同一竞赛项目只按最高成绩奖励一次（" : "，同一成就只按最高一项发放（",
       win_at.zh, "，");
-  win.total_known ? put(w.zh, SpanZh{win.total_min, win.total_max}) : put(w.zh, "金额未定");
+  // A plan's winner brings what it adds to a result already due: named here by what it pays in all.
+  long long win_min = win.counted ? win.whole_min : win.total_min,
+            win_max = win.counted ? win.whole_max : win.total_max;
+  win.total_known ? put(w.zh, SpanZh{win_min, win_max}) : put(w.zh, "金额未定");
   cat(w.en, " But ", st.where.en,
       result ? " rewards one contest project once, for its best result ("
              : " pays one achievement once, at the highest amount (",
       win_at.en, ", ");
-  win.total_known ? put(w.en, SpanEn{win.total_min, win.total_max}) : put(w.en, "amount open");
+  win.total_known ? put(w.en, SpanEn{win_min, win_max}) : put(w.en, "amount open");
   if (&ev.items[win.floor_by < 0 ? it.excluded_by : win.floor_by] != &it) {
     put(w.zh, "），本项不发。");
     put(w.en, "), so this item is not paid.");

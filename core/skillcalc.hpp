@@ -33,8 +33,8 @@ class Engine {
   // The answer written into `out` from byte `at` on (the bytes before are kept); returns the answer's end. `out` keeps
   // the size it has grown to, beyond the end: a batch writes answer after answer into one buffer and sends it on
   // whole, never copying an answer and never zero-filling the buffer again.
-  size_t evaluate_at(std::string& out, size_t at, std::string_view situation, std::string_view today,
-                     bool compact, Tape* tape = nullptr) const;
+  size_t evaluate_at(std::string& out, size_t at, std::string_view situation, std::string_view today, bool compact,
+                     Tape* tape = nullptr) const;
   // The result as a tape for JavaScript (json_tape.hpp): `out` gets the strings' bytes and `tape` the ops. An error,
   // or a result a tape cannot hold, is written as text into `out` instead, and `tape.ops` left empty.
   void evaluate_tape(std::string& out, std::string_view situation, std::string_view today, bool compact,

@@ -183,7 +183,10 @@ void plan_over_happened(std::vector<Item>& items, int plan, int now) {
   const Item& n = items[now];
   if (!p.total_known || !n.total_known) return;
   p.counted = true, p.counted_item = now, p.counted_min = n.total_min, p.counted_max = n.total_max;
-  p.total_min = std::max(0LL, p.total_min - n.total_max), p.total_max = std::max(0LL, p.total_max - n.total_min);
+  p.whole_min = p.total_min, p.whole_max = p.total_max;
+  // A result paid 不低于 its figure may have been paid more: the plan then adds less, down to nothing.
+  long long most_now = n.amount && n.amount->kind == Amount::Kind::Floor ? p.total_min : n.total_max;
+  p.total_min = std::max(0LL, p.total_min - most_now), p.total_max = std::max(0LL, p.total_max - n.total_min);
 }
 
 }  // namespace

@@ -243,7 +243,7 @@ TEST_CASE("Yantai (七): a total within 1,000,000 is paid as claimed, an assesse
   CHECK(r["summary"]["claims_skipped"] == 1);
 }
 
-TEST_CASE("Weihai 8.: a claim whose self-evaluation is dated after its as_of is a plan, left out, not a cut to others",
+TEST_CASE("Weihai 8.: a self-evaluation dated after its claim's as_of is a plan, not counted, not a cut to others",
           "[budget][weihai]") {
   // 丙's 1,500 senior technicians are evaluated in October, 丙 asks in June: counted, the year's claims would be
   // 6,000,000 and 丁's 3,000,000 cut to 2,000,000 (000: 如当年度全市企业申报奖励总额不超过400万元，则按照实际发放).
@@ -252,12 +252,31 @@ TEST_CASE("Weihai 8.: a claim whose self-evaluation is dated after its as_of is 
   json r = settle({planned.dump(), weihai("丁", 1500, 0, 0)});
   json p = pool(r, "WH25-08-self-eval-budget");
   CHECK(p["paid_in_full"] == true);
+  CHECK(p["claimed_yuan"] == 3000000);
   CHECK(applicant(p, "丁")["allocated_yuan"] == 3000000);
-  REQUIRE(r["errors"].size() == 1);
-  CHECK(r["errors"][0]["input"] == 1);
-  CHECK(r["errors"][0]["error"]["code"] == "planned_event");
-  CHECK(r["errors"][0]["error"]["path"] == "/situation/events/0/date");
-  CHECK(r["summary"]["complete"] == false);
+  REQUIRE(p["not_counted"].size() == 1);
+  CHECK(p["not_counted"][0]["applicant"] == "丙");
+  CHECK(r["errors"].empty());
+}
+
+TEST_CASE("Weihai 8.: a plan for next year leaves this year's claim of the same applicant in this year's pool",
+          "[budget][weihai]") {
+  // 乙 claims 1,000 senior technicians in July 2025 and plans 10 more for February 2026: 2025's claims are
+  // 2,000,000 + 2,000,000 + 500 = 4,000,500, above 4,000,000, so each is cut by 8000/8001 (README's example).
+  json b = json::parse(weihai("乙", 1000, 0, 0));
+  b["situation"]["events"].push_back({{"type", "skill_level"},
+                                      {"date", "2026-02-01"},
+                                      {"level", "senior_technician"},
+                                      {"route", "enterprise_self_evaluation"},
+                                      {"count", 10}});
+  json r = settle({weihai("甲", 0, 2000, 0), b.dump(), weihai("丙", 0, 0, 1)});
+  json p = pool(r, "WH25-08-self-eval-budget");
+  CHECK(p["year"] == 2025);
+  CHECK(p["claimed_yuan"] == 4000500);
+  CHECK(applicant(p, "甲")["allocated_yuan"] == 1999750);
+  CHECK(applicant(p, "乙")["allocated_yuan"] == 1999750);
+  CHECK(applicant(p, "丙")["allocated_yuan"] == 500);
+  CHECK(r["errors"].empty());
 }
 
 TEST_CASE("Yantai (七): an assessed amount below the 就高 floor is refused with the reason, not only the range",
@@ -281,6 +300,24 @@ TEST_CASE("Yantai (七): an assessed amount below the 就高 floor is refused wi
   std::string zh = r["errors"][0]["error"]["zh"];
   CHECK(zh.find("25000 至 50000") != std::string::npos);
   CHECK(zh.find("就高") != std::string::npos);
+}
+
+TEST_CASE(
+    "caps in a settlement are over the events that happened: plans cut by 每家企业每年不超过10万元 are not listed",
+    "[budget][caps]") {
+  // 30 technicians trained and certified by the enterprise in May (75,000 under 烟台 (十一)); 40 more planned for
+  // September would take the year past 100,000, but they are plans, not claims of the year.
+  auto level = [](const char* date, long long n) {
+    return json{{"type", "skill_level"},        {"date", date}, {"level", "technician"},
+                {"route", "social_evaluation"}, {"count", n},   {"trained_by", "own_enterprise"}};
+  };
+  json s = {{"city", "yantai"},
+            {"as_of", "2025-06-30"},
+            {"applicant", {{"kind", "enterprise"}}},
+            {"events", {level("2025-05-01", 30), level("2025-09-01", 40)}}};
+  json r = json::parse(builtin().budget({json({{"id", "丁"}, {"situation", s}}).dump()}, "2026-01-15"));
+  CHECK(r["caps"].empty());
+  CHECK(r["errors"].empty());
 }
 
 TEST_CASE("quotas: more claimants than 每年遴选不超过80名 are reported, no one is chosen", "[budget][quota]") {
