@@ -104,11 +104,16 @@ void sum_pooled(const PoolIndex& ix, const Situation& s, const Evaluation& ev, s
 
 // A pooled item that rests on a fact the claim leaves blank (是否属于重点产业链 not given): counted at its amount it
 // would take money from the claims that are certain, so the claim is left out and the fact named, as eval asks it.
+// So is a pooled item left out by 就高 for another item that rests on a blank fact (烟台 (七) against (十一) whose
+// trained_by is blank): whether the pool pays it turns on that fact.
 Err pooled_fact_missing(const Model& m, const PoolIndex& ix, const Situation& s, const Evaluation& ev) {
-  for (auto& it : ev.items) {
-    if (!it.counts() || ix.pools_of[it.measure].empty() || !it.uncertain()) continue;
+  for (auto& pooled : ev.items) {
+    if (ix.pools_of[pooled.measure].empty() || pooled.planned) continue;
+    bool excluded = pooled.status == Status::Excluded && pooled.excluded_by >= 0;
+    const Item& it = excluded ? ev.items[static_cast<size_t>(pooled.excluded_by)] : pooled;
+    if (!(excluded || pooled.counts()) || !it.uncertain()) continue;
     for (const Path& p : facts_asked(it)) {
-      const std::string& id = m.measures[it.measure].id;
+      const std::string& id = m.measures[pooled.measure].id;
       std::string path = p.scope == Path::Scope::Applicant
                              ? "/applicant/" + p.field
                              : "/events/" + std::to_string(event_of(ev, s, it).index) + "/" + p.field;

@@ -320,6 +320,29 @@ TEST_CASE(
   CHECK(r["errors"].empty());
 }
 
+TEST_CASE(
+    "Yantai (七): a claim left out of the pool by 就高 for an item resting on a blank fact is an error, not silence",
+    "[budget][yantai]") {
+  // 50 self-evaluated technicians, who trained them left blank: (十一) (企业自主培育) may pay 2,500 each instead of
+  // (七)'s 最高5万元, so whether (七) is a claim on the pool turns on trained_by.
+  json s = {{"city", "yantai"},
+            {"as_of", "2025-08-01"},
+            {"applicant", {{"kind", "enterprise"}, {"key_industry_chain", true}}},
+            {"events",
+             {{{"id", "s1"},
+               {"type", "skill_level"},
+               {"date", "2025-05-01"},
+               {"level", "technician"},
+               {"route", "enterprise_self_evaluation"},
+               {"count", 50}}}}};
+  json r = json::parse(builtin().budget({json({{"id", "C"}, {"situation", s}}).dump(), yantai("D")}, "2026-01-15"));
+  REQUIRE(r["errors"].size() == 1);
+  CHECK(r["errors"][0]["applicant"] == "C");
+  CHECK(r["errors"][0]["error"]["code"] == "missing_fact");
+  CHECK(r["errors"][0]["error"]["path"] == "/situation/events/0/trained_by");
+  CHECK(r["summary"]["complete"] == false);
+}
+
 TEST_CASE("quotas: more claimants than 每年遴选不超过80名 are reported, no one is chosen", "[budget][quota]") {
   auto master = [](int i) {
     json s = {{"city", "yantai"},
