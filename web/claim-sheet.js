@@ -51,12 +51,19 @@ function row(item, ctx) {
   const n = ctx.situation.events.findIndex((e) => e.id === item.event_ids?.[0]);
   const type = n >= 0 ? ctx.catalog?.event_types.find((e) => e.id === ctx.situation.events[n].type) : null;
   const what = [type ? t('event_n', { n: n + 1, name: pick(type) }) : '', pick(item.option)].filter(Boolean).join(' · ');
+  // Money that is not the applicant's, or not yet due, is said so on its row: the rows add up to the total.
+  const apart = [
+    item.recipient && item.for_applicant === false
+      ? `${colon(t('recipient'))}${t(`recipient_${item.recipient}`)}${t('not_in_total')}` : '',
+    item.planned ? `${t('status_planned')}${t('not_in_total')}` : '',
+  ].filter(Boolean);
   const extra = [c.paid ? colon(w('paid')) + pick(c.paid) : '', c.cadence ? colon(w('cadence')) + pick(c.cadence) : '']
     .filter(Boolean);
   const unit = c.handled_by;
   return h('tr', { dataset: { clause: item.clause_id } },
     h('td', {}, h(item.status === 'non_monetary' ? 'span' : 'strong', { class: 'sheet-amount' }, langText(amountOf(item))),
       what ? h('div', { class: 'sheet-what' }, langText(what)) : null,
+      apart.map((x) => h('div', { class: 'sheet-apart' }, langText(x))),
       extra.map((x) => h('div', { class: 'sheet-extra' }, langText(x)))),
     h('td', {}, h('span', { lang: 'zh-Hans' }, docNumber(item, ctx.docs)), ' ', clauseLabel(item.source?.clause)),
     h('td', { class: 'sheet-unit' }, unit ? langText(pick(unit)) : '—',

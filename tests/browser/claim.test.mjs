@@ -105,6 +105,28 @@ test('the claim sheet in English, one page', async () => {
   await page.close();
 });
 
+// The sheet's rows add up to its total: a row whose money goes to someone else, or waits on a planned event, says so.
+test('the claim sheet marks others\' money and planned money on their rows', async () => {
+  const situation = {
+    city: 'weihai', as_of: '2026-12-02', applicant: { kind: 'enterprise' },
+    events: [
+      { id: 'e1', type: 'skill_level', date: '2025-07-10', level: 'technician', route: 'jinlanling_training', count: 5 },
+      { id: 'e2', type: 'skill_level', date: '2027-03-01', level: 'senior_technician', route: 'enterprise_self_evaluation', count: 2 },
+    ],
+  };
+  const { page } = await open(shareFragment(situation));
+  await page.waitForSelector('#result:not([hidden]) #totals');
+  const rows = await page.locator('#claim-sheet tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => ({ clause: tr.dataset.clause, apart: [...tr.querySelectorAll('.sheet-apart')].map((d) => d.textContent) })));
+  const jinlanling = rows.find((r) => r.clause === 'WH25-02-jinlanling');
+  assert.ok(jinlanling, JSON.stringify(rows));
+  assert.ok(jinlanling.apart.some((x) => x.includes('职工或学员本人') && x.includes('不计入')), JSON.stringify(jinlanling));
+  const plan = rows.find((r) => r.clause === 'WH25-08-self-eval-reward');
+  assert.ok(plan, JSON.stringify(rows));
+  assert.ok(plan.apart.some((x) => x.includes('计划中')), JSON.stringify(plan));
+  await page.close();
+});
+
 test('the Weihai worker\'s result fits a phone: at most 5,000 px at 390 px wide, three suggestions shown', async () => {
   const { page } = await open(shareFragment(WORKER));
   await page.waitForSelector('#result:not([hidden]) #totals');
