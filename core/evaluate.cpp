@@ -72,9 +72,11 @@ int superseder(const Model& m, int mi, const Event& e, Day day, const Situation&
 }
 
 // The day that decides which documents govern an item: the event's own day, or, for a right that follows from holding
-// a status obtained by as_of, the day the question is asked.
-Day governing_day(const Measure& x, const Event& e, const Situation& s) {
-  return x.held && e.date <= s.as_of ? s.as_of : e.date;
+// a status obtained by as_of, the day the question is asked; for such a status planned, the first day it would be
+// held under the document (a result of 30 April still held when the document takes effect on 1 May).
+Day governing_day(const Measure& x, const Event& e, const Situation& s, Day doc_from = 0) {
+  if (!x.held) return e.date;
+  return e.date <= s.as_of ? s.as_of : std::max(e.date, doc_from);
 }
 
 // The number of periods: a stated term, the user's own figure where the text gives none, or unknown.
@@ -185,7 +187,7 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
   set_totals(it);
   recipient(x, e, s, it);
   const Document& d = m.documents[x.doc];
-  Day day = governing_day(x, e, s);
+  Day day = governing_day(x, e, s, d.from);
   if (day < d.from || day > d.to)
     it.status = Status::OutsidePeriod;
   else if ((it.superseded_by = superseder(m, mi, e, day, s)) >= 0)
