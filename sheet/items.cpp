@@ -105,6 +105,12 @@ void ItemWriter::items_of(const Settled& s, const std::string& city) {
       note_text += std::string(note_text.empty() ? "" : "; ") + "ambiguous: see the notes";
     if (it.value("planned", false))  // an event after as_of: not money due yet (planned_totals, never totals)
       note_text += std::string(note_text.empty() ? "" : "; ") + "planned: the event is after as_of";
+    if (it.value("certain", true) == false) {  // a fact left blank: the item counts 0 to its amount until given
+      std::string facts;
+      for (auto& f : it.value("missing", nlohmann::json::array()))
+        facts += (facts.empty() ? "" : ", ") + f.value("field", "");
+      note_text += std::string(note_text.empty() ? "" : "; ") + "missing: " + facts;
+    }
     const auto& total = it["total"];
     csv::row(text, {csv::text_cell(s.claim.applicant),
                     csv::text_cell(city),

@@ -116,6 +116,14 @@ q = run(["eval", "--csv", "-"], plan.encode())
 plan_rows = [x for x in rows_of(q.stdout) if x["clause_id"] == "WH25-09-national-cat1"]
 expect("a planned row says so in its note", plan_rows and "planned" in plan_rows[0]["note"], q.stdout.decode())
 
+# A row that waits on a fact left blank names it in the note column, so that a clerk can filter such rows.
+blank = ("applicant,city,applicant_kind,type,date,level,route\n"
+         "张三,weihai,person,skill_level,2025-08-01,technician,\n")
+q = run(["eval", "--csv", "--today", "2025-09-01", "-"], blank.encode())
+blank_rows = [x for x in rows_of(q.stdout) if x["clause_id"] == "WH25-02-jinlanling"]
+expect("a row waiting on a blank route says 'missing: event.route' in its note",
+       blank_rows and "missing: event.route" in blank_rows[0]["note"], q.stdout.decode())
+
 # The same file without BOM, with CRLF, and with a BOM and LF: the same output.
 with tempfile.TemporaryDirectory() as tmp:
     raw = open(sample, "rb").read()
