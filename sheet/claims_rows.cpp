@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <unordered_map>
 #include <utility>
@@ -14,6 +15,15 @@ namespace csv {
 using nlohmann::json;
 
 namespace {
+
+// A label without quotation marks (“” ‘’ 「」 and ASCII quotes), as a clerk may type it.
+std::string unquoted(const std::string& s) {
+  static const char* const marks[] = {"\u201c", "\u201d", "\u2018", "\u2019", "\u300c", "\u300d", "\"", "'"};
+  std::string out = s;
+  for (const char* q : marks)
+    for (size_t at; (at = out.find(q)) != std::string::npos;) out.erase(at, std::strlen(q));
+  return out;
+}
 
 // The first column (1-based) that the header leaves without a name but this record fills, or 0: its value would
 // otherwise be dropped unseen (a rank typed under a header cell someone cleared).
@@ -99,6 +109,8 @@ Typed typed(const skillcalc::Model& m, const skillcalc::FieldDef& d, const std::
         if (v == low) return t.value = v, t;
       for (auto& v : d.values)  // the Chinese label of an id, e.g. 技师 for technician
         if (auto* l = m.vocab.label(v); l && l->zh == cell) return t.value = v, t;
+      for (auto& v : d.values)  // …typed without its quotation marks: 金蓝领培训 for “金蓝领”培训
+        if (auto* l = m.vocab.label(v); l && unquoted(l->zh) == unquoted(cell)) return t.value = v, t;
       t.value = cell;  // the core names the allowed ids
       return t;
     }

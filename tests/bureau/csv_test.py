@@ -116,6 +116,14 @@ q = run(["eval", "--csv", "-"], plan.encode())
 plan_rows = [x for x in rows_of(q.stdout) if x["clause_id"] == "WH25-09-national-cat1"]
 expect("a planned row says so in its note", plan_rows and "planned" in plan_rows[0]["note"], q.stdout.decode())
 
+# A label typed without its quotation marks is the label: 金蓝领培训 for “金蓝领”培训 (3000 for a 技师 under WH25 2.).
+unq = ("applicant,city,applicant_kind,type,date,level,route\n"
+       "张三,weihai,person,skill_level,2025-08-01,技师,金蓝领培训\n")
+q = run(["eval", "--csv", "--today", "2025-09-01", "-"], unq.encode())
+unq_rows = [x for x in rows_of(q.stdout) if x["clause_id"] == "WH25-02-jinlanling"]
+expect("金蓝领培训 is read as the route “金蓝领”培训: 3000, certain",
+       q.returncode == 0 and unq_rows and unq_rows[0]["total_min_yuan"] == "3000", q.stderr.decode())
+
 # A row that waits on a fact left blank names it in the note column, so that a clerk can filter such rows.
 blank = ("applicant,city,applicant_kind,type,date,level,route\n"
          "张三,weihai,person,skill_level,2025-08-01,technician,\n")
