@@ -4,6 +4,7 @@
 
 #include "closeness.hpp"
 #include "day.hpp"
+#include "money.hpp"
 #include "text_out.hpp"
 
 namespace skillcalc {
@@ -97,35 +98,62 @@ void date_cutoff_suggestion(JsonWriter& w, const Model& m, const Situation& s, c
   w.end_object().end_object();
 }
 
+// A suggestion: what the measure needs (`needs`), its source, and what it is worth (lo … hi).
+void suggestion_json(JsonWriter& w, const Model& m, const Measure& x, const Text& needs, long long lo, long long hi) {
+  const Document& d = m.documents[x.doc];
+  w.begin_object().field("clause_id", x.id);
+  text_json(w, "needs", needs);
+  w.key("source").begin_object().field("document", d.number).field("clause", x.clause).end_object();
+  if (!x.suggestion_money) {
+    w.key("worth").null();
+    text_json(w, "benefit", x.benefit);
+  } else if (!x.suggestion_known) {
+    w.key("worth").null();
+  } else {
+    w.key("worth")
+        .begin_object()
+        .field("min_yuan", lo)
+        .field("max_yuan", hi)
+        .field("per", x.per_head == Measure::PerHead::No ? "claim"
+                      : x.unit.en.empty()                ? "person"
+                                                         : x.unit.en)
+        .end_object();
+    if (!x.unit.zh.empty()) text_json(w, "unit", Text{x.unit.zh, x.unit.en});
+  }
+  w.end_object();
+}
+
+// A measure paid once per achievement (rules.json "achievement") whose achievement the applicant already has money
+// for: under 就高 it adds only what it brings beyond that (a 中华技能大奖 to a 全国技术能手 holder: 300,000, not
+// 500,000).
+bool beside_held(JsonWriter& w, const Model& m, const Evaluation& ev, const Measure& x) {
+  if (x.achievement.empty() || !x.suggestion_money || !x.suggestion_known) return false;
+  long long held_min = -1, held_max = -1;
+  for (const Item& it : ev.items)
+    if (it.counts() && it.for_applicant && !it.planned && it.total_known &&
+        m.measures[it.measure].achievement == x.achievement)
+      held_min = std::max(held_min, it.total_min), held_max = std::max(held_max, it.total_max);
+  if (held_max < 0) return false;
+  bool money = false;
+  long long lo = 0, hi = 0;
+  worth(x, lo, hi, money);
+  Text needs = x.needs;
+  needs.zh += "（同一成就按“从优、就高、不重复”只发最高一项：已可获" + yuan_zh(held_max) + "，本项只多得差额）";
+  needs.en += " (one achievement is paid once, at the highest: with " + yuan_en(held_max) +
+              " already due, this adds only the difference)";
+  suggestion_json(w, m, x, needs, std::max(0LL, lo - held_max), std::max(0LL, hi - held_min));
+  return true;
+}
+
 }  // namespace
 
 void prerender_suggestions(Model& m) {
   for (Measure& x : m.measures) {
-    const Document& d = m.documents[x.doc];
     long long lo = 0, hi = 0;
     x.suggestion_known = worth(x, lo, hi, x.suggestion_money);
     x.suggestion_max = hi;
     JsonWriter w;
-    w.begin_object().field("clause_id", x.id);
-    text_json(w, "needs", x.needs);
-    w.key("source").begin_object().field("document", d.number).field("clause", x.clause).end_object();
-    if (!x.suggestion_money) {
-      w.key("worth").null();
-      text_json(w, "benefit", x.benefit);
-    } else if (!x.suggestion_known) {
-      w.key("worth").null();
-    } else {
-      w.key("worth")
-          .begin_object()
-          .field("min_yuan", lo)
-          .field("max_yuan", hi)
-          .field("per", x.per_head == Measure::PerHead::No ? "claim"
-                        : x.unit.en.empty()                ? "person"
-                                                           : x.unit.en)
-          .end_object();
-      if (!x.unit.zh.empty()) text_json(w, "unit", Text{x.unit.zh, x.unit.en});
-    }
-    w.end_object();
+    suggestion_json(w, m, x, x.needs, lo, hi);
     x.json_suggestion = w.take();
   }
 }
@@ -156,7 +184,7 @@ void suggestions_json(JsonWriter& w, const Model& m, const Situation& s, const E
         dated = &it;
     if (dated)
       date_cutoff_suggestion(w, m, s, *dated);
-    else
+    else if (!beside_held(w, m, ev, m.measures[n.measure]))
       w.raw(m.measures[n.measure].json_suggestion);
   }
   w.end_array();

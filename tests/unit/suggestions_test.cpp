@@ -45,3 +45,19 @@ TEST_CASE("a graduate subsidy for 攀登企业 is not suggested to an enterprise
   CHECK_FALSE(has(with(R"(,"climbing_enterprise":false)"), "JN24-09-hire-senior-worker-grad"));
   CHECK(has(with(""), "JN24-09-hire-senior-worker-grad"));
 }
+
+TEST_CASE("a suggestion of the same achievement as money already due is worth only the difference (就高)",
+          "[suggestions]") {
+  // 济宁 (九) 中华技能大奖 50万元 to a Jining-trained 全国技术能手 (20万元): 从优、就高、不重复, so it adds 30万元.
+  static auto e = skillcalc::Engine::load(skillcalc::embedded_rules(), nullptr);
+  json r = json::parse(e->evaluate(R"({"city":"jining","as_of":"2025-12-01","applicant":{"kind":"person"},
+    "events":[{"id":"e3","type":"title","date":"2025-06-01","title":"national_technical_expert","trained_in_city":true}]})",
+                                   "2026-01-15"));
+  const json* china = nullptr;
+  for (auto& s : r["suggestions"])
+    if (s["clause_id"] == "JN24-09-china-skills-award") china = &s;
+  REQUIRE(china);
+  CHECK((*china)["worth"]["min_yuan"] == 300000);
+  CHECK((*china)["worth"]["max_yuan"] == 300000);
+  CHECK((*china)["needs"]["zh"].get<std::string>().find("20万元") != std::string::npos);
+}
