@@ -40,6 +40,22 @@ std::string weihai(const std::string& id, long long senior_technicians, long lon
   return json({{"id", id}, {"situation", s}}).dump();
 }
 
+// A Yantai key-chain enterprise's situation: `count` technicians self-evaluated on 2025-05-01, trained by
+// `trained_by` (empty: left blank).
+json yantai_self_evaluated(const char* as_of, long long count, const std::string& trained_by) {
+  json e = {{"id", "s1"},
+            {"type", "skill_level"},
+            {"date", "2025-05-01"},
+            {"level", "technician"},
+            {"route", "enterprise_self_evaluation"},
+            {"count", count}};
+  if (!trained_by.empty()) e["trained_by"] = trained_by;
+  return {{"city", "yantai"},
+          {"as_of", as_of},
+          {"applicant", {{"kind", "enterprise"}, {"key_industry_chain", true}}},
+          {"events", json::array({e})}};
+}
+
 // A Yantai key-chain enterprise's claim under (七); `claimed` < 0: no assessed amount (the maximum is taken).
 std::string yantai(const std::string& id, long long claimed = -1) {
   json s = {{"city", "yantai"},
@@ -283,16 +299,7 @@ TEST_CASE("Yantai (七): an assessed amount below the 就高 floor is refused wi
           "[budget][yantai]") {
   // 10 self-evaluated technicians trained by the enterprise in May: (十一) brings 25,000 (2,500 each), so under 就高
   // (七) brings at least 25,000; an assessment of 10,000 means (十一) pays, not the pool.
-  json s = {{"city", "yantai"},
-            {"as_of", "2025-12-31"},
-            {"applicant", {{"kind", "enterprise"}, {"key_industry_chain", true}}},
-            {"events",
-             {{{"type", "skill_level"},
-               {"date", "2025-05-01"},
-               {"level", "technician"},
-               {"route", "enterprise_self_evaluation"},
-               {"trained_by", "own_enterprise"},
-               {"count", 10}}}}};
+  json s = yantai_self_evaluated("2025-12-31", 10, "own_enterprise");
   json c = {{"id", "A"}, {"situation", s}, {"claimed_yuan", {{"YT24-07-self-eval-support", 10000}}}};
   json r = json::parse(builtin().budget({c.dump()}, "2026-01-15"));
   REQUIRE(r["errors"].size() == 1);
@@ -325,16 +332,7 @@ TEST_CASE(
     "[budget][yantai]") {
   // 50 self-evaluated technicians, who trained them left blank: (十一) (企业自主培育) may pay 2,500 each instead of
   // (七)'s 最高5万元, so whether (七) is a claim on the pool turns on trained_by.
-  json s = {{"city", "yantai"},
-            {"as_of", "2025-08-01"},
-            {"applicant", {{"kind", "enterprise"}, {"key_industry_chain", true}}},
-            {"events",
-             {{{"id", "s1"},
-               {"type", "skill_level"},
-               {"date", "2025-05-01"},
-               {"level", "technician"},
-               {"route", "enterprise_self_evaluation"},
-               {"count", 50}}}}};
+  json s = yantai_self_evaluated("2025-08-01", 50, "");
   json r = json::parse(builtin().budget({json({{"id", "C"}, {"situation", s}}).dump(), yantai("D")}, "2026-01-15"));
   REQUIRE(r["errors"].size() == 1);
   CHECK(r["errors"][0]["applicant"] == "C");
