@@ -21,6 +21,10 @@ Text not_certain_words(const Model& m, const Situation& s, const Item& it, const
   // The totals' floor: 0, or what certain events of the year or a lower item of the same achievement bring.
   Text low{"0", "0"};
   if (it.total_min > 0) low = {yuan_zh(it.total_min), yuan_en(it.total_min)};
+  if (it.asked.empty() && !it.total_known)
+    return {"但原文要求的“" + facts.zh + "”尚未填写：补充之前总额无法确定，本项不计入合计。",
+            " But the text requires a fact not given (" + facts.en +
+                "): until it is, no total can be given and this item is not in the totals."};
   if (it.asked.empty())
     return {"但原文要求的“" + facts.zh + "”尚未填写：补充之前本项不是确定金额，合计按" + low.zh + "至该金额计算。",
             " But the text requires a fact not given (" + facts.en +

@@ -120,7 +120,7 @@ void note_asked(const Measure& x, const Event& e, const Situation& s, Item& it) 
 }  // namespace
 
 void set_totals(Item& it) {
-  it.total_known = it.unit_known && it.periods_known;
+  it.total_known = it.unit_known && it.periods_known && !it.heads_unknown;
   if (!it.total_known) return;
   // In 128 bits: a product beyond any real claim is refused by the caller, never wrapped.
   auto product = [](long long a, long long b, long long c) {
@@ -133,6 +133,11 @@ void set_totals(Item& it) {
 }
 
 namespace {
+
+// Whether an option stands for the fact at `p` left blank.
+bool asks(const Option& o, const Path& p) {
+  return std::any_of(o.asks.begin(), o.asks.end(), [&](const Path& a) { return a.text() == p.text(); });
+}
 
 // The item of measure `mi` for event `e`, if the event meets it.
 bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int ei, Item& it) {
@@ -182,6 +187,7 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
     const Path count = x.per_head == Measure::PerHead::Count ? Path{Path::Scope::Event, "count"} : x.per_head_path;
     it.heads = int_at(count, e, s, 1);
     it.heads_assumed = s.kind != "person" && !lookup(count, e, s);
+    it.heads_unknown = it.heads_assumed && it.blank && asks(*it.blank, count);
   }
   periods(x.schedule, e, s, it);
   set_totals(it);
@@ -274,10 +280,20 @@ std::vector<Condition> without_threshold(const std::vector<Condition>& when, con
 
 // The option one event of a yearly total qualifies under, its threshold left aside: null when it meets none (a hire on
 // a 2-year contract where the text asks 3), so that the event does not count toward the year.
+// An event whose own number is blank qualifies under an option that asks it, where the measure has one.
 const Option* qualifying_option(const Measure& x, const Event& e, const Situation& s) {
-  for (auto& o : x.options)
-    if (holds(without_threshold(o.when, x.per_year), e, s)) return &o;
+  bool blank = !lookup(x.per_year, e, s);
+  for (int pass = blank ? 0 : 1; pass < 2; ++pass)
+    for (auto& o : x.options)
+      if ((pass == 1 || asks(o, x.per_year)) && holds(without_threshold(o.when, x.per_year), e, s)) return &o;
   return nullptr;
+}
+
+// Whether an event of a yearly total leaves its number blank where an option of the measure asks it.
+bool count_blank(const Measure& x, const Event& e, const Situation& s) {
+  if (lookup(x.per_year, e, s)) return false;
+  const Option* o = x.options.empty() ? nullptr : qualifying_option(x, e, s);
+  return o && asks(*o, x.per_year);
 }
 
 // What a year's events that qualify without a blank fact earn on their own (0 when they do not reach the threshold):
@@ -306,16 +322,25 @@ bool year_item(const Model& m, int mi, const Situation& s, const std::vector<int
   Event sum = s.events[evs.back()];
   long long total = 0;
   const Option* blank = nullptr;  // an option with `asks` that one of the year's events qualifies under
+  bool unknown = false;           // an event's number is blank: the year's total is unknown
   for (int ei : evs) {
     total += int_at(x.per_year, s.events[ei], s, 0);
     const Option* o = x.options.empty() ? nullptr : qualifying_option(x, s.events[ei], s);
     if (o && !o->asks.empty() && !blank) blank = o;
+    unknown = unknown || count_blank(x, s.events[ei], s);
   }
+  auto& fields = sum.fields.list;
   bool found = false;
-  for (auto& f : sum.fields.list)
+  for (auto& f : fields)
     if (f.name == x.per_year.field) f.value.kind = Value::Kind::Int, f.value.i = total, found = true;
-  if (!found) sum.fields.list.push_back({x.per_year.field, Value{Value::Kind::Int, false, total, {}}, x.per_year.id});
-  if (!holds(x.when, sum, s) || !make_item(m, mi, s, sum, evs.back(), it)) return false;
+  if (!found) fields.push_back({x.per_year.field, Value{Value::Kind::Int, false, total, {}}, x.per_year.id});
+  if (unknown)  // the year's number is blank, as the event's is
+    fields.erase(
+        std::remove_if(fields.begin(), fields.end(), [&](const Field& f) { return f.name == x.per_year.field; }),
+        fields.end());
+  if (!holds(unknown ? without_threshold(x.when, x.per_year) : x.when, sum, s) ||
+      !make_item(m, mi, s, sum, evs.back(), it))
+    return false;
   if (blank || it.blank) {  // not certain: what the events that qualify for certain earn on their own is
     if (!it.blank) it.blank = blank;
     it.total_min = std::min(certain_floor(m, mi, s, evs), it.total_max);
@@ -346,6 +371,19 @@ void year_with_plans(const Model& m, int mi, const Situation& s, const std::vect
   out.push_back(std::move(plan));
 }
 
+// A year some of whose events leave their number blank (the year's total unknown): what the events whose number is
+// given bring on their own is certain, as an item of its own; the year's item names it.
+void known_part(const Model& m, int mi, const Situation& s, const std::vector<int>& evs, Item& year,
+                std::vector<Item>& out) {
+  std::vector<int> known;
+  for (int ei : evs)
+    if (!count_blank(m.measures[mi], s.events[ei], s)) known.push_back(ei);
+  Item part;
+  if (known.empty() || !year_item(m, mi, s, known, part) || !part.total_known) return;
+  year.counted = true, year.counted_min = part.total_min, year.counted_max = part.total_max;
+  out.push_back(std::move(part));
+}
+
 // A threshold counted per calendar year (每年累计): the events of one year that meet the measure's other conditions
 // (and one of its options) add up their `per_year` field; the year that reaches the threshold gives one item, on its
 // last event. An event that qualifies only through an option standing for a blank fact makes the year's item not
@@ -373,7 +411,9 @@ std::vector<Item> per_year_items(const Model& m, int mi, const Situation& s) {
       continue;
     }
     Item it;
-    if (year_item(m, mi, s, evs, it)) out.push_back(std::move(it));
+    if (!year_item(m, mi, s, evs, it)) continue;
+    if (it.heads_unknown) known_part(m, mi, s, evs, it, out);
+    out.push_back(std::move(it));
   }
   return out;
 }

@@ -21,6 +21,7 @@ struct Item {
   bool percent_capped = false;
   long long heads = 1, periods_min = 1, periods_max = 1;
   bool heads_assumed = false;  // a unit's event that gives no number of people: one person, and the result says so
+  bool heads_unknown = false;  // …unless the option taken asks that number (a threshold on it): then no total
   bool periods_known = true;
   bool total_known = false;
   long long total_min = 0, total_max = 0;

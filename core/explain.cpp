@@ -80,6 +80,7 @@ void amount_zh(TextBuf& o, const Measure& x, const Item& it) {
   unit_zh(o, *it.amount, it);
   if (sc.kind == Schedule::Kind::Term) put(o, "（分几次发放原文未写明）");
   if (sc.periodic() && !it.periods_known) put(o, "（原文未写明期限，总额无法确定）");
+  if (it.heads_unknown) put(o, "（未填写人数，总额无法确定）");
   bool periods = sc.periodic() && it.periods_known;
   if (!(heads || periods) || !it.total_known) return;
   put(o, "，共");
@@ -103,6 +104,7 @@ void amount_en(TextBuf& o, const Measure& x, const Item& it) {
   if (sc.kind == Schedule::Kind::Term)
     cat(o, " in all within a ", Int{sc.count}, "-year term (the text does not say in how many instalments)");
   if (sc.periodic() && !it.periods_known) put(o, " (the text states no term, so no total can be given)");
+  if (it.heads_unknown) put(o, " (the number was not given, so no total can be given)");
   bool periods = sc.periodic() && it.periods_known;
   if (!(heads || periods) || !it.total_known) return;
   put(o, ", for ");
@@ -247,6 +249,15 @@ void floor_words(Words& w, const Model& m, const Evaluation& ev, const Item& it)
   cat(w.en, ", so the totals count at least ", YuanEn{it.total_min}, ".");
 }
 
+// A year whose total is unknown (a number left blank) beside the certain item of its events whose number is given.
+void known_part_words(Words& w, const Item& it) {
+  cat(w.zh, "本年度已填写人数的事件单独可获", SpanZh{it.counted_min, it.counted_max},
+      "（另列一项，计入合计）；补填人数后按全年合计人数核定档次和金额。");
+  cat(w.en, " The year's events whose number is given bring ", SpanEn{it.counted_min, it.counted_max},
+      " on their own (a separate item, in the totals); once the number is given the year's tier and amount follow its "
+      "whole count.");
+}
+
 void outside_words(Words& w, const Document& d) {
   cat(w.zh, "但该事件日期不在", d.number, "的施行期（", DayZh{d.from});
   d.to == kNoEnd ? put(w.zh, "起") : cat(w.zh, "至", DayZh{d.to});
@@ -290,6 +301,7 @@ void status_words(Words& w, const Model& m, const Situation& s, const Evaluation
       break;
   }
   if (it.floor_by >= 0) floor_words(w, m, ev, it);
+  if (it.heads_unknown && it.counted && !it.planned) known_part_words(w, it);
   if (it.planned) plan_words(w, s, event_of(ev, s, it), it);
 }
 

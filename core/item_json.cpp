@@ -136,7 +136,8 @@ void item_json(JsonWriter& w, Words& scratch, const Model& m, const Situation& s
   head_json(w, m, s, ev, it, compact);
   amount_json(w, it);
   bool heads = x.per_head != Measure::PerHead::No;
-  if (!compact && heads) w.field("heads", it.heads);
+  if (!compact && heads && it.heads_unknown) w.key("heads").null();  // a number the user left blank
+  if (!compact && heads && !it.heads_unknown) w.field("heads", it.heads);
   if (!compact && heads && !x.unit.zh.empty()) text_json(w, "unit", x.unit.zh, x.unit.en);
   if (!compact) schedule_json(w, x, it);
   if (it.total_known)

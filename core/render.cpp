@@ -81,6 +81,9 @@ void item_notes(Notes& notes, std::vector<char>& noted, const Model& m, const Si
   if (it.counts() && it.unit_known && !it.periods_known)
     notes.add(at.zh + "：原文未写明发放期限，总额无法确定，未计入合计。",
               at.en + ": the text states no term, so its total is unknown and left out of the totals.");
+  if (it.counts() && it.heads_unknown)
+    notes.add(at.zh + "：未填写人数，总额无法确定，未计入合计。",
+              at.en + ": the number was not given, so its total is unknown and left out of the totals.");
   if (it.counts() && it.amount->kind == Amount::Kind::Floor)
     notes.add(at.zh + "：原文为“不低于”，合计按最低标准计算，实际可能更高。",
               at.en + ": the text sets a floor (不低于); the totals count the floor, more may be paid.");

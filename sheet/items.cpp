@@ -122,7 +122,7 @@ void ItemWriter::items_of(const Settled& s, const std::string& city) {
                     it.contains("option") ? csv::text_cell(it["option"].value("zh", "")) : "",
                     csv::text_cell(events),
                     amount_text(it["amount"]),
-                    it.contains("heads") ? std::to_string(it["heads"].get<long long>()) : "",
+                    it.contains("heads") && it["heads"].is_number() ? std::to_string(it["heads"].get<long long>()) : "",
                     schedule_text(it["schedule"]),
                     total.is_object() ? std::to_string(total["min_yuan"].get<long long>()) : "",
                     total.is_object() ? std::to_string(total["max_yuan"].get<long long>()) : "",
