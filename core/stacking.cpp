@@ -39,7 +39,10 @@ std::vector<std::string> achievements(const Event& e, const Item& it, const Mode
 // Two competition results of one project at the same tier on other dates are two editions of the contest (the
 // 烟台市职业技能大赛 is held every two years), two achievements: one project's results are one achievement across
 // tiers. Not so at the WorldSkills, where a competitor competes once: two medals of one project are one entered twice.
+// A school's prizes of one 赛项 are one achievement within a year (济宁 (九) 排位赛及总决赛: one season's rounds),
+// and other editions in other years.
 bool other_edition(const Event& a, const Event& b) {
+  if (a.type == "school_contest_prize" && b.type == a.type) return a.date / 10000 != b.date / 10000;
   if (a.date == b.date || a.type != "competition" || b.type != "competition") return false;
   const Value *x = a.fields.get("tier"), *y = b.fields.get("tier");
   return x && y && x->kind == Value::Kind::Text && y->kind == Value::Kind::Text && x->s == y->s &&
