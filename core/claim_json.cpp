@@ -146,16 +146,20 @@ void add_fact(Bring& b, Path::Scope scope) {
 
 // A fact the text requires and the situation leaves blank (or gives for another city) is to be proved all the same:
 // "工作单位类型：尚未填写或须确认（须符合原文的条件）".
-void blank_fact(Bring& b, const Model& m, const Path& p, const Event& e, const Situation& s, const std::string& event) {
+// A fact the reading takes as met when blank (rules.json `assumes`) is proved too:
+// "已缴纳社会保险：未填写，按符合计算， 须提供证明".
+void blank_fact(Bring& b, const Model& m, const Path& p, const Event& e, const Situation& s, const std::string& event,
+                bool assumed = false) {
   const Value* v = value_of(p, e, s);
   if (v && v->kind != Value::Kind::Absent) return;  // given (for another city): named with its value above
   auto [label_zh, label_en] = field_label(m, p, event);
   b.fact.clear();
-  cat(b.fact.zh, label_zh, "：尚未填写或须确认（须符合原文的条件）");
+  cat(b.fact.zh, label_zh, assumed ? "：未填写，按符合计算，须提供证明" : "：尚未填写或须确认（须符合原文的条件）");
   size_t from = b.fact.en.size();
   put(b.fact.en, label_en);
   lower_first(b.fact.en, from);
-  put(b.fact.en, ": not given or to be confirmed (it must meet the text's condition)");
+  put(b.fact.en, assumed ? ": not given, counted as met: proof needed"
+                         : ": not given or to be confirmed (it must meet the text's condition)");
   add_fact(b, p.scope);
 }
 
@@ -181,6 +185,8 @@ void bring_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluat
     for (auto& c : x.options[it.option].when) consider(c);
   if (it.amount && it.amount->kind == Amount::Kind::Percent) consider(of);
   for (const Path& p : facts_asked(it)) blank_fact(b, m, p, e, s, x.event);
+  if (it.option >= 0)
+    for (const Path& p : x.options[it.option].assumes) blank_fact(b, m, p, e, s, x.event, true);
   if (x.per_head != Measure::PerHead::No && (it.heads > 1 || it.heads_assumed)) {
     if (!b.event_facts.zh.empty()) put(b.event_facts.zh, "；"), put(b.event_facts.en, "; ");
     // The count's own words: 人数, or what the event type counts (承办项目数, 数量 of platforms).

@@ -51,6 +51,7 @@ void intern_measure(const Symbols& s, Measure& x) {
     intern_conditions(s, o.when);
     intern_path(s, o.amount.of);
     for (Path& p : o.asks) intern_path(s, p);
+    for (Path& p : o.assumes) intern_path(s, p);
   }
   intern_path(s, x.schedule.count_from);
   intern_path(s, x.per_year);

@@ -33,6 +33,7 @@ class Reader {
  private:
   Path path_of(const json& j, const std::string& where, const Model& m, const std::string& event);
   std::vector<Condition> conditions(const json& j, const std::string& where, const Model& m, const std::string& event);
+  std::vector<Path> paths(const json& j, const std::string& where, const Model& m, const std::string& event);
   Amount amount(const json& j, const std::string& where, const Model& m, const std::string& event);
   void measure(const json& j, const std::string& where, Model& m, int doc);
   void money(const json& j, const std::string& where, const Model& m, Measure& x);

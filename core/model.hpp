@@ -73,7 +73,8 @@ struct Option {
   std::vector<Condition> when;
   Amount amount;
   Text label;
-  std::vector<Path> asks;  // facts the text requires that this option stands for when left blank: not certain money
+  std::vector<Path> asks;     // facts the text requires that this option stands for when left blank: not certain money
+  std::vector<Path> assumes;  // facts the reading takes as met when left blank: their proof is still to bring
 };
 
 struct Schedule {

@@ -74,6 +74,19 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
   m.measures.push_back(std::move(x));
 }
 
+// An option's list of facts (asks, assumes): absent, or a non-empty array of paths.
+std::vector<Path> Reader::paths(const json& j, const std::string& where, const Model& m, const std::string& event) {
+  std::vector<Path> out;
+  if (j.is_null()) return out;
+  if (!j.is_array() || j.empty()) {
+    bad(where, "not_array", where.substr(where.rfind('/') + 1) + " 必须是非空数组",
+        where.substr(where.rfind('/') + 1) + " must be a non-empty array");
+    return out;
+  }
+  for (size_t a = 0; a < j.size(); ++a) out.push_back(path_of(j[a], where + "/" + std::to_string(a), m, event));
+  return out;
+}
+
 // The money of a measure: its amount or options (with their conditions, labels and blank facts), per_head and unit.
 void Reader::money(const json& j, const std::string& where, const Model& m, Measure& x) {
   if (j.contains("options")) {
@@ -87,13 +100,8 @@ void Reader::money(const json& j, const std::string& where, const Model& m, Meas
         o.when = conditions(key(os[i], "when"), p + "/when", m, x.event);
         o.amount = amount(key(os[i], "amount"), p + "/amount", m, x.event);
         o.label = text(key(os[i], "label"), p + "/label");
-        if (const json& asks = key(os[i], "asks"); !asks.is_null()) {
-          if (!asks.is_array() || asks.empty())
-            bad(p + "/asks", "not_array", "asks 必须是非空数组", "asks must be a non-empty array");
-          else
-            for (size_t a = 0; a < asks.size(); ++a)
-              o.asks.push_back(path_of(asks[a], p + "/asks/" + std::to_string(a), m, x.event));
-        }
+        o.asks = paths(key(os[i], "asks"), p + "/asks", m, x.event);
+        o.assumes = paths(key(os[i], "assumes"), p + "/assumes", m, x.event);
         x.options.push_back(std::move(o));
       }
     if (j.contains("amount"))

@@ -230,3 +230,20 @@ TEST_CASE("what to bring asks no more than the text: Jining's apprenticeship is 
   std::string y = item(yt, "YT24-02-apprenticeship")["claim"]["bring"][0]["zh"];
   CHECK(y.find("学徒培训合格的证明") != std::string::npos);
 }
+
+TEST_CASE("a fact the reading takes as met is still to be proved: a full-time graduate hire's social insurance",
+          "[claim]") {
+  // 济人社发〔2024〕9号 (九) 企业新全职引进…技师班毕业生…并缴纳社会保险的: certain money, the payment's proof asked.
+  json r = eval_one("jining", "2025-12-01", "enterprise",
+                    {{"id", "h1"},
+                     {"type", "hire"},
+                     {"date", "2025-05-10"},
+                     {"graduate_class", "technician"},
+                     {"age", 24},
+                     {"full_time", true}});
+  const json& it = item(r, "JN24-09-hire-technician-grad");
+  CHECK(it["total"]["min_yuan"] == 36000);
+  std::string bring = it["claim"]["bring"][0]["zh"].get<std::string>();
+  CHECK(bring.find("已缴纳社会保险：未填写，按符合计算，须提供证明") != std::string::npos);
+  CHECK(it["claim"]["bring"][0]["en"].get<std::string>().find("counted as met: proof needed") != std::string::npos);
+}
