@@ -237,6 +237,11 @@ bool build_event(const skillcalc::Model& m, const Columns& columns, const Record
     err(columns.of("type"), "未知事件类型“" + r.type + "”", "unknown event type '" + r.type + "'");
     return false;
   }
+  if (!event.contains("date")) {  // the date decides the document, the period and a pool's year: never the run's day
+    err(columns.of("date"), "事件日期为空：请填写日期（日期决定适用的文件、施行期和年度）",
+        "the event's date is empty: give it (it decides the document, its period and the year)");
+    return false;
+  }
   json ev = json::object();
   ev["id"] = event.contains("id") ? event["id"] : json("L" + std::to_string(rec.line));
   ev["type"] = id;
