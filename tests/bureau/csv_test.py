@@ -260,4 +260,20 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("... and both rows count: twice the claim of one row", p.returncode == 0 and r1["pools"][0]["claimed_yuan"] > 0
            and r["pools"][0]["claimed_yuan"] == 2 * r1["pools"][0]["claimed_yuan"], (r["pools"], r1["pools"]))
 
+# A row whose date is empty is an error of its row: the run's day would pick a pool's year (威海 8. 当年度).
+with tempfile.TemporaryDirectory() as tmp:
+    f = os.path.join(tmp, "nodate.csv")
+    open(f, "w", encoding="utf-8").write("applicant,city,applicant_kind,type,date,level,route,count\n"
+                                         "甲公司,weihai,enterprise,skill_level,2025-06-01,technician,enterprise_self_evaluation,2000\n"
+                                         "乙公司,weihai,enterprise,skill_level,,senior_technician,enterprise_self_evaluation,1000\n")
+    for today in ("2025-12-31", "2026-01-02"):
+        p = run(["--today", today, "budget", f])
+        r = json.loads(p.stdout)
+        expect("budget --today %s: an empty date is an error of line 3, the settlement incomplete" % today,
+               p.returncode == 2 and r["errors"] and r["errors"][0]["line"] == 3 and r["summary"]["complete"] is False
+               and [x["year"] for x in r["pools"]] == [2025] and "事件日期为空" in r["errors"][0]["error"]["zh"], r.get("errors"))
+    p = run(["eval", "--csv", f])
+    expect("eval --csv: an empty date is an error row naming its line and column",
+           p.returncode == 2 and "nodate.csv:3:5" in p.stderr.decode() and "the event's date is empty" in p.stderr.decode(), p.stderr.decode())
+
 checks.finish()
