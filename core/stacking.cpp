@@ -74,7 +74,10 @@ std::vector<std::vector<int>> achievement_groups(const Model& m, const Situation
     for (auto& a : achievements(e, it, m, s)) {
       if (a[0] != 'c') {
         auto [at, fresh] = first.emplace(it.recipient + "|" + a, self);
-        if (!fresh) root[static_cast<size_t>(find(self))] = find(at->second);
+        // A later term of the same monthly allowance already lost the months an earlier one pays (terms.cpp): the
+        // months after are a selection of their own, not the same achievement paid twice.
+        bool later_term = !fresh && it.overlaps >= 0 && items[static_cast<size_t>(at->second)].measure == it.measure;
+        if (!fresh && !later_term) root[static_cast<size_t>(find(self))] = find(at->second);
         continue;
       }
       auto& results = of_contest[it.recipient + "|" + a];
