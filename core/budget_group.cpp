@@ -199,6 +199,9 @@ Err check_claimed(const PoolIndex& ix, const Applicant& a, const std::vector<Sum
           "out_of_range", path,
           "申报金额必须在 " + std::to_string(x->min) + " 至 " + std::to_string(x->max) + " 元之间",
           "the claimed amount must be between " + std::to_string(x->min) + " and " + std::to_string(x->max) + " yuan"};
+      if (a.inputs.size() > 1)  // the applicant's claims, added up (budget_read.cpp merge_claim)
+        e.zh += "（同一申请人各条记录的申报金额已相加，合计 " + std::to_string(yuan) + " 元）",
+            e.en += " (the applicant's claims are added up: " + std::to_string(yuan) + " yuan in all)";
       if (yuan < x->min && x->floored)
         e.zh +=
             "（下限是按就高原则同一成就至少应得的金额：评定低于此数的，由另一项按其金额发放，不从本资金池支付，"

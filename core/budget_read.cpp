@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "budget_parts.hpp"
+#include "names.hpp"
 #include "situation.hpp"
 #include "strict_json.hpp"
 
@@ -84,8 +85,8 @@ Err read_envelope(json& j, const PoolIndex& ix, Envelope& env) {
   if (auto it = j.find("id"); it != j.end()) {
     if (!it->is_string() || it->get_ref<const std::string&>().empty() || it->get_ref<const std::string&>().size() > 200)
       bad = {"wrong_type", "/id", "id 必须是 1 至 200 字节的字符串", "id must be a string of 1 to 200 bytes"};
-    else
-      env.id = it->get<std::string>();
+    else if ((env.id = trim_unseen(it->get_ref<const std::string&>())).empty())
+      bad = {"wrong_type", "/id", "id 只有空白", "id is only white space"};
   }
   if (auto it = j.find("claimed_yuan"); it != j.end()) read_claimed(*it, ix, env, bad);
   json& sit = j["situation"];
@@ -214,7 +215,7 @@ class Reader {
     Envelope env{bare_id, {}};
     Err bad = read_envelope(j, ix_, env);
     if (!bad.code.empty()) return errors_.add(in, env.id, bad);
-    auto found = by_id_.find(env.id);
+    auto found = by_id_.find(name_key(env.id));
     if (found == by_id_.end()) return add_envelope(in, env);
     merge_claim(apps_[found->second], in, j["situation"], env, claims_, errors_);
   }
@@ -227,7 +228,7 @@ class Reader {
     a.id = id;
     a.inputs = {in};
     a.bare = text;
-    by_id_.emplace(a.id, static_cast<int>(apps_.size()));
+    by_id_.emplace(name_key(a.id), static_cast<int>(apps_.size()));
     apps_.push_back(std::move(a));
   }
 
@@ -238,7 +239,7 @@ class Reader {
     a.inputs = {in};
     a.envelope = true;
     a.claimed = std::move(env.claimed);
-    by_id_.emplace(env.id, static_cast<int>(apps_.size()));
+    by_id_.emplace(name_key(env.id), static_cast<int>(apps_.size()));
     apps_.push_back(std::move(a));
   }
 

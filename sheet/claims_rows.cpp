@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "names.hpp"
 #include "numbers.hpp"
 #include "text.hpp"
 
@@ -271,6 +272,14 @@ bool agrees(const Claim& c, const RowRead& r, const Fault& err) {
   for (auto& [key, vc] : r.values) {
     auto at = c.value_lines.find(key);
     if (at == c.value_lines.end()) continue;
+    if (key.rfind("claimed/", 0) == 0) {  // the applicant's total of the measure: once, never added up or repeated
+      err(vc.second,
+          "申报金额是该申请人此项待遇的年度合计，只填一行（已在第 " + std::to_string(at->second) +
+              " 行填写）：请把合计填在一行，其余行留空",
+          "a claimed amount is the applicant's total for the measure in the year, given on one row (line " +
+              std::to_string(at->second) + " gives it): put the total on one row and leave the others empty");
+      return false;
+    }
     const json* before = nullptr;
     if (key == "city" || key == "as_of")
       before = &c.situation[key];
@@ -367,10 +376,13 @@ void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vecto
       continue;
     }
     if (!build_event(m, columns, rec, r, err)) continue;
-    auto found = by_applicant.find(r.applicant);
+    const std::string key = skillcalc::name_key(r.applicant);
+    auto found = by_applicant.find(key);
     if (found != by_applicant.end() && !agrees(claims[found->second], r, err)) continue;
+    if (found != by_applicant.end() && claims[found->second].applicant != r.applicant)
+      claims[found->second].aliases.emplace_back(rec.line, r.applicant);
     if (found == by_applicant.end()) {
-      found = by_applicant.emplace(r.applicant, claims.size()).first;
+      found = by_applicant.emplace(key, claims.size()).first;
       Claim& c = claims.emplace_back();
       c.applicant = r.applicant;
       c.situation = json::object();

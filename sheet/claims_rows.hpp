@@ -20,7 +20,9 @@ struct Claim {
   nlohmann::json claimed = nlohmann::json::object();  // claimed.<clause_id> columns
   std::vector<long> lines;                            // every row kept
   std::vector<long> event_lines;                      // per event of `situation`
-  std::map<std::string, long> value_lines;     // "city", "as_of", "applicant/<field>", "claimed/<id>" -> line given
+  std::map<std::string, long> value_lines;  // "city", "as_of", "applicant/<field>", "claimed/<id>" -> line given
+  // A row that names the applicant in another form (张　三 for 张三, ＡＢＣ公司 for ABC公司): its line and that form.
+  std::vector<std::pair<long, std::string>> aliases;
   std::vector<std::pair<long, long>> repeats;  // a row the same as an earlier one of the file: its line, the earlier
 };
 

@@ -40,6 +40,10 @@ void Job::report(const csv::RowError& err) {
 
 // Two identical rows are two events of one applicant, both counted: said, in case one was entered twice.
 void Job::warn_repeats(const Settled& s) {
+  for (auto& [line, name] : s.claim.aliases)
+    notes += o_.file + ":" + std::to_string(line) + ": 警告：申请人“" + name + "”与“" + s.claim.applicant +
+             "”只差空格、全角半角或大小写，按同一申请人计算 / warning: applicant '" + name + "' differs from '" +
+             s.claim.applicant + "' only in spaces, full-width forms or case, and is taken as the same applicant\n";
   for (auto& [line, first] : s.claim.repeats)
     notes += o_.file + ":" + std::to_string(line) + ": 警告：与第 " + std::to_string(first) +
              " 行完全相同；两行都已计入（若是重复录入，请删去一行） / warning: identical to line " +

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "names.hpp"
 #include "text.hpp"
 
 namespace sheet {
@@ -166,7 +167,8 @@ void Settler::index_rows(csv::Reader& reader) {
       for (auto& err : refused) on_.row_error(err);
       continue;
     }
-    entries_.push_back({std::hash<std::string>()(name), rec.offset, static_cast<uint32_t>(rec.line)});
+    entries_.push_back(
+        {std::hash<std::string>()(skillcalc::name_key(name)), rec.offset, static_cast<uint32_t>(rec.line)});
   }
   flush_errors();
   src_.release_all();

@@ -276,4 +276,34 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("eval --csv: an empty date is an error row naming its line and column",
            p.returncode == 2 and "nodate.csv:3:5" in p.stderr.decode() and "the event's date is empty" in p.stderr.decode(), p.stderr.decode())
 
+# One applicant's name in other forms (a full-width space inside, full-width letters and brackets, case) is one
+# applicant under one yearly cap (烟台 (十一) 每家企业每年不超过10万元: 3 x 30 技师 x 2500 = 225,000 -> 100,000), warned.
+with tempfile.TemporaryDirectory() as tmp:
+    f = os.path.join(tmp, "names.csv")
+    head = "applicant,city,applicant_kind,type,date,level,trained_by,count\n"
+    rows = ["ABC公司（烟台）", "ＡＢＣ公司(烟台)", "abc 公司（烟台）"]
+    open(f, "w", encoding="utf-8").write(head + "".join("%s,yantai,enterprise,skill_level,2025-0%d-01,technician,own_enterprise,30\n" % (n, i + 3) for i, n in enumerate(rows)))
+    p = run(["eval", "--csv", f])
+    items = [x for x in rows_of(p.stdout) if x["clause_id"].startswith("YT24-11") and x["status"] in ("granted", "capped")]
+    total = sum(int(x["total_max_yuan"]) for x in items)
+    expect("names differing in spaces, full-width forms and case are one applicant: capped at 100,000",
+           p.returncode == 0 and {x["applicant"] for x in items} == {"ABC公司（烟台）"} and total == 100000, (total, items))
+    err = p.stderr.decode()
+    expect("... and each other form is warned about by line", "names.csv:3: 警告：申请人“ＡＢＣ公司(烟台)”" in err and "names.csv:4:" in err and "taken as the same applicant" in err, err)
+    claims = "".join(json.dumps({"id": n, "situation": {"city": "yantai", "as_of": "2026-03-01", "applicant": {"kind": "enterprise", "key_industry_chain": False},
+                                 "events": [{"id": "e%d" % i, "type": "skill_level", "date": "2025-0%d-01" % (i + 3), "level": "technician",
+                                             "trained_by": "own_enterprise", "count": 30}]}}, ensure_ascii=False) + "\n"
+                     for i, n in enumerate(["甲公司", "甲公司 ", "\u3000甲公司", "甲　公司"]))
+    r = json.loads(run(["budget", "-"], claims.encode()).stdout)
+    expect("budget JSONL: ids differing only in white space are one applicant, under one cap",
+           r["summary"]["applicants"] == 1 and len(r["caps"]) == 1 and r["caps"][0]["after"] == {"min_yuan": 100000, "max_yuan": 100000}, r.get("caps"))
+    f = os.path.join(tmp, "claimed.csv")
+    open(f, "w", encoding="utf-8").write("applicant,city,applicant_kind,applicant.key_industry_chain,type,date,level,route,count,claimed.YT24-07-self-eval-support\n"
+                                         "丁公司,yantai,enterprise,是,skill_level,2025-03-01,technician,enterprise_self_evaluation,10,20000\n"
+                                         "丁公司,yantai,enterprise,是,skill_level,2025-06-01,technician,enterprise_self_evaluation,10,20000\n")
+    p = run(["budget", f])
+    r = json.loads(p.stdout)
+    expect("budget CSV: an assessed amount given on a second row of its applicant is an error of that row",
+           p.returncode == 2 and r["errors"] and r["errors"][0]["line"] == 3 and "只填一行" in r["errors"][0]["error"]["zh"], r.get("errors"))
+
 checks.finish()
