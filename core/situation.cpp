@@ -183,9 +183,9 @@ class Parser {
         while (at < d.values.size() && !same_key(d.values[at], s)) ++at;
         bool listed = at < d.values.size();
         if (!listed) {
-          Text l = label();
-          return fail("unknown_id", path_of(), "“" + l.zh + "”的取值" + in_quotes(s) + "不是已知选项",
-                      l.en + ": " + in_quotes(s) + " is not a known id");
+          Text l = label(), known = known_values(d);
+          return fail("unknown_id", path_of(), "“" + l.zh + "”的取值" + in_quotes(s) + "不是已知选项" + known.zh,
+                      l.en + ": " + in_quotes(s) + " is not a known id" + known.en);
         }
         out.kind = Value::Kind::Text, out.s = s;
         out.sym = at < d.value_syms.size() ? d.value_syms[at] : m_.vocab.symbols.find(s);
@@ -193,6 +193,20 @@ class Parser {
       }
     }
     return false;
+  }
+
+  // "（可填：技师 technician、高级技师 senior_technician …）": what an enum field takes, so that a clerk can correct
+  // it.
+  Text known_values(const FieldDef& d) const {
+    Text out{"（可填：", " (known: "};
+    for (size_t i = 0; i < d.values.size() && i < 16; ++i) {
+      const Text* t = m_.vocab.label(d.values[i]);
+      out.zh += (i ? "、" : "") + (t ? t->zh + " " : std::string()) + d.values[i];
+      out.en += (i ? ", " : "") + d.values[i];
+    }
+    if (d.values.size() > 16) out.zh += "…", out.en += ", …";
+    out.zh += "）", out.en += ")";
+    return out;
   }
 
   template <class PathOf>

@@ -83,9 +83,17 @@ class Parser {
         if (!v.is_string())
           return fail("wrong_type", path, "“" + zh + "”必须是选项之一", name + " must be a string id");
         const std::string& s = v.get_ref<const std::string&>();
-        if (std::find(d.values.begin(), d.values.end(), s) == d.values.end())
-          return fail("unknown_id", path, "“" + zh + "”的取值" + in_quotes(s) + "不是已知选项",
-                      name + ": " + in_quotes(s) + " is not a known id");
+        if (std::find(d.values.begin(), d.values.end(), s) == d.values.end()) {
+          std::string known_zh = "（可填：", known_en = " (known: ";
+          for (size_t i = 0; i < d.values.size() && i < 16; ++i) {
+            const Text* t = m_.vocab.label(d.values[i]);
+            known_zh += (i ? "、" : "") + (t ? t->zh + " " : std::string()) + d.values[i];
+            known_en += (i ? ", " : "") + d.values[i];
+          }
+          if (d.values.size() > 16) known_zh += "…", known_en += ", …";
+          return fail("unknown_id", path, "“" + zh + "”的取值" + in_quotes(s) + "不是已知选项" + known_zh + "）",
+                      name + ": " + in_quotes(s) + " is not a known id" + known_en + ")");
+        }
         out.kind = Value::Kind::Text, out.s = s;
         return true;
       }
