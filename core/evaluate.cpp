@@ -134,6 +134,33 @@ void set_totals(Item& it) {
 
 namespace {
 
+// Whether a measure an event does not meet would hold but for facts of the event left blank (conditions that do not
+// test their absence): given, it may apply, so its suggestion stays even where another event of the applicant meets
+// it. A condition the event's stated facts fail rules it out.
+bool reads_blank(const Measure& x, const Event& e, const Situation& s) {
+  auto absence = [](const Condition& c) { return c.test.kind == Test::Kind::Present && !c.test.present; };
+  auto handled = [&](const Path& p) {  // an option stands for the fact left blank: the rules answer it already
+    for (auto& o : x.options)
+      for (auto& c : o.when)
+        if (absence(c) && c.path.text() == p.text()) return true;
+    return false;
+  };
+  bool blank = false;
+  auto could_hold = [&](const std::vector<Condition>& when) {
+    for (auto& c : when) {
+      if (c.path.scope == Path::Scope::Event && !absence(c) && !lookup(c.path, e, s) && !handled(c.path))
+        blank = true;
+      else if (!holds(c, e, s))
+        return false;
+    }
+    return true;
+  };
+  if (!could_hold(x.when)) return false;
+  bool option = x.options.empty() ||
+                std::any_of(x.options.begin(), x.options.end(), [&](const Option& o) { return could_hold(o.when); });
+  return option && blank;
+}
+
 // Whether an option stands for the fact at `p` left blank.
 bool asks(const Option& o, const Path& p) {
   return std::any_of(o.asks.begin(), o.asks.end(), [&](const Path& a) { return a.text() == p.text(); });
@@ -469,8 +496,8 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
   int kind = m.vocab.kind_index(s.kind);
   unsigned bit = 1u << kind;
   const std::vector<int>& docs = m.docs_of_city(s.city);
-  thread_local std::vector<char> met, relevant;  // their capacity kept from call to call
-  met.assign(m.measures.size(), 0), relevant.assign(m.measures.size(), 0);
+  thread_local std::vector<char> met, relevant, open;  // their capacity kept from call to call
+  met.assign(m.measures.size(), 0), relevant.assign(m.measures.size(), 0), open.assign(m.measures.size(), 0);
   out.items.reserve(8 * s.events.size() + 8);
   for (size_t ei = 0; ei < s.events.size(); ++ei) {
     const Event& e = s.events[ei];
@@ -480,7 +507,10 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
       if (!same_type(x, e) || !(x.applicants & bit)) return true;
       relevant[mi] = 1;
       Item it;
-      if (x.has_per_year || !holds(x.when, e, s) || !make_item(m, mi, s, e, static_cast<int>(ei), it)) return true;
+      if (x.has_per_year || !holds(x.when, e, s) || !make_item(m, mi, s, e, static_cast<int>(ei), it)) {
+        if (!x.has_per_year && reads_blank(x, e, s)) open[mi] = 1;  // it may apply once the fact is given
+        return true;
+      }
       if (it.total_known && it.total_max > kAbsurd) {
         err = {"out_of_range", "/events/" + std::to_string(e.index),
                "金额超出任何实际申领的范围，请核对人数、年薪等数字",
@@ -550,7 +580,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
     if (s.as_of < doc.from || s.as_of > doc.to) continue;
     for (int mi : doc.measures) {
       const Measure& x = m.measures[mi];
-      if (met[mi] || !(x.applicants & bit) || (!s.events.empty() && !relevant[mi])) continue;
+      if ((met[mi] && !open[mi]) || !(x.applicants & bit) || (!s.events.empty() && !relevant[mi])) continue;
       bool replaced = false;  // a newer document governs this measure's ground as of today
       for (int by : x.superseded_by) replaced = replaced || s.as_of >= m.documents[m.measures[by].doc].from;
       if (replaced) continue;
