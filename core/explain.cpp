@@ -199,8 +199,17 @@ void excluded_words(Words& w, const Model& m, const Situation& s, const Evaluati
   const Item& win = ev.items[it.excluded_by];
   if (it.stacking < 0) {  // the same title entered twice (terms.cpp)
     const std::string& first = win.event >= 0 ? s.events[win.event].id : std::string();
-    cat(w.zh, "但这与事件“", first, "”是同一称号：一人只获此称号一次，本项不重复发放。");
-    cat(w.en, " But this is the same title as event “", first, "”: one is named to it once, so it is not paid twice.");
+    if (win.event < 0 || s.events[win.event].date == event_of(ev, s, it).date) {
+      cat(w.zh, "但这与事件“", first, "”是同一称号、同一日期：按重复录入计，本项不重复发放。");
+      cat(w.en, " But this is the same title on the same day as event “", first,
+          "”: taken as entered twice, so it is not paid twice.");
+      return;
+    }
+    cat(w.zh, "但这与事件“", first,
+        "”是同一称号：原文奖励的是获得此称号，未写明再次获评的再次奖励，这里按一次计算；如确系再次评选，请向主管部门确认。");
+    cat(w.en, " But this is the same title as event “", first,
+        "”: the text rewards obtaining the title and does not say a second selection is rewarded again, so it is "
+        "counted once here; if it truly was a second selection, ask the department in charge.");
     return;
   }
   const Stacking& st = m.stackings[it.stacking];
