@@ -362,7 +362,8 @@ void money_words(Words& w, const Model& m, const Situation& s, const Event& e, c
   bool person = s.kind == "person";
   who_zh(w.zh, m, person, it), put(w.zh, "可获"), amount_zh(w.zh, x, it), put(w.zh, "。");
   who_en(w.en, m, person, it), put(w.en, " can receive "), amount_en(w.en, x, it), put(w.en, ".");
-  if (it.uncertain()) not_certain(w, m, s, e, it);
+  bool applies = it.status != Status::OutsidePeriod && it.status != Status::Superseded;
+  if (it.uncertain() && applies) not_certain(w, m, s, e, it);  // nothing is asked where nothing can be paid
   if (it.overlaps >= 0) {
     const std::string& other = s.events[static_cast<size_t>(it.overlaps)].id;
     cat(w.zh, "另有", Int{it.overlap_periods}, "个月与事件“", other, "”的期限重叠，每人每月只享受一份，不重复计算。");

@@ -73,8 +73,9 @@ void head_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluati
   w.end_array();
   w.field("recipient", it.recipient).key("for_applicant").boolean(it.for_applicant);
   if (it.team) w.key("team").boolean(true);
-  // Outside its document's period an item brings nothing whatever the facts: nothing is asked for it.
-  if (!it.uncertain() || it.status == Status::OutsidePeriod) return;
+  // Outside its document's period, or where a newer document governs, an item brings nothing whatever the facts:
+  // nothing is asked for it.
+  if (!it.uncertain() || it.status == Status::OutsidePeriod || it.status == Status::Superseded) return;
   w.key("certain").boolean(false);
   if (compact) return;
   w.key("missing").begin_array();
