@@ -1,5 +1,6 @@
 #include "render.hpp"
 
+#include <algorithm>
 #include <deque>
 #include <nlohmann/json.hpp>
 
@@ -108,6 +109,32 @@ void item_notes(Notes& notes, std::vector<char>& noted, const Model& m, const Si
                   "totals but shown apart as planned money; they can be claimed only once the events happen.");
 }
 
+// Whether a measure of the city reads events of type `e` for this kind of applicant.
+bool read_for_kind(const Model& m, const Situation& s, const Event& e, unsigned bit) {
+  auto reads = [&](int mi) { return same_type(m.measures[mi], e) && (m.measures[mi].applicants & bit); };
+  if (const std::vector<int>* of_type = m.measures_of_type(s.city, e.type_id))
+    return std::any_of(of_type->begin(), of_type->end(), reads);
+  for (int d : m.docs_of_city(s.city))
+    if (std::any_of(m.documents[d].measures.begin(), m.documents[d].measures.end(), reads)) return true;
+  return false;
+}
+
+// An event no measure of the city reads for this kind of applicant (a school's title: the titles are people's) is
+// said, so that it is not taken for an event that brings nothing.
+void unread_event_notes(Notes& notes, const Model& m, const Situation& s) {
+  int kind = m.vocab.kind_index(s.kind);
+  if (kind < 0) return;
+  for (const Event& e : s.events) {
+    if (read_for_kind(m, s, e, 1u << kind)) continue;
+    auto et = m.vocab.event_types.find(e.type);
+    const Text& who = m.vocab.applicant_kinds[static_cast<size_t>(kind)].second;
+    const Text what = et == m.vocab.event_types.end() ? Text{e.type, e.type} : et->second.label;
+    notes.add("事件“" + e.id + "”（" + what.zh + "）：本市政策对" + who.zh + "没有这类事件的待遇，未计算。",
+              "Event “" + e.id + "” (" + what.en + "): the city's policies give " + who.en +
+                  " nothing for this kind of event; it is not counted.");
+  }
+}
+
 void totals_json(JsonWriter& w, const Evaluation& ev) {
   span_json(w, "totals", ev.total_min, ev.total_max);
   w.key("other_totals").begin_array();
@@ -170,6 +197,7 @@ size_t render_result_at(std::string& out, size_t at, const Model& m, const Situa
     item_json(w, scratch, m, s, ev, it, compact);
     if (!compact && it.status != Status::OutsidePeriod) item_notes(notes, noted, m, s, it);
   }
+  if (!compact) unread_event_notes(notes, m, s);
   w.end_array();
   totals_json(w, ev);
   if (!compact) {
