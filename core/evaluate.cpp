@@ -552,6 +552,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
     }
   trim_overlapping_terms(m, s, out, out.items);
   drop_repeated_titles(m, s, out, out.items);
+  mark_levels_below_held(m, s, out, out.items);
   stack(m, s, out, out.items);
   cap(m, s, out, out.items);
   cap_floors(m, s, out, out.items);

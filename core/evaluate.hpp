@@ -60,9 +60,13 @@ struct Item {
   // still in office, or the same title entered twice): the months already paid are not paid twice.
   int overlaps = -1;              // the event of the earlier term
   long long overlap_periods = 0;  // the months of this term it already covers
+  // 新晋升 (Measure::new_level): the event of a higher level the person already held: if it is the same occupation,
+  // this is no promotion, so this one is not certain (0 … amount).
+  int below = -1;
   bool counts() const { return status == Status::Granted || status == Status::Capped; }
-  // Not certain money: a blank fact of its option, a city-bound fact asked again, or a contest project left blank.
-  bool uncertain() const { return blank || !asked.empty() || project_of >= 0; }
+  // Not certain money: a blank fact of its option, a city-bound fact asked again, a contest project left blank, or a
+  // level below one already held.
+  bool uncertain() const { return blank || !asked.empty() || project_of >= 0 || below >= 0; }
 };
 
 struct Evaluation {
@@ -96,6 +100,9 @@ void trim_overlapping_terms(const Model& m, const Situation& s, const Evaluation
 // A person's one-time award for a title entered twice (terms.cpp): the later is excluded, naming the first (one is
 // named 全国技术能手 once; a second selection to a monthly allowance is a term, trimmed above, not a repeat).
 void drop_repeated_titles(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
+
+// 新晋升: a person's level below one already held (an earlier event) is not certain money (terms.cpp).
+void mark_levels_below_held(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 
 // A 就高 winner's floor from an excluded item of a capped measure, lowered to what the cap leaves that item once the
 // year's other items of the cap are counted (evaluate.cpp, after the caps).

@@ -206,7 +206,8 @@ void excluded_words(Words& w, const Model& m, const Situation& s, const Evaluati
       return;
     }
     cat(w.zh, "但这与事件“", first,
-        "”是同一称号：原文奖励的是获得此称号，未写明再次获评的再次奖励，这里按一次计算；如确系再次评选，请向主管部门确认。");
+        "”是同一称号：原文奖励的是获得此称号，未写明再次获评的再次奖励，这里按一次计算；如确系再次评选，请向主管部门确"
+        "认。");
     cat(w.en, " But this is the same title as event “", first,
         "”: the text rewards obtaining the title and does not say a second selection is rewarded again, so it is "
         "counted once here; if it truly was a second selection, ask the department in charge.");
@@ -352,6 +353,7 @@ void not_certain(Words& w, const Model& m, const Situation& s, const Event& e, c
     auto [zh, en] = field_label(m, e, p);
     cat(facts.zh, facts.zh.empty() ? "" : "、", zh), cat(facts.en, facts.en.empty() ? "" : ", ", en);
   }
+  if (facts.zh.empty()) return;                   // nothing left blank (a level below one held says why by itself)
   Text why = not_certain_words(m, s, it, facts);  // city_bound.hpp
   put(w.zh, why.zh), put(w.en, why.en);
 }
@@ -369,6 +371,14 @@ void money_words(Words& w, const Model& m, const Situation& s, const Event& e, c
     cat(w.zh, "另有", Int{it.overlap_periods}, "个月与事件“", other, "”的期限重叠，每人每月只享受一份，不重复计算。");
     cat(w.en, " Another ", Int{it.overlap_periods}, " months fall within the term of event “", other,
         "”: one allowance a person a month, so they are not counted twice.");
+  }
+  if (it.below >= 0) {
+    const Event& held = s.events[static_cast<size_t>(it.below)];
+    cat(w.zh, "但您已于", DayZh{held.date}, "取得更高的职业技能等级（事件“", held.id,
+        "”）：若本次与之属同一职业（工种），则不是“新晋升”，本项不发；属另一职业的可以申请，所以本项不是确定金额。");
+    cat(w.en, " But you already held a higher skill level from ", DayEn{held.date}, " (event “", held.id,
+        "”): in the same occupation this is no new promotion and is not paid; in another it may be, so this is not "
+        "certain money.");
   }
   if (it.project_of >= 0) {
     const std::string& other = s.events[static_cast<size_t>(it.project_of)].id;

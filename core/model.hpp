@@ -132,6 +132,9 @@ struct Measure {
   bool held = false;
   // The text names teams ("选手（团队）", "团队或个人"): a member's event with team: true shows the team's award.
   bool teams = false;
+  // 新晋升: paid for a level newly reached, so a person's level below one already held is not certain (another
+  // occupation's may be).
+  bool new_level = false;
   // A threshold counted per calendar year (rules.json "per_year": "event.count"): the field is the sum over the
   // applicant's events of that year that meet the other conditions; one item per year.
   bool has_per_year = false;

@@ -65,4 +65,33 @@ void drop_repeated_titles(const Model& m, const Situation& s, const Evaluation& 
   }
 }
 
+namespace {
+
+// The rank of a skill level among the vocabulary's (junior_worker first), or -1.
+int level_rank(const Model& m, const Event& e) {
+  const Value* v = e.type == "skill_level" ? e.fields.get("level") : nullptr;
+  auto def = m.vocab.fields.find("level");
+  if (!v || v->kind != Value::Kind::Text || def == m.vocab.fields.end()) return -1;
+  const auto& values = def->second.values;
+  auto at = std::find(values.begin(), values.end(), v->s);
+  return at == values.end() ? -1 : static_cast<int>(at - values.begin());
+}
+
+}  // namespace
+
+void mark_levels_below_held(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  if (s.kind != "person") return;  // a unit's events are other people's
+  for (Item& it : items) {
+    if (!it.counts() || it.event < 0 || !m.measures[it.measure].new_level) continue;
+    const Event& e = event_of(ev, s, it);
+    int rank = level_rank(m, e);
+    if (rank < 0) continue;
+    for (size_t j = 0; j < s.events.size(); ++j)
+      if (s.events[j].date < e.date && level_rank(m, s.events[j]) > rank) {
+        it.below = static_cast<int>(j), it.total_min = 0;
+        break;
+      }
+  }
+}
+
 }  // namespace skillcalc
