@@ -12,10 +12,19 @@ namespace sheet {
 
 namespace {
 
-std::string join(const std::vector<long>& xs, size_t most = 50) {
+// The lines of an applicant ("2;3;4"), every one named; where that would not fit a spreadsheet cell (32,767
+// characters), runs of consecutive lines as ranges ("2-6000;6002").
+std::string join(const std::vector<long>& xs) {
   std::string s;
-  for (size_t i = 0; i < xs.size() && i < most; ++i) s += (i ? ";" : "") + std::to_string(xs[i]);
-  if (xs.size() > most) s += ";…";
+  for (size_t i = 0; i < xs.size(); ++i) s += (i ? ";" : "") + std::to_string(xs[i]);
+  if (s.size() <= 32000) return s;
+  s.clear();
+  for (size_t i = 0; i < xs.size();) {
+    size_t j = i;
+    while (j + 1 < xs.size() && xs[j + 1] == xs[j] + 1) ++j;
+    s += (i ? ";" : "") + std::to_string(xs[i]) + (j > i ? "-" + std::to_string(xs[j]) : std::string());
+    i = j + 1;
+  }
   return s;
 }
 
@@ -48,10 +57,23 @@ std::string handled_by(const nlohmann::json& it) {
   return h != c->end() && h->is_object() ? h->value("zh", "") : "";
 }
 
-const char* kItemColumns[] = {"applicant", "city",          "lines",          "clause_id",      "status",
-                              "document",  "clause",        "option",         "events",         "amount",
-                              "heads",     "schedule",      "total_min_yuan", "total_max_yuan", "payers",
-                              "recipient", "for_applicant", "handled_by",     "note",           "explain"};
+const char* kItemColumns[] = {"applicant",      "city",           "lines",        "clause_id",    "status", "document",
+                              "clause",         "option",         "events",       "amount",       "heads",  "schedule",
+                              "total_min_yuan", "total_max_yuan", "due_min_yuan", "due_max_yuan", "payers", "recipient",
+                              "for_applicant",  "handled_by",     "note",         "explain"};
+
+// What of an item is in the applicant's totals: granted or capped, its own, not a plan; 0 for a row that pays the
+// applicant nothing (excluded, superseded, outside its period, someone else's, planned), empty when no total is
+// known. So that a spreadsheet's SUM of these columns is the totals.
+std::pair<std::string, std::string> due_of(const nlohmann::json& it) {
+  const auto& total = it["total"];
+  std::string status = it.value("status", "");
+  bool due =
+      (status == "granted" || status == "capped") && it.value("for_applicant", true) && !it.value("planned", false);
+  if (!due) return {"0", "0"};
+  if (!total.is_object()) return {"", ""};
+  return {std::to_string(total["min_yuan"].get<long long>()), std::to_string(total["max_yuan"].get<long long>())};
+}
 
 }  // namespace
 
@@ -112,6 +134,7 @@ void ItemWriter::items_of(const Settled& s, const std::string& city) {
       note_text += std::string(note_text.empty() ? "" : "; ") + "missing: " + facts;
     }
     const auto& total = it["total"];
+    const auto due = due_of(it);
     csv::row(text, {csv::text_cell(s.claim.applicant),
                     csv::text_cell(city),
                     join(lines),
@@ -126,6 +149,8 @@ void ItemWriter::items_of(const Settled& s, const std::string& city) {
                     schedule_text(it["schedule"]),
                     total.is_object() ? std::to_string(total["min_yuan"].get<long long>()) : "",
                     total.is_object() ? std::to_string(total["max_yuan"].get<long long>()) : "",
+                    due.first,
+                    due.second,
                     csv::text_cell(payers),
                     it.value("recipient", ""),
                     it.value("for_applicant", true) ? "yes" : "no",
@@ -158,8 +183,8 @@ void ItemWriter::plain_row(const std::string& applicant, const std::string& city
                            const char* status, const char* total, const std::string& note) {
   std::vector<std::string> cells(std::size(kItemColumns));
   cells[0] = csv::text_cell(applicant), cells[1] = csv::text_cell(city), cells[2] = lines, cells[4] = status;
-  cells[12] = cells[13] = total;
-  cells[18] = note;
+  cells[12] = cells[13] = cells[14] = cells[15] = total;  // total and due: 0 for none, empty for an error
+  cells[20] = note;
   csv::row(text, cells);
 }
 

@@ -90,6 +90,11 @@ for (name, _), r in zip(sits, results):
     via_jsonl = sorted(items_key(it) for it in r["items"])
     via_csv = sorted((x["clause_id"], x["status"], x["total_min_yuan"], x["total_max_yuan"]) for x in rows if x["applicant"] == name)
     expect("round trip: %s has the same items by CSV and by JSONL" % name, via_jsonl == via_csv, "\n%s\n%s" % (via_jsonl, via_csv))
+for (name, _), r in zip(sits, results):
+    mine = [x for x in rows if x["applicant"] == name]
+    due = [sum(int(x["due_min_yuan"] or 0) for x in mine), sum(int(x["due_max_yuan"] or 0) for x in mine)]
+    expect("%s: the due columns add up to the result's totals (a spreadsheet's SUM is the money due)" % name,
+           due == [r["totals"]["min_yuan"], r["totals"]["max_yuan"]], (due, r["totals"]))
 names = sorted({x["applicant"] for x in rows})
 expect("names with a comma and with quotes survive", "李娜, 烟台" in names and '烟台"未来"技工学校' in names, names)
 craft = [x for x in rows if x["applicant"] == "张伟" and x["clause_id"] == "WH25-10-weihai-craftsman"]

@@ -158,8 +158,11 @@ class Parser {
     if (ev == j.end()) return true;
     if (!ev->is_array()) return fail("wrong_type", "/events", "事件列表必须是数组", "events must be an array");
     if (ev->size() > kMaxEvents)
-      return fail("too_large", "/events", "事件过多（最多 " + std::to_string(kMaxEvents) + " 个）",
-                  "too many events (at most " + std::to_string(kMaxEvents) + ")");
+      return fail("too_large", "/events",
+                  "事件过多（最多 " + std::to_string(kMaxEvents) +
+                      " 个）：同一天、同一等级或结果的多人，请合并为一个事件并填写人数（count）",
+                  "too many events (at most " + std::to_string(kMaxEvents) +
+                      "): people of one day and one level or result are one event with its count");
     for (size_t i = 0; i < ev->size(); ++i) {
       Event e;
       if (!event((*ev)[i], "/events/" + std::to_string(i), static_cast<int>(i), s.as_of, e)) return false;
