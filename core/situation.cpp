@@ -467,6 +467,27 @@ bool fault_of(std::string_view text, InputError& err) {
 
 }  // namespace
 
+// A person's title event whose own level (本人职业技能等级) is blank takes the highest level the person's skill-level
+// events hold on as_of: a 劳模 who is a 技师 by a certificate entered as its own event is a 高技能人才 (威海 2025 4.).
+void lend_held_level(const Model& m, Situation& s) {
+  if (s.kind != "person") return;
+  auto def = m.vocab.fields.find("level");
+  if (def == m.vocab.fields.end()) return;
+  const auto& order = def->second.values;
+  const Field* best = nullptr;
+  long rank = -1;
+  for (const Event& e : s.events)
+    for (const Field& f : e.fields.list)
+      if (e.type == "skill_level" && e.date <= s.as_of && f.name == "level" && f.value.kind == Value::Kind::Text) {
+        long r = std::find(order.begin(), order.end(), f.value.s) - order.begin();
+        if (r < static_cast<long>(order.size()) && r > rank) rank = r, best = &f;
+      }
+  if (!best) return;
+  Field held = *best;
+  for (Event& e : s.events)
+    if (e.type == "title" && !e.fields.get("level")) e.fields.list.push_back(held);
+}
+
 bool parse_situation(std::string_view text, Day today, const Model& m, Situation& out, InputError& err) {
   Parser p(m, err);
   if (text.size() > kMaxSituationBytes)
@@ -479,6 +500,7 @@ bool parse_situation(std::string_view text, Day today, const Model& m, Situation
                   "internal error: the situation reader and the JSON checker disagree");
   if (!p.situation(Node(doc, doc.root), today, out)) return false;
   ask_city_bound(m, out);
+  lend_held_level(m, out);
   return true;
 }
 

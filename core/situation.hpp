@@ -65,6 +65,10 @@ int json_nesting(std::string_view s);
 // Ids in natural order, numbers by value ("e2" before "e10"): the order of a situation's events of one day.
 bool natural_less(std::string_view a, std::string_view b);
 
+// A person's title event whose own level is blank takes the highest level the person's skill-level events hold on
+// as_of (parse_situation does this; so does any other reader of situations).
+void lend_held_level(const Model& m, Situation& s);
+
 bool parse_situation(std::string_view text, Day today, const Model& m, Situation& out, InputError& err);
 
 }  // namespace skillcalc

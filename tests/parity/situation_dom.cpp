@@ -293,6 +293,7 @@ bool parse_situation_dom(std::string_view text, Day today, const Model& m, Situa
   if (!parse_strict(text, j, fault)) return p.fail(fault.code, fault.path, fault.zh, fault.en);
   if (!p.situation(j, today, out)) return false;
   ask_city_bound(m, out);
+  lend_held_level(m, out);
   return true;
 }
 
