@@ -193,7 +193,9 @@ void bring_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluat
     auto [zh, en] = field_label(
         m, x.per_head == Measure::PerHead::Path ? x.per_head_path : Path{Path::Scope::Event, "count"}, x.event);
     size_t from = b.event_facts.en.size();
-    if (it.heads_assumed)
+    if (it.heads_unknown)
+      cat(b.event_facts.zh, zh, "：尚未填写，须按实际人数提供"), cat(b.event_facts.en, en, ": not given, to be proved");
+    else if (it.heads_assumed)
       cat(b.event_facts.zh, zh, "未填写，按1计，请核实"),
           cat(b.event_facts.en, en, " not given: 1 is counted, check it");
     else

@@ -82,8 +82,23 @@ struct CityView {
 };
 
 // What the comparison reads from one city's result: the events it pays for, the facts its items ask.
-CityView view_of(const std::string& result) {
+CityView view_of(const Model& m, const std::string& result, const nlohmann::ordered_json& situation) {
   CityView v;
+  // Whether the situation's event `id` gives the field at `path` ("event.hires") for this city: a fact given is not
+  // asked again (a yearly item names every event of its year), unless it is bound to a city and asked here again.
+  auto gives = [&](const std::string& id, const std::string& path) {
+    if (path.rfind("event.", 0) != 0 || !situation.contains("events") || !situation["events"].is_array()) return false;
+    const std::string field = path.substr(6);
+    for (auto& e : situation["events"]) {
+      if (!e.is_object() || e.value("id", "") != id) continue;
+      auto et = m.vocab.event_types.find(e.value("type", ""));
+      bool bound = et != m.vocab.event_types.end() &&
+                   std::find(et->second.city_bound.begin(), et->second.city_bound.end(), field) !=
+                       et->second.city_bound.end();
+      return !bound && e.contains(field) && !e[field].is_null();
+    }
+    return false;
+  };
   nlohmann::json r = nlohmann::json::parse(result, nullptr, false);
   if (!r.is_object() || !r.value("ok", false) || !r.contains("items")) return v;
   std::set<std::pair<std::string, std::string>> seen;
@@ -94,6 +109,7 @@ CityView view_of(const std::string& result) {
     if (!item.contains("missing")) continue;
     for (auto& f : item["missing"])
       for (auto& id : ids) {
+        if (gives(id.get<std::string>(), f.value("field", ""))) continue;  // a yearly item's other events
         if (!seen.insert({id.get<std::string>(), f.value("field", "")}).second) continue;
         v.missing.push_back({{"event_id", id},
                              {"field", f.value("field", "")},
@@ -227,8 +243,9 @@ std::string Engine::compare(std::string_view situation, std::string_view cities_
     nlohmann::ordered_json not_carried = nlohmann::ordered_json::object();
     for (auto& c : cities) {
       nlohmann::ordered_json left_out = nlohmann::ordered_json::array();
-      results.push_back(evaluate(for_city(*model_, s, home, c, left_out).dump(), today));
-      views.push_back(view_of(results.back()));
+      nlohmann::ordered_json here = for_city(*model_, s, home, c, left_out);
+      results.push_back(evaluate(here.dump(), today));
+      views.push_back(view_of(*model_, results.back(), here));
       if (!left_out.empty()) not_carried[c] = std::move(left_out);
     }
     // The situation is wrong everywhere alike: say so once, as evaluate would.

@@ -53,8 +53,11 @@ bool other_edition(const Event& a, const Event& b) {
 // achievement (directly or through a third), and have one receiver. None when fewer than two items are the rule's.
 std::vector<std::vector<int>> achievement_groups(const Model& m, const Situation& s, const Evaluation& ev,
                                                  const std::vector<Item>& items, const Stacking& st) {
+  // A year whose number is blank beside its intakes' certain item (evaluate.cpp known_part) adds to that item, never
+  // competes with it: not a member.
   auto member = [&](const Item& it) {
-    return it.counts() && std::binary_search(st.measures.begin(), st.measures.end(), it.measure);
+    return it.counts() && !(it.heads_unknown && it.counted) &&
+           std::binary_search(st.measures.begin(), st.measures.end(), it.measure);
   };
   if (std::count_if(items.begin(), items.end(), member) < 2) return {};  // no group of two: nothing to settle
   std::vector<int> members, root(items.size(), -1);
