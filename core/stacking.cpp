@@ -1,5 +1,6 @@
 // 就高不重复 and 按最高成绩奖励: the items of one stacking rule that reward the same achievement keep only the best.
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include "evaluate.hpp"
@@ -49,6 +50,48 @@ bool other_edition(const Event& a, const Event& b) {
          x->s != "world_skills";
 }
 
+// About how many days apart two days are (months of 31 days: enough to compare gaps).
+long days_apart(Day x, Day y) {
+  auto ordinal = [](Day d) { return static_cast<long>(d / 10000) * 372 + (d / 100 % 100) * 31 + d % 100; };
+  return std::labs(ordinal(x) - ordinal(y));
+}
+
+// The longest a project's pathway from one round to the next takes: a selection or a squad a year and a half before
+// the WorldSkills; results of two rounds further apart are of other editions.
+constexpr long kSeasonDays = 558;
+
+// A result's round in a project's pathway: its event type and tier (or squad): a city result, a provincial one, the
+// national squad, the WorldSkills.
+std::string round_of(const Event& e) {
+  const Value* t = e.fields.get(e.type == "training_squad" ? "squad" : "tier");
+  return e.type + ":" + (t && t->kind == Value::Kind::Text ? t->s : std::string());
+}
+
+// Whether two results of one contest project (items x and y of `results`) are one achievement. Of one round, unless
+// they are other editions. Of two rounds, when they are at most a season apart and each is the other's nearest in date
+// of its round: the city result
+// that led to a provincial one, not the city contest of every other year (a 技能兴威 first each year from 2025 to
+// 2027 and a provincial third in 2025: the 2025 two are one achievement, 2026 and 2027 their own).
+bool one_season(const Situation& s, const Evaluation& ev, const std::vector<Item>& items,
+                const std::vector<int>& results, size_t x, size_t y) {
+  const Event &a = event_of(ev, s, items[results[x]]), &b = event_of(ev, s, items[results[y]]);
+  if (&a == &b) return true;
+  const std::string ra = round_of(a), rb = round_of(b);
+  bool schools = a.type == "school_contest_prize" && b.type == a.type;
+  if (ra == rb || schools) return !other_edition(a, b);
+  auto gap = [](const Event& p, const Event& q) { return days_apart(p.date, q.date); };
+  if (gap(a, b) > kSeasonDays) return false;
+  // Whether `to` is, of its round, the result nearest in date to `from`.
+  auto nearest = [&](const Event& from, const Event& to, const std::string& round) {
+    for (int r : results) {
+      const Event& o = event_of(ev, s, items[r]);
+      if (round_of(o) == round && gap(from, o) < gap(from, to)) return false;
+    }
+    return true;
+  };
+  return nearest(a, b, rb) && nearest(b, a, ra);
+}
+
 // The items of one stacking rule grouped by what they reward: two items are in one group when they share an
 // achievement (directly or through a third), and have one receiver. None when fewer than two items are the rule's.
 std::vector<std::vector<int>> achievement_groups(const Model& m, const Situation& s, const Evaluation& ev,
@@ -83,12 +126,13 @@ std::vector<std::vector<int>> achievement_groups(const Model& m, const Situation
         if (!fresh && !later_term) root[static_cast<size_t>(find(self))] = find(at->second);
         continue;
       }
-      auto& results = of_contest[it.recipient + "|" + a];
-      for (int o : results)
-        if (!other_edition(e, event_of(ev, s, items[o]))) root[static_cast<size_t>(find(self))] = find(o);
-      results.push_back(self);
+      of_contest[it.recipient + "|" + a].push_back(self);
     }
   }
+  for (auto& [key, results] : of_contest)
+    for (size_t x = 0; x < results.size(); ++x)
+      for (size_t y = 0; y < x; ++y)
+        if (one_season(s, ev, items, results, x, y)) root[static_cast<size_t>(find(results[x]))] = find(results[y]);
   std::map<int, std::vector<int>> by_root;  // members in item order within each group
   for (int i : members) by_root[find(i)].push_back(i);
   std::vector<std::vector<int>> groups;
@@ -158,6 +202,7 @@ void maybe_one_project(const Model& m, const Situation& s, const Evaluation& ev,
       if (j == i || !contest_result(items[j]) || items[j].recipient != items[i].recipient) continue;
       const Event& b = event_of(ev, s, items[j]);
       if (&a == &b || (!a.contest.empty() && !b.contest.empty()) || other_edition(a, b)) continue;
+      if (round_of(a) != round_of(b) && days_apart(a.date, b.date) > kSeasonDays) continue;  // not one season
       if (!better_result(m, s, ev, st, items, j, i)) continue;
       items[i].project_of = items[j].event, items[i].total_min = 0;
       break;
