@@ -551,6 +551,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
       out.items.push_back(it);
     }
   trim_overlapping_terms(m, s, out, out.items);
+  note_open_terms(m, s, out, out.items);
   drop_repeated_titles(m, s, out, out.items);
   mark_levels_below_held(m, s, out, out.items);
   stack(m, s, out, out.items);

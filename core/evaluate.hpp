@@ -60,6 +60,7 @@ struct Item {
   // still in office, or the same title entered twice): the months already paid are not paid twice.
   int overlaps = -1;              // the event of the earlier term
   long long overlap_periods = 0;  // the months of this term it already covers
+  int open_overlap = -1;          // …where neither term's length is stated: the event of the earlier one (said only)
   // 新晋升 (Measure::new_level): the event of a higher level the person already held: if it is the same occupation,
   // this is no promotion, so this one is not certain (0 … amount).
   int below = -1;
@@ -100,6 +101,9 @@ void trim_overlapping_terms(const Model& m, const Situation& s, const Evaluation
 // A person's one-time award for a title entered twice (terms.cpp): the later is excluded, naming the first (one is
 // named 全国技术能手 once; a second selection to a monthly allowance is a term, trimmed above, not a repeat).
 void drop_repeated_titles(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
+
+// Terms of one title's monthly allowance without a stated length: the later says a month is paid once (terms.cpp).
+void note_open_terms(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 
 // 新晋升: a person's level below one already held (an earlier event) is not certain money (terms.cpp).
 void mark_levels_below_held(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);

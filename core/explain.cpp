@@ -372,6 +372,14 @@ void money_words(Words& w, const Model& m, const Situation& s, const Event& e, c
     cat(w.en, " Another ", Int{it.overlap_periods}, " months fall within the term of event “", other,
         "”: one allowance a person a month, so they are not counted twice.");
   }
+  if (it.open_overlap >= 0) {
+    const std::string& other = s.events[static_cast<size_t>(it.open_overlap)].id;
+    cat(w.zh, "与事件“", other,
+        "”的同一称号津贴期限可能重叠（原文未写明期限）：每人每月只享受一份，重叠的月份不重复发放。");
+    cat(w.en, " Its term may overlap that of event “", other,
+        "” for the same title (the text states no term): one allowance a person a month, overlapping months are not "
+        "paid twice.");
+  }
   if (it.below >= 0) {
     const Event& held = s.events[static_cast<size_t>(it.below)];
     cat(w.zh, "但您已于", DayZh{held.date}, "取得更高的职业技能等级（事件“", held.id,

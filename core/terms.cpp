@@ -46,6 +46,25 @@ void trim_overlapping_terms(const Model& m, const Situation& s, const Evaluation
   }
 }
 
+// Terms of one title's monthly allowance whose length no text states (威海 首席技师, selected again, or under each
+// document): the months cannot be counted, so the later term only says that a month is paid once.
+void note_open_terms(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  if (s.kind != "person") return;
+  auto title_of = [&](const Item& it) -> const Value* {
+    const Event& e = event_of(ev, s, it);
+    return e.type == "title" ? e.fields.get("title") : nullptr;
+  };
+  auto open = [&](const Item& it) {
+    return it.counts() && it.event >= 0 && !it.periods_known &&
+           m.measures[it.measure].schedule.kind == Schedule::Kind::Monthly && title_of(it);
+  };
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!open(items[i])) continue;
+    for (size_t j = 0; j < i && items[i].open_overlap < 0; ++j)
+      if (open(items[j]) && *title_of(items[j]) == *title_of(items[i])) items[i].open_overlap = items[j].event;
+  }
+}
+
 void drop_repeated_titles(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
   if (s.kind != "person") return;  // a unit's title events are its people's, each another person
   for (size_t i = 0; i < items.size(); ++i) {
