@@ -161,6 +161,21 @@ bool reads_blank(const Measure& x, const Event& e, const Situation& s) {
   return option && blank;
 }
 
+// Whether a measure that some event meets would also apply to another event but for facts it leaves blank: its
+// suggestion stays.
+bool open_elsewhere(const Model& m, int mi, const Situation& s, const Evaluation& ev) {
+  const Measure& x = m.measures[mi];
+  if (x.has_per_year) return false;
+  for (size_t ei = 0; ei < s.events.size(); ++ei) {
+    const Event& e = s.events[ei];
+    if (!same_type(x, e)) continue;
+    bool has_item = std::any_of(ev.items.begin(), ev.items.end(),
+                                [&](const Item& it) { return it.measure == mi && it.event == static_cast<int>(ei); });
+    if (!has_item && reads_blank(x, e, s)) return true;
+  }
+  return false;
+}
+
 // Whether an option stands for the fact at `p` left blank.
 bool asks(const Option& o, const Path& p) {
   return std::any_of(o.asks.begin(), o.asks.end(), [&](const Path& a) { return a.text() == p.text(); });
@@ -496,8 +511,8 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
   int kind = m.vocab.kind_index(s.kind);
   unsigned bit = 1u << kind;
   const std::vector<int>& docs = m.docs_of_city(s.city);
-  thread_local std::vector<char> met, relevant, open;  // their capacity kept from call to call
-  met.assign(m.measures.size(), 0), relevant.assign(m.measures.size(), 0), open.assign(m.measures.size(), 0);
+  thread_local std::vector<char> met, relevant;  // their capacity kept from call to call
+  met.assign(m.measures.size(), 0), relevant.assign(m.measures.size(), 0);
   out.items.reserve(8 * s.events.size() + 8);
   for (size_t ei = 0; ei < s.events.size(); ++ei) {
     const Event& e = s.events[ei];
@@ -507,10 +522,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
       if (!same_type(x, e) || !(x.applicants & bit)) return true;
       relevant[mi] = 1;
       Item it;
-      if (x.has_per_year || !holds(x.when, e, s) || !make_item(m, mi, s, e, static_cast<int>(ei), it)) {
-        if (!x.has_per_year && reads_blank(x, e, s)) open[mi] = 1;  // it may apply once the fact is given
-        return true;
-      }
+      if (x.has_per_year || !holds(x.when, e, s) || !make_item(m, mi, s, e, static_cast<int>(ei), it)) return true;
       if (it.total_known && it.total_max > kAbsurd) {
         err = {"out_of_range", "/events/" + std::to_string(e.index),
                "金额超出任何实际申领的范围，请核对人数、年薪等数字",
@@ -582,7 +594,8 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
     if (s.as_of < doc.from || s.as_of > doc.to) continue;
     for (int mi : doc.measures) {
       const Measure& x = m.measures[mi];
-      if ((met[mi] && !open[mi]) || !(x.applicants & bit) || (!s.events.empty() && !relevant[mi])) continue;
+      if ((met[mi] && !open_elsewhere(m, mi, s, out)) || !(x.applicants & bit) || (!s.events.empty() && !relevant[mi]))
+        continue;
       bool replaced = false;  // a newer document governs this measure's ground as of today
       for (int by : x.superseded_by) replaced = replaced || s.as_of >= m.documents[m.measures[by].doc].from;
       if (replaced) continue;
