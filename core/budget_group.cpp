@@ -109,6 +109,15 @@ void sum_pooled(const PoolIndex& ix, const Situation& s, const Evaluation& ev, s
 Err pooled_fact_missing(const Model& m, const PoolIndex& ix, const Situation& s, const Evaluation& ev) {
   for (auto& pooled : ev.items) {
     if (ix.pools_of[pooled.measure].empty() || pooled.planned) continue;
+    // The pool's year is the event's: without its date it would be the run's day (威海 8. 当年度).
+    if (pooled.counts() && pooled.event >= 0 && !event_of(ev, s, pooled).dated) {
+      const std::string& id = m.measures[pooled.measure].id;
+      return {"missing_fact", "/events/" + std::to_string(event_of(ev, s, pooled).index) + "/date",
+              "“" + id + "”计入哪一年度的资金池取决于事件日期，本事件未填写日期：本申报未计入，请补充后再结算",
+              "which year's pool '" + id +
+                  "' counts in depends on the event's date, which is not given: the claim is "
+                  "left out; give it and settle again"};
+    }
     bool excluded = pooled.status == Status::Excluded && pooled.excluded_by >= 0;
     const Item& it = excluded ? ev.items[static_cast<size_t>(pooled.excluded_by)] : pooled;
     if (!(excluded || pooled.counts()) || !it.uncertain()) continue;

@@ -335,6 +335,7 @@ class Parser {
       Node v = j.at(&mem->value);
       if (same_key(name, "date")) {
         if (!date(v, fp, e.date)) return false;
+        e.dated = true;
         continue;
       }
       const std::string* def = nullptr;

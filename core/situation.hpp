@@ -35,7 +35,8 @@ struct Event {
   std::string id, type, contest;
   int type_id = -1;  // `type` as a symbol (symbols.hpp)
   Day date = 0;
-  int index = 0;  // position in the input
+  bool dated = false;  // the date was given (else as_of is taken: a pooled claim's year then is not known)
+  int index = 0;       // position in the input
   Fields fields;
   std::vector<std::string> asked;  // city-bound fields asked again in another city (city_bound.hpp)
 };

@@ -311,4 +311,13 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("budget CSV: an assessed amount given on a second row of its applicant is an error of that row",
            p.returncode == 2 and r["errors"] and r["errors"][0]["line"] == 3 and "只填一行" in r["errors"][0]["error"]["zh"], r.get("errors"))
 
+# A pooled claim in JSONL whose event gives no date: its pool's year is not known (威海 8. 当年度): an error, not the
+# run's year.
+claim = json.dumps({"id": "甲", "situation": {"city": "weihai", "applicant": {"kind": "enterprise"}, "events": [
+    {"id": "a", "type": "skill_level", "level": "technician", "route": "enterprise_self_evaluation", "count": 10}]}}, ensure_ascii=False)
+r = json.loads(run(["--today", "2025-12-31", "budget", "-"], (claim + "\n").encode()).stdout)
+expect("budget JSONL: a pooled event without a date is missing_fact at its date, the settlement incomplete",
+       r["errors"] and r["errors"][0]["error"]["code"] == "missing_fact" and r["errors"][0]["error"]["path"].endswith("/events/0/date")
+       and r["summary"]["complete"] is False and r["pools"] == [], r.get("errors"))
+
 checks.finish()

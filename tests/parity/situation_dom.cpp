@@ -203,6 +203,7 @@ class Parser {
       std::string fp = path + "/" + pointer_token(name);
       if (name == "date") {
         if (!date(v, fp, e.date)) return false;
+        e.dated = true;
         continue;
       }
       const std::string* def = nullptr;
