@@ -269,6 +269,7 @@ class Parser {
       if (!f)
         return fail("unknown_field", path(), "申请人没有字段" + in_quotes(name),
                     "the applicant has no field " + in_quotes(name));
+      if (!for_this_kind(*f)) return wrong_kind(name, path());
       Node v = a.at(&mem->value);
       if (v.is_null()) continue;
       Value val;
@@ -389,6 +390,20 @@ class Parser {
     auto found = m_.vocab.event_types.find(std::string(name));
     return found == m_.vocab.event_types.end() ? nullptr : &found->second;
   }
+  // Whether an applicant field is one this kind of applicant has (state_owned is an enterprise's; a person's employer
+  // is employer_state_owned).
+  bool for_this_kind(const FieldRef& f) const {
+    int k = m_.vocab.kind_index(kind_);
+    return !f.kinds || k < 0 || (f.kinds & (1u << k));
+  }
+
+  bool wrong_kind(std::string_view name, const std::string& path) {
+    int k = m_.vocab.kind_index(kind_);
+    const Text& who = m_.vocab.applicant_kinds[static_cast<size_t>(k)].second;
+    return fail("unknown_field", path, "字段" + in_quotes(name) + "不适用于" + who.zh + "申请人",
+                "the field " + in_quotes(name) + " is not one a " + kind_ + " applicant has");
+  }
+
   const FieldRef* applicant_field(std::string_view name) const {
     int sym = m_.vocab.symbols.find(name);
     const auto& by_sym = m_.vocab.applicant_field_of_symbol;

@@ -148,6 +148,11 @@ class Parser {
       if (f == m_.vocab.applicant_fields.end())
         return fail("unknown_field", path, "申请人没有字段" + in_quotes(name),
                     "the applicant has no field " + in_quotes(name));
+      int kind = m_.vocab.kind_index(s.kind);
+      if (f->second.kinds && kind >= 0 && !(f->second.kinds & (1u << kind)))
+        return fail("unknown_field", path,
+                    "字段" + in_quotes(name) + "不适用于" + m_.vocab.applicant_kinds[kind].second.zh + "申请人",
+                    "the field " + in_quotes(name) + " is not one a " + s.kind + " applicant has");
       if (v.is_null()) continue;
       Value val;
       const FieldDef& fd = m_.vocab.fields.at(f->second.def);
