@@ -92,9 +92,9 @@ CityView view_of(const Model& m, const std::string& result, const nlohmann::orde
     for (auto& e : situation["events"]) {
       if (!e.is_object() || e.value("id", "") != id) continue;
       auto et = m.vocab.event_types.find(e.value("type", ""));
-      bool bound = et != m.vocab.event_types.end() &&
-                   std::find(et->second.city_bound.begin(), et->second.city_bound.end(), field) !=
-                       et->second.city_bound.end();
+      bool bound =
+          et != m.vocab.event_types.end() &&
+          std::find(et->second.city_bound.begin(), et->second.city_bound.end(), field) != et->second.city_bound.end();
       return !bound && e.contains(field) && !e[field].is_null();
     }
     return false;

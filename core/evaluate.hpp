@@ -102,6 +102,16 @@ void trim_overlapping_terms(const Model& m, const Situation& s, const Evaluation
 // named 全国技术能手 once; a second selection to a monthly allowance is a term, trimmed above, not a repeat).
 void drop_repeated_titles(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 
+// Whether a measure that some event meets would also apply to another event of the situation but for facts it leaves
+// blank, so that its suggestion stays (blank_facts.cpp).
+bool open_elsewhere(const Model& m, int mi, const Situation& s, const Evaluation& ev);
+
+// Item::stacking of an item excluded as not a person's first event of a first_only measure (首次新引进).
+constexpr int kFirstOnly = -2;
+
+// 首次: a person's later event of a first_only measure is excluded, naming the first, whatever its status (terms.cpp).
+void drop_later_firsts(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
+
 // Terms of one title's monthly allowance without a stated length: the later says a month is paid once (terms.cpp).
 void note_open_terms(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 

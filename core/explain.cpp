@@ -197,6 +197,13 @@ void pool_words(Words& w, const Model& m, const Item& it) {
 
 void excluded_words(Words& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
   const Item& win = ev.items[it.excluded_by];
+  if (it.stacking == kFirstOnly) {  // 首次 (terms.cpp drop_later_firsts)
+    const Event& first = event_of(ev, s, win);
+    cat(w.zh, "但原文为“首次”：事件“", first.id, "”（", DayZh{first.date}, "）已是首次，本次不是首次，本项不发。");
+    cat(w.en, " But the text says 'first': event “", first.id, "” (", DayEn{first.date},
+        ") was the first, so this one is not, and it is not paid.");
+    return;
+  }
   if (it.stacking < 0) {  // the same title entered twice (terms.cpp)
     const std::string& first = win.event >= 0 ? s.events[win.event].id : std::string();
     if (win.event < 0 || s.events[win.event].date == event_of(ev, s, it).date) {

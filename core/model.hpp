@@ -135,6 +135,8 @@ struct Measure {
   // 新晋升: paid for a level newly reached, so a person's level below one already held is not certain (another
   // occupation's may be).
   bool new_level = false;
+  // 首次: paid for a person's first event of its kind only (烟台 (十一) 首次新引进), whatever document governed it.
+  bool first_only = false;
   // A threshold counted per calendar year (rules.json "per_year": "event.count"): the field is the sum over the
   // applicant's events of that year that meet the other conditions; one item per year.
   bool has_per_year = false;

@@ -401,7 +401,7 @@ class Parser {
     int k = m_.vocab.kind_index(kind_);
     const Text& who = m_.vocab.applicant_kinds[static_cast<size_t>(k)].second;
     return fail("unknown_field", path, "字段" + in_quotes(name) + "不适用于" + who.zh + "申请人",
-                "the field " + in_quotes(name) + " is not one a " + kind_ + " applicant has");
+                "the field " + in_quotes(name) + " does not apply to applicants of kind " + in_quotes(kind_));
   }
 
   const FieldRef* applicant_field(std::string_view name) const {
@@ -500,8 +500,16 @@ void lend_held_level(const Model& m, Situation& s) {
       }
   if (!best) return;
   Field held = *best;
-  for (Event& e : s.events)
-    if (e.type == "title" && !e.fields.get("level")) e.fields.list.push_back(held);
+  for (Event& e : s.events) {
+    if (e.type != "title") continue;
+    Value* own = nullptr;
+    for (Field& f : e.fields.list)
+      if (f.name == "level") own = &f.value;
+    if (!own)
+      e.fields.list.push_back(held);
+    else if (own->kind == Value::Kind::Text && std::find(order.begin(), order.end(), own->s) - order.begin() < rank)
+      *own = held.value;  // a level typed with the title, lower than a certificate held on as_of
+  }
 }
 
 bool parse_situation(std::string_view text, Day today, const Model& m, Situation& out, InputError& err) {

@@ -60,32 +60,44 @@ long days_apart(Day x, Day y) {
 // the WorldSkills; results of two rounds further apart are of other editions.
 constexpr long kSeasonDays = 558;
 
-// A result's round in a project's pathway: its event type and tier (or squad): a city result, a provincial one, the
-// national squad, the WorldSkills.
+// A result's round in a project's pathway, by the levels the texts rank (世界级、国家级、省级和市级): the city's
+// contests (一类, 二类, 技能兴威) are one round, the provincial ones another, the national ones and the WorldSkills
+// China selection another, the WorldSkills the last; a squad selection is a round of its own.
 std::string round_of(const Event& e) {
-  const Value* t = e.fields.get(e.type == "training_squad" ? "squad" : "tier");
-  return e.type + ":" + (t && t->kind == Value::Kind::Text ? t->s : std::string());
+  if (e.type == "training_squad") {
+    const Value* q = e.fields.get("squad");
+    return "squad:" + (q && q->kind == Value::Kind::Text ? q->s : std::string());
+  }
+  const Value* t = e.fields.get("tier");
+  std::string tier = t && t->kind == Value::Kind::Text ? t->s : std::string();
+  if (tier == "world_skills") return e.type + ":world";
+  for (const char* level : {"national", "provincial", "city"})
+    if (tier.rfind(level, 0) == 0) return e.type + ":" + level;
+  if (tier == "world_skills_china_selection") return e.type + ":national";
+  return e.type + ":" + tier;
 }
 
-// Whether two results of one contest project (items x and y of `results`) are one achievement. Of one round, unless
-// they are other editions. Of two rounds, when they are at most a season apart and each is the other's nearest in date
-// of its round: the city result
-// that led to a provincial one, not the city contest of every other year (a 技能兴威 first each year from 2025 to
-// 2027 and a provincial third in 2025: the 2025 two are one achievement, 2026 and 2027 their own).
+// Whether two results of one contest project (items x and y of `results`) are one achievement. Of one round: only
+// results of one day (or two medals at the WorldSkills, where one competes once); other days are other editions. Of
+// two rounds: when at most a season apart and each is the other's nearest of its round, the earlier where two are as
+// near: the city result that led to a provincial one, not the city contest of every other year (技能兴威 firsts each
+// year from 2025 to 2027 and a provincial third in 2025: the 2025 two are one achievement, 2026 and 2027 their own).
 bool one_season(const Situation& s, const Evaluation& ev, const std::vector<Item>& items,
                 const std::vector<int>& results, size_t x, size_t y) {
   const Event &a = event_of(ev, s, items[results[x]]), &b = event_of(ev, s, items[results[y]]);
-  if (&a == &b) return true;
+  if (&a == &b || a.date == b.date) return true;
   const std::string ra = round_of(a), rb = round_of(b);
-  bool schools = a.type == "school_contest_prize" && b.type == a.type;
-  if (ra == rb || schools) return !other_edition(a, b);
+  if (a.type == "school_contest_prize" && b.type == a.type) return !other_edition(a, b);
+  if (ra == rb) return ra == "competition:world";
   auto gap = [](const Event& p, const Event& q) { return days_apart(p.date, q.date); };
   if (gap(a, b) > kSeasonDays) return false;
-  // Whether `to` is, of its round, the result nearest in date to `from`.
+  // Whether `to` is, of its round, the result nearest in date to `from` (of two as near, the earlier).
   auto nearest = [&](const Event& from, const Event& to, const std::string& round) {
     for (int r : results) {
       const Event& o = event_of(ev, s, items[r]);
-      if (round_of(o) == round && gap(from, o) < gap(from, to)) return false;
+      if (round_of(o) != round || o.date == to.date) continue;
+      long d = gap(from, o), mine = gap(from, to);
+      if (d < mine || (d == mine && o.date < to.date)) return false;
     }
     return true;
   };

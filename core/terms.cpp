@@ -65,6 +65,23 @@ void note_open_terms(const Model& m, const Situation& s, const Evaluation& ev, s
   }
 }
 
+void drop_later_firsts(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  if (s.kind != "person") return;
+  for (size_t i = 0; i < items.size(); ++i) {
+    Item& later = items[i];
+    if (!later.counts() || later.event < 0 || !m.measures[later.measure].first_only) continue;
+    for (size_t j = 0; j < items.size(); ++j) {
+      const Item& first = items[j];
+      // A first whose own facts are blank (from outside the city not given) may not have been a move: no exclusion.
+      if (j == i || first.measure != later.measure || first.event < 0 || first.uncertain()) continue;
+      if (event_of(ev, s, first).date < event_of(ev, s, later).date) {  // whatever its status: it was the first
+        later.status = Status::Excluded, later.excluded_by = static_cast<int>(j), later.stacking = kFirstOnly;
+        break;
+      }
+    }
+  }
+}
+
 void drop_repeated_titles(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
   if (s.kind != "person") return;  // a unit's title events are its people's, each another person
   for (size_t i = 0; i < items.size(); ++i) {

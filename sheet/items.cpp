@@ -131,7 +131,8 @@ void ItemWriter::items_of(const Settled& s, const std::string& city) {
       std::string facts;
       for (auto& f : it.value("missing", nlohmann::json::array()))
         facts += (facts.empty() ? "" : ", ") + f.value("field", "");
-      note_text += std::string(note_text.empty() ? "" : "; ") + "missing: " + facts;
+      note_text += std::string(note_text.empty() ? "" : "; ") +
+                   (facts.empty() ? "not certain: see explain" : "missing: " + facts);
     }
     const auto& total = it["total"];
     const auto due = due_of(it);

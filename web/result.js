@@ -68,7 +68,8 @@ function eventLabel(item, ctx) {
 
 function reasonText(item, ctx) {
   if (item.status === 'excluded' && item.excluded_by) {
-    return t(item.excluded_by.rule === 'same_title' ? 'excluded_same_title' : 'excluded_by',
+    const special = { same_title: 'excluded_same_title', first_only: 'excluded_first_only' };
+    return t(special[item.excluded_by.rule] ?? 'excluded_by',
       { what: clauseRef(item.excluded_by.clause_id, ctx.result.items, ctx.docs) });
   }
   if (item.status === 'superseded' && item.superseded_by) {

@@ -152,7 +152,7 @@ class Parser {
       if (f->second.kinds && kind >= 0 && !(f->second.kinds & (1u << kind)))
         return fail("unknown_field", path,
                     "字段" + in_quotes(name) + "不适用于" + m_.vocab.applicant_kinds[kind].second.zh + "申请人",
-                    "the field " + in_quotes(name) + " is not one a " + s.kind + " applicant has");
+                    "the field " + in_quotes(name) + " does not apply to applicants of kind " + in_quotes(s.kind));
       if (v.is_null()) continue;
       Value val;
       const FieldDef& fd = m_.vocab.fields.at(f->second.def);
