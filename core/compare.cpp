@@ -102,6 +102,9 @@ CityView view_of(const Model& m, const std::string& result, const nlohmann::orde
   nlohmann::json r = nlohmann::json::parse(result, nullptr, false);
   if (!r.is_object() || !r.value("ok", false) || !r.contains("items")) return v;
   std::set<std::pair<std::string, std::string>> seen;
+  std::set<std::string> paying;  // clause ids of items that bring money
+  for (auto& item : r["items"])
+    if (pays(item)) paying.insert(item.value("clause_id", ""));
   for (auto& item : r["items"]) {
     const auto& ids = item.contains("event_ids") ? item["event_ids"] : nlohmann::json::array();
     if (pays(item))
@@ -110,7 +113,15 @@ CityView view_of(const Model& m, const std::string& result, const nlohmann::orde
     for (auto& f : item["missing"])
       for (auto& id : ids) {
         if (gives(id.get<std::string>(), f.value("field", ""))) continue;  // a yearly item's other events
-        if (!seen.insert({id.get<std::string>(), f.value("field", "")}).second) continue;
+        if (!seen.insert({id.get<std::string>(), f.value("field", "")}).second) {
+          // Asked once; named by an item that brings money where one does (not a right beside it).
+          const std::string eid = id.get<std::string>(), field = f.value("field", "");
+          for (auto& q : v.missing)
+            if (q["event_id"].get<std::string>() == eid && q["field"].get<std::string>() == field && pays(item) &&
+                !paying.count(q["clause_id"].get<std::string>()))
+              q["clause_id"] = item.value("clause_id", "");
+          continue;
+        }
         v.missing.push_back({{"event_id", id},
                              {"field", f.value("field", "")},
                              {"zh", f.value("zh", "")},
