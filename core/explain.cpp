@@ -319,15 +319,17 @@ void status_words(Words& w, const Model& m, const Situation& s, const Evaluation
   }
   if (it.floor_by >= 0) floor_words(w, m, ev, it);
   if (it.heads_unknown && it.counted && !it.planned) known_part_words(w, it);
-  if (it.planned) plan_words(w, s, event_of(ev, s, it), it);
+  if (it.planned && it.status != Status::OutsidePeriod) plan_words(w, s, event_of(ev, s, it), it);
 }
 
 // "您于2025年7月1日获得…。按…第9条，" and its English: what happened, and the clause.
 void opening(Words& w, const Measure& x, bool person, const Event& e, const Item& it) {
   const Text& what = what_of(x, person);
   if (it.event >= 0) {
-    cat(w.zh, you_zh(person), it.planned ? "计划于" : "于", DayZh{e.date}, what.zh);
+    cat(w.zh, you_zh(person), it.planned ? "计划于" : "于", DayZh{e.date}, e.dated ? "" : "（日期未填写，按测算日期）",
+        what.zh);
     it.planned ? cat(w.en, "Planned for ", DayEn{e.date}, ": ") : cat(w.en, "On ", DayEn{e.date}, " ");
+    if (!e.dated) put(w.en, "(no date given: the day asked about) ");
     person ? cat(w.en, "you ", what.en) : cat(w.en, "your organisation ", x.what_en_org);
   } else {  // a standing entitlement of the applicant's kind: "贵单位作为企业，按…" / "As you are an enterprise, under
             // …"
@@ -457,7 +459,8 @@ void explain(Words& w, const Model& m, const Situation& s, const Evaluation& ev,
   }
   if (x.held && it.event >= 0 && e.date <= s.as_of && it.status != Status::Superseded) held_words(w, d, s, it);
   if (x.held) {
-    if (it.planned) plan_words(w, s, e, it);
+    if (it.planned && it.status == Status::OutsidePeriod) outside_words(w, d);  // a plan after the document ends
+    if (it.planned && it.status != Status::OutsidePeriod) plan_words(w, s, e, it);
     return;
   }
   if (it.amount->kind != Amount::Kind::None && it.status != Status::NonMonetary) money_words(w, m, s, e, it);

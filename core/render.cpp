@@ -121,6 +121,16 @@ bool read_for_kind(const Model& m, const Situation& s, const Event& e, unsigned 
 
 // An event no measure of the city reads for this kind of applicant (a school's title: the titles are people's) is
 // said, so that it is not taken for an event that brings nothing.
+// An event without a date is taken on as_of: the date picks the document, its period and a year's totals, so say it.
+void undated_event_notes(Notes& notes, const Situation& s) {
+  for (const Event& e : s.events)
+    if (!e.dated)
+      notes.add("事件“" + e.id + "”未填写日期，按测算日期（" + day_zh(s.as_of) +
+                    "）计算；日期决定适用的文件、施行期和年度，请填写实际日期。",
+                "Event “" + e.id + "” gives no date and is taken on the day asked about (" + day_en(s.as_of) +
+                    "); the date decides the document, its period and the year, so give the real one.");
+}
+
 void unread_event_notes(Notes& notes, const Model& m, const Situation& s) {
   int kind = m.vocab.kind_index(s.kind);
   if (kind < 0) return;
@@ -197,7 +207,7 @@ size_t render_result_at(std::string& out, size_t at, const Model& m, const Situa
     item_json(w, scratch, m, s, ev, it, compact);
     if (!compact && it.status != Status::OutsidePeriod) item_notes(notes, noted, m, s, it);
   }
-  if (!compact) unread_event_notes(notes, m, s);
+  if (!compact) unread_event_notes(notes, m, s), undated_event_notes(notes, s);
   w.end_array();
   totals_json(w, ev);
   if (!compact) {
