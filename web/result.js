@@ -86,7 +86,9 @@ function card(item, ctx) {
   const ev = eventLabel(item, ctx);
   const what = [ev.name, pick(item.option)].filter(Boolean).join(' · ');
   const monetary = item.amount?.kind && item.amount.kind !== 'none';
-  const headline = monetary ? (item.total ? totalText(item.total) : amountText(item.amount)) : pick(item.benefit);
+  // 不低于: the floor is what the totals count, never a ceiling ("最高2000元" where more may be paid).
+  const floor = item.amount?.kind === 'floor';
+  const headline = monetary ? (item.total && !floor ? totalText(item.total) : amountText(item.amount)) : pick(item.benefit);
   const ref = sourceRef(item.source, ctx.docs);
   const lines = [];
   if (monetary) {
