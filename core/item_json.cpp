@@ -159,13 +159,19 @@ void item_json(JsonWriter& w, Words& scratch, const Model& m, const Situation& s
   scratch.clear();
   explain(scratch, m, s, ev, it);
   text_json(w, "explain", scratch.zh, scratch.en);
-  if (it.option >= 0) text_json(w, "option", x.options[it.option].label.zh, x.options[it.option].label.en);
-  if (it.status == Status::NonMonetary) text_json(w, "benefit", x.benefit.zh, x.benefit.en);
+  if (it.option >= 0) w.key("option").raw(x.json_labels[static_cast<size_t>(it.option)]);
+  if (it.status == Status::NonMonetary) w.key("benefit").raw(x.json_benefit);
   if (x.ambiguous) w.key("ambiguous").boolean(true);
   if (it.counts() || it.status == Status::NonMonetary) claim_json(w, m, s, ev, it);
   if (it.planned) w.key("planned").boolean(true);
   settled_by_json(w, m, s, ev, it);
   w.end_object();
+}
+
+std::string text_json(const Text& t) {
+  JsonWriter w;
+  w.begin_object().field("zh", t.zh).field("en", t.en).end_object();
+  return w.take();
 }
 
 }  // namespace skillcalc

@@ -11,6 +11,9 @@ namespace skillcalc {
 void item_json(JsonWriter& w, Words& scratch, const Model& m, const Situation& s, const Evaluation& ev, const Item& it,
                bool compact);
 
+// {"zh":…,"en":…}: a text of the rules as JSON, written once at load and copied into each result (JsonWriter::raw).
+std::string text_json(const Text& t);
+
 // {"min_yuan":lo,"max_yuan":hi} under `key`.
 void span_json(JsonWriter& w, std::string_view key, long long lo, long long hi);
 

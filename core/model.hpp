@@ -171,6 +171,13 @@ struct Measure {
   MeasureClaim claim;
   // The claim part's handled_by, paid, cadence and ask as JSON values, written at load (claim.cpp).
   std::string json_handled_by, json_paid, json_cadence, json_ask;
+  // Texts every result writes the same way, as JSON objects ({"zh":…,"en":…}) written at load (render.cpp): each
+  // note, the benefit, each option's label, the suggestion's source, and the notes on what the totals leave out.
+  std::vector<std::string> json_notes, json_labels;
+  std::string json_benefit, json_suggestion_source;
+  enum TotalsNote { NoAmount, NoTerm, NoHeads, Floor, UpTo, kTotalsNotes };
+  Text totals_notes[kTotalsNotes];
+  std::string json_totals_notes[kTotalsNotes];
 };
 
 struct Stacking {
@@ -187,8 +194,9 @@ struct Stacking {
   // "result_levels": where a rule ranks results by level (世界级、国家级、省级和市级), the levels from the highest,
   // each the event field values that place a result in it; within a level, and without levels, the amounts rank.
   std::vector<std::vector<std::pair<std::string, std::string>>> levels;
-  std::vector<Text> notes;  // printed when the rule excludes an item
-  Text where;               // the document's number and clause, written at load
+  std::vector<Text> notes;              // printed when the rule excludes an item
+  Text where;                           // the document's number and clause, written at load
+  std::vector<std::string> json_notes;  // the notes as JSON objects, written at load
 };
 
 struct Cap {
@@ -222,8 +230,9 @@ struct Document {
   std::vector<Text> notes;
   std::vector<std::pair<std::string, std::string>> target_only;  // id, clause
   std::vector<int> measures;
-  std::vector<Quoted> claim_quotes;  // every quote of the document's claim.json, for the fidelity check
-  std::string json_entries[3];       // its entry of a result's "documents" before, after and within its period
+  std::vector<Quoted> claim_quotes;     // every quote of the document's claim.json, for the fidelity check
+  std::string json_entries[3];          // its entry of a result's "documents" before, after and within its period
+  std::vector<std::string> json_notes;  // the notes as JSON objects, written at load
 };
 
 struct FieldDef {

@@ -30,19 +30,16 @@ Text where(const Model& m, int doc, const std::string& clause) {
   return {d.number + clause_of(d, clause, true), d.number + " " + clause_of(d, clause, false)};
 }
 
-// The notes of a result, each once (by its Chinese text), in the order first met.
+// The notes of a result, each once (by its Chinese text), in the order first met. A note of the rules comes with
+// its JSON object, written at load.
 class Notes {
  public:
-  void add(const Text& t) {
-    for (const Text* n : list_)
-      if (n->zh == t.zh) return;
-    list_.push_back(&t);
-  }
+  void add(const Text& t, const std::string& json) { add(t, &json); }
   void add(std::string zh, std::string en) {
-    for (const Text* n : list_)
-      if (n->zh == zh) return;
+    for (const Note& n : list_)
+      if (n.text->zh == zh) return;
     made_.push_back({std::move(zh), std::move(en)});
-    list_.push_back(&made_.back());
+    list_.push_back({&made_.back(), nullptr});
   }
   void clear() {
     list_.clear();
@@ -50,13 +47,27 @@ class Notes {
   }
   void json(JsonWriter& w) const {
     w.key("notes").begin_array();
-    for (const Text* n : list_) w.begin_object().field("zh", n->zh).field("en", n->en).end_object();
+    for (const Note& n : list_)
+      if (n.json)
+        w.raw(*n.json);
+      else
+        w.begin_object().field("zh", n.text->zh).field("en", n.text->en).end_object();
     w.end_array();
   }
 
  private:
-  std::vector<const Text*> list_;
+  struct Note {
+    const Text* text;
+    const std::string* json;  // null: made for this result
+  };
+  std::vector<Note> list_;
   std::deque<Text> made_;  // notes written for this result (a deque: their addresses stay)
+
+  void add(const Text& t, const std::string* json) {
+    for (const Note& n : list_)
+      if (n.text == &t || n.text->zh == t.zh) return;
+    list_.push_back({&t, json});
+  }
 };
 
 // The notes an item brings: its document's and measure's (once each), its stacking rule's, and what the totals
@@ -65,34 +76,26 @@ void item_notes(Notes& notes, std::vector<char>& noted, const Model& m, const Si
   const Measure& x = m.measures[it.measure];
   if (!noted[x.doc]) {
     noted[x.doc] = 1;
-    for (auto& n : m.documents[x.doc].notes)
-      notes.add(n);  // the period and currency of each document are in "documents"
+    const Document& d = m.documents[x.doc];
+    for (size_t i = 0; i < d.notes.size(); ++i)
+      notes.add(d.notes[i], d.json_notes[i]);  // the period and currency of each document are in "documents"
   }
   if (!noted[m.documents.size() + it.measure]) {
     noted[m.documents.size() + it.measure] = 1;
-    for (auto& n : x.notes) notes.add(n);
+    for (size_t i = 0; i < x.notes.size(); ++i) notes.add(x.notes[i], x.json_notes[i]);
   }
-  if (it.status == Status::Excluded && it.stacking >= 0)
-    for (auto& n : m.stackings[it.stacking].notes) notes.add(n);
-  const Text& at = x.where;
+  if (it.status == Status::Excluded && it.stacking >= 0) {
+    const Stacking& st = m.stackings[it.stacking];
+    for (size_t i = 0; i < st.notes.size(); ++i) notes.add(st.notes[i], st.json_notes[i]);
+  }
+  auto totals_note = [&](Measure::TotalsNote n) { notes.add(x.totals_notes[n], x.json_totals_notes[n]); };
   bool money = it.counts() && it.amount->kind != Amount::Kind::None;
-  if (money && !it.unit_known)
-    notes.add(at.zh + "：原文未写明金额，未计入合计。",
-              at.en + ": the text names no amount; it is left out of the totals.");
-  if (it.counts() && it.unit_known && !it.periods_known)
-    notes.add(at.zh + "：原文未写明发放期限，总额无法确定，未计入合计。",
-              at.en + ": the text states no term, so its total is unknown and left out of the totals.");
-  if (it.counts() && it.heads_unknown)
-    notes.add(at.zh + "：未填写人数，总额无法确定，未计入合计。",
-              at.en + ": the number was not given, so its total is unknown and left out of the totals.");
-  if (it.counts() && it.amount->kind == Amount::Kind::Floor)
-    notes.add(at.zh + "：原文为“不低于”，合计按最低标准计算，实际可能更高。",
-              at.en + ": the text sets a floor (不低于); the totals count the floor, more may be paid.");
-  if (it.counts() && it.amount->kind == Amount::Kind::UpTo && it.floor_by < 0)
-    notes.add(at.zh + "：原文为“最高”或“不超过”，实际金额由主管部门核定，合计按0至上限计算。",
-              at.en +
-                  ": the text gives only a ceiling (最高/不超过); the bureau sets the actual amount, so the totals "
-                  "run from 0 to the ceiling.");
+  if (money && !it.unit_known) totals_note(Measure::NoAmount);
+  if (it.counts() && it.unit_known && !it.periods_known) totals_note(Measure::NoTerm);
+  if (it.counts() && it.heads_unknown) totals_note(Measure::NoHeads);
+  if (it.counts() && it.amount->kind == Amount::Kind::Floor) totals_note(Measure::Floor);
+  if (it.counts() && it.amount->kind == Amount::Kind::UpTo && it.floor_by < 0) totals_note(Measure::UpTo);
+  const Text& at = x.where;
   if (it.counts() && it.amount->kind == Amount::Kind::UpTo && it.floor_by >= 0)
     notes.add(at.zh + "：原文为“最高”或“不超过”，实际金额由主管部门核定；同一成就就高发放，合计按" +
                   yuan_zh(it.total_min) + "至上限计算。",
@@ -145,6 +148,45 @@ void unread_event_notes(Notes& notes, const Model& m, const Situation& s) {
   }
 }
 
+std::vector<std::string> texts_json(const std::vector<Text>& texts) {
+  std::vector<std::string> out;
+  for (const Text& t : texts) out.push_back(text_json(t));
+  return out;
+}
+
+// The notes on what the totals leave out or count at a floor or a ceiling, which name the measure's clause.
+void prerender_totals_notes(Measure& x) {
+  const Text& at = x.where;
+  x.totals_notes[Measure::NoAmount] = {at.zh + "：原文未写明金额，未计入合计。",
+                                       at.en + ": the text names no amount; it is left out of the totals."};
+  x.totals_notes[Measure::NoTerm] = {
+      at.zh + "：原文未写明发放期限，总额无法确定，未计入合计。",
+      at.en + ": the text states no term, so its total is unknown and left out of the totals."};
+  x.totals_notes[Measure::NoHeads] = {
+      at.zh + "：未填写人数，总额无法确定，未计入合计。",
+      at.en + ": the number was not given, so its total is unknown and left out of the totals."};
+  x.totals_notes[Measure::Floor] = {
+      at.zh + "：原文为“不低于”，合计按最低标准计算，实际可能更高。",
+      at.en + ": the text sets a floor (不低于); the totals count the floor, more may be paid."};
+  x.totals_notes[Measure::UpTo] = {at.zh + "：原文为“最高”或“不超过”，实际金额由主管部门核定，合计按0至上限计算。",
+                                   at.en +
+                                       ": the text gives only a ceiling (最高/不超过); the bureau sets the actual "
+                                       "amount, so the totals run from 0 to the ceiling."};
+  for (int n = 0; n < Measure::kTotalsNotes; ++n) x.json_totals_notes[n] = text_json(x.totals_notes[n]);
+}
+
+// The texts of a measure that every result writes the same way, as JSON written once.
+void prerender_texts(Measure& x, const Document& d) {
+  x.json_notes = texts_json(x.notes);
+  x.json_benefit = text_json(x.benefit);
+  x.json_labels.clear();
+  for (const Option& o : x.options) x.json_labels.push_back(text_json(o.label));
+  JsonWriter w;
+  w.begin_object().field("document", d.number).field("clause", x.clause).end_object();
+  x.json_suggestion_source = w.take();
+  prerender_totals_notes(x);
+}
+
 void totals_json(JsonWriter& w, const Evaluation& ev) {
   span_json(w, "totals", ev.total_min, ev.total_max);
   w.key("other_totals").begin_array();
@@ -168,9 +210,11 @@ void prerender(Model& m) {
         .end_object();
     x.json_source = src.take();
     x.where = where(m, x.doc, x.clause);
+    prerender_texts(x, d);
     x.what_en_org = singular(!x.what_unit.zh.empty() ? x.what_unit.en : x.what.en);
   }
-  for (Stacking& st : m.stackings) st.where = where(m, st.doc, st.clause);
+  for (Stacking& st : m.stackings) st.where = where(m, st.doc, st.clause), st.json_notes = texts_json(st.notes);
+  for (Document& d : m.documents) d.json_notes = texts_json(d.notes);
   for (Cap& c : m.caps) c.where = where(m, c.doc, c.clause);
   for (Pool& p : m.pools) p.where = where(m, p.doc, p.clause);
   prerender_documents(m);

@@ -99,14 +99,13 @@ void date_cutoff_suggestion(JsonWriter& w, const Model& m, const Situation& s, c
 }
 
 // A suggestion: what the measure needs (`needs`), its source, and what it is worth (lo … hi).
-void suggestion_json(JsonWriter& w, const Model& m, const Measure& x, const Text& needs, long long lo, long long hi) {
-  const Document& d = m.documents[x.doc];
+void suggestion_json(JsonWriter& w, const Measure& x, const Text& needs, long long lo, long long hi) {
   w.begin_object().field("clause_id", x.id);
   text_json(w, "needs", needs);
-  w.key("source").begin_object().field("document", d.number).field("clause", x.clause).end_object();
+  w.key("source").raw(x.json_suggestion_source);
   if (!x.suggestion_money) {
     w.key("worth").null();
-    text_json(w, "benefit", x.benefit);
+    w.key("benefit").raw(x.json_benefit);
   } else if (!x.suggestion_known) {
     w.key("worth").null();
   } else {
@@ -141,7 +140,7 @@ bool beside_held(JsonWriter& w, const Model& m, const Evaluation& ev, const Meas
   needs.zh += "（同一成就按“从优、就高、不重复”只发最高一项：已可获" + yuan_zh(held_max) + "，本项只多得差额）";
   needs.en += " (one achievement is paid once, at the highest: with " + yuan_en(held_max) +
               " already due, this adds only the difference)";
-  suggestion_json(w, m, x, needs, std::max(0LL, lo - held_max), std::max(0LL, hi - held_min));
+  suggestion_json(w, x, needs, std::max(0LL, lo - held_max), std::max(0LL, hi - held_min));
   return true;
 }
 
@@ -153,7 +152,7 @@ void prerender_suggestions(Model& m) {
     x.suggestion_known = worth(x, lo, hi, x.suggestion_money);
     x.suggestion_max = hi;
     JsonWriter w;
-    suggestion_json(w, m, x, x.needs, lo, hi);
+    suggestion_json(w, x, x.needs, lo, hi);
     x.json_suggestion = w.take();
   }
 }
