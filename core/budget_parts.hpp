@@ -48,6 +48,7 @@ struct Applicant {
   json merged;              // the situation of several merged claims
   bool envelope = false, is_merged = false, bad = false;
   std::vector<std::pair<int, int>> origin;                 // merged: per event, its claim and its index there
+  std::vector<std::string> given_ids;                      // merged: per event, its id as its claim gave it
   std::vector<std::pair<std::string, long long>> claimed;  // clause id -> yuan, as the claims state it
 };
 

@@ -112,7 +112,11 @@ void start_merge(Applicant& a, const std::vector<std::string>& claims) {
   a.is_merged = true;
   name_events(a.merged, a.inputs[0]);
   if (a.merged.contains("events"))
-    for (size_t e = 0; e < a.merged["events"].size(); ++e) a.origin.push_back({a.inputs[0], static_cast<int>(e)});
+    for (size_t e = 0; e < a.merged["events"].size(); ++e) {
+      a.origin.push_back({a.inputs[0], static_cast<int>(e)});
+      const json& ev = a.merged["events"][e];
+      a.given_ids.push_back(ev.is_object() ? ev.value("id", "") : "");
+    }
 }
 
 // Two claims of one applicant agree on everything but their events.
@@ -129,22 +133,36 @@ bool same_setting(const json& into, const json& sit) {
   return same;
 }
 
-// An event of `sit` whose id an event of `into` has already (the last such), or no fault.
-Err event_id_clash(const json& into, const json& sit) {
-  std::vector<std::string> ids;
-  if (into.contains("events"))
-    for (auto& e : into["events"])
-      if (e.is_object() && e.contains("id") && e["id"].is_string()) ids.push_back(e["id"].get<std::string>());
-  Err clash;
-  if (sit.contains("events"))
-    for (size_t e = 0; e < sit["events"].size(); ++e) {
-      const json& ev = sit["events"][e];
-      if (ev.is_object() && ev.contains("id") && ev["id"].is_string() &&
-          std::find(ids.begin(), ids.end(), ev["id"].get<std::string>()) != ids.end())
-        clash = {"duplicate_id", "/situation/events/" + std::to_string(e) + "/id",
-                 "事件标识与同一申请人的另一条记录重复", "the event id is used in another claim of the same applicant"};
+// Event ids are a claim's own: an event of a later claim whose id an earlier claim of the applicant gave already is
+// named after its claim ("c3-e1"), so that separately numbered claims join. The same event (the same id and the
+// same facts) in two claims is a claim entered twice: refused, not counted twice.
+Err scope_event_ids(const Applicant& a, json& sit, int input) {
+  if (!a.merged.contains("events") || !sit.contains("events")) return {};
+  const json& had = a.merged["events"];
+  auto taken = [&had](const std::string& id) {
+    return std::any_of(had.begin(), had.end(),
+                       [&id](const json& e) { return e.is_object() && e.value("id", "") == id; });
+  };
+  json& evs = sit["events"];
+  for (size_t e = 0; e < evs.size(); ++e) {
+    json& ev = evs[e];
+    if (!ev.is_object() || !ev.contains("id") || !ev["id"].is_string()) continue;
+    std::string id = ev["id"].get<std::string>();
+    for (size_t i = 0; i < a.given_ids.size() && i < had.size(); ++i) {
+      if (a.given_ids[i] != id) continue;
+      json same = had[i];
+      same["id"] = id;
+      if (same == ev)
+        return {"duplicate_id", "/situation/events/" + std::to_string(e) + "/id",
+                "事件“" + id + "”与同一申请人另一条记录中的事件完全相同（重复提交？）",
+                "event '" + id + "' is the same as an event of another claim of the same applicant (entered twice?)"};
     }
-  return clash;
+    if (!taken(id)) continue;
+    std::string scoped = "c" + std::to_string(input + 1) + "-" + id;
+    while (taken(scoped)) scoped = "c" + std::to_string(input + 1) + "-" + scoped;
+    ev["id"] = scoped;
+  }
+  return {};
 }
 
 // Claim `in` of an applicant already read: its events join the earlier situation, which must agree on everything
@@ -167,7 +185,10 @@ void merge_claim(Applicant& a, int in, json& sit, Envelope& env, const std::vect
     return;
   }
   name_events(sit, in);
-  Err clash = event_id_clash(into, sit);
+  std::vector<std::string> given;
+  if (sit.contains("events"))
+    for (auto& ev : sit["events"]) given.push_back(ev.is_object() ? ev.value("id", "") : "");
+  Err clash = scope_event_ids(a, sit, in);
   if (!clash.code.empty()) {
     errors.add(in, id, clash);
     return;
@@ -177,6 +198,7 @@ void merge_claim(Applicant& a, int in, json& sit, Envelope& env, const std::vect
     for (size_t e = 0; e < sit["events"].size(); ++e) {
       into["events"].push_back(std::move(sit["events"][e]));
       a.origin.push_back({in, static_cast<int>(e)});
+      a.given_ids.push_back(given[e]);
     }
   }
   for (auto& c : env.claimed) {

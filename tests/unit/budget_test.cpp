@@ -396,6 +396,35 @@ TEST_CASE("bad claims are reported with their number and path, never dropped sil
   CHECK(pool(r, "WH25-08-self-eval-budget")["claimed_yuan"] == 10000);
 }
 
+TEST_CASE("claims of one enterprise numbered on their own (e1 in each) join; the same event sent twice is refused",
+          "[budget][errors]") {
+  // 威海 8.: 技师 1000 元, 高级技师 2000 元 a head: 10 技师 in one claim and 5 高级技师 in another are 20,000.
+  auto claim = [](const char* level, int count) {
+    json s = {{"city", "weihai"},
+              {"as_of", "2025-12-31"},
+              {"applicant", {{"kind", "enterprise"}}},
+              {"events",
+               {{{"id", "e1"},
+                 {"type", "skill_level"},
+                 {"date", "2025-06-01"},
+                 {"level", level},
+                 {"route", "enterprise_self_evaluation"},
+                 {"count", count}}}}};
+    return json({{"id", "甲公司"}, {"situation", s}}).dump();
+  };
+  json r = settle({claim("technician", 10), claim("senior_technician", 5)});
+  INFO(r.dump(1));
+  CHECK(r["summary"]["errors"] == 0);
+  CHECK(pool(r, "WH25-08-self-eval-budget")["claimed_yuan"] == 20000);
+  CHECK(applicant(pool(r, "WH25-08-self-eval-budget"), "甲公司")["inputs"] == json::array({1, 2}));
+  json twice = settle({claim("technician", 10), claim("senior_technician", 5), claim("senior_technician", 5)});
+  INFO(twice.dump(1));
+  CHECK(pool(twice, "WH25-08-self-eval-budget")["claimed_yuan"] == 20000);
+  REQUIRE(twice["errors"].size() == 1);
+  CHECK(twice["errors"][0]["input"] == 3);
+  CHECK(twice["errors"][0]["error"]["code"] == "duplicate_id");
+}
+
 TEST_CASE("the same input gives the same bytes", "[budget]") {
   std::vector<std::string> claims = {weihai("A", 3, 200, 1000), weihai("B", 1, 2, 3), yantai("C")};
   CHECK(builtin().budget(claims, "2026-01-15") == builtin().budget(claims, "2026-01-15"));
