@@ -80,12 +80,12 @@ void amount_zh(TextBuf& o, const Measure& x, const Item& it) {
   unit_zh(o, *it.amount, it);
   if (sc.kind == Schedule::Kind::Term) put(o, "（分几次发放原文未写明）");
   if (sc.periodic() && !it.periods_known) put(o, "（原文未写明期限，总额无法确定）");
-  if (it.heads_unknown) put(o, "（未填写人数，总额无法确定）");
+  if (it.heads_unknown) put(o, people ? "（未填写人数，总额无法确定）" : "（未填写数量，总额无法确定）");
   bool periods = sc.periodic() && it.periods_known;
   if (!(heads || periods) || !it.total_known) return;
   put(o, "，共");
   if (heads) cat(o, Int{it.heads}, people ? "人" : x.unit.zh.c_str());
-  if (it.heads_assumed) put(o, "（未填写人数，按1计）");
+  if (it.heads_assumed) put(o, people ? "（未填写人数，按1计）" : "（未填写数量，按1计）");
   if (heads && periods) put(o, "、");
   const char* months = sc.kind == Schedule::Kind::Monthly ? "个月" : "年";
   if (periods) cat(o, it.periods_min == it.periods_max ? "" : "最长", Int{it.periods_max}, months);

@@ -163,7 +163,7 @@ void prerender_totals_notes(Measure& x) {
       at.zh + "：原文未写明发放期限，总额无法确定，未计入合计。",
       at.en + ": the text states no term, so its total is unknown and left out of the totals."};
   x.totals_notes[Measure::NoHeads] = {
-      at.zh + "：未填写人数，总额无法确定，未计入合计。",
+      at.zh + (x.unit.zh.empty() ? "：未填写人数" : "：未填写数量") + "，总额无法确定，未计入合计。",
       at.en + ": the number was not given, so its total is unknown and left out of the totals."};
   x.totals_notes[Measure::Floor] = {
       at.zh + "：原文为“不低于”，合计按最低标准计算，实际可能更高。",
