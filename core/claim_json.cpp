@@ -1,5 +1,6 @@
 // The `claim` part of a result item: the parts that depend on the measure alone written at load, and what to bring,
 // derived from the measure's conditions and the situation's facts, written straight into the result.
+#include <algorithm>
 #include <tuple>
 
 #include "city_bound.hpp"
@@ -187,7 +188,13 @@ void bring_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluat
   for (const Path& p : facts_asked(it)) blank_fact(b, m, p, e, s, x.event);
   if (it.option >= 0)
     for (const Path& p : x.options[it.option].assumes) blank_fact(b, m, p, e, s, x.event, true);
-  if (x.per_head != Measure::PerHead::No && (it.heads > 1 || it.heads_assumed)) {
+  auto seen = [](const Path& p) {
+    return std::any_of(b.seen.begin(), b.seen.end(),
+                       [&p](const Path* q) { return q->scope == p.scope && q->field == p.field; });
+  };
+  bool count_named = x.per_head == Measure::PerHead::Path && !it.heads_unknown && !it.heads_assumed &&
+                     seen(x.per_head_path);  // "当年全职聘用人数：120（须≥50）" says it already
+  if (x.per_head != Measure::PerHead::No && (it.heads > 1 || it.heads_assumed) && !count_named) {
     if (!b.event_facts.zh.empty()) put(b.event_facts.zh, "；"), put(b.event_facts.en, "; ");
     // The count's own words: 人数, or what the event type counts (承办项目数, 数量 of platforms).
     auto [zh, en] = field_label(

@@ -132,6 +132,22 @@ TEST_CASE("what to bring counts what the event counts: contest projects hosted, 
   CHECK(b["en"].get<std::string>().find("number of contest projects: 2") != std::string::npos);
 }
 
+TEST_CASE("Jining (四): the graduates' 全日制专科或高级工及以上 is to be proved, the year's hires named once",
+          "[claim]") {
+  json r = eval_one("jining", "2025-12-31", "enterprise",
+                    {{"id", "o1"},
+                     {"type", "order_training"},
+                     {"date", "2025-06-01"},
+                     {"hires", 120},
+                     {"contract_years", 3},
+                     {"key_partnership", true}});
+  std::string b = item(r, "JN24-04-order-training-hire")["claim"]["bring"][0]["zh"];
+  CHECK(b.find("全日制专科或高级工及以上") != std::string::npos);
+  size_t first = b.find("当年全职聘用人数");
+  REQUIRE(first != std::string::npos);
+  CHECK(b.find("当年全职聘用人数", first + 1) == std::string::npos);
+}
+
 TEST_CASE("a yearly total is proved as the year's sum, not the last batch's own figure", "[claim]") {
   // 日人社字〔2019〕46号 3.: 对每年累计向我市企业输送100名以上中级及以上技工的院校，按每人500元的标准给予院校奖励.
   json r = eval(
