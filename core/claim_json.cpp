@@ -192,13 +192,13 @@ void bring_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluat
     return std::any_of(b.seen.begin(), b.seen.end(),
                        [&p](const Path* q) { return q->scope == p.scope && q->field == p.field; });
   };
-  bool count_named = x.per_head == Measure::PerHead::Path && !it.heads_unknown && !it.heads_assumed &&
-                     seen(x.per_head_path);  // "当年全职聘用人数：120（须≥50）" says it already
+  Path count = x.per_head == Measure::PerHead::Path ? x.per_head_path : Path{Path::Scope::Event, "count"};
+  bool count_named = x.per_head != Measure::PerHead::No && !it.heads_unknown && !it.heads_assumed &&
+                     seen(count);  // "当年全职聘用人数：120（须≥50）" says it already
   if (x.per_head != Measure::PerHead::No && (it.heads > 1 || it.heads_assumed) && !count_named) {
     if (!b.event_facts.zh.empty()) put(b.event_facts.zh, "；"), put(b.event_facts.en, "; ");
     // The count's own words: 人数, or what the event type counts (承办项目数, 数量 of platforms).
-    auto [zh, en] = field_label(
-        m, x.per_head == Measure::PerHead::Path ? x.per_head_path : Path{Path::Scope::Event, "count"}, x.event);
+    auto [zh, en] = field_label(m, count, x.event);
     size_t from = b.event_facts.en.size();
     if (it.heads_unknown)
       cat(b.event_facts.zh, zh, "：尚未填写，须按实际人数提供"), cat(b.event_facts.en, en, ": not given, to be proved");

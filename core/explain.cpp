@@ -336,7 +336,8 @@ void opening(Words& w, const Measure& x, bool person, const Event& e, const Item
     cat(w.zh, you_zh(person), what.zh);
     person ? cat(w.en, "As you ", what.en) : cat(w.en, "As your organisation ", x.what_en_org);
   }
-  if (it.option >= 0)
+  // The option's label, unless the sentence has just said it ("有职工纳入企业新型学徒制培训项目（有职工纳入…）").
+  if (it.option >= 0 && x.options[it.option].label.zh != what.zh)
     cat(w.zh, "（", x.options[it.option].label.zh, "）"), cat(w.en, " (", x.options[it.option].label.en, ")");
   cat(w.zh, it.event >= 0 ? "。" : "，", "按", x.where.zh, "，");
   cat(w.en, it.event >= 0 ? ". Under " : ", under ", x.where.en, ", ");
@@ -392,7 +393,8 @@ void money_words(Words& w, const Model& m, const Situation& s, const Event& e, c
   if (it.below >= 0) {
     const Event& held = s.events[static_cast<size_t>(it.below)];
     cat(w.zh, "但您已于", DayZh{held.date}, "取得更高的职业技能等级（事件“", held.id,
-        "”）：若本次与之属同一职业（工种），则不是新的晋升（提升），本项不发；属另一职业的可以申请，所以本项不是确定金额。");
+        "”）：若本次与之属同一职业（工种），则不是新的晋升（提升），本项不发；属另一职业的可以申请，所以本项不是确定金"
+        "额。");
     cat(w.en, " But you already held a higher skill level from ", DayEn{held.date}, " (event “", held.id,
         "”): in the same occupation this is no new promotion and is not paid; in another it may be, so this is not "
         "certain money.");

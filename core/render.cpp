@@ -93,10 +93,12 @@ void item_notes(Notes& notes, std::vector<char>& noted, const Model& m, const Si
   if (money && !it.unit_known) totals_note(Measure::NoAmount);
   if (it.counts() && it.unit_known && !it.periods_known) totals_note(Measure::NoTerm);
   if (it.counts() && it.heads_unknown) totals_note(Measure::NoHeads);
-  if (it.counts() && it.amount->kind == Amount::Kind::Floor) totals_note(Measure::Floor);
-  if (it.counts() && it.amount->kind == Amount::Kind::UpTo && it.floor_by < 0) totals_note(Measure::UpTo);
+  // How the totals count a floor or a ceiling: only for an item they count (a term not stated counts nothing).
+  bool counted = it.counts() && it.total_known;
+  if (counted && it.amount->kind == Amount::Kind::Floor) totals_note(Measure::Floor);
+  if (counted && it.amount->kind == Amount::Kind::UpTo && it.floor_by < 0) totals_note(Measure::UpTo);
   const Text& at = x.where;
-  if (it.counts() && it.amount->kind == Amount::Kind::UpTo && it.floor_by >= 0)
+  if (counted && it.amount->kind == Amount::Kind::UpTo && it.floor_by >= 0)
     notes.add(at.zh + "：原文为“最高”或“不超过”，实际金额由主管部门核定；同一成就就高发放，合计按" +
                   yuan_zh(it.total_min) + "至上限计算。",
               at.en +
