@@ -84,9 +84,10 @@ void periods(const Schedule& sc, const Event& e, const Situation& s, Item& it) {
   if (!sc.periodic()) return;
   if (sc.has_count_from) {
     long long n = int_at(sc.count_from, e, s, -1);
-    if (n > 0)
+    if (n > 0) {
       it.periods_min = it.periods_max = sc.max_count ? std::min(n, sc.max_count) : n;
-    else if (sc.max_count)
+      if (n > it.periods_max) it.periods_given = n;
+    } else if (sc.max_count)
       it.periods_min = 1, it.periods_max = sc.max_count;
     else
       it.periods_known = false;

@@ -60,6 +60,7 @@ struct Item {
   // still in office, or the same title entered twice): the months already paid are not paid twice.
   int overlaps = -1;              // the event of the earlier term
   long long overlap_periods = 0;  // the months of this term it already covers
+  long long periods_given = 0;    // the user's own number of periods, where the text's longest term cut it
   int open_overlap = -1;          // …where neither term's length is stated: the event of the earlier one (said only)
   // 新晋升 (Measure::new_level): the event of a higher level the person already held: if it is the same occupation,
   // this is no promotion, so this one is not certain (0 … amount).

@@ -89,6 +89,8 @@ void amount_zh(TextBuf& o, const Measure& x, const Item& it) {
   if (heads && periods) put(o, "、");
   const char* months = sc.kind == Schedule::Kind::Monthly ? "个月" : "年";
   if (periods) cat(o, it.periods_min == it.periods_max ? "" : "最长", Int{it.periods_max}, months);
+  if (periods && it.periods_given)
+    cat(o, "（所填", Int{it.periods_given}, months, "超过原文最长的", Int{it.periods_max}, months, "，超出部分不发）");
   SpanZh b = before_cut(it);
   cat(o, "，合计", b);
 }
@@ -119,6 +121,9 @@ void amount_en(TextBuf& o, const Measure& x, const Item& it) {
   if (heads && periods) put(o, ", ");
   const char* units = sc.kind == Schedule::Kind::Monthly ? " months" : " years";
   if (periods) cat(o, it.periods_min == it.periods_max ? "" : "at most ", Int{it.periods_max}, units);
+  if (periods && it.periods_given)
+    cat(o, " (", Int{it.periods_given}, units, " given, more than the text's longest ", Int{it.periods_max}, units,
+        ": the rest is not paid)");
   SpanZh b = before_cut(it);
   cat(o, ": ", SpanEn{b.lo, b.hi}, " in all");
 }
