@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <vector>
 
@@ -154,6 +155,9 @@ int run_budget(const skillcalc::Engine& e, const Options& o) {
       note(src + ":" + std::to_string(line) +
            ": 这一行不是 JSON，看起来是表格（CSV）的表头：表格请用 budget --csv / this line is not JSON but looks like "
            "a spreadsheet's header: for a CSV use budget --csv");
+    // A repeated line is warned about when it is a claim that counts: a broken line repeated has its own errors.
+    const auto prior = seen.find(hash);
+    const bool repeat = prior != seen.end() && nlohmann::json::accept(l);
     switch (taken.take(std::move(l), line, overlong, true)) {
       case sheet::ClaimLines::Taken::LeftOut:
         note(src + ":" + std::to_string(line) +
@@ -163,9 +167,11 @@ int run_budget(const skillcalc::Engine& e, const Options& o) {
       case sheet::ClaimLines::Taken::Blank:
         break;
       case sheet::ClaimLines::Taken::Claim:
-        if (auto [at, fresh] = seen.emplace(hash, line); !fresh)
-          note(src + ":" + std::to_string(line) + ": 警告：与第 " + std::to_string(at->second) +
-               " 行完全相同（若是重复录入，请删去一行） / warning: identical to line " + std::to_string(at->second) +
+        if (prior == seen.end())
+          seen.emplace(hash, line);
+        else if (repeat)
+          note(src + ":" + std::to_string(line) + ": 警告：与第 " + std::to_string(prior->second) +
+               " 行完全相同（若是重复录入，请删去一行） / warning: identical to line " + std::to_string(prior->second) +
                " (delete one if it was entered twice)");
         break;
     }

@@ -3,9 +3,56 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "names.hpp"
 #include "text.hpp"
 
 namespace csv {
+
+namespace {
+
+// The form's Chinese questions as column names: "职业技能等级" for level, "本市社保缴纳月数" for
+// applicant.social_insurance_months. A label several fields share names the one called as its definition (level,
+// not min_level), or none.
+std::unordered_map<std::string, std::string> label_columns(const skillcalc::Model& m) {
+  struct Candidate {
+    std::string column;
+    bool named_as_def = false;
+    int count = 0;
+  };
+  std::unordered_map<std::string, std::vector<Candidate>> by_label;
+  auto add = [&](const std::string& label, const std::string& column, bool named_as_def) {
+    if (label.empty()) return;
+    auto& list = by_label[skillcalc::name_key(label)];
+    for (auto& c : list)
+      if (c.column == column) return;
+    list.push_back({column, named_as_def});
+  };
+  for (auto& [type, et] : m.vocab.event_types)
+    for (auto& [field, def] : et.fields) {
+      auto own = et.labels.find(field);
+      auto d = m.vocab.fields.find(def);
+      if (own != et.labels.end())
+        add(own->second.zh, field, false);
+      else if (d != m.vocab.fields.end())
+        add(d->second.label.zh, field, field == def);
+    }
+  for (auto& [field, ref] : m.vocab.applicant_fields) add(ref.label.zh, "applicant." + field, true);
+  std::unordered_map<std::string, std::string> out;
+  for (auto& [label, list] : by_label) {
+    if (list.size() == 1) {
+      out[label] = list[0].column;
+      continue;
+    }
+    int named = 0;
+    for (auto& c : list) named += c.named_as_def;
+    if (named == 1)
+      for (auto& c : list)
+        if (c.named_as_def) out[label] = c.column;
+  }
+  return out;
+}
+
+}  // namespace
 
 bool read_header(const skillcalc::Model& m, const Record& head, Layout& layout, Refusal& fatal) {
   // The header.
@@ -24,6 +71,7 @@ bool read_header(const skillcalc::Model& m, const Record& head, Layout& layout, 
                                                                      {"备注", "note"},
                                                                      {"notes", "note"},
                                                                      {"comment", "note"}};
+  const std::unordered_map<std::string, std::string> labels = label_columns(m);  // once a file
   std::vector<std::string> event_fields;
   for (auto& [type, et] : m.vocab.event_types)
     for (auto& f : et.fields) event_fields.push_back(f.first);
@@ -34,8 +82,11 @@ bool read_header(const skillcalc::Model& m, const Record& head, Layout& layout, 
   std::string unknown;
   for (size_t c = 0; c < head.cells.size(); ++c) {
     std::string raw = trim(head.cells[c]);
-    std::string name = lower(raw);
-    if (auto a = alias.find(name); a != alias.end()) name = a->second;
+    std::string name = skillcalc::name_key(raw);  // ａｐｐｌｉｃａｎｔ, " Date " are applicant, date
+    if (auto a = alias.find(name); a != alias.end())
+      name = a->second;
+    else if (auto l = labels.find(name); l != labels.end())
+      name = l->second;
     columns.names.push_back(raw);
     Column& col = cols[c];
     col.canonical = name;

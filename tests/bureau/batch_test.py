@@ -410,5 +410,20 @@ expect("budget: a pool claim whose route is blank is an error naming the route; 
        p.returncode == 2 and [e["line"] for e in errs] == [4] and errs[0]["error"]["code"] == "missing_fact" and
        errs[0]["error"]["path"].endswith("/route") and r["summary"]["complete"] is False, errs)
 
+# A clerk's header: full-width letters, spaces around, and the form's own Chinese questions for a field.
+data = ("ａｐｐｌｉｃａｎｔ, 城市 ,申请人类型,事件类型,日期,职业技能等级,取得途径\n"
+        "张三,weihai,person,skill_level,2025-06-01,技师,金蓝领培训\n")
+p = run(["eval", "--csv", write("labels.csv", data)])
+rows = rows_of(p.stdout)
+expect("full-width and Chinese-question headers are read as their columns: 威海 2. 技师 via 金蓝领 is 3,000",
+       p.returncode == 0 and [(r["clause_id"], r["total_max_yuan"]) for r in rows if r["status"] == "granted"] ==
+       [("WH25-02-jinlanling", "3000")], (p.stderr.decode()[-300:], rows))
+# A broken line repeated is an error each time, not also a warning that it repeats an earlier line.
+broken = '{"id":"坏行","situation":{"city":"weihai"'
+p = run(["budget", write("broken_twice.jsonl", broken + "\n" + broken + "\n")])
+err = p.stderr.decode()
+expect("budget: a broken line repeated gets its errors, no 'identical to line' warning",
+       p.returncode == 2 and err.count("不是有效的 JSON") == 2 and "identical to line" not in err, err[-400:])
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
