@@ -89,11 +89,15 @@ void cap_and_error_rows(std::string& text, const ojson& j, const Cells& payers) 
                c["year"].is_null() ? "" : std::to_string(c["year"].get<int>()),
                "applicant_cap",
                csv::text_cell(c["applicant"].get<std::string>()),
-               num(c["before"], "max_yuan"),
                "",
-               num(c["after"], "max_yuan")};
+               "",
+               ""};  // not a claim or an allocation: summing those columns must not count it
     for (size_t k = 0; k < payers.size(); ++k) t.push_back("");
-    t.insert(t.end(), {"", "上限 " + num(c, "max_yuan") + " 元：" + c.value("quote", "")});
+    t.insert(t.end(),
+             {"", "上限 " + num(c, "max_yuan") + " 元：各项合计最多 " + num(c["before"], "max_yuan") +
+                      " 元，按上限最多 " + num(c["after"], "max_yuan") +
+                      " 元（已计入上面各行的申报额） / cap: at most " + num(c["before"], "max_yuan") + " before it, " +
+                      num(c["after"], "max_yuan") + " after (already in the claims above). " + c.value("quote", "")});
     csv::row(text, t);
   }
   for (auto& x : j["errors"]) {

@@ -425,5 +425,19 @@ err = p.stderr.decode()
 expect("budget: a broken line repeated gets its errors, no 'identical to line' warning",
        p.returncode == 2 and err.count("不是有效的 JSON") == 2 and "identical to line" not in err, err[-400:])
 
+# budget --format csv: a cap row is not a claim or an allocation. 烟台 (七) 烟A claims 30,000 for its self-evaluation
+# and its items run to 100,000 before the 50,000 cap: a SUM of allocated_yuan over its rows is the pool's 30,000.
+data = ("applicant,city,applicant_kind,applicant.key_industry_chain,type,date,level,route,count,"
+        "claimed.YT24-07-self-eval-support\n"
+        "烟A,yantai,enterprise,是,skill_level,2025-04-01,technician,enterprise_self_evaluation,10,30000\n"
+        "烟A,yantai,enterprise,是,skill_level,2025-08-01,senior_worker,enterprise_self_evaluation,10,\n")
+p = run(["budget", "--csv", "--format", "csv", write("cap_rows.csv", data)])
+rows = rows_of(p.stdout)
+mine = [r for r in rows if r["applicant"] == "烟A"]
+expect("budget --format csv: a cap row leaves claimed and allocated empty, so the applicant's column sums are its claim",
+       any(r["rule"] == "applicant_cap" for r in mine) and
+       sum(int(r["allocated_yuan"] or 0) for r in mine) == 30000 and
+       sum(int(r["claimed_yuan"] or 0) for r in mine) == 30000, mine)
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
