@@ -1,5 +1,6 @@
 #include "claims_rows.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -34,9 +35,11 @@ int value_without_name(const Layout& layout, const Record& rec) {
   return 0;
 }
 
-// "2025-06-01", "2025/6/1", "2025.6.1", "2025年6月1日", "2025/6/1 0:00" -> "2025-06-01"; anything else unchanged
-// (the core then reports it as an invalid date, with the line and column).
+// "2025-06-01", "2025/6/1", "2025.6.1", "2025年6月1日", "2025/6/1 0:00", "20250601" -> "2025-06-01"; anything else
+// unchanged (the core then reports it as an invalid date, with the line and column).
 std::string normal_date(const std::string& s) {
+  if (s.size() == 8 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return s.substr(0, 4) + "-" + s.substr(4, 2) + "-" + s.substr(6, 2);  // as the page's form reads it
   int part[3] = {0, 0, 0}, k = 0;
   size_t i = 0;
   size_t digits = 0;
@@ -147,8 +150,8 @@ bool bad_date(const std::string& cell, const std::string& normal, const Fault& e
             "' looks like an Excel day number: format the column as a date (e.g. 2025/6/1) and "
             "save the CSV again");
   else
-    err(column, "日期“" + cell + "”无法识别：请写成 2025-06-01、2025/6/1 或 2025年6月1日",
-        "the date '" + cell + "' cannot be read: write it 2025-06-01, 2025/6/1 or 2025年6月1日");
+    err(column, "日期“" + cell + "”无法识别：请写成 2025-06-01、2025/6/1、2025年6月1日或 20250601",
+        "the date '" + cell + "' cannot be read: write it 2025-06-01, 2025/6/1, 2025年6月1日 or 20250601");
   return true;
 }
 

@@ -439,5 +439,15 @@ expect("budget --format csv: a cap row leaves claimed and allocated empty, so th
        sum(int(r["allocated_yuan"] or 0) for r in mine) == 30000 and
        sum(int(r["claimed_yuan"] or 0) for r in mine) == 30000, mine)
 
+# A date typed as eight digits, as the page's form reads it; an eight-digit non-day is an error of its row.
+data = ("applicant,city,applicant_kind,type,date,level,route\n"
+        "张三,weihai,person,skill_level,20250715,technician,jinlanling_training\n"
+        "李四,weihai,person,skill_level,20251345,technician,jinlanling_training\n")
+p = run(["eval", "--csv", write("digits.csv", data)])
+rows = rows_of(p.stdout)
+expect("a date 20250715 is 15 July 2025 (威海 2. 技师 3,000); 20251345 is an error of its row",
+       [r["total_max_yuan"] for r in rows if r["applicant"] == "张三" and r["clause_id"] == "WH25-02-jinlanling"] ==
+       ["3000"] and [r["status"] for r in rows if r["applicant"] == "李四"] == ["error"], rows)
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
