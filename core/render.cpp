@@ -70,6 +70,30 @@ class Notes {
   }
 };
 
+// The note on what the totals leave out of an item of `x`, or count at its floor or ceiling.
+Text totals_note_text(const Measure& x, Measure::TotalsNote n) {
+  const Text& at = x.where;
+  switch (n) {
+    case Measure::NoAmount:
+      return {at.zh + "：原文未写明金额，未计入合计。",
+              at.en + ": the text names no amount; it is left out of the totals."};
+    case Measure::NoTerm:
+      return {at.zh + "：原文未写明发放期限，总额无法确定，未计入合计。",
+              at.en + ": the text states no term, so its total is unknown and left out of the totals."};
+    case Measure::NoHeads:
+      return {at.zh + (x.unit.zh.empty() ? "：未填写人数" : "：未填写数量") + "，总额无法确定，未计入合计。",
+              at.en + ": the number was not given, so its total is unknown and left out of the totals."};
+    case Measure::Floor:
+      return {at.zh + "：原文为“不低于”，合计按最低标准计算，实际可能更高。",
+              at.en + ": the text sets a floor (不低于); the totals count the floor, more may be paid."};
+    default:
+      return {at.zh + "：原文为“最高”或“不超过”，实际金额由主管部门核定，合计按0至上限计算。",
+              at.en +
+                  ": the text gives only a ceiling (最高/不超过); the bureau sets the actual amount, so the totals run "
+                  "from 0 to the ceiling."};
+  }
+}
+
 // The notes an item brings: its document's and measure's (once each), its stacking rule's, and what the totals
 // leave out or count at a floor or a ceiling.
 void item_notes(Notes& notes, std::vector<char>& noted, const Model& m, const Situation& s, const Item& it) {
@@ -88,7 +112,11 @@ void item_notes(Notes& notes, std::vector<char>& noted, const Model& m, const Si
     const Stacking& st = m.stackings[it.stacking];
     for (size_t i = 0; i < st.notes.size(); ++i) notes.add(st.notes[i], st.json_notes[i]);
   }
-  auto totals_note = [&](Measure::TotalsNote n) { notes.add(x.totals_notes[n], x.json_totals_notes[n]); };
+  auto totals_note = [&](Measure::TotalsNote n) {
+    if (!x.json_totals_notes[n].empty()) return notes.add(x.totals_notes[n], x.json_totals_notes[n]);
+    Text t = totals_note_text(x, n);
+    notes.add(std::move(t.zh), std::move(t.en));
+  };
   bool money = it.counts() && it.amount->kind != Amount::Kind::None;
   if (money && !it.unit_known) totals_note(Measure::NoAmount);
   if (it.counts() && it.unit_known && !it.periods_known) totals_note(Measure::NoTerm);
@@ -157,24 +185,19 @@ std::vector<std::string> texts_json(const std::vector<Text>& texts) {
 }
 
 // The notes on what the totals leave out or count at a floor or a ceiling, which name the measure's clause.
+// The notes a measure's items may bring, written once (the others, should one be needed, are made per result).
 void prerender_totals_notes(Measure& x) {
-  const Text& at = x.where;
-  x.totals_notes[Measure::NoAmount] = {at.zh + "：原文未写明金额，未计入合计。",
-                                       at.en + ": the text names no amount; it is left out of the totals."};
-  x.totals_notes[Measure::NoTerm] = {
-      at.zh + "：原文未写明发放期限，总额无法确定，未计入合计。",
-      at.en + ": the text states no term, so its total is unknown and left out of the totals."};
-  x.totals_notes[Measure::NoHeads] = {
-      at.zh + (x.unit.zh.empty() ? "：未填写人数" : "：未填写数量") + "，总额无法确定，未计入合计。",
-      at.en + ": the number was not given, so its total is unknown and left out of the totals."};
-  x.totals_notes[Measure::Floor] = {
-      at.zh + "：原文为“不低于”，合计按最低标准计算，实际可能更高。",
-      at.en + ": the text sets a floor (不低于); the totals count the floor, more may be paid."};
-  x.totals_notes[Measure::UpTo] = {at.zh + "：原文为“最高”或“不超过”，实际金额由主管部门核定，合计按0至上限计算。",
-                                   at.en +
-                                       ": the text gives only a ceiling (最高/不超过); the bureau sets the actual "
-                                       "amount, so the totals run from 0 to the ceiling."};
-  for (int n = 0; n < Measure::kTotalsNotes; ++n) x.json_totals_notes[n] = text_json(x.totals_notes[n]);
+  auto has = [&x](Amount::Kind k) {
+    return x.amount.kind == k ||
+           std::any_of(x.options.begin(), x.options.end(), [k](const Option& o) { return o.amount.kind == k; });
+  };
+  bool may[Measure::kTotalsNotes] = {x.monetary(), x.schedule.periodic(), x.per_head != Measure::PerHead::No,
+                                     has(Amount::Kind::Floor), has(Amount::Kind::UpTo)};
+  for (int n = 0; n < Measure::kTotalsNotes; ++n)
+    if (may[n]) {
+      x.totals_notes[n] = totals_note_text(x, static_cast<Measure::TotalsNote>(n));
+      x.json_totals_notes[n] = text_json(x.totals_notes[n]);
+    }
 }
 
 // The texts of a measure that every result writes the same way, as JSON written once.
