@@ -344,12 +344,15 @@ void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vecto
   const Columns& columns = layout.columns;
   const std::vector<Column>& cols = layout.cols;
   std::unordered_map<std::string, size_t> by_applicant;
-  std::unordered_map<std::string, long> rows_seen;  // a row's trimmed cells -> the line it was first on
+  std::unordered_map<std::string, long> rows_seen;           // a row's trimmed cells -> the line it was first on
+  std::unordered_map<std::string, std::string> first_named;  // an applicant's key -> its name as first written
   const size_t first_claim = claims.size();
   for (const Record& rec : records) {
     if (blank(rec)) continue;
     ++rows;
-    const std::string named = applicant_of(layout, rec);  // the applicant the row names, for the report
+    // The applicant the row names, for the report: as its name was first written, whatever this row's spelling.
+    std::string named = applicant_of(layout, rec);
+    if (!named.empty()) named = first_named.emplace(skillcalc::name_key(named), named).first->second;
     const Fault err = [&](int col, const std::string& zh, const std::string& en) {
       errors.push_back({rec.line, col,
                         col > 0 && col <= static_cast<int>(columns.names.size()) ? columns.names[col - 1] : "", zh, en,
@@ -387,7 +390,7 @@ void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vecto
     if (found == by_applicant.end()) {
       found = by_applicant.emplace(key, claims.size()).first;
       Claim& c = claims.emplace_back();
-      c.applicant = r.applicant;
+      c.applicant = named.empty() ? r.applicant : named;
       c.situation = json::object();
       c.situation["applicant"] = json::object();
       c.situation["events"] = json::array();

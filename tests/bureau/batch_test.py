@@ -449,5 +449,14 @@ expect("a date 20250715 is 15 July 2025 (威海 2. 技师 3,000); 20251345 is an
        [r["total_max_yuan"] for r in rows if r["applicant"] == "张三" and r["clause_id"] == "WH25-02-jinlanling"] ==
        ["3000"] and [r["status"] for r in rows if r["applicant"] == "李四"] == ["error"], rows)
 
+# An error row of an applicant written two ways carries the name as first written, as its items do.
+data = ("applicant,city,applicant_kind,applicant.key_industry_chain,type,date,level,trained_by,count\n"
+        "ABC公司（烟台）,yantai,enterprise,是,skill_level,2025-06-01,technician,own_enterprise,3\n"
+        "abc公司(烟台),yantai,enterprise,否,skill_level,2025-07-01,technician,own_enterprise,3\n")
+p = run(["eval", "--csv", write("spelling_error.csv", data)])
+rows = rows_of(p.stdout)
+expect("an error row of a name's other spelling is under the name as first written",
+       {(r["applicant"], r["status"]) for r in rows if r["status"] == "error"} == {("ABC公司（烟台）", "error")}, rows)
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
