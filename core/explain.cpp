@@ -406,7 +406,7 @@ void money_words(Words& w, const Model& m, const Situation& s, const Event& e, c
   }
   if (it.project_of >= 0) {
     const std::string& other = s.events[static_cast<size_t>(it.project_of)].id;
-    cat(w.zh, "若与事件“", other, "”的成绩属同一竞赛项目，按最高成绩奖励、不重复奖励，本项不发。");
+    cat(w.zh, "若与事件“", other, "”的成绩属同一竞赛项目，只奖最高的一项、不重复奖励，本项不发。");
     cat(w.en, " If it is the same contest project as the result of event “", other,
         "”, only the highest result is rewarded and this one is not paid.");
   }

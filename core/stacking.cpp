@@ -198,10 +198,12 @@ bool better_result(const Model& m, const Situation& s, const Evaluation& ev, con
 // and its project is asked (a blank fact is asked, never taken as "another project").
 void maybe_one_project(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items,
                        const Stacking& st) {
-  if (s.kind != "person") return;  // a unit's two results may be two people's
+  // A unit's two results may be two people's; a school's own prizes (济宁 (九) 职业院校技能大赛) are the school's.
+  auto own_result = [&](const Event& e) { return s.kind == "person" || e.type == "school_contest_prize"; };
   auto contest_result = [&](const Item& it) {
     if (!it.counts() || it.event < 0 || !std::binary_search(st.measures.begin(), st.measures.end(), it.measure))
       return false;
+    if (!own_result(event_of(ev, s, it))) return false;
     auto et = m.vocab.event_types.find(event_of(ev, s, it).type);
     return et != m.vocab.event_types.end() &&
            std::any_of(et->second.fields.begin(), et->second.fields.end(),
