@@ -373,6 +373,31 @@ void not_certain(Words& w, const Model& m, const Situation& s, const Event& e, c
   put(w.zh, why.zh), put(w.en, why.en);
 }
 
+// A right whose condition is not known (a fact left blank, or about another city): not certain to apply.
+void right_not_certain(Words& w, const Model& m, const Situation& s, const Event& e, const Item& it) {
+  Text facts;
+  for (auto& p : facts_asked(it)) {
+    auto [zh, en] = field_label(m, e, p);
+    cat(facts.zh, facts.zh.empty() ? "" : "、", zh), cat(facts.en, facts.en.empty() ? "" : ", ", en);
+  }
+  if (facts.zh.empty()) return;
+  if (it.asked.empty()) {
+    cat(w.zh, "但原文要求的“", facts.zh, "”尚未填写：补充之前不能确定是否享有。");
+    cat(w.en, " But the text requires a fact not given (", facts.en,
+        "): until it is, whether this applies is not certain.");
+    return;
+  }
+  auto city = [&m](const std::string& id) {
+    auto c = m.vocab.cities.find(id);
+    return c == m.vocab.cities.end() ? Text{id, id} : c->second;
+  };
+  Text here = city(s.city), home = city(s.home_city);
+  cat(w.zh, "但原文要求的“", facts.zh, "”须按", here.zh, "本地的情况确认（所填的是", home.zh,
+      "的情况，或未填写）：确认之前不能确定是否享有。");
+  cat(w.en, " But the text requires facts of ", here.en, " itself (", facts.en, ") that the situation gives for ",
+      home.en, " or leaves blank: until they are confirmed, whether this applies is not certain.");
+}
+
 // Who receives the money, how much, and whether it is in the applicant's total.
 void money_words(Words& w, const Model& m, const Situation& s, const Event& e, const Item& it) {
   const Measure& x = m.measures[it.measure];
@@ -463,6 +488,7 @@ void explain(Words& w, const Model& m, const Situation& s, const Evaluation& ev,
     // The benefit texts are phrases of every shape ("may take part in …", "a certificate …"): a label reads them all.
     put(w.en, "what this gives "), who_en(w.en, m, person, it), put(w.en, ": ");
     put_sentence(w.en, x.benefit.en, ".");
+    if (it.uncertain()) right_not_certain(w, m, s, e, it);
   }
   if (x.held && it.event >= 0 && e.date <= s.as_of && it.status != Status::Superseded) held_words(w, d, s, it);
   if (x.held) {
