@@ -176,6 +176,13 @@ void merge_claim(Applicant& a, int in, json& sit, Envelope& env, const std::vect
                 "applicant id '" + id + "' clashes with another claim's number"});
     return;
   }
+  for (int k : a.inputs)
+    if (claims[k] == claims[in]) {  // a claim entered twice, whether its events name ids or not
+      errors.add(in, id,
+                 {"duplicate_id", "/id", "与同一申请人“" + id + "”的另一条记录完全相同（重复提交？），未重复计入",
+                  "the same claim as another of applicant '" + id + "' (entered twice?): not counted twice"});
+      return;
+    }
   if (!a.is_merged) start_merge(a, claims);
   json& into = a.merged;
   if (!same_setting(into, sit)) {

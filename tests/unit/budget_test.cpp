@@ -423,6 +423,12 @@ TEST_CASE("claims of one enterprise numbered on their own (e1 in each) join; the
   REQUIRE(twice["errors"].size() == 1);
   CHECK(twice["errors"][0]["input"] == 3);
   CHECK(twice["errors"][0]["error"]["code"] == "duplicate_id");
+  // The same claim twice with events that name no id: refused all the same, not paid twice.
+  json same = settle({weihai("乙公司", 0, 10, 0), weihai("乙公司", 0, 10, 0)});
+  INFO(same.dump(1));
+  CHECK(pool(same, "WH25-08-self-eval-budget")["claimed_yuan"] == 10000);
+  REQUIRE(same["errors"].size() == 1);
+  CHECK(same["errors"][0]["error"]["code"] == "duplicate_id");
 }
 
 TEST_CASE("the same input gives the same bytes", "[budget]") {
