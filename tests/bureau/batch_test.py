@@ -27,6 +27,12 @@ def rows_of(data):
     return [dict(zip(r[0], x)) for x in r[1:]]
 
 
+def eval_csv(name, data):
+    """eval --csv of `data` written as `name`: the process and its item rows."""
+    p = run(["eval", "--csv", write(name, data)])
+    return p, rows_of(p.stdout)
+
+
 HEAD = "applicant,city,applicant_kind,type,date,title\n"
 def good_row(k):
     return "人%04d,weihai,person,title,2025-08-01,weihai_craftsman\n" % k
@@ -443,8 +449,7 @@ expect("budget --format csv: a cap row leaves claimed and allocated empty, so th
 data = ("applicant,city,applicant_kind,type,date,level,route\n"
         "张三,weihai,person,skill_level,20250715,technician,jinlanling_training\n"
         "李四,weihai,person,skill_level,20251345,technician,jinlanling_training\n")
-p = run(["eval", "--csv", write("digits.csv", data)])
-rows = rows_of(p.stdout)
+p, rows = eval_csv("digits.csv", data)
 expect("a date 20250715 is 15 July 2025 (威海 2. 技师 3,000); 20251345 is an error of its row",
        [r["total_max_yuan"] for r in rows if r["applicant"] == "张三" and r["clause_id"] == "WH25-02-jinlanling"] ==
        ["3000"] and [r["status"] for r in rows if r["applicant"] == "李四"] == ["error"], rows)
@@ -453,8 +458,7 @@ expect("a date 20250715 is 15 July 2025 (威海 2. 技师 3,000); 20251345 is an
 data = ("applicant,city,applicant_kind,applicant.key_industry_chain,type,date,level,trained_by,count\n"
         "ABC公司（烟台）,yantai,enterprise,是,skill_level,2025-06-01,technician,own_enterprise,3\n"
         "abc公司(烟台),yantai,enterprise,否,skill_level,2025-07-01,technician,own_enterprise,3\n")
-p = run(["eval", "--csv", write("spelling_error.csv", data)])
-rows = rows_of(p.stdout)
+p, rows = eval_csv("spelling_error.csv", data)
 expect("an error row of a name's other spelling is under the name as first written",
        {(r["applicant"], r["status"]) for r in rows if r["status"] == "error"} == {("ABC公司（烟台）", "error")}, rows)
 
