@@ -118,8 +118,13 @@ bool read_header(const skillcalc::Model& m, const Record& head, Layout& layout, 
     else
       unknown += (unknown.empty() ? "" : ", ") + raw;
     if (col.kind != Kind::Ignored) {
-      if (columns.index.count(col.canonical)) {
-        fatal = {"第 1 行：列“" + raw + "”出现了两次", "line 1: the column '" + raw + "' appears twice"};
+      if (auto twice = columns.index.find(col.canonical); twice != columns.index.end()) {
+        const std::string& first = columns.names[static_cast<size_t>(twice->second - 1)];
+        fatal = first == raw
+                    ? Refusal{"第 1 行：列“" + raw + "”出现了两次", "line 1: the column '" + raw + "' appears twice"}
+                    : Refusal{"第 1 行：列“" + first + "”和“" + raw + "”是同一列（" + col.canonical + "）",
+                              "line 1: the columns '" + first + "' and '" + raw + "' are the same column (" +
+                                  col.canonical + ")"};
         return false;
       }
       columns.index[col.canonical] = static_cast<int>(c + 1);

@@ -462,5 +462,11 @@ p, rows = eval_csv("spelling_error.csv", data)
 expect("an error row of a name's other spelling is under the name as first written",
        {(r["applicant"], r["status"]) for r in rows if r["status"] == "error"} == {("ABC公司（烟台）", "error")}, rows)
 
+# Two headers that name one column (an id and its Chinese question) are refused naming both.
+p, rows = eval_csv("same_column.csv", "applicant,city,applicant_kind,type,date,level,职业技能等级\n"
+                                      "张三,weihai,person,skill_level,2025-06-01,technician,\n")
+expect("two headers naming one column are refused, both named",
+       p.returncode == 2 and "“level”和“职业技能等级”是同一列" in p.stderr.decode(), p.stderr.decode()[-300:])
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
