@@ -142,6 +142,26 @@ void item_notes(Notes& notes, std::vector<char>& noted, const Model& m, const Si
                   "totals but shown apart as planned money; they can be claimed only once the events happen.");
 }
 
+// A yearly or monthly subsidy whose term runs past its document's end (济宁 (九) 3年内 for a hire of 2029): the term
+// is counted in full, as the document applies by the event's date, and the note says so.
+void beyond_period_note(Notes& notes, const Model& m, const Situation& s, const Item& it) {
+  const Measure& x = m.measures[it.measure];
+  const Document& d = m.documents[x.doc];
+  if (!it.counts() || !x.schedule.periodic() || !it.periods_known || it.event < 0 || d.to == kNoEnd) return;
+  const Day start = s.events[static_cast<size_t>(it.event)].date;
+  const bool monthly = x.schedule.kind == Schedule::Kind::Monthly;
+  long long months = (start / 10000) * 12 + (start / 100 % 100 - 1) + (it.periods_max - 1) * (monthly ? 1 : 12);
+  const Day last = static_cast<Day>((months / 12) * 10000 + (months % 12 + 1) * 100 + start % 100);
+  if (last <= d.to) return;
+  notes.add(x.where.zh + "：发放期限（" + std::to_string(it.periods_max) + (monthly ? "个月" : "年") + "）延续到" +
+                d.number + "有效期（至" + day_zh(d.to) +
+                "）之后；本计算器按事项发生日期适用本文件，计入全部期限，届时是否继续发放以主管部门为准。",
+            x.where.en + ": the term (" + std::to_string(it.periods_max) + (monthly ? " months" : " years") +
+                ") runs past the end of " + d.number + " (" + day_en(d.to) +
+                "); the document applies by the event's date, so the whole term is counted, but whether payment "
+                "continues then is for the department in charge.");
+}
+
 // Whether a measure of the city reads events of type `e` for this kind of applicant.
 bool read_for_kind(const Model& m, const Situation& s, const Event& e, unsigned bit) {
   auto reads = [&](int mi) { return same_type(m.measures[mi], e) && (m.measures[mi].applicants & bit); };
@@ -274,7 +294,8 @@ size_t render_result_at(std::string& out, size_t at, const Model& m, const Situa
   noted.assign(compact ? 0 : m.documents.size() + m.measures.size(), 0);
   for (const Item& it : ev.items) {
     item_json(w, scratch, m, s, ev, it, compact);
-    if (!compact && it.status != Status::OutsidePeriod) item_notes(notes, noted, m, s, it);
+    if (!compact && it.status != Status::OutsidePeriod)
+      item_notes(notes, noted, m, s, it), beyond_period_note(notes, m, s, it);
   }
   if (!compact) unread_event_notes(notes, m, s), undated_event_notes(notes, s);
   w.end_array();
