@@ -1,5 +1,6 @@
 #include "explain.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "city_bound.hpp"
@@ -289,10 +290,24 @@ void outside_words(Words& w, const Document& d) {
   put(w.en, "), so this item does not apply.");
 }
 
-void capped_words(Words& w, const Model& m, const Item& it) {
+void capped_words(Words& w, const Model& m, const Evaluation& ev, const Item& it) {
   if (it.pooled_by >= 0) pool_words(w, m, it);
   if (it.capped_by < 0) return;
   const Cap& c = m.caps[it.capped_by];
+  // Cut to nothing by others of the cap that are only 最高 (0 … their amount): should they be set lower, this one
+  // has room; "核减为0元" alone would say it certainly brings nothing.
+  bool room = it.total_max == 0 && std::any_of(ev.items.begin(), ev.items.end(), [&](const Item& o) {
+                return &o != &it && o.capped_by == it.capped_by && o.counts() && o.total_min < o.total_max;
+              });
+  if (room) {
+    cat(w.zh, "按", c.where.zh, "（", c.quote,
+        "），同一上限内的其他各项按其上限计算已用满上限，本项合计按0元计算；其他各项实际核定较少时，本项可在上限余额内"
+        "获得。");
+    cat(w.en, " ", c.where.en, " caps this at ", YuanEn{c.max_yuan}, c.per == Cap::Per::ApplicantYear ? " a year" : "",
+        ": the other items under it, counted at their ceilings, fill the cap, so this counts 0 in the totals; should "
+        "they be set lower, this one may be paid within what is left.");
+    return;
+  }
   cat(w.zh, "按", c.where.zh, "（", c.quote, "），本项核减为", SpanZh{it.total_min, it.total_max}, "。");
   cat(w.en, " ", c.where.en, " caps this at ", YuanEn{c.max_yuan}, c.per == Cap::Per::ApplicantYear ? " a year" : "",
       ", so it is reduced to ", SpanEn{it.total_min, it.total_max}, ".");
@@ -317,7 +332,7 @@ void status_words(Words& w, const Model& m, const Situation& s, const Evaluation
       outside_words(w, m.documents[m.measures[it.measure].doc]);
       break;
     case Status::Capped:
-      capped_words(w, m, it);
+      capped_words(w, m, ev, it);
       break;
     default:
       break;
@@ -422,10 +437,10 @@ void money_words(Words& w, const Model& m, const Situation& s, const Event& e, c
   }
   if (it.below >= 0) {
     const Event& held = s.events[static_cast<size_t>(it.below)];
-    cat(w.zh, "但您已于", DayZh{held.date}, "取得更高的职业技能等级（事件“", held.id,
+    cat(w.zh, "但您已于", DayZh{held.date}, "取得同级或更高的职业技能等级（事件“", held.id,
         "”）：若本次与之属同一职业（工种），则不是新的晋升（提升），本项不发；属另一职业的可以申请，所以本项不是确定金"
         "额。");
-    cat(w.en, " But you already held a higher skill level from ", DayEn{held.date}, " (event “", held.id,
+    cat(w.en, " But you already held the same or a higher skill level from ", DayEn{held.date}, " (event “", held.id,
         "”): in the same occupation this is no new promotion and is not paid; in another it may be, so this is not "
         "certain money.");
   }

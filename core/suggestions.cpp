@@ -124,7 +124,7 @@ void suggestion_json(JsonWriter& w, const Measure& x, const Text& needs, long lo
 
 // A measure paid once per achievement (rules.json "achievement") whose achievement the applicant already has money
 // for: under 就高 it adds only what it brings beyond that (a 中华技能大奖 to a 全国技术能手 holder: 300,000, not
-// 500,000).
+// 500,000), and one that could add nothing is left out (true, with nothing written).
 bool beside_held(JsonWriter& w, const Model& m, const Evaluation& ev, const Measure& x) {
   if (x.achievement.empty() || !x.suggestion_money || !x.suggestion_known) return false;
   long long held_min = -1, held_max = -1;
@@ -136,6 +136,7 @@ bool beside_held(JsonWriter& w, const Model& m, const Evaluation& ev, const Meas
   bool money = false;
   long long lo = 0, hi = 0;
   worth(x, lo, hi, money);
+  if (hi <= held_min) return true;  // it could add nothing to what is due already: not suggested at all
   Text needs = x.needs;
   needs.zh += "（同一成就按“从优、就高、不重复”只发最高一项：已可获" + yuan_zh(held_max) + "，本项只多得差额）";
   needs.en += " (one achievement is paid once, at the highest: with " + yuan_en(held_max) +

@@ -123,7 +123,7 @@ void mark_levels_below_held(const Model& m, const Situation& s, const Evaluation
     int rank = level_rank(m, e);
     if (rank < 0) continue;
     for (size_t j = 0; j < s.events.size(); ++j)
-      if (s.events[j].date < e.date && level_rank(m, s.events[j]) > rank) {
+      if (s.events[j].date < e.date && level_rank(m, s.events[j]) >= rank) {  // the same level again, or lower
         it.below = static_cast<int>(j), it.total_min = 0;
         break;
       }

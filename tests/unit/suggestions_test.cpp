@@ -1,4 +1,5 @@
 // What the built-in rules suggest: never a measure that a fact the applicant stated rules out.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "support.hpp"
@@ -60,4 +61,12 @@ TEST_CASE("a suggestion of the same achievement as money already due is worth on
   CHECK((*china)["worth"]["min_yuan"] == 300000);
   CHECK((*china)["worth"]["max_yuan"] == 300000);
   CHECK((*china)["needs"]["zh"].get<std::string>().find("20万元") != std::string::npos);
+}
+
+TEST_CASE("a measure of the same achievement that could add nothing to money already due is not suggested",
+          "[suggestions]") {
+  // 济宁 (九): a Jining-trained 中华技能大奖 (50万元) holder is not offered 全国技术能手 (20万元), worth 0 beside it.
+  std::vector<std::string> ids = suggested(R"({"city":"jining","as_of":"2025-12-01","applicant":{"kind":"person"},
+    "events":[{"id":"e1","type":"title","date":"2025-10-01","title":"china_skills_award","trained_in_city":true}]})");
+  CHECK(std::find(ids.begin(), ids.end(), "JN24-09-national-technical-expert") == ids.end());
 }
