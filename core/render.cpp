@@ -232,6 +232,30 @@ void prerender_texts(Measure& x, const Document& d) {
   prerender_totals_notes(x);
 }
 
+// An event that names another city's own title, platform or contest (烟台市技能大师 in a Weihai result) and brings
+// nothing here is said, so that it is not taken for one that was overlooked.
+void other_city_event_notes(Notes& notes, const Model& m, const Situation& s, const Evaluation& ev) {
+  for (size_t j = 0; j < s.events.size(); ++j) {
+    const Event& e = s.events[j];
+    if (std::any_of(ev.items.begin(), ev.items.end(), [j](const Item& it) { return it.event == static_cast<int>(j); }))
+      continue;
+    for (const Field& f : e.fields.list) {
+      if (f.value.kind != Value::Kind::Text) continue;
+      auto owner = m.vocab.value_city.find(f.value.s);
+      if (owner == m.vocab.value_city.end() || owner->second.empty() || owner->second == s.city) continue;
+      const Text* what = m.vocab.label(f.value.s);
+      auto city = m.vocab.cities.find(owner->second);
+      const Text where = city == m.vocab.cities.end() ? Text{owner->second, owner->second} : city->second;
+      const Text here = m.vocab.cities.count(s.city) ? m.vocab.cities.at(s.city) : Text{s.city, s.city};
+      notes.add("事件“" + e.id + "”的“" + (what ? what->zh : f.value.s) + "”属于" + where.zh + "，" + here.zh +
+                    "的政策不按它计算；请在" + where.zh + "的测算中查看。",
+                "Event “" + e.id + "”'s " + (what ? what->en : f.value.s) + " is " + where.en + "'s own: " + here.en +
+                    "'s policies do not count it; see it under " + where.en + ".");
+      break;
+    }
+  }
+}
+
 void totals_json(JsonWriter& w, const Evaluation& ev) {
   span_json(w, "totals", ev.total_min, ev.total_max);
   w.key("other_totals").begin_array();
@@ -297,7 +321,7 @@ size_t render_result_at(std::string& out, size_t at, const Model& m, const Situa
     if (!compact && it.status != Status::OutsidePeriod)
       item_notes(notes, noted, m, s, it), beyond_period_note(notes, m, s, it);
   }
-  if (!compact) unread_event_notes(notes, m, s), undated_event_notes(notes, s);
+  if (!compact) unread_event_notes(notes, m, s), undated_event_notes(notes, s), other_city_event_notes(notes, m, s, ev);
   w.end_array();
   totals_json(w, ev);
   if (!compact) {
