@@ -242,7 +242,10 @@ export function renderForm(form, ctx) {
   }
 
   if (!state.city || !state.kind || !catalog) {
-    form.append(h('p', { class: 'hint block-hint' }, t('pick_city_first')));
+    // A page fixed to one city (embed) names it, since its city picker is hidden.
+    const fixed = ctx.hideCity && state.city ? ctx.cities.find((c) => c.id === state.city) : null;
+    form.append(h('p', { class: 'hint block-hint' },
+      fixed ? `${pick(fixed.label)} · ${t('pick_kind_first')}` : t('pick_city_first')));
     restoreFocus(active);
     return;
   }

@@ -67,6 +67,7 @@ test('embed: no chrome, parameter colours, and the result message comes after th
   const { page, frame } = await open(CITY, `?embed=1&city=weihai&frame=calc1&origin=${encodeURIComponent(CITY)}&accent=%23a11d2b&bg=%23fffdf7`);
   await page.waitForFunction(() => window.got.some((m) => m.type === 'skillcalc:height'));
   assert.equal(await frame.locator('#f-city-weihai').count(), 0, 'no city picker');
+  assert.match(await frame.locator('.block-hint').first().textContent(), /^威海 · 请先选择身份/, 'the fixed city is named');
   assert.ok(await frame.locator('.site-footer').isHidden());
   assert.ok(await frame.locator('#lang-switch').isHidden());
   assert.ok(await frame.locator('#large-switch').isVisible(), 'the large-type switch is in the frame');
