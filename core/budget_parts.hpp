@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -49,6 +50,7 @@ struct Applicant {
   bool envelope = false, is_merged = false, bad = false;
   std::vector<std::pair<int, int>> origin;                 // merged: per event, its claim and its index there
   std::vector<std::string> given_ids;                      // merged: per event, its id as its claim gave it
+  std::unordered_set<std::string_view> texts;              // merged: its claims' lines (a claim given twice)
   std::vector<std::pair<std::string, long long>> claimed;  // clause id -> yuan, as the claims state it
 };
 

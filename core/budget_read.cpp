@@ -106,6 +106,13 @@ void name_events(json& s, int input) {
       evs[e]["id"] = "c" + std::to_string(input + 1) + "-e" + std::to_string(e + 1);
 }
 
+// An event's id as its claim gives it: "" when it gives none, or one that is not a string (the core refuses that).
+std::string given_id(const json& ev) {
+  if (!ev.is_object()) return "";
+  auto id = ev.find("id");
+  return id != ev.end() && id->is_string() ? id->get<std::string>() : "";
+}
+
 // The applicant's first claim becomes the situation the later ones join.
 void start_merge(Applicant& a, const std::vector<std::string>& claims) {
   a.merged = envelope_situation(claims[a.inputs[0]]);
@@ -114,8 +121,7 @@ void start_merge(Applicant& a, const std::vector<std::string>& claims) {
   if (a.merged.contains("events"))
     for (size_t e = 0; e < a.merged["events"].size(); ++e) {
       a.origin.push_back({a.inputs[0], static_cast<int>(e)});
-      const json& ev = a.merged["events"][e];
-      a.given_ids.push_back(ev.is_object() ? ev.value("id", "") : "");
+      a.given_ids.push_back(given_id(a.merged["events"][e]));
     }
 }
 
@@ -140,8 +146,7 @@ Err scope_event_ids(const Applicant& a, json& sit, int input) {
   if (!a.merged.contains("events") || !sit.contains("events")) return {};
   const json& had = a.merged["events"];
   auto taken = [&had](const std::string& id) {
-    return std::any_of(had.begin(), had.end(),
-                       [&id](const json& e) { return e.is_object() && e.value("id", "") == id; });
+    return std::any_of(had.begin(), had.end(), [&id](const json& e) { return given_id(e) == id; });
   };
   json& evs = sit["events"];
   for (size_t e = 0; e < evs.size(); ++e) {
@@ -176,13 +181,14 @@ void merge_claim(Applicant& a, int in, json& sit, Envelope& env, const std::vect
                 "applicant id '" + id + "' clashes with another claim's number"});
     return;
   }
-  for (int k : a.inputs)
-    if (claims[k] == claims[in]) {  // a claim entered twice, whether its events name ids or not
-      errors.add(in, id,
-                 {"duplicate_id", "/id", "与同一申请人“" + id + "”的另一条记录完全相同（重复提交？），未重复计入",
-                  "the same claim as another of applicant '" + id + "' (entered twice?): not counted twice"});
-      return;
-    }
+  if (a.texts.empty())
+    for (int k : a.inputs) a.texts.insert(claims[k]);
+  if (a.texts.count(claims[in])) {  // a claim entered twice, whether its events name ids or not
+    errors.add(in, id,
+               {"duplicate_id", "/id", "与同一申请人“" + id + "”的另一条记录完全相同（重复提交？），未重复计入",
+                "the same claim as another of applicant '" + id + "' (entered twice?): not counted twice"});
+    return;
+  }
   if (!a.is_merged) start_merge(a, claims);
   json& into = a.merged;
   if (!same_setting(into, sit)) {
@@ -194,7 +200,7 @@ void merge_claim(Applicant& a, int in, json& sit, Envelope& env, const std::vect
   name_events(sit, in);
   std::vector<std::string> given;
   if (sit.contains("events"))
-    for (auto& ev : sit["events"]) given.push_back(ev.is_object() ? ev.value("id", "") : "");
+    for (auto& ev : sit["events"]) given.push_back(given_id(ev));
   Err clash = scope_event_ids(a, sit, in);
   if (!clash.code.empty()) {
     errors.add(in, id, clash);
@@ -215,6 +221,7 @@ void merge_claim(Applicant& a, int in, json& sit, Envelope& env, const std::vect
     if (!added) a.claimed.push_back(c);
   }
   a.inputs.push_back(in);
+  a.texts.insert(claims[in]);
 }
 
 // The claims, read one by one into applicants.

@@ -431,6 +431,28 @@ TEST_CASE("claims of one enterprise numbered on their own (e1 in each) join; the
   CHECK(same["errors"][0]["error"]["code"] == "duplicate_id");
 }
 
+TEST_CASE("claims of one applicant whose event ids are not strings are refused with their path, never an exception",
+          "[budget][errors]") {
+  auto claim = [](int id, const char* date) {
+    json s = {{"city", "weihai"},
+              {"as_of", "2026-12-01"},
+              {"applicant", {{"kind", "enterprise"}}},
+              {"events",
+               {{{"id", id},
+                 {"type", "skill_level"},
+                 {"date", date},
+                 {"level", "technician"},
+                 {"route", "enterprise_self_evaluation"},
+                 {"count", 10}}}}};
+    return json({{"id", "甲"}, {"situation", s}}).dump();
+  };
+  json r = settle({claim(5, "2025-06-01"), claim(7, "2025-07-01")});
+  INFO(r.dump(1));
+  REQUIRE(r["errors"].size() >= 1);
+  CHECK(r["errors"][0]["error"]["path"] == "/situation/events/0/id");
+  CHECK(r["summary"]["complete"] == false);
+}
+
 TEST_CASE("the same input gives the same bytes", "[budget]") {
   std::vector<std::string> claims = {weihai("A", 3, 200, 1000), weihai("B", 1, 2, 3), yantai("C")};
   CHECK(builtin().budget(claims, "2026-01-15") == builtin().budget(claims, "2026-01-15"));
