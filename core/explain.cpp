@@ -343,12 +343,24 @@ void status_words(Words& w, const Model& m, const Situation& s, const Evaluation
 }
 
 // "您于2025年7月1日获得…。按…第9条，" and its English: what happened, and the clause.
+// Whether the opening sentence is a condition ("若您于…"): the item waits on a fact the text requires and the
+// situation does not give (or on whether a level below one held is another occupation's), and the measure's own words
+// would otherwise state that fact as done.
+bool opening_is_conditional(const Item& it) {
+  if (it.event < 0) return false;
+  return (it.blank && !it.blank->asks.empty()) || !it.asked.empty() || it.project_of >= 0 || it.below >= 0;
+}
+
 void opening(Words& w, const Measure& x, bool person, const Event& e, const Item& it) {
   const Text& what = what_of(x, person);
+  bool conditional = opening_is_conditional(it);
   if (it.event >= 0) {
-    cat(w.zh, you_zh(person), it.planned ? "计划于" : "于", DayZh{e.date}, e.dated ? "" : "（日期未填写，按测算日期）",
-        what.zh);
-    it.planned ? cat(w.en, "Planned for ", DayEn{e.date}, ": ") : cat(w.en, "On ", DayEn{e.date}, " ");
+    cat(w.zh, conditional ? "若" : "", you_zh(person), it.planned ? "计划于" : "于", DayZh{e.date},
+        e.dated ? "" : "（日期未填写，按测算日期）", what.zh);
+    if (conditional)
+      it.planned ? cat(w.en, "If, as planned for ", DayEn{e.date}, ", ") : cat(w.en, "If on ", DayEn{e.date}, " ");
+    else
+      it.planned ? cat(w.en, "Planned for ", DayEn{e.date}, ": ") : cat(w.en, "On ", DayEn{e.date}, " ");
     if (!e.dated) put(w.en, "(no date given: the day asked about) ");
     person ? cat(w.en, "you ", what.en) : cat(w.en, "your organisation ", x.what_en_org);
   } else {  // a standing entitlement of the applicant's kind: "贵单位作为企业，按…" / "As you are an enterprise, under
@@ -359,8 +371,8 @@ void opening(Words& w, const Measure& x, bool person, const Event& e, const Item
   // The option's label, unless the sentence has just said it ("有职工纳入企业新型学徒制培训项目（有职工纳入…）").
   if (it.option >= 0 && x.options[it.option].label.zh != what.zh)
     cat(w.zh, "（", x.options[it.option].label.zh, "）"), cat(w.en, " (", x.options[it.option].label.en, ")");
-  cat(w.zh, it.event >= 0 ? "。" : "，", "按", x.where.zh, "，");
-  cat(w.en, it.event >= 0 ? ". Under " : ", under ", x.where.en, ", ");
+  cat(w.zh, it.event >= 0 && !conditional ? "。" : "，", conditional ? "则按" : "按", x.where.zh, "，");
+  cat(w.en, it.event >= 0 && !conditional ? ". Under " : ", under ", x.where.en, ", ");
 }
 
 // A right that follows from a status held on as_of (a title, level or honour; a student's enrolment).

@@ -160,3 +160,28 @@ TEST_CASE("a plan is said to be one in every item it triggers and kept out of th
   CHECK(r["totals"] == json({{"min_yuan", 0}, {"max_yuan", 0}}));
   CHECK(r["planned_totals"] == json({{"min_yuan", 30000}, {"max_yuan", 30000}}));
 }
+
+TEST_CASE("an item waiting on a fact left blank says its event as a condition and not as done", "[wording]") {
+  // 威政办发〔2025〕3号 2.: 经“金蓝领”培训考核合格并取得…; the route is left blank, so the training is not known.
+  json blank = test::builtin_eval(json::parse(
+      R"({"city":"weihai","applicant":{"kind":"person","employer":"enterprise"},"events":[{"type":"skill_level",
+          "date":"2025-07-15","level":"senior_technician"}]})"));
+  json it = first_item(blank, "WH25-02-jinlanling");
+  CHECK(it["certain"] == false);
+  CHECK(it["explain"]["zh"].get<std::string>().rfind("若您于2025年7月15日经“金蓝领”培训考核合格", 0) == 0);
+  CHECK(it["explain"]["zh"].get<std::string>().find("），则按威政办发〔2025〕3号第2条") != std::string::npos);
+  CHECK(it["explain"]["en"].get<std::string>().rfind("If on 15 July 2025 you passed", 0) == 0);
+  json given = test::builtin_eval(json::parse(
+      R"({"city":"weihai","applicant":{"kind":"person","employer":"enterprise"},"events":[{"type":"skill_level",
+          "date":"2025-07-15","level":"senior_technician","route":"jinlanling_training"}]})"));
+  CHECK(first_item(given, "WH25-02-jinlanling")["explain"]["zh"].get<std::string>().rfind("您于2025年7月15日", 0) == 0);
+  // Over every golden case: an event's item opens with 若 exactly when it lists what is missing.
+  for (auto& [file, c] : test::golden_cases()) {
+    json r = test::builtin_eval(c["situation"]);
+    for (auto& i : r.value("items", json::array())) {
+      if (i["event_ids"].empty() || !i.contains("missing")) continue;
+      INFO(file << ": " << c["name"].get<std::string>() << " — " << i["explain"]["zh"].get<std::string>());
+      CHECK(i["explain"]["zh"].get<std::string>().rfind("若", 0) == 0);
+    }
+  }
+}
