@@ -290,15 +290,23 @@ void outside_words(Words& w, const Document& d) {
   put(w.en, "), so this item does not apply.");
 }
 
-void capped_words(Words& w, const Model& m, const Evaluation& ev, const Item& it) {
+// Whether another item under the same cap (in the same year, for a yearly cap) is only 最高 (0 … its amount) or
+// otherwise not certain: should it be set lower, an item the cap cut has room.
+bool cap_shared_with_uncertain(const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
+  const Cap& c = m.caps[it.capped_by];
+  auto year = [&](const Item& one) { return c.per == Cap::Per::ApplicantYear ? event_of(ev, s, one).date / 10000 : 0; };
+  return std::any_of(ev.items.begin(), ev.items.end(), [&](const Item& o) {
+    return &o != &it && o.counts() && o.total_min < o.total_max &&
+           std::binary_search(c.measures.begin(), c.measures.end(), o.measure) && year(o) == year(it);
+  });
+}
+
+void capped_words(Words& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
   if (it.pooled_by >= 0) pool_words(w, m, it);
   if (it.capped_by < 0) return;
   const Cap& c = m.caps[it.capped_by];
-  // Cut to nothing by others of the cap that are only 最高 (0 … their amount): should they be set lower, this one
-  // has room; "核减为0元" alone would say it certainly brings nothing.
-  bool room = it.total_max == 0 && std::any_of(ev.items.begin(), ev.items.end(), [&](const Item& o) {
-                return &o != &it && o.capped_by == it.capped_by && o.counts() && o.total_min < o.total_max;
-              });
+  // Cut to nothing by others of the cap that are only 最高: "核减为0元" alone would say it certainly brings nothing.
+  bool room = it.total_max == 0 && cap_shared_with_uncertain(m, s, ev, it);
   if (room) {
     cat(w.zh, "按", c.where.zh, "（", c.quote,
         "），同一上限内的其他各项按其上限计算已用满上限，本项合计按0元计算；其他各项实际核定较少时，本项可在上限余额内"
@@ -332,7 +340,7 @@ void status_words(Words& w, const Model& m, const Situation& s, const Evaluation
       outside_words(w, m.documents[m.measures[it.measure].doc]);
       break;
     case Status::Capped:
-      capped_words(w, m, ev, it);
+      capped_words(w, m, s, ev, it);
       break;
     default:
       break;
