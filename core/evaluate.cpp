@@ -106,6 +106,14 @@ void recipient(const Measure& x, const Event& e, const Situation& s, Item& it) {
   it.for_applicant = !it.team && it.recipient == s.kind;
 }
 
+// A result won as a team under a measure whose text names only 选手: read as each member's, as a competitor's (the
+// explanation says that the text does not address teams).
+void team_share_unsaid(const Measure& x, const Event& e, const Situation& s, Item& it) {
+  const Value* team = e.fields.get("team");
+  if (x.teams || !team || team->kind != Value::Kind::Bool || !team->b || s.kind != "person") return;
+  if (it.recipient == "person" && it.amount->kind != Amount::Kind::None) it.team_unsaid = true;
+}
+
 // The city-bound facts asked again (city_bound.hpp) that the measure's conditions, or its option's, read.
 void note_asked(const Measure& x, const Event& e, const Situation& s, Item& it) {
   auto note = [&](const std::vector<Condition>& when) {
@@ -193,6 +201,7 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
   periods(x.schedule, e, s, it);
   set_totals(it);
   recipient(x, e, s, it);
+  team_share_unsaid(x, e, s, it);
   const Document& d = m.documents[x.doc];
   Day day = governing_day(x, e, s, d.from);
   if (day < d.from || day > d.to)

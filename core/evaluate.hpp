@@ -33,9 +33,10 @@ struct Item {
   const Option* blank = nullptr;        // the option taken stands for facts left blank: 0 … amount, not certain
   std::vector<Path> asked;              // city-bound facts its conditions read, asked again here: not certain
   bool team = false;                    // a team's award shown to a member: their share is unknown
-  std::string recipient;                // who receives it: an applicant kind, or "team"
-  bool for_applicant = true;            // false: someone else receives it (workers, a partner, the team, the employer)
-  int pooled_by = -1;                   // a city-wide pool whose whole budget this item exceeds (Model::pools)
+  bool team_unsaid = false;   // won as a team, under a text that names only 选手: per member or shared, not stated
+  std::string recipient;      // who receives it: an applicant kind, or "team"
+  bool for_applicant = true;  // false: someone else receives it (workers, a partner, the team, the employer)
+  int pooled_by = -1;         // a city-wide pool whose whole budget this item exceeds (Model::pools)
   long long before_pool_min = 0, before_pool_max = 0;
   bool planned = false;  // its event is dated after as_of: a plan, not yet money (never in the totals)
   // A plan over money already due: a yearly total's plan (每年…以上, some of the year's events dated after as_of),

@@ -470,6 +470,16 @@ void money_words(Words& w, const Model& m, const Situation& s, const Event& e, c
     cat(w.en, " If it is the same contest project as the result of event “", other,
         "”, only the highest result is rewarded and this one is not paid.");
   }
+  if (it.team_unsaid) {
+    put(w.zh,
+        "这一成绩是团体取得的：原文只写“选手”，没有规定团体项目如何奖励，这里按每名选手各自计算；团队是否共享一份奖励，"
+        "以"
+        "主管部门的解释为准。");
+    put(w.en,
+        " This result was won as a team: the text names only the competitor (选手) and says nothing of team events, so "
+        "it is counted for each member as a competitor; whether a team shares one award is for the department to "
+        "say.");
+  }
   if (it.team) {
     put(w.zh, "这是团队的奖励，您个人的份额原文未规定，不计入您的合计。");
     put(w.en, " This is the team's award; your own share is not stated, so it is not in your total.");

@@ -150,7 +150,7 @@ void item_json(JsonWriter& w, Words& scratch, const Model& m, const Situation& s
     w.key("total").null();
   payers_json(w, x);
   if (compact) {
-    if (x.ambiguous) w.key("ambiguous").boolean(true);
+    if (x.ambiguous || it.team_unsaid) w.key("ambiguous").boolean(true);
     if (it.planned) w.key("planned").boolean(true);
     w.end_object();
     return;
@@ -161,7 +161,7 @@ void item_json(JsonWriter& w, Words& scratch, const Model& m, const Situation& s
   text_json(w, "explain", scratch.zh, scratch.en);
   if (it.option >= 0) w.key("option").raw(x.json_labels[static_cast<size_t>(it.option)]);
   if (it.status == Status::NonMonetary) w.key("benefit").raw(x.json_benefit);
-  if (x.ambiguous) w.key("ambiguous").boolean(true);
+  if (x.ambiguous || it.team_unsaid) w.key("ambiguous").boolean(true);
   if (it.counts() || it.status == Status::NonMonetary) claim_json(w, m, s, ev, it);
   if (it.planned) w.key("planned").boolean(true);
   settled_by_json(w, m, s, ev, it);

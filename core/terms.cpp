@@ -113,6 +113,15 @@ int level_rank(const Model& m, const Event& e) {
   return at == values.end() ? -1 : static_cast<int>(at - values.begin());
 }
 
+// Whether event j is a level held when event `at` (of level `rank`) was obtained: the same or a higher level of an
+// earlier day, or of the same day a higher one, or the same one entered first (two of one day are not both new).
+bool held_before(const Model& m, const Situation& s, size_t j, size_t at, int rank) {
+  const Event &held = s.events[j], &e = s.events[at];
+  int r = level_rank(m, held);
+  if (j == at || r < rank || held.date > e.date) return false;
+  return held.date < e.date || r > rank || j < at;
+}
+
 }  // namespace
 
 void mark_levels_below_held(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
@@ -123,7 +132,7 @@ void mark_levels_below_held(const Model& m, const Situation& s, const Evaluation
     int rank = level_rank(m, e);
     if (rank < 0) continue;
     for (size_t j = 0; j < s.events.size(); ++j)
-      if (s.events[j].date < e.date && level_rank(m, s.events[j]) >= rank) {  // the same level again, or lower
+      if (held_before(m, s, j, static_cast<size_t>(it.event), rank)) {  // the same level again, or lower
         it.below = static_cast<int>(j), it.total_min = 0;
         break;
       }
