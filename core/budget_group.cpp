@@ -261,6 +261,30 @@ void add_to_groups(const Model& m, const PoolIndex& ix, int ai, const Applicant&
   }
 }
 
+// Why an applicant settled without fault counts towards no pool: an event of a pooled measure outside its
+// document's period, or nothing of the city's pools at all (their measures named).
+Unpooled unpooled_reason(const Model& m, const PoolIndex& ix, int ai, const Situation& s, const Evaluation& ev) {
+  for (auto& it : ev.items) {
+    if (ix.pools_of[it.measure].empty() || it.event < 0 || it.status != Status::OutsidePeriod) continue;
+    const Event& e = event_of(ev, s, it);
+    const Document& d = m.documents[m.measures[it.measure].doc];
+    return {ai,
+            "事件“" + e.id + "”（" + day_zh(e.date) + "）不在" + d.number + "的施行期（" + day_zh(d.from) +
+                "起）内，“" + m.measures[it.measure].id + "”不计入资金池；本申报不参与分配",
+            "event '" + e.id + "' (" + day_en(e.date) + ") is outside the period of " + d.number + " (from " +
+                day_en(d.from) + "), so '" + m.measures[it.measure].id +
+                "' does not count in the pool; this claim takes no share"};
+  }
+  std::string ids;
+  for (size_t mi = 0; mi < m.measures.size(); ++mi)
+    if (!ix.pools_of[mi].empty() && m.documents[m.measures[mi].doc].city == s.city)
+      ids += (ids.empty() ? "" : "、") + m.measures[mi].id;
+  if (ids.empty()) ids = "—";
+  return {ai, "本申报没有计入资金池的待遇（本市资金池计入的是：" + ids + "），不参与分配；其他待遇按单项测算（eval）",
+          "this claim has nothing that counts in a pool (the city's pools count: " + ids +
+              "), so it takes no share; its other items are as eval gives them"};
+}
+
 }  // namespace
 
 Gathered group_claims(const Model& m, const PoolIndex& ix, const std::vector<std::string>& claims, Day today,
@@ -287,6 +311,7 @@ Gathered group_claims(const Model& m, const PoolIndex& ix, const std::vector<std
     }
     note_caps(m, ai, s, ev, out.cap_hits);  // only for claims settled
     add_to_groups(m, ix, ai, a, sums, out.groups);
+    if (sums.empty()) out.unpooled.push_back(unpooled_reason(m, ix, ai, s, ev));
   }
   return out;
 }

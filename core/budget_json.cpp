@@ -255,11 +255,30 @@ void write_pool(const Model& m, const Group& g, const std::vector<Applicant>& ap
   out += '}';
 }
 
-// Each applicant of a money pool, over all pools: claimed, allocated, and each payer's part.
-void write_applicants(const std::vector<Applicant>& apps, const Tally& tally, std::string& out) {
+// An applicant that counts towards no pool: 0 claimed and allocated, and why (budget_group.cpp unpooled_reason).
+void write_unpooled(const Applicant& a, const Unpooled& u, std::string& out) {
+  out += "{\"applicant\":";
+  quoted(out, a.id);
+  out += ",\"claimed_yuan\":0,\"allocated_yuan\":0,\"payers\":[],\"not_counted\":{\"zh\":";
+  quoted(out, u.zh);
+  out += ",\"en\":";
+  quoted(out, u.en);
+  out += "}}";
+}
+
+// Each applicant of a money pool, over all pools: claimed, allocated, and each payer's part; then, in their place, the
+// applicants that count towards no pool, with the reason.
+void write_applicants(const std::vector<Applicant>& apps, const Tally& tally, const std::vector<Unpooled>& unpooled,
+                      std::string& out) {
   out += ",\"applicants\":[";
   const size_t applicants_at = out.size();
+  size_t next_unpooled = 0;
   for (size_t ai = 0; ai < apps.size(); ++ai) {
+    if (next_unpooled < unpooled.size() && unpooled[next_unpooled].applicant == static_cast<int>(ai)) {
+      if (out.size() > applicants_at) out += ',';
+      write_unpooled(apps[ai], unpooled[next_unpooled++], out);
+      continue;
+    }
     if (!tally.in_money_pool[ai]) continue;
     const Sums& s = tally.per_app[ai];
     if (out.size() > applicants_at) out += ',';
@@ -319,7 +338,7 @@ std::string write_settlement(const Model& m, size_t claims, const std::vector<Ap
     write_pool(m, *order[k], apps, tally, out);
   }
   out += ']';
-  write_applicants(apps, tally, out);
+  write_applicants(apps, tally, g.unpooled, out);
   size_t bad_apps = 0;
   for (auto& a : apps) bad_apps += a.bad;
   ojson summary = {{"claims", claims},
@@ -327,6 +346,7 @@ std::string write_settlement(const Model& m, size_t claims, const std::vector<Ap
                    {"errors", errors.list.size()},
                    {"claims_skipped", errors.skipped_claims},
                    {"applicants_with_errors", bad_apps},
+                   {"applicants_not_pooled", g.unpooled.size()},
                    {"pools", order.size()},
                    // false: an input was left out, so a pool's shares may change once it is fixed and settled again
                    {"complete", errors.list.empty()}};

@@ -82,10 +82,18 @@ std::vector<Applicant> read_claims(const std::vector<std::string>& claims, const
 // The situation of an envelope claim already read once without fault.
 json envelope_situation(std::string_view text);
 
+// An applicant settled without fault that counts towards no pool (a claim dated before its pool's document, a
+// person's claim): listed with the reason, never left out of the answer without a word.
+struct Unpooled {
+  int applicant = -1;
+  std::string zh, en;
+};
+
 // 2. Grouping: each applicant evaluated; the caps that bit noted; what it counts towards each pool's year gathered.
 struct Gathered {
   Groups groups;
   std::vector<CapHit> cap_hits;
+  std::vector<Unpooled> unpooled;  // in the order of the applicants
 };
 Gathered group_claims(const Model& m, const PoolIndex& ix, const std::vector<std::string>& claims, Day today,
                       std::vector<Applicant>& apps, Errors& errors);

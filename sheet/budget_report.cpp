@@ -79,7 +79,8 @@ void pool_rows(std::string& text, const ojson& p, const Cells& payers, const std
   csv::row(text, t);
 }
 
-// Caps per applicant that bit (already applied to the claims), and claims left out: listed, not dropped.
+// Caps per applicant that bit (already applied to the claims), applicants counted in no pool, and claims left out:
+// listed, not dropped.
 void cap_and_error_rows(std::string& text, const ojson& j, const Cells& payers) {
   for (auto& c : j["caps"]) {
     Cells t = {c["cap_id"],
@@ -98,6 +99,14 @@ void cap_and_error_rows(std::string& text, const ojson& j, const Cells& payers) 
                       " 元，按上限最多 " + num(c["after"], "max_yuan") +
                       " 元（已计入上面各行的申报额） / cap: at most " + num(c["before"], "max_yuan") + " before it, " +
                       num(c["after"], "max_yuan") + " after (already in the claims above). " + c.value("quote", "")});
+    csv::row(text, t);
+  }
+  for (auto& a : j["applicants"]) {  // settled, but counted in no pool: a row with the reason, no figures
+    if (!a.contains("not_counted")) continue;
+    Cells t = {"", "", "", "", "", "not_pooled", csv::text_cell(a["applicant"].get<std::string>()), "", "", ""};
+    for (size_t k = 0; k < payers.size(); ++k) t.push_back("");
+    t.insert(t.end(),
+             {"", csv::text_cell(a["not_counted"].value("zh", "") + " / " + a["not_counted"].value("en", ""))});
     csv::row(text, t);
   }
   for (auto& x : j["errors"]) {

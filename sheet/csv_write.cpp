@@ -25,7 +25,8 @@ void row(std::string& out, const std::vector<std::string>& cells) {
 }
 
 std::string text_cell(std::string_view s) {
-  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) return "'" + std::string(s);
+  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))
+    return "'" + std::string(s);
   return std::string(s);
 }
 }  // namespace csv

@@ -468,5 +468,28 @@ p, rows = eval_csv("same_column.csv", "applicant,city,applicant_kind,type,date,l
 expect("two headers naming one column are refused, both named",
        p.returncode == 2 and "“level”和“职业技能等级”是同一列" in p.stderr.decode(), p.stderr.decode()[-300:])
 
+# A claim settled without fault that counts in no pool (dated before 威海 2025, or a person's) is listed with the
+# reason, 0 claimed and allocated, never missing from the answer; in the CSV a not_pooled row without figures.
+def weihai_claim(name, day, kind="enterprise", count=10):
+    return json.dumps({"id": name, "situation": {"city": "weihai", "applicant": {"kind": kind}, "events": [
+        {"id": "e1", "type": "skill_level", "date": day, "level": "technician", "route": "enterprise_self_evaluation",
+         **({"count": count} if count else {})}]}}, ensure_ascii=False)
+
+
+data = "\n".join([weihai_claim("甲", "2025-07-01"), weihai_claim("丙", "2025-04-01"),
+                  weihai_claim("丁", "2025-07-01", "person", None)]) + "\n"
+p = run(["budget", write("unpooled.jsonl", data)])
+r = json.loads(p.stdout) if p.stdout else {}
+apps = {a["applicant"]: a for a in r.get("applicants", [])}
+expect("budget: every applicant settled is in the answer, those in no pool with the reason",
+       sorted(apps) == ["丁", "丙", "甲"] and "not_counted" not in apps.get("甲", {}) and
+       "2025年4月1日" in apps.get("丙", {}).get("not_counted", {}).get("zh", "") and
+       apps.get("丁", {}).get("allocated_yuan") == 0 and r["summary"].get("applicants_not_pooled") == 2, r)
+p = run(["budget", "--format", "csv", write("unpooled2.jsonl", data)])
+rows = rows_of(p.stdout)
+expect("budget CSV: an applicant in no pool is a not_pooled row with the reason and no figures",
+       [(x["applicant"], x["claimed_yuan"]) for x in rows if x["rule"] == "not_pooled"] == [("丙", ""), ("丁", "")] and
+       "施行期" in [x["note"] for x in rows if x["applicant"] == "丙"][0], rows)
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
