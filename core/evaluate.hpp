@@ -114,6 +114,13 @@ constexpr int kFirstOnly = -2;
 // 首次: a person's later event of a first_only measure is excluded, naming the first, whatever its status (terms.cpp).
 void drop_later_firsts(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 
+// Item::stacking of an item excluded as the yearly review of a platform an earlier event built (review_later).
+constexpr int kReviewOfEarlier = -3;
+
+// A later event of a review_later measure's platform that states its review: excluded, naming the construction
+// (terms.cpp).
+void drop_reviews_of_earlier(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
+
 // Terms of one title's monthly allowance without a stated length: the later says a month is paid once (terms.cpp).
 void note_open_terms(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 

@@ -133,6 +133,7 @@ void amount_en(TextBuf& o, const Measure& x, const Item& it) {
 void who_zh(TextBuf& o, const Model& m, bool person, const Item& it) {
   if (it.team) return put(o, "您所在的团队");
   if (it.for_applicant) return put(o, you_zh(person));
+  if (!m.measures[it.measure].recipient_words.zh.empty()) return put(o, m.measures[it.measure].recipient_words.zh);
   if (person && it.recipient == "enterprise") return put(o, "您的用人单位（企业）");
   if (person && it.recipient == "school") return put(o, "您的学校");
   if (it.recipient == "person") return put(o, "职工（学员）本人");
@@ -144,6 +145,7 @@ void who_zh(TextBuf& o, const Model& m, bool person, const Item& it) {
 void who_en(TextBuf& o, const Model& m, bool person, const Item& it) {
   if (it.team) return put(o, "your team");
   if (it.for_applicant) return put(o, person ? "you" : "your organisation");
+  if (!m.measures[it.measure].recipient_words.en.empty()) return put(o, m.measures[it.measure].recipient_words.en);
   if (person && it.recipient == "enterprise") return put(o, "your employer (the enterprise)");
   if (person && it.recipient == "school") return put(o, "your school");
   if (it.recipient == "person") return put(o, "the workers or trainees themselves");
@@ -208,6 +210,18 @@ void excluded_words(Words& w, const Model& m, const Situation& s, const Evaluati
     cat(w.zh, "但原文为“首次”：事件“", first.id, "”（", DayZh{first.date}, "）已是首次，本次不是首次，本项不发。");
     cat(w.en, " But the text says 'first': event “", first.id, "” (", DayEn{first.date},
         ") was the first, so this one is not, and it is not paid.");
+    return;
+  }
+  if (it.stacking == kReviewOfEarlier) {  // terms.cpp drop_reviews_of_earlier
+    const Event& built = event_of(ev, s, win);
+    cat(w.zh, "但本事件填写了考核结果，按事件“", built.id, "”（", DayZh{built.date},
+        "）所建同一平台的年度考核计算，建设补助已按该事件计入，不重复发放；如确系另建的一个新平台，请不要填写考核结果，"
+        "考核"
+        "另作一个事件填写。");
+    cat(w.en, " But this event states a review, so it is taken as the yearly review of the platform built at event “",
+        built.id, "” (", DayEn{built.date},
+        "), whose construction grant is already counted and is not paid twice; if it is another platform newly built, "
+        "leave the review blank and enter the review as its own event.");
     return;
   }
   if (it.stacking < 0) {  // the same title entered twice (terms.cpp)

@@ -107,9 +107,10 @@ void settled_by_json(JsonWriter& w, const Model& m, const Situation& s, const Ev
     const Item& win = ev.items[it.excluded_by];
     w.key("excluded_by").begin_object().field("clause_id", m.measures[win.measure].id).key("event_ids").begin_array();
     if (win.event >= 0) w.str(s.events[win.event].id);
-    std::string_view rule = it.stacking >= 0            ? std::string_view(m.stackings[it.stacking].id)
-                            : it.stacking == kFirstOnly ? "first_only"
-                                                        : "same_title";
+    std::string_view rule = it.stacking >= 0                  ? std::string_view(m.stackings[it.stacking].id)
+                            : it.stacking == kFirstOnly       ? "first_only"
+                            : it.stacking == kReviewOfEarlier ? "review_of_earlier"
+                                                              : "same_title";
     w.end_array().field("rule", rule);
     w.end_object();
   }

@@ -137,6 +137,9 @@ struct Measure {
   bool new_level = false;
   // 首次: paid for a person's first event of its kind only (烟台 (十一) 首次新引进), whatever document governed it.
   bool first_only = false;
+  // A platform's construction grant (威海 2021 8.): a later event of the same platform that states its review
+  // (excellent_review given) is that platform's yearly review, not a new one built (terms.cpp drop_reviews_of_earlier).
+  bool review_later = false;
   // A threshold counted per calendar year (rules.json "per_year": "event.count"): the field is the sum over the
   // applicant's events of that year that meet the other conditions; one item per year.
   bool has_per_year = false;
@@ -153,6 +156,7 @@ struct Measure {
   std::vector<Payer> payers;
   Text what, needs, benefit;
   Text what_unit;  // `what` said of an organisation where it differs ("有职工…新晋升" for "新晋升"); empty: `what`
+  Text recipient_words;  // who receives it, where the text names them ("工作室的领办人"); empty: said by its kind
   Text proof;  // what proves the event where its type's name says more than the text asks (学徒培训, not 合格)
   std::vector<Text> notes;
   bool ambiguous = false;

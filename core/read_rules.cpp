@@ -20,10 +20,10 @@ bool known_kind(const std::string& k) {
 void Reader::measure(const json& j, const std::string& where, Model& m, int doc) {
   if (!j.is_object()) return bad(where, "not_object", "措施必须是对象", "a measure must be an object");
   static const std::set<std::string> keys = {
-      "id",        "clause",      "kind",     "quote",     "applicants", "recipient", "event", "when",
-      "amount",    "options",     "per_head", "schedule",  "payers",     "what",      "needs", "notes",
-      "ambiguous", "supersedes",  "benefit",  "comment",   "unit",       "held",      "teams", "per_year",
-      "what_unit", "achievement", "proof",    "new_level", "first_only"};
+      "id",        "clause",      "kind",     "quote",     "applicants", "recipient",    "event",          "when",
+      "amount",    "options",     "per_head", "schedule",  "payers",     "what",         "needs",          "notes",
+      "ambiguous", "supersedes",  "benefit",  "comment",   "unit",       "held",         "teams",          "per_year",
+      "what_unit", "achievement", "proof",    "new_level", "first_only", "review_later", "recipient_words"};
   for (auto& [k, _] : j.items())
     if (!keys.count(k))
       bad(where + "/" + pointer_token(k), "unknown_key", "未知的措施字段“" + k + "”",
@@ -203,6 +203,7 @@ std::vector<Payer> Reader::payers(const json& ps, const std::string& where, cons
 void Reader::words(const json& j, const std::string& where, const Model& m, Measure& x) {
   x.what = text(key(j, "what"), where + "/what");
   if (j.contains("what_unit")) x.what_unit = text(key(j, "what_unit"), where + "/what_unit");
+  if (j.contains("recipient_words")) x.recipient_words = text(key(j, "recipient_words"), where + "/recipient_words");
   if (j.contains("proof")) x.proof = text(key(j, "proof"), where + "/proof");
   x.needs = text(key(j, "needs"), where + "/needs");
   if (j.contains("benefit")) x.benefit = text(j["benefit"], where + "/benefit");
@@ -223,10 +224,14 @@ void Reader::words(const json& j, const std::string& where, const Model& m, Meas
           "an ambiguous measure needs a note explaining the reading taken");
   }
   if (j.contains("supersedes")) x.supersedes = strings(j["supersedes"], where + "/supersedes");
-  for (const char* flag : {"held", "teams", "new_level", "first_only"})
+  for (const char* flag : {"held", "teams", "new_level", "first_only", "review_later"})
     if (j.contains(flag)) {
       const std::string f = flag;
-      bool& to = f == "held" ? x.held : f == "teams" ? x.teams : f == "new_level" ? x.new_level : x.first_only;
+      bool& to = f == "held"         ? x.held
+                 : f == "teams"      ? x.teams
+                 : f == "new_level"  ? x.new_level
+                 : f == "first_only" ? x.first_only
+                                     : x.review_later;
       if (!j[flag].is_boolean())
         bad(where + "/" + flag, "not_boolean", "必须是布尔值", "must be a boolean");
       else

@@ -82,6 +82,37 @@ void drop_later_firsts(const Model& m, const Situation& s, const Evaluation& ev,
   }
 }
 
+namespace {
+
+// Whether two events name the same platform: its kind and its level (either blank: not told apart).
+bool same_platform(const Event& a, const Event& b) {
+  for (const char* f : {"platform", "level"}) {
+    const Value *x = a.fields.get(f), *y = b.fields.get(f);
+    if (x && y && (x->kind != y->kind || x->s != y->s)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void drop_reviews_of_earlier(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    Item& later = items[i];
+    if (!later.counts() || later.event < 0 || !m.measures[later.measure].review_later) continue;
+    const Event& e = event_of(ev, s, later);
+    if (!e.fields.get("excellent_review")) continue;  // no review stated: a platform built
+    for (size_t j = 0; j < items.size(); ++j) {
+      const Item& built = items[j];
+      if (j == i || built.measure != later.measure || built.event < 0) continue;
+      const Event& b = event_of(ev, s, built);
+      if (b.date < e.date && same_platform(b, e)) {
+        later.status = Status::Excluded, later.excluded_by = static_cast<int>(j), later.stacking = kReviewOfEarlier;
+        break;
+      }
+    }
+  }
+}
+
 void drop_repeated_titles(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
   if (s.kind != "person") return;  // a unit's title events are its people's, each another person
   for (size_t i = 0; i < items.size(); ++i) {
