@@ -422,6 +422,22 @@ void not_certain(Words& w, const Model& m, const Situation& s, const Event& e, c
   put(w.zh, why.zh), put(w.en, why.en);
 }
 
+// A right worth a share of a figure the situation gives (烟台 (一) 按投资额30%抵免): that share, as a ceiling.
+void credit_words(Words& w, const Measure& x, const Situation& s, const Event& e) {
+  if (x.credit.kind != Amount::Kind::Percent) return;
+  const Value* base =
+      x.credit.of.scope == Path::Scope::Event ? e.fields.get(x.credit.of) : s.applicant.get(x.credit.of);
+  if (!base || base->kind != Value::Kind::Int || base->i < 0) return;
+  long long fen = static_cast<long long>(static_cast<__int128>(base->i) * x.credit.percent);      // yuan × % = fen
+  std::string odd = std::to_string(fen / 100) + "." + std::to_string(100 + fen % 100).substr(1);  // 37037.10
+  cat(w.zh, "按所填的", YuanZh{base->i}, "计，", Int{x.credit.percent}, "%为");
+  fen % 100 ? cat(w.zh, odd, "元") : put(w.zh, YuanZh{fen / 100});
+  put(w.zh, "：可抵免的最多是这个数，并以当年应缴的数额为限。");
+  cat(w.en, " On the ", YuanEn{base->i}, " given, ", Int{x.credit.percent}, "% is ");
+  fen % 100 ? cat(w.en, odd, " yuan") : put(w.en, YuanEn{fen / 100});
+  put(w.en, ": the credit is at most this, and no more than what is due that year.");
+}
+
 // A right whose condition is not known (a fact left blank, or about another city): not certain to apply.
 void right_not_certain(Words& w, const Model& m, const Situation& s, const Event& e, const Item& it) {
   Text facts;
@@ -547,6 +563,7 @@ void explain(Words& w, const Model& m, const Situation& s, const Evaluation& ev,
     // The benefit texts are phrases of every shape ("may take part in …", "a certificate …"): a label reads them all.
     put(w.en, "what this gives "), who_en(w.en, m, person, it), put(w.en, ": ");
     put_sentence(w.en, x.benefit.en, ".");
+    credit_words(w, x, s, e);
     if (it.uncertain()) right_not_certain(w, m, s, e, it);
   }
   if (x.held && it.event >= 0 && e.date <= s.as_of && it.status != Status::Superseded) held_words(w, d, s, it);

@@ -156,6 +156,10 @@ struct Measure {
   std::vector<Payer> payers;
   Text what, needs, benefit;
   Text what_unit;  // `what` said of an organisation where it differs ("有职工…新晋升" for "新晋升"); empty: `what`
+  // A right worth a share of a stated figure (rules.json "credit", an amount of kind percent: 烟台 (一)
+  // 按投资额30%抵免): its figure is said beside the right when the situation gives the base; kind None when there is
+  // none.
+  Amount credit;
   Text recipient_words;  // who receives it, where the text names them ("工作室的领办人"); empty: said by its kind
   Text proof;  // what proves the event where its type's name says more than the text asks (学徒培训, not 合格)
   std::vector<Text> notes;

@@ -20,10 +20,10 @@ bool known_kind(const std::string& k) {
 void Reader::measure(const json& j, const std::string& where, Model& m, int doc) {
   if (!j.is_object()) return bad(where, "not_object", "措施必须是对象", "a measure must be an object");
   static const std::set<std::string> keys = {
-      "id",        "clause",      "kind",     "quote",     "applicants", "recipient",    "event",          "when",
-      "amount",    "options",     "per_head", "schedule",  "payers",     "what",         "needs",          "notes",
-      "ambiguous", "supersedes",  "benefit",  "comment",   "unit",       "held",         "teams",          "per_year",
-      "what_unit", "achievement", "proof",    "new_level", "first_only", "review_later", "recipient_words"};
+      "id",        "clause",      "kind",     "quote",     "applicants", "recipient",    "event",           "when",
+      "amount",    "options",     "per_head", "schedule",  "payers",     "what",         "needs",           "notes",
+      "ambiguous", "supersedes",  "benefit",  "comment",   "unit",       "held",         "teams",           "per_year",
+      "what_unit", "achievement", "proof",    "new_level", "first_only", "review_later", "recipient_words", "credit"};
   for (auto& [k, _] : j.items())
     if (!keys.count(k))
       bad(where + "/" + pointer_token(k), "unknown_key", "未知的措施字段“" + k + "”",
@@ -203,6 +203,11 @@ std::vector<Payer> Reader::payers(const json& ps, const std::string& where, cons
 void Reader::words(const json& j, const std::string& where, const Model& m, Measure& x) {
   x.what = text(key(j, "what"), where + "/what");
   if (j.contains("what_unit")) x.what_unit = text(key(j, "what_unit"), where + "/what_unit");
+  if (j.contains("credit")) {
+    x.credit = amount(j["credit"], where + "/credit", m, x.event);
+    if (x.credit.kind != Amount::Kind::Percent)
+      bad(where + "/credit", "bad_amount", "credit 必须是百分比（kind: percent）", "credit must be a percent amount");
+  }
   if (j.contains("recipient_words")) x.recipient_words = text(key(j, "recipient_words"), where + "/recipient_words");
   if (j.contains("proof")) x.proof = text(key(j, "proof"), where + "/proof");
   x.needs = text(key(j, "needs"), where + "/needs");
