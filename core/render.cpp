@@ -192,9 +192,23 @@ void unread_event_notes(Notes& notes, const Model& m, const Situation& s) {
     auto et = m.vocab.event_types.find(e.type);
     const Text& who = m.vocab.applicant_kinds[static_cast<size_t>(kind)].second;
     const Text what = et == m.vocab.event_types.end() ? Text{e.type, e.type} : et->second.label;
-    notes.add("事件“" + e.id + "”（" + what.zh + "）：本市政策对" + who.zh + "没有这类事件的待遇，未计算。",
-              "Event “" + e.id + "” (" + what.en + "): the city's policies give " + who.en +
-                  " nothing for this kind of event; it is not counted.");
+    Text others;  // the kinds of applicant the city's measures of this event are for
+    for (size_t k = 0; k < m.vocab.applicant_kinds.size(); ++k)
+      if (static_cast<int>(k) != kind && read_for_kind(m, s, e, 1u << k)) {
+        const Text& o = m.vocab.applicant_kinds[k].second;
+        others.zh += (others.zh.empty() ? "" : "、") + o.zh, others.en += (others.en.empty() ? "" : ", ") + o.en;
+      }
+    if (others.zh.empty())
+      notes.add("事件“" + e.id + "”（" + what.zh + "）：本市政策对" + who.zh + "没有这类事件的待遇，未计算。",
+                "Event “" + e.id + "” (" + what.en + "): the city's policies give " + who.en +
+                    " nothing for this kind of event; it is not counted.");
+    else
+      notes.add("事件“" + e.id + "”（" + what.zh + "）：本市政策中这类事件的待遇是对" + others.zh + "的，未按" +
+                    who.zh + "计算；请以" + others.zh + "身份另行测算（其中发给谁原文未写明的，结果会说明）。",
+                "Event “" + e.id + "” (" + what.en + "): the city's measures for this kind of event are for another " +
+                    "kind of applicant (" + others.en + "), not counted for this one (" + who.en +
+                    "); evaluate it with that kind (where the text does not say who receives the money, the result " +
+                    "says so).");
   }
 }
 
