@@ -121,6 +121,9 @@ constexpr int kReviewOfEarlier = -3;
 // (terms.cpp).
 void drop_reviews_of_earlier(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 
+// The same right without money given by several events: one item on the earliest, naming the others (terms.cpp).
+void merge_repeated_rights(const Situation& s, std::vector<Item>& items);
+
 // Terms of one title's monthly allowance without a stated length: the later says a month is paid once (terms.cpp).
 void note_open_terms(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 

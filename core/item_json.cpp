@@ -68,8 +68,15 @@ void text_json(JsonWriter& w, std::string_view key, std::string_view zh, std::st
 void head_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it, bool compact) {
   w.begin_object().field("clause_id", m.measures[it.measure].id).field("status", status_name(it.status));
   w.key("event_ids").begin_array();
-  for (int more : it.more_events) w.str(s.events[more].id);
-  if (it.event >= 0) w.str(s.events[it.event].id);
+  if (it.more_events.empty()) {
+    if (it.event >= 0) w.str(s.events[it.event].id);
+  } else {  // in date order: a year's threshold (its last event is the item's), a right of several events
+    thread_local std::vector<int> order;
+    order.assign(it.more_events.begin(), it.more_events.end());
+    order.push_back(it.event);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return s.events[a].date < s.events[b].date; });
+    for (int e : order) w.str(s.events[e].id);
+  }
   w.end_array();
   w.field("recipient", it.recipient).key("for_applicant").boolean(it.for_applicant);
   if (it.team) w.key("team").boolean(true);

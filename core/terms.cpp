@@ -170,4 +170,43 @@ void mark_levels_below_held(const Model& m, const Situation& s, const Evaluation
   }
 }
 
+// The same right without money given by several events (招投标的重要因素 for a 技师 and for a 特级技师 of one
+// enterprise): one item, on its earliest event, naming the others among its events. Items that wait on a fact, plans
+// and rights of another option stay apart. The indices items keep of others (excluded_by, counted_item, floor_by)
+// follow.
+void merge_repeated_rights(const Situation& s, std::vector<Item>& items) {
+  auto mergeable = [](const Item& it) {
+    return it.status == Status::NonMonetary && it.event >= 0 && !it.planned && !it.uncertain();
+  };
+  std::vector<int> into(items.size(), -1);  // the item each merged one joins
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!mergeable(items[i])) continue;
+    for (size_t j = 0; j < i; ++j) {
+      Item& k = items[j];
+      if (into[j] >= 0 || !mergeable(k) || k.measure != items[i].measure || k.option != items[i].option) continue;
+      into[i] = static_cast<int>(j);
+      int later = items[i].event;
+      if (s.events[static_cast<size_t>(later)].date < s.events[static_cast<size_t>(k.event)].date)
+        std::swap(later, k.event);
+      k.more_events.push_back(later);
+      break;
+    }
+  }
+  std::vector<int> index(items.size(), -1);
+  size_t n = 0;
+  for (size_t i = 0; i < items.size(); ++i)
+    if (into[i] < 0) index[i] = static_cast<int>(n++);
+  for (size_t i = 0; i < items.size(); ++i)
+    if (into[i] >= 0) index[i] = index[static_cast<size_t>(into[i])];
+  if (n == items.size()) return;
+  std::vector<Item> kept;
+  kept.reserve(n);
+  for (size_t i = 0; i < items.size(); ++i)
+    if (into[i] < 0) kept.push_back(std::move(items[i]));
+  for (Item& it : kept)
+    for (int* ref : {&it.excluded_by, &it.counted_item, &it.floor_by})
+      if (*ref >= 0) *ref = index[static_cast<size_t>(*ref)];
+  items = std::move(kept);
+}
+
 }  // namespace skillcalc

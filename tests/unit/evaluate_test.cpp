@@ -193,3 +193,20 @@ TEST_CASE("an item outside its document's period asks nothing: no answer could c
   }
   CHECK(outside == 1);
 }
+
+TEST_CASE("a right without money that several events give is one item naming them all in date order", "[evaluate]") {
+  // 济宁 (一): 高技能人才配置状况 is a factor in tenders, for an enterprise with a 技师 (May) and a 特级技师 (March).
+  json r = test::builtin_eval(json::parse(
+      R"({"city":"jining","applicant":{"kind":"enterprise"},"events":[
+          {"id":"t","type":"skill_level","date":"2025-05-01","level":"technician","count":5},
+          {"id":"p","type":"skill_level","date":"2025-03-01","level":"principal_technician","count":2}]})"));
+  std::vector<json> tender, subsidy;
+  for (auto& i : r["items"]) {
+    if (i["clause_id"] == "JN24-01-tender-factor") tender.push_back(i);
+    if (i["clause_id"] == "JN24-02-technician-subsidy-workers") subsidy.push_back(i);
+  }
+  REQUIRE(tender.size() == 1);
+  CHECK(tender[0]["event_ids"] == json::array({"p", "t"}));
+  CHECK(tender[0]["explain"]["zh"].get<std::string>().find("2025年3月1日") != std::string::npos);
+  CHECK(subsidy.size() == 2);  // money stays one item an event
+}
