@@ -66,10 +66,13 @@ struct Item {
   // 新晋升 (Measure::new_level): the event of a higher level the person already held: if it is the same occupation,
   // this is no promotion, so this one is not certain (0 … amount).
   int below = -1;
+  // The same title of a measure selected in rounds (Measure::reselected) obtained again on another day: whether a
+  // person selected again is rewarded again is not stated, so this one is not certain (0 … amount); the earlier event.
+  int again_of = -1;
   bool counts() const { return status == Status::Granted || status == Status::Capped; }
-  // Not certain money: a blank fact of its option, a city-bound fact asked again, a contest project left blank, or a
-  // level below one already held.
-  bool uncertain() const { return blank || !asked.empty() || project_of >= 0 || below >= 0; }
+  // Not certain money: a blank fact of its option, a city-bound fact asked again, a contest project left blank, a
+  // level below one already held, or a title obtained again.
+  bool uncertain() const { return blank || !asked.empty() || project_of >= 0 || below >= 0 || again_of >= 0; }
 };
 
 struct Evaluation {

@@ -370,7 +370,8 @@ void status_words(Words& w, const Model& m, const Situation& s, const Evaluation
 // would otherwise state that fact as done.
 bool opening_is_conditional(const Item& it) {
   if (it.event < 0) return false;
-  return (it.blank && !it.blank->asks.empty()) || !it.asked.empty() || it.project_of >= 0 || it.below >= 0;
+  return (it.blank && !it.blank->asks.empty()) || !it.asked.empty() || it.project_of >= 0 || it.below >= 0 ||
+         it.again_of >= 0;
 }
 
 void opening(Words& w, const Measure& x, bool person, const Event& e, const Item& it) {
@@ -494,6 +495,17 @@ void money_words(Words& w, const Model& m, const Situation& s, const Event& e, c
         "”): in the same occupation this is no new promotion and is not paid; in another it may be, so this is not "
         "certain money.");
   }
+  if (it.again_of >= 0) {
+    const std::string& first = s.events[static_cast<size_t>(it.again_of)].id;
+    cat(w.zh, "但这与事件“", first,
+        "”是同一称号：原文按届评选（每届每人给予奖励），未写明同一人再次当选是否再次奖励，所以本项不是确定金额；如确系"
+        "再"
+        "次当选，请向主管部门确认。");
+    cat(w.en, " But this is the same title as event “", first,
+        "”: the text selects in rounds, rewarding each person of a round, and does not say whether a person selected "
+        "again is rewarded again, so this is not certain money; if it truly was a second selection, ask the "
+        "department in charge.");
+  }
   if (it.project_of >= 0) {
     const std::string& other = s.events[static_cast<size_t>(it.project_of)].id;
     cat(w.zh, "若与事件“", other, "”的成绩属同一竞赛项目，只奖最高的一项、不重复奖励，本项不发。");
@@ -502,13 +514,12 @@ void money_words(Words& w, const Model& m, const Situation& s, const Event& e, c
   }
   if (it.team_unsaid) {
     put(w.zh,
-        "这一成绩是团体取得的：原文只写“选手”，没有规定团体项目如何奖励，这里按每名选手各自计算；团队是否共享一份奖励，"
-        "以"
-        "主管部门的解释为准。");
+        "这一成绩是团体取得的：原文只规定了对个人（选手）的奖励，没有规定团体项目如何奖励，这里按每名成员各自计算；团队"
+        "是"
+        "否共享一份奖励，以主管部门的解释为准。");
     put(w.en,
-        " This result was won as a team: the text names only the competitor (选手) and says nothing of team events, so "
-        "it is counted for each member as a competitor; whether a team shares one award is for the department to "
-        "say.");
+        " This result was won as a team: the text rewards individuals (competitors) and says nothing of team events, "
+        "so it is counted for each member; whether a team shares one award is for the department to say.");
   }
   if (it.team) {
     put(w.zh, "这是团队的奖励，您个人的份额原文未规定，不计入您的合计。");

@@ -140,6 +140,9 @@ struct Measure {
   // A platform's construction grant (威海 2021 8.): a later event of the same platform that states its review
   // (excellent_review given) is that platform's yearly review, not a new one built (terms.cpp drop_reviews_of_earlier).
   bool review_later = false;
+  // A title selected in rounds (日照 5. 每3年评选一次，每次…每人给予1万元): the same title on another day may be a new
+  // selection, so it runs from 0 (Item::again_of) rather than being taken as entered twice.
+  bool reselected = false;
   // A threshold counted per calendar year (rules.json "per_year": "event.count"): the field is the sum over the
   // applicant's events of that year that meet the other conditions; one item per year.
   bool has_per_year = false;

@@ -23,7 +23,8 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
       "id",        "clause",      "kind",     "quote",     "applicants", "recipient",    "event",           "when",
       "amount",    "options",     "per_head", "schedule",  "payers",     "what",         "needs",           "notes",
       "ambiguous", "supersedes",  "benefit",  "comment",   "unit",       "held",         "teams",           "per_year",
-      "what_unit", "achievement", "proof",    "new_level", "first_only", "review_later", "recipient_words", "credit"};
+      "what_unit", "achievement", "proof",    "new_level", "first_only", "review_later", "recipient_words", "credit",
+      "reselected"};
   for (auto& [k, _] : j.items())
     if (!keys.count(k))
       bad(where + "/" + pointer_token(k), "unknown_key", "未知的措施字段“" + k + "”",
@@ -229,14 +230,15 @@ void Reader::words(const json& j, const std::string& where, const Model& m, Meas
           "an ambiguous measure needs a note explaining the reading taken");
   }
   if (j.contains("supersedes")) x.supersedes = strings(j["supersedes"], where + "/supersedes");
-  for (const char* flag : {"held", "teams", "new_level", "first_only", "review_later"})
+  for (const char* flag : {"held", "teams", "new_level", "first_only", "review_later", "reselected"})
     if (j.contains(flag)) {
       const std::string f = flag;
-      bool& to = f == "held"         ? x.held
-                 : f == "teams"      ? x.teams
-                 : f == "new_level"  ? x.new_level
-                 : f == "first_only" ? x.first_only
-                                     : x.review_later;
+      bool& to = f == "held"           ? x.held
+                 : f == "teams"        ? x.teams
+                 : f == "new_level"    ? x.new_level
+                 : f == "first_only"   ? x.first_only
+                 : f == "review_later" ? x.review_later
+                                       : x.reselected;
       if (!j[flag].is_boolean())
         bad(where + "/" + flag, "not_boolean", "必须是布尔值", "must be a boolean");
       else

@@ -126,7 +126,10 @@ void drop_repeated_titles(const Model& m, const Situation& s, const Evaluation& 
       if (!earlier.counts() || earlier.measure != later.measure || earlier.event < 0) continue;
       const Value* t = event_of(ev, s, earlier).fields.get("title");
       if (event_of(ev, s, earlier).type != "title" || !t || t->kind != Value::Kind::Text || t->s != title->s) continue;
-      later.status = Status::Excluded, later.excluded_by = static_cast<int>(j), later.stacking = -1;
+      if (event_of(ev, s, earlier).date != e.date && m.measures[later.measure].reselected)
+        later.again_of = earlier.event, later.total_min = 0;  // selected again in a later round, perhaps
+      else  // entered twice, or a title the text rewards obtaining once
+        later.status = Status::Excluded, later.excluded_by = static_cast<int>(j), later.stacking = -1;
       break;
     }
   }
