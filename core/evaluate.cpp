@@ -180,8 +180,11 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
       const Value* b = lookup(a.of, e, s);
       if (!b || b->kind != Value::Kind::Int) return false;  // the figure it applies to is not given
       it.base = b->i;
-      long long v = static_cast<long long>(static_cast<__int128>(b->i) * a.percent / 100);
-      if (a.has_cap && v > a.max_yuan) v = a.max_yuan, it.percent_capped = true;
+      // In fen, exactly (yuan × percent = fen): capped when above the cap by any fen; the yuan is the whole part.
+      __int128 fen = static_cast<__int128>(b->i) * a.percent;
+      long long v = static_cast<long long>(fen / 100);
+      it.percent_fen = static_cast<long long>(fen);
+      if (a.has_cap && fen > static_cast<__int128>(a.max_yuan) * 100) v = a.max_yuan, it.percent_capped = true;
       it.unit_min = it.unit_max = v;
       break;
     }

@@ -17,7 +17,8 @@ struct Item {
   const Amount* amount = nullptr;        // the amount of the option taken, or of the measure
   long long unit_min = 0, unit_max = 0;  // per head and period
   bool unit_known = true;
-  long long base = 0;  // percent: the figure the percentage applies to
+  long long base = 0;         // percent: the figure the percentage applies to
+  long long percent_fen = 0;  // …and the share of it in fen, exactly, before any cap (the amounts are its whole yuan)
   bool percent_capped = false;
   long long heads = 1, periods_min = 1, periods_max = 1;
   bool heads_assumed = false;  // a unit's event that gives no number of people: one person, and the result says so

@@ -28,7 +28,8 @@ void amount_json(JsonWriter& w, const Item& it) {
           .field("percent", a.percent)
           .field("of", a.of.text())
           .field("base_yuan", it.base)
-          .field("yuan", it.unit_max);
+          .field("yuan", it.unit_max)
+          .field("fen", it.percent_fen);
       if (a.has_cap) w.field("max_yuan", a.max_yuan);
       break;
     case Amount::Kind::Unstated:
