@@ -225,10 +225,12 @@ Err check_claimed(const PoolIndex& ix, const Applicant& a, const std::vector<Sum
 }
 
 // The applicant's sums added to the pools' years they count towards: one slot per applicant and pool's year. A sum
-// with no known total is listed as not counted, except in a quota (which counts people).
-void add_to_groups(const Model& m, const PoolIndex& ix, int ai, const Applicant& a, const std::vector<Sum>& sums,
+// with no known total is listed as not counted, except in a quota (which counts people). False when the applicant got
+// no slot (nothing it counts towards any pool: a plan, no known total, or no pooled item at all).
+bool add_to_groups(const Model& m, const PoolIndex& ix, int ai, const Applicant& a, const std::vector<Sum>& sums,
                    Groups& groups) {
   std::vector<std::pair<std::pair<int, int>, size_t>> mine;  // (pool, year) -> slot, for this applicant
+  bool slotted = false;
   for (auto& x : sums) {
     const long long* given = nullptr;
     for (auto& c : a.claimed)
@@ -246,6 +248,7 @@ void add_to_groups(const Model& m, const PoolIndex& ix, int ai, const Applicant&
         if (k == key) pos = at;
       if (pos == g.slots.size()) {
         g.slots.emplace_back();
+        slotted = true;
         g.slots.back().applicant = ai;
         mine.push_back({key, pos});
       }
@@ -259,11 +262,24 @@ void add_to_groups(const Model& m, const PoolIndex& ix, int ai, const Applicant&
         sl.claimed += x.max, sl.upper_bound = sl.upper_bound || x.min != x.max;
     }
   }
+  return slotted;
 }
 
 // Why an applicant settled without fault counts towards no pool: an event of a pooled measure outside its
 // document's period, or nothing of the city's pools at all (their measures named).
-Unpooled unpooled_reason(const Model& m, const PoolIndex& ix, int ai, const Situation& s, const Evaluation& ev) {
+Unpooled unpooled_reason(const Model& m, const PoolIndex& ix, int ai, const Situation& s, const Evaluation& ev,
+                         const std::vector<Sum>& sums) {
+  for (auto& x : sums)  // pooled items, none counted: a plan, or no known total
+    return {ai,
+            "“" + m.measures[x.measure].id + "”" +
+                (x.planned ? "的事件日期晚于申报的测算日期，尚未发生，不是当年的申报，未计入资金池（发生后再申报）"
+                           : "的总额未知（期限或金额原文未写明），未计入资金池") +
+                "；本申报不参与分配",
+            "'" + m.measures[x.measure].id + "' " +
+                (x.planned ? "is dated after the claim's as_of and has not happened: not a claim of the year, not "
+                             "counted in the pool (claim it once it has)"
+                           : "has no known total (the text states no term or amount): not counted in the pool") +
+                "; this claim takes no share"};
   for (auto& it : ev.items) {
     if (ix.pools_of[it.measure].empty() || it.event < 0 || it.status != Status::OutsidePeriod) continue;
     const Event& e = event_of(ev, s, it);
@@ -310,8 +326,7 @@ Gathered group_claims(const Model& m, const PoolIndex& ix, const std::vector<std
       continue;
     }
     note_caps(m, ai, s, ev, out.cap_hits);  // only for claims settled
-    add_to_groups(m, ix, ai, a, sums, out.groups);
-    if (sums.empty()) out.unpooled.push_back(unpooled_reason(m, ix, ai, s, ev));
+    if (!add_to_groups(m, ix, ai, a, sums, out.groups)) out.unpooled.push_back(unpooled_reason(m, ix, ai, s, ev, sums));
   }
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <vector>
 
 #include "csv_write.hpp"
@@ -58,6 +59,15 @@ void pool_rows(std::string& text, const ojson& p, const Cells& payers, const std
     c.insert(c.end(), {num(a, "heads"), ""});
     csv::row(text, c);
   }
+  for (auto& n : p.value("not_counted", ojson::array())) {  // a plan, or no known total: a row, no figures
+    Cells c = base;
+    c[5] = "not_counted";
+    c.insert(c.end(), {csv::text_cell(n.value("applicant", "")), "", "", ""});
+    for (size_t k = 0; k < payers.size(); ++k) c.push_back("");
+    c.insert(c.end(),
+             {"", csv::text_cell(n.value("clause_id", "") + ": " + n.value("zh", "") + " / " + n.value("en", ""))});
+    csv::row(text, c);
+  }
   Cells t = base;
   std::string note = caution;
   for (auto& n : p["notes"]) note += (note.empty() ? "" : " ") + n.value("zh", "");
@@ -101,8 +111,11 @@ void cap_and_error_rows(std::string& text, const ojson& j, const Cells& payers) 
                       num(c["after"], "max_yuan") + " after (already in the claims above). " + c.value("quote", "")});
     csv::row(text, t);
   }
+  std::set<std::string> in_pool_rows;  // applicants a pool's not_counted rows already name
+  for (auto& p : j["pools"])
+    for (auto& n : p.value("not_counted", ojson::array())) in_pool_rows.insert(n.value("applicant", ""));
   for (auto& a : j["applicants"]) {  // settled, but counted in no pool: a row with the reason, no figures
-    if (!a.contains("not_counted")) continue;
+    if (!a.contains("not_counted") || in_pool_rows.count(a["applicant"].get<std::string>())) continue;
     Cells t = {"", "", "", "", "", "not_pooled", csv::text_cell(a["applicant"].get<std::string>()), "", "", ""};
     for (size_t k = 0; k < payers.size(); ++k) t.push_back("");
     t.insert(t.end(),

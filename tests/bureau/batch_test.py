@@ -491,5 +491,19 @@ expect("budget CSV: an applicant in no pool is a not_pooled row with the reason 
        [(x["applicant"], x["claimed_yuan"]) for x in rows if x["rule"] == "not_pooled"] == [("丙", ""), ("丁", "")] and
        "施行期" in [x["note"] for x in rows if x["applicant"] == "丙"][0], rows)
 
+# A claim whose only pooled event is after its as_of (a plan) is in the answer too: in applicants with the reason, and
+# the planned lines as not_counted rows of their pool.
+plan = "\n".join([weihai_claim("甲", "2025-07-01"), weihai_claim("乙", "2025-10-01")]) + "\n"
+p = cli_runner(cli, "2025-09-01", timeout=120)(["budget", write("plan.jsonl", plan)])
+r = json.loads(p.stdout) if p.stdout else {}
+apps = {a["applicant"]: a for a in r.get("applicants", [])}
+expect("budget: a claim whose pooled event is still a plan is in applicants, saying it has not happened",
+       sorted(apps) == ["乙", "甲"] and "尚未发生" in apps.get("乙", {}).get("not_counted", {}).get("zh", ""), r)
+p = cli_runner(cli, "2025-09-01", timeout=120)(["budget", "--format", "csv", write("plan2.jsonl", plan)])
+rows = rows_of(p.stdout)
+expect("budget CSV: the plan is a not_counted row of its pool, no figures, and no line is missing",
+       [(x["applicant"], x["claimed_yuan"]) for x in rows if x["rule"] == "not_counted"] == [("乙", "")] and
+       {x["applicant"] for x in rows} >= {"甲", "乙"}, rows)
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
