@@ -18,8 +18,9 @@ struct Sum {  // per measure of a pool and year: the applicant's total
   int measure = -1, year = 0;
   long long min = 0, max = 0, heads = 0;
   bool known = true;
-  bool planned = false;  // items whose events are after the claim's as_of: not a claim of the year, not counted
-  bool floored = false;  // its least is what another item of the same achievement brings (就高): not its own
+  bool planned = false;    // items whose events are after the claim's as_of: not a claim of the year, not counted
+  bool floored = false;    // its least is what another item of the same achievement brings (就高): not its own
+  int floor_measure = -1;  // …that item's measure
 };
 
 // An error of an applicant's evaluation, reported against all its claims; in a merged event, against the claim the
@@ -94,6 +95,7 @@ void sum_pooled(const PoolIndex& ix, const Situation& s, const Evaluation& ev, s
     }
     x->known = x->known && it.total_known;
     x->floored = x->floored || it.floor_by >= 0;
+    if (it.floor_by >= 0) x->floor_measure = ev.items[static_cast<size_t>(it.floor_by)].measure;
     // A claim above the whole pool is cut for one applicant's answer; the pool is settled from the claim as made.
     bool cut = it.pooled_by >= 0;
     if (it.total_known)
@@ -254,6 +256,7 @@ bool add_to_groups(const Model& m, const PoolIndex& ix, int ai, const Applicant&
       }
       Slot& sl = g.slots[pos];
       sl.heads += x.heads;
+      if (x.floored && x.known && x.floor_measure >= 0) sl.floor += x.min, sl.floor_measure = x.floor_measure;
       if (!x.known)
         sl.unknown = true;
       else if (given)

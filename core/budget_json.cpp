@@ -131,8 +131,24 @@ void write_quota(const Pool& pl, const Group& g, const std::vector<Applicant>& a
 }
 
 // A money pool's applicants: each claim, its basis, its allocation and each payer's part.
-void write_allocations(const Measure& first, const Group& g, const Settlement& s, const std::vector<Applicant>& apps,
-                       std::string& list) {
+// A claim whose share fell below what 就高 gives it under another item: that item pays it instead.
+void write_paid_instead(const Model& m, const Slot& sl, std::string& list) {
+  const std::string& id = m.measures[static_cast<size_t>(sl.floor_measure)].id;
+  list += ",\"withdrawn_yuan\":" + std::to_string(sl.claimed) + ",\"paid_instead\":{\"clause_id\":";
+  quoted(list, id);
+  list += ",\"min_yuan\":" + std::to_string(sl.floor) + ",\"zh\":";
+  quoted(list, "按“就高不重复”，本池按比例的份额低于“" + id + "”至少应得的" + std::to_string(sl.floor) +
+                   "元，改由该项发放，不从本资金池支付；本池按其余申报计算比例");
+  list += ",\"en\":";
+  quoted(
+      list,
+      "by 就高不重复, this claim's pro-rata share is below the " + std::to_string(sl.floor) + " yuan '" + id +
+          "' gives at least, so that item pays it instead, not this pool; the pool is shared among the other claims");
+  list += '}';
+}
+
+void write_allocations(const Model& m, const Measure& first, const Group& g, const Settlement& s,
+                       const std::vector<Applicant>& apps, std::string& list) {
   for (size_t i = 0; i < g.slots.size(); ++i) {
     const Slot& sl = g.slots[i];
     const Applicant& a = apps[sl.applicant];
@@ -141,7 +157,8 @@ void write_allocations(const Measure& first, const Group& g, const Settlement& s
     quoted(list, a.id);
     list += ",\"inputs\":[";
     for (size_t k = 0; k < a.inputs.size(); ++k) list += (k ? "," : "") + std::to_string(a.inputs[k] + 1);
-    list += "],\"claimed_yuan\":" + std::to_string(sl.claimed);
+    list += "],\"claimed_yuan\":" + std::to_string(s.left[i] ? 0 : sl.claimed);
+    if (s.left[i]) write_paid_instead(m, sl, list);
     list += ",\"claimed_basis\":\"";
     list += sl.given ? "given" : sl.upper_bound ? "upper_bound" : "stated";
     list += "\",\"allocated_yuan\":" + std::to_string(s.alloc[i]) + ",\"payers\":[";
@@ -197,6 +214,18 @@ void settlement_notes(const Pool& pl, const Group& g, const Settlement& s, ojson
                      {"en",
                       "Some claims state no amount (the text gives only a maximum): the maximum is counted "
                       "(claimed_basis: upper_bound); give the assessed amount in claimed_yuan."}});
+  size_t left = static_cast<size_t>(std::count(s.left.begin(), s.left.end(), 1));
+  if (left)
+    notes.push_back(
+        {{"zh", std::to_string(left) +
+                    " 份申报按比例的份额低于按“就高不重复”由另一项目至少应得的金额，改由该项目发放（见其 "
+                    "paid_instead），不从本资金池支付，本池按其余申报计算比例；原文未规定资金池比例与就高的"
+                    "先后，这是本计算的理解。"},
+         {"en", std::to_string(left) +
+                    " claims' pro-rata shares fell below what another item gives them at least under "
+                    "就高不重复: that item pays them instead (paid_instead), not this pool, and the pool is "
+                    "shared among the other claims; the text does not say which comes first, so this is "
+                    "a reading."}});
 }
 
 // A money pool's year: settled, tallied, and its figures, payers, items not counted and notes written.
@@ -206,7 +235,7 @@ void write_money_pool(const Model& m, const Group& g, const std::vector<Applican
   const Measure& first = m.measures[pl.measures[0]];
   const Settlement s = settle_pool(m, g);
   tally_pool(m, g, s, tally);
-  write_allocations(first, g, s, apps, list);
+  write_allocations(m, first, g, s, apps, list);
   o["budget_yuan"] = pl.budget_yuan;
   o["claimed_yuan"] = s.total;
   o["allocated_yuan"] = s.allocated;

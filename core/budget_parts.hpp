@@ -57,6 +57,10 @@ struct Applicant {
 struct Slot {  // an applicant in a pool's year
   int applicant = -1;
   long long claimed = 0, heads = 0;
+  // 就高: the least the applicant is due for the same achievement by another item outside the pool (烟台 (七) beside
+  // (十一)), and that item's measure; a share of the pool below it is not taken: that item pays instead.
+  long long floor = 0;
+  int floor_measure = -1;
   bool upper_bound = false, given = false, unknown = false;
 };
 
@@ -107,6 +111,7 @@ struct Settlement {
   std::vector<long long> payer_total;                   // per payer
   long long total = 0, allocated = 0;                   // claimed, allocated
   bool full = false;                                    // claims within the budget: paid in full
+  std::vector<char> left;  // per slot: its share fell below its floor, so the other item pays it, not the pool
 };
 Settlement settle_pool(const Model& m, const Group& g);
 

@@ -20,14 +20,44 @@ std::vector<const Group*> pool_order(const Model& m, const Groups& groups) {
   return order;
 }
 
+namespace {
+
+// Of the slots whose share is below their floor (就高: another item pays them more), the one furthest below, by the
+// share of its claim the floor needs (floor ÷ claimed, compared as products); -1 when none is below.
+int furthest_below_floor(const Group& g, const Settlement& s) {
+  int worst = -1;
+  for (size_t i = 0; i < g.slots.size(); ++i) {
+    const Slot& sl = g.slots[i];
+    if (s.left[i] || sl.floor <= 0 || s.alloc[i] >= sl.floor) continue;
+    if (worst < 0) {
+      worst = static_cast<int>(i);
+      continue;
+    }
+    const Slot& w = g.slots[static_cast<size_t>(worst)];
+    if (static_cast<__int128>(sl.floor) * w.claimed > static_cast<__int128>(w.floor) * sl.claimed)
+      worst = static_cast<int>(i);
+  }
+  return worst;
+}
+
+}  // namespace
+
+// Shared pro rata when the claims exceed the budget; a claim whose share falls below what 就高 gives it under another
+// item leaves the pool (that item pays it), one at a time, the furthest below first, and the rest is shared again.
 Settlement settle_pool(const Model& m, const Group& g) {
   const Pool& pl = m.pools[g.pool];
   Settlement s;
-  std::vector<long long> claimed;
-  claimed.reserve(g.slots.size());
-  for (auto& sl : g.slots) claimed.push_back(sl.claimed), s.total += sl.claimed;
-  s.full = s.total <= pl.budget_yuan;
-  s.alloc = s.full ? claimed : apportion(pl.budget_yuan, claimed);
+  s.left.assign(g.slots.size(), 0);
+  std::vector<long long> claimed(g.slots.size(), 0);
+  while (true) {
+    s.total = 0;
+    for (size_t i = 0; i < g.slots.size(); ++i) claimed[i] = s.left[i] ? 0 : g.slots[i].claimed, s.total += claimed[i];
+    s.full = s.total <= pl.budget_yuan;
+    s.alloc = s.full ? claimed : apportion(pl.budget_yuan, claimed);
+    int below = furthest_below_floor(g, s);
+    if (below < 0) break;
+    s.left[static_cast<size_t>(below)] = 1;
+  }
   for (auto& py : m.measures[pl.measures[0]].payers) s.shares.push_back(parse_share(py.share));
   s.split = split_payers(s.alloc, s.shares);
   s.payer_total.assign(s.shares.size(), 0);
@@ -50,7 +80,7 @@ void tally_pool(const Model& m, const Group& g, const Settlement& s, Tally& t) {
     const Slot& sl = g.slots[i];
     Sums& pa = t.per_app[sl.applicant];
     t.in_money_pool[sl.applicant] = 1;
-    pa.claimed += sl.claimed;
+    pa.claimed += s.left[i] ? 0 : sl.claimed;
     pa.allocated += s.alloc[i];
     for (size_t k = 0; k < s.shares.size(); ++k) pa.add(first.payers[k].who, s.split[i][k]);
   }

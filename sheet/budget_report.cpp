@@ -56,7 +56,11 @@ void pool_rows(std::string& text, const ojson& p, const Cells& payers, const std
           if (x["who"] == who) y = std::to_string(x["yuan"].get<long long>());
       c.push_back(y);
     }
-    c.insert(c.end(), {num(a, "heads"), ""});
+    std::string note;  // 就高: another item pays this claim instead of the pool
+    if (a.contains("paid_instead"))
+      note = "withdrawn " + num(a, "withdrawn_yuan") + ": " + a["paid_instead"].value("zh", "") + " / " +
+             a["paid_instead"].value("en", "");
+    c.insert(c.end(), {num(a, "heads"), csv::text_cell(note)});
     csv::row(text, c);
   }
   for (auto& n : p.value("not_counted", ojson::array())) {  // a plan, or no known total: a row, no figures

@@ -505,5 +505,27 @@ expect("budget CSV: the plan is a not_counted row of its pool, no figures, and n
        [(x["applicant"], x["claimed_yuan"]) for x in rows if x["rule"] == "not_counted"] == [("乙", "")] and
        {x["applicant"] for x in rows} >= {"甲", "乙"}, rows)
 
+# 烟台 (七)'s pool shared among 401 claims gives each about 2,494; one enterprise's (七) beat its own (十一) 5,000 by 就高,
+# so the pool's share below 5,000 is not taken: (十一) pays it, and the 1,000,000 goes to the other 400 (2,500 each).
+def yantai_claim(name, trained_by, heads):
+    return json.dumps({"id": name, "situation": {"city": "yantai", "applicant": {"kind": "enterprise",
+                       "key_industry_chain": True}, "events": [{"id": "e1", "type": "skill_level", "date": "2025-08-01",
+                       "level": "technician", "route": "enterprise_self_evaluation", "trained_by": trained_by,
+                       "count": heads}]}}, ensure_ascii=False)
+
+
+data = "\n".join([yantai_claim("烟台乙", "own_enterprise", 2)] +
+                 [yantai_claim("企业%03d" % k, "training_school", 10) for k in range(400)]) + "\n"
+p = run(["budget", write("floor.jsonl", data)])
+r = json.loads(p.stdout) if p.stdout else {}
+pool = next((x for x in r.get("pools", []) if x.get("pool_id") == "YT24-07-self-eval-budget"), {})
+rows = {a["applicant"]: a for a in pool.get("applicants", [])}
+yi = rows.get("烟台乙", {})
+expect("budget: a pool share below what 就高 gives under another item is not taken; that item pays it",
+       yi.get("allocated_yuan") == 0 and yi.get("paid_instead", {}).get("clause_id") ==
+       "YT24-11-technician-upgrade-subsidy" and yi.get("paid_instead", {}).get("min_yuan") == 5000 and
+       pool.get("allocated_yuan") == 1000000 and rows.get("企业000", {}).get("allocated_yuan") == 2500 and
+       sum(a["allocated_yuan"] for a in rows.values()) == 1000000, yi)
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
