@@ -345,6 +345,7 @@ void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vecto
   const std::vector<Column>& cols = layout.cols;
   std::unordered_map<std::string, size_t> by_applicant;
   std::unordered_map<std::string, long> rows_seen;           // a row's trimmed cells -> the line it was first on
+  std::unordered_map<std::string, long> content_seen;        // …and what it says once read
   std::unordered_map<std::string, std::string> first_named;  // an applicant's key -> its name as first written
   const size_t first_claim = claims.size();
   for (const Record& rec : records) {
@@ -398,7 +399,15 @@ void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vecto
     std::string cells;
     for (auto& c : rec.cells) cells += trim(c), cells += '\x1f';
     auto [seen, fresh] = rows_seen.emplace(std::move(cells), rec.line);
-    if (!fresh) claims[found->second].repeats.emplace_back(rec.line, seen->second);
+    json said = r.event;                     // what the row says once read: its id (its line) apart
+    if (said.is_object()) said.erase("id");  // (a row of the applicant's facts only has no event)
+    std::string content = key + '\x1f' + said.dump();
+    for (auto& [k, v] : r.values) content += '\x1f' + k + '=' + v.first.dump();
+    auto [same, new_content] = content_seen.emplace(std::move(content), rec.line);
+    if (!fresh)
+      claims[found->second].repeats.emplace_back(rec.line, seen->second);
+    else if (!new_content)
+      claims[found->second].alike.emplace_back(rec.line, same->second);
     add_row(claims[found->second], r, rec.line);
   }
   for (size_t k = first_claim; k < claims.size(); ++k) order_keys(claims[k]);

@@ -23,6 +23,7 @@ struct Claim {
   std::map<std::string, long> value_lines;  // "city", "as_of", "applicant/<field>", "claimed/<id>" -> line given
   // A row that names the applicant in another form (张　三 for 张三, ＡＢＣ公司 for ABC公司): its line and that form.
   std::vector<std::pair<long, std::string>> aliases;
+  std::vector<std::pair<long, long>> alike;    // …the same once read (2025/8/1 and 2025-08-01, 技师 and technician)
   std::vector<std::pair<long, long>> repeats;  // a row the same as an earlier one of the file: its line, the earlier
 };
 

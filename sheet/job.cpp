@@ -1,6 +1,8 @@
 #include "job.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "budget_report.hpp"
 
@@ -44,10 +46,18 @@ void Job::warn_repeats(const Settled& s) {
     notes += o_.file + ":" + std::to_string(line) + ": 警告：申请人“" + name + "”与“" + s.claim.applicant +
              "”只差空格、全角半角或大小写，按同一申请人计算 / warning: applicant '" + name + "' differs from '" +
              s.claim.applicant + "' only in spaces, full-width forms or case, and is taken as the same applicant\n";
-  for (auto& [line, first] : s.claim.repeats)
+  std::vector<std::tuple<long, long, bool>> same;  // line, the earlier line, whether identical as written
+  for (auto& [line, first] : s.claim.repeats) same.emplace_back(line, first, true);
+  for (auto& [line, first] : s.claim.alike) same.emplace_back(line, first, false);
+  std::sort(same.begin(), same.end());
+  for (auto& [line, first, exact] : same)
     notes += o_.file + ":" + std::to_string(line) + ": 警告：与第 " + std::to_string(first) +
-             " 行完全相同；两行都已计入（若是重复录入，请删去一行） / warning: identical to line " +
-             std::to_string(first) + "; both are counted (delete one if it was entered twice)\n";
+             (exact ? " 行完全相同" : " 行内容相同（日期、名称或数字只是写法不同）") +
+             "；两行都已计入（若是重复录入，请删去一行） / warning: " +
+             (exact ? "identical to line " + std::to_string(first)
+                    : "the same as line " + std::to_string(first) +
+                          " once read (dates, names or numbers written differently)") +
+             "; both are counted (delete one if it was entered twice)\n";
 }
 
 void Job::on_applicant(Settled& s) {

@@ -30,8 +30,9 @@ const TEXT = {
     dl_errors: '下载错误清单（TXT）',
     errors: '未计算的行（{n}）',
     errors_more: '另有 {n} 处，见下载的错误清单。',
-    repeats: '完全相同的行（{n}）：两行都已计入；若是重复录入，请删去一行后重新计算',
+    repeats: '相同的行（{n}）：两行都已计入；若是重复录入，请删去一行后重新计算',
     repeat: '第 {line} 行与第 {first} 行完全相同',
+    repeat_alike: '第 {line} 行与第 {first} 行内容相同（日期、名称或数字只是写法不同）',
     incomplete: '结算不完整：有 {n} 处输入有误未计入，更正后须重新结算，在此之前本表金额不能用于发放。',
     line: '第 {line} 行',
     column: '第 {column} 列（{name}）',
@@ -67,8 +68,9 @@ const TEXT = {
     dl_errors: 'Download the errors (TXT)',
     errors: 'Rows left out ({n})',
     errors_more: '{n} more: see the downloaded list.',
-    repeats: 'Identical rows ({n}): both are counted; if one was entered twice, delete it and calculate again',
+    repeats: 'Rows the same as another ({n}): both are counted; if one was entered twice, delete it and calculate again',
     repeat: 'line {line} is identical to line {first}',
+    repeat_alike: 'line {line} is the same as line {first} once read (dates, names or numbers written differently)',
     incomplete: 'The settlement is incomplete: {n} inputs with errors were left out. Correct them and settle again; until then the amounts in this table cannot be paid out.',
     line: 'Line {line}',
     column: 'column {column} ({name})',
@@ -237,11 +239,12 @@ export function startSheet({ root, cities }) {
   // Rows identical to an earlier row: both are counted (two events), which is money twice if one was entered twice.
   // The notes carry them as the command line prints them ("FILE:LINE: 警告：与第 N 行完全相同…").
   function repeatList(r) {
-    const found = [...r.notes.matchAll(/:(\d+): 警告：与第 (\d+) 行完全相同/g)].map((m) => ({ line: Number(m[1]), first: Number(m[2]) }));
+    const found = [...r.notes.matchAll(/:(\d+): 警告：与第 (\d+) 行(完全相同|内容相同)/g)]
+      .map((m) => ({ line: Number(m[1]), first: Number(m[2]), alike: m[3] === '内容相同' }));
     if (!found.length) return null;
     return h('section', { class: 'sheet-repeats', 'aria-labelledby': 'sheet-repeats-h', role: 'alert' },
       h('h3', { id: 'sheet-repeats-h' }, tr('repeats', { n: num(found.length) })),
-      h('ol', { id: 'sheet-repeats' }, found.slice(0, SHOWN).map((x) => h('li', { dataset: { line: x.line } }, tr('repeat', x)))));
+      h('ol', { id: 'sheet-repeats' }, found.slice(0, SHOWN).map((x) => h('li', { dataset: { line: x.line } }, tr(x.alike ? 'repeat_alike' : 'repeat', x)))));
   }
 
   // The settlement of one city and year (the choice), as a table; the download holds every pool.

@@ -258,6 +258,15 @@ with tempfile.TemporaryDirectory() as tmp:
         p = run(cmd + [f])
         expect(" ".join(cmd) + ": a row the same as an earlier one is warned about, by line",
                "twice.csv:3: 警告：与第 2 行完全相同" in p.stderr.decode() and "identical to line 2" in p.stderr.decode(), p.stderr.decode())
+    alike = os.path.join(tmp, "alike.csv")
+    open(alike, "w", encoding="utf-8").write(
+        "applicant,city,applicant_kind,type,date,level,route,count\n" + row +
+        "A,威海,企业,取得职业技能等级,2025/6/1,技师,企业自主评价,10.0\n")
+    for cmd in (["eval", "--csv"], ["budget"]):
+        p = run(cmd + [alike])
+        expect(" ".join(cmd) + ": a row the same once read (labels, 2025/6/1, 10.0) is warned about, by line",
+               "alike.csv:3: 警告：与第 2 行内容相同" in p.stderr.decode() and "the same as line 2" in
+               p.stderr.decode(), p.stderr.decode())
     r = json.loads(run(["budget", f]).stdout)
     once = os.path.join(tmp, "once.csv")
     open(once, "w", encoding="utf-8").write("applicant,city,applicant_kind,type,date,level,route,count\n" + row)
