@@ -150,6 +150,17 @@ void plan_words(Words& w, const Situation& s, const Event& e, const Item& it) {
 }
 
 // A claim above a city-wide pool's whole budget (WH25 8.) can never be paid in full, whatever the other claims.
+// A claim of a city-wide yearly total (威海 8. 400万元, 烟台 (七) 100万元): what one answer cannot settle.
+void shared_pool_words(Words& w, const Model& m, const Item& it) {
+  const Pool& p = m.pools[static_cast<size_t>(m.measures[it.measure].pool)];
+  if (p.rule == Pool::Rule::Quota) return;  // a quota of people: its measure's notes say it
+  cat(w.zh, "本项计入", p.where.zh, "的全市年度总额（", YuanZh{p.budget_yuan},
+      "）：当年全市申报合计超过时不能全额发放，实际金额以当年全部申报的结算为准（批量：skillcalc budget）。");
+  cat(w.en, " This counts towards the city-wide yearly total of ", p.where.en, " (", YuanEn{p.budget_yuan},
+      "): when the city's claims of the year exceed it, not all can be paid in full, and the amount is what the "
+      "settlement of all the year's claims gives (batch: skillcalc budget).");
+}
+
 void pool_words(Words& w, const Model& m, const Item& it) {
   const Pool& p = m.pools[it.pooled_by];
   cat(w.zh, "按", p.where.zh, "，全市当年的奖励总额以", YuanZh{p.budget_yuan},
@@ -317,6 +328,7 @@ void status_words(Words& w, const Model& m, const Situation& s, const Evaluation
     default:
       break;
   }
+  if (it.counts() && it.pooled_by < 0 && m.measures[it.measure].pool >= 0) shared_pool_words(w, m, it);
   if (it.floor_by >= 0) floor_words(w, m, ev, it);
   if (it.heads_unknown && it.counted && !it.planned) known_part_words(w, it);
   if (it.planned && it.status != Status::OutsidePeriod) plan_words(w, s, event_of(ev, s, it), it);

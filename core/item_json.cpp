@@ -158,6 +158,7 @@ void item_json(JsonWriter& w, Words& scratch, const Model& m, const Situation& s
   else
     w.key("total").null();
   payers_json(w, x);
+  if (x.pool >= 0 && it.counts()) w.field("pool", m.pools[static_cast<size_t>(x.pool)].id);
   if (compact) {
     if (x.ambiguous || it.team_unsaid) w.key("ambiguous").boolean(true);
     if (it.planned) w.key("planned").boolean(true);

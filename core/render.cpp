@@ -300,6 +300,9 @@ void prerender(Model& m) {
   for (Document& d : m.documents) d.json_notes = texts_json(d.notes);
   for (Cap& c : m.caps) c.where = where(m, c.doc, c.clause);
   for (Pool& p : m.pools) p.where = where(m, p.doc, p.clause);
+  for (size_t pi = 0; pi < m.pools.size(); ++pi)
+    for (int mi : m.pools[pi].measures)
+      if (m.measures[static_cast<size_t>(mi)].pool < 0) m.measures[static_cast<size_t>(mi)].pool = static_cast<int>(pi);
   prerender_documents(m);
   for (auto& [_, et] : m.vocab.event_types) {
     et.defs.clear();

@@ -123,6 +123,9 @@ void ItemWriter::items_of(const Settled& s, const std::string& city) {
       note_text = "capped by " + it["capped_by"].value("cap", it["capped_by"].value("pool", ""));
     if (it.contains("excluded_by")) note_text = "excluded by " + it["excluded_by"].value("clause_id", "");
     if (it.contains("superseded_by")) note_text = "superseded by " + it["superseded_by"].value("clause_id", "");
+    if (it.contains("pool"))  // a city-wide yearly total: what `budget` settles, not this row
+      note_text += std::string(note_text.empty() ? "" : "; ") + "pool: " + it.value("pool", "") +
+                   " (the due amount before the city-wide total is shared; settle with budget)";
     if (it.value("ambiguous", false))
       note_text += std::string(note_text.empty() ? "" : "; ") + "ambiguous: see the notes";
     if (it.value("planned", false))  // an event after as_of: not money due yet (planned_totals, never totals)

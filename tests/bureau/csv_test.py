@@ -258,6 +258,9 @@ with tempfile.TemporaryDirectory() as tmp:
         p = run(cmd + [f])
         expect(" ".join(cmd) + ": a row the same as an earlier one is warned about, by line",
                "twice.csv:3: 警告：与第 2 行完全相同" in p.stderr.decode() and "identical to line 2" in p.stderr.decode(), p.stderr.decode())
+    p = run(["eval", "--csv", f])
+    expect("eval --csv: an item of a city-wide yearly total says so in its note (budget settles it)",
+           "pool: WH25-08-self-eval-budget" in p.stdout.decode("utf-8-sig"), p.stdout.decode("utf-8-sig")[-600:])
     alike = os.path.join(tmp, "alike.csv")
     open(alike, "w", encoding="utf-8").write(
         "applicant,city,applicant_kind,type,date,level,route,count\n" + row +

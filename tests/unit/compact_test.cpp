@@ -21,8 +21,9 @@ const skillcalc::Engine& builtin() {
 
 const std::set<std::string> kTop = {"ok",    "city",   "as_of",        "rules_version",
                                     "items", "totals", "other_totals", "planned_totals"};
-const std::set<std::string> kItem = {"clause_id", "status", "event_ids", "recipient", "for_applicant", "team",
-                                     "certain",   "amount", "total",     "payers",    "ambiguous",     "planned"};
+const std::set<std::string> kItem = {"clause_id", "status",    "event_ids", "recipient", "for_applicant",
+                                     "team",      "certain",   "amount",    "total",     "payers",
+                                     "pool",      "ambiguous", "planned"};
 
 // The keys of `part` are a subsequence of the keys of `whole`, each with an equal value; `keep` are the keys a
 // compact object may have, and every one of them that `whole` has, `part` has too.
