@@ -47,6 +47,18 @@ size_t count_lines(Source& src) {
   return lines;
 }
 
+// A row left out brings nothing: the claimed.<clause> amount it gave is taken away with its event.
+void drop_claimed_of_line(csv::Claim& c, long line) {
+  for (auto v = c.value_lines.begin(); v != c.value_lines.end();) {
+    if (v->second == line && v->first.rfind("claimed/", 0) == 0) {
+      c.claimed.erase(v->first.substr(8));
+      v = c.value_lines.erase(v);
+    } else {
+      ++v;
+    }
+  }
+}
+
 // Evaluates one claim; a row the core refuses is reported and left out, and the claim evaluated again without it.
 // Applicant-level faults leave the whole applicant out.
 void evaluate(const skillcalc::Engine& e, const csv::Layout& layout, const std::string& day, Settled& s) {
@@ -80,6 +92,7 @@ void evaluate(const skillcalc::Engine& e, const csv::Layout& layout, const std::
     long line = s.claim.event_lines[event];
     s.claim.event_lines.erase(s.claim.event_lines.begin() + event);
     s.claim.lines.erase(std::find(s.claim.lines.begin(), s.claim.lines.end(), line));
+    drop_claimed_of_line(s.claim, line);
     // Every row of the applicant refused: nothing of it was read, so nothing is evaluated (no "no entitlement met",
     // no right that a unit may always claim).
     if (s.claim.lines.empty()) return;

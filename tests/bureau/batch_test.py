@@ -527,5 +527,16 @@ expect("budget: a pool share below what 就高 gives under another item is not t
        pool.get("allocated_yuan") == 1000000 and rows.get("企业000", {}).get("allocated_yuan") == 2500 and
        sum(a["allocated_yuan"] for a in rows.values()) == 1000000, yi)
 
+# A row left out (a date that is no day) brings nothing: not its event, and not the claimed amount it gave.
+data = ("applicant,city,applicant_kind,applicant.key_industry_chain,type,date,level,route,trained_by,count,"
+        "claimed.YT24-07-self-eval-support\n"
+        "烟台甲,yantai,enterprise,是,skill_level,2025-13-01,technician,enterprise_self_evaluation,training_school,10,20000\n"
+        "烟台甲,yantai,enterprise,是,skill_level,2025-08-01,technician,enterprise_self_evaluation,training_school,10,\n")
+p = run(["budget", "--csv", "--format", "csv", write("left_claimed.csv", data)])
+rows = rows_of(p.stdout)
+expect("budget --csv: the claimed amount of a row left out is not used (the claim counts its maximum)",
+       [(x["claimed_yuan"], x["claimed_basis"]) for x in rows if x["applicant"] == "烟台甲" and x["rule"] == "cap_total"]
+       == [("50000", "upper_bound")] and any(x["rule"] == "error" for x in rows), rows)
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
