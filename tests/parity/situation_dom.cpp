@@ -165,9 +165,12 @@ class Parser {
     if (ev->size() > kMaxEvents)
       return fail("too_large", "/events",
                   "事件过多（最多 " + std::to_string(kMaxEvents) +
-                      " 个）：同一天、同一等级或结果的多人，请合并为一个事件并填写人数（count）",
+                      " 个）：同一天、同一等级或结果的多人，请合并为一个事件并填写人数（count）；仍然过多的，可按月合并"
+                      "（同一月、同一等级合为一个事件，日期填该月的最后一次），或按年度分别测算",
                   "too many events (at most " + std::to_string(kMaxEvents) +
-                      "): people of one day and one level or result are one event with its count");
+                      "): people of one day and one level or result are one event with its count; if still too many, "
+                      "merge by month (one event a month and level, dated on its last day of evaluation), or "
+                      "evaluate each year on its own");
     for (size_t i = 0; i < ev->size(); ++i) {
       Event e;
       if (!event((*ev)[i], "/events/" + std::to_string(i), static_cast<int>(i), s.as_of, e)) return false;
