@@ -35,9 +35,11 @@ int value_without_name(const Layout& layout, const Record& rec) {
   return 0;
 }
 
-// "2025-06-01", "2025/6/1", "2025.6.1", "2025年6月1日", "2025/6/1 0:00", "20250601" -> "2025-06-01"; anything else
-// unchanged (the core then reports it as an invalid date, with the line and column).
-std::string normal_date(const std::string& s) {
+// "2025-06-01", "2025/6/1", "2025.6.1", "2025年6月1日", "2025/6/1 0:00", "20250601" -> "2025-06-01", in ASCII or
+// full-width forms (２０２５－０７－０１, as a Chinese input method types them); anything else unchanged (the core then
+// reports it as an invalid date, with the line and column).
+std::string normal_date(const std::string& cell) {
+  const std::string s = skillcalc::half_width(cell);
   if (s.size() == 8 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return s.substr(0, 4) + "-" + s.substr(4, 2) + "-" + s.substr(6, 2);  // as the page's form reads it
   int part[3] = {0, 0, 0}, k = 0;

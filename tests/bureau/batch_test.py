@@ -453,6 +453,12 @@ p, rows = eval_csv("digits.csv", data)
 expect("a date 20250715 is 15 July 2025 (威海 2. 技师 3,000); 20251345 is an error of its row",
        [r["total_max_yuan"] for r in rows if r["applicant"] == "张三" and r["clause_id"] == "WH25-02-jinlanling"] ==
        ["3000"] and [r["status"] for r in rows if r["applicant"] == "李四"] == ["error"], rows)
+data = ("applicant,city,applicant_kind,type,date,level,route\n"
+        "张三,weihai,person,skill_level,２０２５－０７－１５,technician,jinlanling_training\n"
+        "李四,weihai,person,skill_level,２０２５／７／１５,technician,jinlanling_training\n")
+p, rows = eval_csv("wide_dates.csv", data)
+expect("full-width dates (２０２５－０７－１５, ２０２５／７／１５) are read as 15 July 2025",
+       [r["total_max_yuan"] for r in rows if r["clause_id"] == "WH25-02-jinlanling"] == ["3000", "3000"], rows)
 
 # An error row of an applicant written two ways carries the name as first written, as its items do.
 data = ("applicant,city,applicant_kind,applicant.key_industry_chain,type,date,level,trained_by,count\n"
