@@ -126,17 +126,34 @@ void start_merge(Applicant& a, const std::vector<std::string>& claims) {
 }
 
 // Two claims of one applicant agree on everything but their events.
-bool same_setting(const json& into, const json& sit) {
-  bool same = true;
-  for (const char* k : {"city", "as_of", "applicant"}) {
-    auto x = into.find(k);
-    auto y = sit.find(k);
-    bool hx = x != into.end(), hy = y != sit.end();
-    if (hx != hy || (hx && *x != *y)) same = false;
-  }
+// Where a later claim of an applicant differs from the first in its setting (city, as_of, the applicant's facts), as a
+// path under the claim's situation, with both values; an empty path when they agree.
+struct Difference {
+  std::string path, was, is;
+};
+
+Difference setting_difference(const json& into, const json& sit) {
+  auto shown = [](const json* v) { return v ? v->dump() : std::string("—"); };
+  auto differ = [&](const json& a, const json& b, const std::string& key, const std::string& at) -> Difference {
+    auto x = a.find(key), y = b.find(key);
+    const json* px = x != a.end() ? &*x : nullptr;
+    const json* py = y != b.end() ? &*y : nullptr;
+    if ((px == nullptr) != (py == nullptr) || (px && *px != *py)) return {at + "/" + key, shown(px), shown(py)};
+    return {};
+  };
+  for (const char* k : {"city", "as_of"})
+    if (Difference d = differ(into, sit, k, ""); !d.path.empty()) return d;
+  const json none = json::object();
+  const json& ax = into.contains("applicant") ? into["applicant"] : none;
+  const json& ay = sit.contains("applicant") ? sit["applicant"] : none;
+  if (!ax.is_object() || !ay.is_object()) return differ(into, sit, "applicant", "");
+  for (auto& [k, v] : ax.items())
+    if (Difference d = differ(ax, ay, k, "/applicant"); !d.path.empty()) return d;
+  for (auto& [k, v] : ay.items())
+    if (Difference d = differ(ax, ay, k, "/applicant"); !d.path.empty()) return d;
   for (auto& [k, v] : sit.items())
-    if (k != "city" && k != "as_of" && k != "applicant" && k != "events") same = false;
-  return same;
+    if (k != "city" && k != "as_of" && k != "applicant" && k != "events") return {"/" + k, "—", v.dump()};
+  return {};
 }
 
 // Event ids are a claim's own: an event of a later claim whose id an earlier claim of the applicant gave already is
@@ -191,10 +208,13 @@ void merge_claim(Applicant& a, int in, json& sit, Envelope& env, const std::vect
   }
   if (!a.is_merged) start_merge(a, claims);
   json& into = a.merged;
-  if (!same_setting(into, sit)) {
+  if (Difference d = setting_difference(into, sit); !d.path.empty()) {
     errors.add(in, id,
-               {"conflicting_claims", "/situation", "同一申请人“" + id + "”的各条记录的城市、日期或申请人信息不一致",
-                "the claims of applicant '" + id + "' differ in city, as_of or applicant"});
+               {"conflicting_claims", "/situation" + d.path,
+                "同一申请人“" + id + "”的各条记录的城市、日期或申请人信息不一致：“" + d.path.substr(1) + "”先前为 " +
+                    d.was + "，本条为 " + d.is,
+                "the claims of applicant '" + id + "' differ in city, as_of or applicant: '" + d.path.substr(1) +
+                    "' was " + d.was + " before, " + d.is + " here"});
     return;
   }
   name_events(sit, in);

@@ -485,3 +485,15 @@ TEST_CASE("pools: figures checked against their quotes, quotes against the polic
   rules["pools"][0].erase("payer_limits");
   REQUIRE(test::engine_with(rules, &report));
 }
+
+TEST_CASE("two claims of one applicant that differ in its facts are refused naming the fact and both values",
+          "[budget]") {
+  json a = json::parse(weihai("abc公司", 0, 2, 0)), b = json::parse(weihai("abc公司", 0, 3, 0));
+  b["situation"]["applicant"]["kind"] = "school";
+  json r = json::parse(builtin().budget({a.dump(), b.dump()}, "2026-01-15"));
+  REQUIRE(r["errors"].size() == 1);
+  const json& e = r["errors"][0]["error"];
+  CHECK(e["code"] == "conflicting_claims");
+  CHECK(e["path"] == "/situation/applicant/kind");
+  CHECK(e["zh"].get<std::string>().find("先前为 \"enterprise\"，本条为 \"school\"") != std::string::npos);
+}
