@@ -304,6 +304,26 @@ void capped_words(Words& w, const Model& m, const Situation& s, const Evaluation
       ", so it is reduced to ", SpanEn{it.total_min, it.total_max}, ".");
 }
 
+// The best of one achievement whose excluded results came earlier (全国技术能手 in 2025, 中华技能大奖 in 2027): the
+// earlier may have been paid when it happened; then only the difference is still due.
+void paid_before_words(Words& w, const Situation& s, const Evaluation& ev, const Item& it) {
+  const Day when = event_of(ev, s, it).date;
+  const Item* before = nullptr;  // the highest of them
+  for (const Item& o : ev.items)
+    if (o.status == Status::Excluded && o.stacking >= 0 && &ev.items[static_cast<size_t>(o.excluded_by)] == &it &&
+        o.event >= 0 && !o.planned && o.total_known && event_of(ev, s, o).date < when &&
+        (!before || o.total_max > before->total_max))
+      before = &o;
+  if (!before) return;
+  const Event& e = event_of(ev, s, *before);
+  long long lo = std::max(0LL, it.total_min - before->total_max), hi = std::max(0LL, it.total_max - before->total_min);
+  cat(w.zh, "同一成就此前的事件“", e.id, "”（", DayZh{e.date}, "）可获", SpanZh{before->total_min, before->total_max},
+      "；若当时已按该项发放，本项只应补发差额", SpanZh{lo, hi}, "（合计按最高一项计，不重复）。");
+  cat(w.en, " Event “", e.id, "” of the same achievement came earlier (", DayEn{e.date}, ") and brings ",
+      SpanEn{before->total_min, before->total_max}, "; if that was paid when it happened, only the difference, ",
+      SpanEn{lo, hi}, ", is still due here (the totals count the highest once).");
+}
+
 // Why an item is not paid as it stands: lost to a stacking rule, a newer document, its dates, a cap or a pool; or a
 // plan.
 void status_words(Words& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
@@ -330,6 +350,7 @@ void status_words(Words& w, const Model& m, const Situation& s, const Evaluation
   }
   if (it.counts() && it.pooled_by < 0 && m.measures[it.measure].pool >= 0) shared_pool_words(w, m, it);
   if (it.floor_by >= 0) floor_words(w, m, ev, it);
+  if (it.counts() && !it.planned) paid_before_words(w, s, ev, it);
   if (it.heads_unknown && it.counted && !it.planned) known_part_words(w, it);
   if (it.planned && it.status != Status::OutsidePeriod) plan_words(w, s, event_of(ev, s, it), it);
 }
