@@ -195,7 +195,11 @@ void bring_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluat
   Path count = x.per_head == Measure::PerHead::Path ? x.per_head_path : Path{Path::Scope::Event, "count"};
   bool count_named = x.per_head != Measure::PerHead::No && !it.heads_unknown && !it.heads_assumed &&
                      seen(count);  // "当年全职聘用人数：120（须≥50）" says it already
-  if (x.per_head != Measure::PerHead::No && (it.heads > 1 || it.heads_assumed) && !count_named) {
+  const std::vector<Path> asked = facts_asked(it);
+  bool count_asked = it.heads_unknown && std::any_of(asked.begin(), asked.end(), [&](const Path& p) {
+                       return p.scope == count.scope && p.field == count.field;
+                     });  // its blank line above says it already
+  if (x.per_head != Measure::PerHead::No && (it.heads > 1 || it.heads_assumed) && !count_named && !count_asked) {
     if (!b.event_facts.zh.empty()) put(b.event_facts.zh, "；"), put(b.event_facts.en, "; ");
     // The count's own words: 人数, or what the event type counts (承办项目数, 数量 of platforms).
     auto [zh, en] = field_label(m, count, x.event);

@@ -210,3 +210,22 @@ TEST_CASE("a right without money that several events give is one item naming the
   CHECK(tender[0]["explain"]["zh"].get<std::string>().find("2025年3月1日") != std::string::npos);
   CHECK(subsidy.size() == 2);  // money stays one item an event
 }
+
+TEST_CASE("an intake whose hire count is blank asks the count once in what to bring", "[evaluate][claim]") {
+  // 济宁 (四) 订单式培养: the count decides the tier, so it is asked; the bring line names it once.
+  json r = test::builtin_eval(json::parse(
+      R"({"city":"jining","applicant":{"kind":"enterprise"},"events":[
+          {"id":"e1","type":"order_training","date":"2025-09-01","contract_years":3,"key_partnership":true}]})"));
+  bool found = false;
+  for (auto& i : r["items"]) {
+    if (i["clause_id"] != "JN24-04-order-training-hire") continue;
+    found = true;
+    std::string bring = i["claim"]["bring"].dump();
+    size_t n = 0;
+    for (size_t at = bring.find("当年全职聘用人数"); at != std::string::npos;
+         at = bring.find("当年全职聘用人数", at + 1))
+      ++n;
+    CHECK(n == 1);
+  }
+  CHECK(found);
+}
