@@ -533,9 +533,9 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
       if (it.status != Status::OutsidePeriod && it.status != Status::Superseded) met[mi] = 1;
       out.items.push_back(it);
     }
+  drop_repeated_titles(m, s, out, out.items);  // first: a title entered twice on one day has no term to trim
   trim_overlapping_terms(m, s, out, out.items);
   note_open_terms(m, s, out, out.items);
-  drop_repeated_titles(m, s, out, out.items);
   drop_later_firsts(m, s, out, out.items);
   drop_reviews_of_earlier(m, s, out, out.items);
   mark_levels_below_held(m, s, out, out.items);

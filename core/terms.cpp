@@ -117,8 +117,9 @@ void drop_repeated_titles(const Model& m, const Situation& s, const Evaluation& 
   if (s.kind != "person") return;  // a unit's title events are its people's, each another person
   for (size_t i = 0; i < items.size(); ++i) {
     Item& later = items[i];
-    if (!later.counts() || later.event < 0 || m.measures[later.measure].schedule.periodic()) continue;
+    if (!later.counts() || later.event < 0) continue;
     const Event& e = event_of(ev, s, later);
+    const bool periodic = m.measures[later.measure].schedule.periodic();  // terms that overlap: months, not titles
     const Value* title = e.type == "title" ? e.fields.get("title") : nullptr;
     if (!title || title->kind != Value::Kind::Text) continue;
     for (size_t j = 0; j < i; ++j) {
@@ -126,6 +127,7 @@ void drop_repeated_titles(const Model& m, const Situation& s, const Evaluation& 
       if (!earlier.counts() || earlier.measure != later.measure || earlier.event < 0) continue;
       const Value* t = event_of(ev, s, earlier).fields.get("title");
       if (event_of(ev, s, earlier).type != "title" || !t || t->kind != Value::Kind::Text || t->s != title->s) continue;
+      if (periodic && event_of(ev, s, earlier).date != e.date) continue;  // a term again: its months (trim_overlapping)
       if (event_of(ev, s, earlier).date != e.date && m.measures[later.measure].reselected)
         later.again_of = earlier.event, later.total_min = 0;  // selected again in a later round, perhaps
       else  // entered twice, or a title the text rewards obtaining once
