@@ -206,6 +206,9 @@ struct Stacking {
   // "result_levels": where a rule ranks results by level (世界级、国家级、省级和市级), the levels from the highest,
   // each the event field values that place a result in it; within a level, and without levels, the amounts rank.
   std::vector<std::vector<std::pair<std::string, std::string>>> levels;
+  // "medal_titles": titles conferred on a WorldSkills medallist for the medal (全国技术能手): for a person, such a
+  // title dated within a season after a medal of theirs is that medal's title, one achievement with it.
+  std::vector<std::string> medal_titles;
   std::vector<Text> notes;              // printed when the rule excludes an item
   Text where;                           // the document's number and clause, written at load
   std::vector<std::string> json_notes;  // the notes as JSON objects, written at load

@@ -255,6 +255,17 @@ void Reader::words(const json& j, const std::string& where, const Model& m, Meas
   }
 }
 
+// A stacking rule's "medal_titles": values of the vocabulary's "title" field.
+std::vector<std::string> Reader::medal_titles(const json& j, const std::string& where, const Model& m) {
+  std::vector<std::string> out = strings(j, where);
+  auto def = m.vocab.fields.find("title");
+  for (auto& v : out)
+    if (def == m.vocab.fields.end() ||
+        std::find(def->second.values.begin(), def->second.values.end(), v) == def->second.values.end())
+      bad(where, "unknown_id", "字段“title”没有取值“" + v + "”", "field 'title' has no value '" + v + "'");
+  return out;
+}
+
 // A stacking rule's "result_levels": [{"tier": ["world_skills"]}, {"tier": [...], "squad": ["national"]}, ...], the
 // levels from the highest, each naming enum values of the vocabulary's fields.
 std::vector<std::vector<std::pair<std::string, std::string>>> Reader::result_levels(const json& j,
@@ -507,6 +518,7 @@ void Reader::rules(const json& j, Model& m, const std::string& folder) {
       st.measures = measure_refs(key(x, "measures"), p + "/measures", m, di, true);
       if (x.contains("also")) st.also = strings(key(x, "also"), p + "/also");
       if (x.contains("result_levels")) st.levels = result_levels(key(x, "result_levels"), p + "/result_levels", m);
+      if (x.contains("medal_titles")) st.medal_titles = medal_titles(key(x, "medal_titles"), p + "/medal_titles", m);
       if (auto n = x.find("notes"); n != x.end()) {
         if (!n->is_array())
           bad(p + "/notes", "not_array", "notes 必须是数组", "notes must be an array");

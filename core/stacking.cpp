@@ -104,6 +104,41 @@ bool one_season(const Situation& s, const Evaluation& ev, const std::vector<Item
   return nearest(a, b, rb) && nearest(b, a, ra);
 }
 
+// Under a rule with "medal_titles" (济宁 (九): 全国技术能手, which is conferred on WorldSkills medallists): for a
+// person, each such title is joined to the medal it was conferred for, the person's latest WorldSkills medal on or
+// before the title's date and at most a season before it; a title earlier than every medal, or long after, is an
+// achievement of its own. Each (title item, medal item) pair to join goes to `join`.
+template <class Join>
+void join_medal_titles(const Situation& s, const Evaluation& ev, const std::vector<Item>& items,
+                       const std::vector<int>& members, const Stacking& st, Join join) {
+  if (st.medal_titles.empty() || s.kind != "person") return;
+  auto text = [](const Event& e, const char* field) {
+    const Value* v = e.fields.get(field);
+    return v && v->kind == Value::Kind::Text ? v->s : std::string();
+  };
+  auto is_medal = [&](const Event& e) {
+    if (e.type == "hire") return text(e, "talent").rfind("world_skills_", 0) == 0;
+    return e.type == "competition" && text(e, "tier") == "world_skills" && !text(e, "medal").empty();
+  };
+  auto is_title = [&](const Event& e) {
+    std::string t = text(e, e.type == "hire" ? "talent" : e.type == "title" ? "title" : "");
+    return !t.empty() && std::find(st.medal_titles.begin(), st.medal_titles.end(), t) != st.medal_titles.end();
+  };
+  for (int t : members) {
+    const Event& title = event_of(ev, s, items[t]);
+    if (!is_title(title)) continue;
+    int medal = -1;
+    for (int i : members) {
+      const Event& e = event_of(ev, s, items[i]);
+      if (!is_medal(e) || items[i].recipient != items[t].recipient || e.date > title.date ||
+          days_apart(e.date, title.date) > kSeasonDays)
+        continue;
+      if (medal < 0 || e.date > event_of(ev, s, items[medal]).date) medal = i;
+    }
+    if (medal >= 0) join(t, medal);
+  }
+}
+
 // The items of one stacking rule grouped by what they reward: two items are in one group when they share an
 // achievement (directly or through a third), and have one receiver. None when fewer than two items are the rule's.
 std::vector<std::vector<int>> achievement_groups(const Model& m, const Situation& s, const Evaluation& ev,
@@ -145,6 +180,7 @@ std::vector<std::vector<int>> achievement_groups(const Model& m, const Situation
     for (size_t x = 0; x < results.size(); ++x)
       for (size_t y = 0; y < x; ++y)
         if (one_season(s, ev, items, results, x, y)) root[static_cast<size_t>(find(results[x]))] = find(results[y]);
+  join_medal_titles(s, ev, items, members, st, [&](int a, int b) { root[static_cast<size_t>(find(a))] = find(b); });
   std::map<int, std::vector<int>> by_root;  // members in item order within each group
   for (int i : members) by_root[find(i)].push_back(i);
   std::vector<std::vector<int>> groups;
