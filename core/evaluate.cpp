@@ -256,6 +256,18 @@ void cap(const Model& m, const Situation& s, const Evaluation& ev, std::vector<I
 
 }  // namespace
 
+long long cap_room(const Situation& s, const Evaluation& ev, const std::vector<Item>& items, const Cap& c,
+                   const Item& of, bool planned, const std::vector<int>& skip) {
+  auto year = [&](const Item& it) { return c.per == Cap::Per::ApplicantYear ? event_of(ev, s, it).date / 10000 : 0; };
+  long long used = 0;  // what the year's other items of the cap are certain to take (plans after what happened)
+  for (size_t i = 0; i < items.size(); ++i)
+    if (std::find(skip.begin(), skip.end(), static_cast<int>(i)) == skip.end() && items[i].counts() &&
+        items[i].total_known && year(items[i]) == year(of) && (!items[i].planned || planned) &&
+        std::binary_search(c.measures.begin(), c.measures.end(), items[i].measure))
+      used += items[i].total_min;
+  return std::max(0LL, c.max_yuan - used);
+}
+
 void cap_floors(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
   for (size_t wi = 0; wi < items.size(); ++wi) {
     Item& win = items[wi];
@@ -265,16 +277,7 @@ void cap_floors(const Model& m, const Situation& s, const Evaluation& ev, std::v
       const Cap& c = m.caps[ci];
       if (m.documents[c.doc].city != s.city || !std::binary_search(c.measures.begin(), c.measures.end(), low.measure))
         continue;
-      auto year = [&](const Item& it) {
-        return c.per == Cap::Per::ApplicantYear ? event_of(ev, s, it).date / 10000 : 0;
-      };
-      long long used = 0;  // what the year's other items of the cap are certain to take (plans after what happened)
-      for (size_t i = 0; i < items.size(); ++i)
-        if (i != wi && items[i].counts() && items[i].total_known && year(items[i]) == year(low) &&
-            (!items[i].planned || win.planned) &&
-            std::binary_search(c.measures.begin(), c.measures.end(), items[i].measure))
-          used += items[i].total_min;
-      long long room = std::max(0LL, c.max_yuan - used);
+      long long room = cap_room(s, ev, items, c, low, win.planned, {static_cast<int>(wi)});
       long long floor = std::max(win.own_min, std::min(low.total_min, room));
       if (floor < win.total_min) win.total_min = floor, win.floor_cap = static_cast<int>(ci), win.floor_room = room;
     }

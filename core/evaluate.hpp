@@ -136,6 +136,10 @@ void mark_levels_below_held(const Model& m, const Situation& s, const Evaluation
 
 // A 就高 winner's floor from an excluded item of a capped measure, lowered to what the cap leaves that item once the
 // year's other items of the cap are counted (evaluate.cpp, after the caps).
+// What cap `c` leaves for item `of`: its most less what the cap's other items of `of`'s year (of the whole span, for
+// a cap per applicant) are certain to bring; plans count only where `planned`; the items `skip` names do not count.
+long long cap_room(const Situation& s, const Evaluation& ev, const std::vector<Item>& items, const Cap& c,
+                   const Item& of, bool planned, const std::vector<int>& skip);
 void cap_floors(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 
 // 就高不重复 and 按最高成绩奖励 (stacking.cpp): items of one stacking rule that reward the same achievement keep only

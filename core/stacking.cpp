@@ -1,5 +1,6 @@
 // 就高不重复 and 按最高成绩奖励: the items of one stacking rule that reward the same achievement keep only the best.
 #include <algorithm>
+#include <climits>
 #include <cstdlib>
 #include <map>
 
@@ -214,17 +215,23 @@ size_t level_of(const Stacking& st, const Event& e) {
 // Whether item a is the better of two under a stacking rule: the higher level where the rule ranks results by
 // level; then what it may bring (a ceiling counts as its amount), then its floor; then, to be the same on every run,
 // the measure's id and the event's place in the situation.
+// `room_a` and `room_b`: what the caps of each item's measure leave it (cap_room), when the items are under one.
 bool better_result(const Model& m, const Situation& s, const Evaluation& ev, const Stacking& st,
-                   const std::vector<Item>& items, size_t a, size_t b) {
+                   const std::vector<Item>& items, size_t a, size_t b, long long room_a = LLONG_MAX,
+                   long long room_b = LLONG_MAX) {
   const Item &x = items[a], &y = items[b];
   if (!st.levels.empty() && x.event >= 0 && y.event >= 0) {
     size_t lx = level_of(st, event_of(ev, s, x)), ly = level_of(st, event_of(ev, s, y));
     if (lx != ly) return lx < ly;
   }
-  auto worth = [](const Item& it) { return it.total_known ? it.total_max : it.unit_known ? it.unit_max : 0; };
-  auto floor_of = [](const Item& it) { return it.total_known ? it.total_min : it.unit_known ? it.unit_min : 0; };
-  if (worth(x) != worth(y)) return worth(x) > worth(y);
-  if (floor_of(x) != floor_of(y)) return floor_of(x) > floor_of(y);
+  auto worth = [](const Item& it, long long room) {
+    return std::min(room, it.total_known ? it.total_max : it.unit_known ? it.unit_max : 0);
+  };
+  auto floor_of = [](const Item& it, long long room) {
+    return std::min(room, it.total_known ? it.total_min : it.unit_known ? it.unit_min : 0);
+  };
+  if (worth(x, room_a) != worth(y, room_b)) return worth(x, room_a) > worth(y, room_b);
+  if (floor_of(x, room_a) != floor_of(y, room_b)) return floor_of(x, room_a) > floor_of(y, room_b);
   if (x.measure != y.measure) return m.measures[x.measure].id < m.measures[y.measure].id;
   return a < b;
 }
@@ -260,12 +267,30 @@ void maybe_one_project(const Model& m, const Situation& s, const Evaluation& ev,
   }
 }
 
+// What an item of a group may bring under the caps its measure is in (烟台 (十一) 每家企业每年不超过10万元): the room
+// the year's certain items outside the group leave it, the least over its caps. A capped item is worth its room, not
+// its amount, when the group's highest is chosen.
+long long room_under_caps(const Model& m, const Situation& s, const Evaluation& ev, const std::vector<Item>& items,
+                          int i, const std::vector<int>& group) {
+  long long room = LLONG_MAX;
+  const Item& it = items[static_cast<size_t>(i)];
+  for (const Cap& c : m.caps)
+    if (m.documents[c.doc].city == s.city && std::binary_search(c.measures.begin(), c.measures.end(), it.measure))
+      room = std::min(room, cap_room(s, ev, items, c, it, it.planned, group));
+  return room;
+}
+
 // The best of a group's members (item indices) under the rule; -1 for none.
 int best_of(const Model& m, const Situation& s, const Evaluation& ev, const Stacking& st,
             const std::vector<Item>& items, const std::vector<int>& members) {
   int best = -1;
-  for (int i : members)
-    if (best < 0 || better_result(m, s, ev, st, items, static_cast<size_t>(i), static_cast<size_t>(best))) best = i;
+  long long best_room = LLONG_MAX;
+  for (int i : members) {
+    long long room = room_under_caps(m, s, ev, items, i, members);
+    if (best < 0 ||
+        better_result(m, s, ev, st, items, static_cast<size_t>(i), static_cast<size_t>(best), room, best_room))
+      best = i, best_room = room;
+  }
   return best;
 }
 
