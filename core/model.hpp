@@ -143,6 +143,10 @@ struct Measure {
   // A title selected in rounds (日照 5. 每3年评选一次，每次…每人给予1万元): the same title on another day may be a new
   // selection, so it runs from 0 (Item::again_of) rather than being taken as entered twice.
   bool reselected = false;
+  // One level of a platform a unit may have several of (烟台 (四) 高技能人才培训基地): two items of this measure are
+  // two platforms; an item of another measure naming the same `achievement` (the other level) is one of them upgraded,
+  // paired with one alone, the earliest first (stacking.cpp pair_upgrades).
+  bool upgrade = false;
   int pool = -1;  // the city-wide pool or quota it counts towards (Model::pools), set at load
   // A threshold counted per calendar year (rules.json "per_year": "event.count"): the field is the sum over the
   // applicant's events of that year that meet the other conditions; one item per year.

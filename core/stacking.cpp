@@ -140,6 +140,23 @@ void join_medal_titles(const Situation& s, const Evaluation& ev, const std::vect
   }
 }
 
+// The items of one platform achievement whose measures are levels (烟台 (四) 省级 and 国家级高技能人才培训基地): two of
+// one level are two platforms; one of another level is one of them upgraded. Each is paired, in date order, with the
+// first later one of another level not yet paired; each pair goes to `join`.
+template <class Join>
+void pair_upgrades(const Situation& s, const Evaluation& ev, const std::vector<Item>& items, std::vector<int> levels,
+                   Join join) {
+  std::stable_sort(levels.begin(), levels.end(),
+                   [&](int a, int b) { return event_of(ev, s, items[a]).date < event_of(ev, s, items[b]).date; });
+  std::vector<bool> paired(levels.size(), false);
+  for (size_t x = 0; x < levels.size(); ++x)
+    for (size_t y = x + 1; y < levels.size() && !paired[x]; ++y)
+      if (!paired[y] && items[levels[x]].measure != items[levels[y]].measure) {
+        paired[x] = paired[y] = true;
+        join(levels[x], levels[y]);
+      }
+}
+
 // The items of one stacking rule grouped by what they reward: two items are in one group when they share an
 // achievement (directly or through a third), and have one receiver. None when fewer than two items are the rule's.
 std::vector<std::vector<int>> achievement_groups(const Model& m, const Situation& s, const Evaluation& ev,
@@ -154,6 +171,7 @@ std::vector<std::vector<int>> achievement_groups(const Model& m, const Situation
   std::vector<int> members, root(items.size(), -1);
   std::map<std::string, int> first;                    // achievement key -> the first item that has it
   std::map<std::string, std::vector<int>> of_contest;  // a contest project's key -> its results (editions differ)
+  std::map<std::string, std::vector<int>> of_upgrade;  // a platform's levels (measure.upgrade) -> their items
   auto find = [&](int i) {
     while (root[static_cast<size_t>(i)] != i) i = root[static_cast<size_t>(i)];
     return i;
@@ -166,6 +184,10 @@ std::vector<std::vector<int>> achievement_groups(const Model& m, const Situation
     // 就高不重复 is for one receiver: the workers' own subsidy does not stack against the enterprise's award.
     const Event& e = event_of(ev, s, it);
     for (auto& a : achievements(e, it, m, s)) {
+      if (a[0] == 'a' && m.measures[it.measure].upgrade) {
+        of_upgrade[it.recipient + "|" + a].push_back(self);
+        continue;
+      }
       if (a[0] != 'c') {
         auto [at, fresh] = first.emplace(it.recipient + "|" + a, self);
         // A later term of the same monthly allowance already lost the months an earlier one pays (terms.cpp): the
@@ -181,6 +203,8 @@ std::vector<std::vector<int>> achievement_groups(const Model& m, const Situation
     for (size_t x = 0; x < results.size(); ++x)
       for (size_t y = 0; y < x; ++y)
         if (one_season(s, ev, items, results, x, y)) root[static_cast<size_t>(find(results[x]))] = find(results[y]);
+  for (auto& [key, levels] : of_upgrade)
+    pair_upgrades(s, ev, items, levels, [&](int a, int b) { root[static_cast<size_t>(find(a))] = find(b); });
   join_medal_titles(s, ev, items, members, st, [&](int a, int b) { root[static_cast<size_t>(find(a))] = find(b); });
   std::map<int, std::vector<int>> by_root;  // members in item order within each group
   for (int i : members) by_root[find(i)].push_back(i);
