@@ -541,6 +541,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
   note_open_terms(m, s, out, out.items);
   drop_later_firsts(m, s, out, out.items);
   drop_reviews_of_earlier(m, s, out, out.items);
+  drop_repeated_reviews(m, s, out, out.items);
   mark_levels_below_held(m, s, out, out.items);
   stack(m, s, out, out.items);
   cap(m, s, out, out.items);

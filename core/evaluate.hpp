@@ -125,6 +125,13 @@ constexpr int kReviewOfEarlier = -3;
 // (terms.cpp).
 void drop_reviews_of_earlier(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 
+// Item::stacking of an item excluded as a person's yearly review entered twice (yearly_review, one day).
+constexpr int kSameReview = -4;
+
+// A person's two yearly reviews of a yearly_review measure in one calendar year: of one day, the later is excluded as
+// entered twice; of two days, it runs from 0 (again_of), being perhaps another year's review (terms.cpp).
+void drop_repeated_reviews(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
+
 // The same right without money given by several events: one item on the earliest, naming the others (terms.cpp).
 void merge_repeated_rights(const Situation& s, std::vector<Item>& items);
 

@@ -193,6 +193,12 @@ void excluded_words(Words& w, const Model& m, const Situation& s, const Evaluati
         "leave the review blank and enter the review as its own event.");
     return;
   }
+  if (it.stacking == kSameReview) {  // terms.cpp drop_repeated_reviews
+    cat(w.zh, "但这与事件“", s.events[win.event].id, "”是同一天的同一年度考核：按重复录入计，本项不重复发放。");
+    cat(w.en, " But this is the same yearly review on the same day as event “", s.events[win.event].id,
+        "”: taken as entered twice, so it is not paid twice.");
+    return;
+  }
   if (it.stacking < 0) {  // the same title entered twice (terms.cpp)
     const std::string& first = win.event >= 0 ? s.events[win.event].id : std::string();
     if (win.event < 0 || s.events[win.event].date == event_of(ev, s, it).date) {
@@ -486,7 +492,17 @@ void money_words(Words& w, const Model& m, const Situation& s, const Event& e, c
         "”): in the same occupation this is no new promotion and is not paid; in another it may be, so this is not "
         "certain money.");
   }
-  if (it.again_of >= 0) {
+  if (it.again_of >= 0 && x.yearly_review) {
+    const std::string& first = s.events[static_cast<size_t>(it.again_of)].id;
+    cat(w.zh, "但事件“", first,
+        "”也是同一年内的年度考核优秀：年度考核每年一次，同一年度只奖励一次；若本次是另一年度的考核（如上年度的考核在本"
+        "年"
+        "公布），可以申请，所以本项不是确定金额。");
+    cat(w.en, " But event “", first,
+        "” is an excellent yearly review in the same year too: the review is yearly and rewarded once a year; if this "
+        "one is another year's review (last year's, announced this year), it may be claimed, so this is not certain "
+        "money.");
+  } else if (it.again_of >= 0) {
     const std::string& first = s.events[static_cast<size_t>(it.again_of)].id;
     cat(w.zh, "但这与事件“", first,
         "”是同一称号：原文按届评选（每届每人给予奖励），未写明同一人再次当选是否再次奖励，所以本项不是确定金额；如确系"

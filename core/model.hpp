@@ -147,6 +147,9 @@ struct Measure {
   // two platforms; an item of another measure naming the same `achievement` (the other level) is one of them upgraded,
   // paired with one alone, the earliest first (stacking.cpp pair_upgrades).
   bool upgrade = false;
+  // A yearly review's reward (威海 2021 8. 年度考核优秀的工作室): a person's one studio has one review a year
+  // (terms.cpp drop_repeated_reviews).
+  bool yearly_review = false;
   int pool = -1;  // the city-wide pool or quota it counts towards (Model::pools), set at load
   // A threshold counted per calendar year (rules.json "per_year": "event.count"): the field is the sum over the
   // applicant's events of that year that meet the other conditions; one item per year.

@@ -19,12 +19,41 @@ bool known_kind(const std::string& k) {
 
 void Reader::measure(const json& j, const std::string& where, Model& m, int doc) {
   if (!j.is_object()) return bad(where, "not_object", "措施必须是对象", "a measure must be an object");
-  static const std::set<std::string> keys = {
-      "id",         "clause",      "kind",     "quote",     "applicants", "recipient",    "event",           "when",
-      "amount",     "options",     "per_head", "schedule",  "payers",     "what",         "needs",           "notes",
-      "ambiguous",  "supersedes",  "benefit",  "comment",   "unit",       "held",         "teams",           "per_year",
-      "what_unit",  "achievement", "proof",    "new_level", "first_only", "review_later", "recipient_words", "credit",
-      "reselected", "upgrade"};
+  static const std::set<std::string> keys = {"id",
+                                             "clause",
+                                             "kind",
+                                             "quote",
+                                             "applicants",
+                                             "recipient",
+                                             "event",
+                                             "when",
+                                             "amount",
+                                             "options",
+                                             "per_head",
+                                             "schedule",
+                                             "payers",
+                                             "what",
+                                             "needs",
+                                             "notes",
+                                             "ambiguous",
+                                             "supersedes",
+                                             "benefit",
+                                             "comment",
+                                             "unit",
+                                             "held",
+                                             "teams",
+                                             "per_year",
+                                             "what_unit",
+                                             "achievement",
+                                             "proof",
+                                             "new_level",
+                                             "first_only",
+                                             "review_later",
+                                             "recipient_words",
+                                             "credit",
+                                             "reselected",
+                                             "upgrade",
+                                             "yearly_review"};
   for (auto& [k, _] : j.items())
     if (!keys.count(k))
       bad(where + "/" + pointer_token(k), "unknown_key", "未知的措施字段“" + k + "”",
@@ -230,7 +259,8 @@ void Reader::words(const json& j, const std::string& where, const Model& m, Meas
           "an ambiguous measure needs a note explaining the reading taken");
   }
   if (j.contains("supersedes")) x.supersedes = strings(j["supersedes"], where + "/supersedes");
-  for (const char* flag : {"held", "teams", "new_level", "first_only", "review_later", "reselected", "upgrade"})
+  for (const char* flag :
+       {"held", "teams", "new_level", "first_only", "review_later", "reselected", "upgrade", "yearly_review"})
     if (j.contains(flag)) {
       const std::string f = flag;
       bool& to = f == "held"           ? x.held
@@ -239,7 +269,8 @@ void Reader::words(const json& j, const std::string& where, const Model& m, Meas
                  : f == "first_only"   ? x.first_only
                  : f == "review_later" ? x.review_later
                  : f == "reselected"   ? x.reselected
-                                       : x.upgrade;
+                 : f == "upgrade"      ? x.upgrade
+                                       : x.yearly_review;
       if (!j[flag].is_boolean())
         bad(where + "/" + flag, "not_boolean", "必须是布尔值", "must be a boolean");
       else

@@ -113,6 +113,26 @@ void drop_reviews_of_earlier(const Model& m, const Situation& s, const Evaluatio
   }
 }
 
+void drop_repeated_reviews(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  if (s.kind != "person") return;  // a unit may host several studios, each reviewed
+  for (size_t i = 0; i < items.size(); ++i) {
+    Item& later = items[i];
+    if (!later.counts() || later.event < 0 || later.uncertain() || !m.measures[later.measure].yearly_review) continue;
+    const Day day = event_of(ev, s, later).date;
+    for (size_t j = 0; j < i; ++j) {
+      const Item& earlier = items[j];
+      if (!earlier.counts() || earlier.measure != later.measure || earlier.event < 0 || earlier.uncertain()) continue;
+      const Day first = event_of(ev, s, earlier).date;
+      if (first / 10000 != day / 10000) continue;
+      if (first == day)
+        later.status = Status::Excluded, later.excluded_by = static_cast<int>(j), later.stacking = kSameReview;
+      else
+        later.again_of = earlier.event, later.total_min = 0;
+      break;
+    }
+  }
+}
+
 void drop_repeated_titles(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
   if (s.kind != "person") return;  // a unit's title events are its people's, each another person
   for (size_t i = 0; i < items.size(); ++i) {
