@@ -66,7 +66,7 @@ void text_json(JsonWriter& w, std::string_view key, std::string_view zh, std::st
 }
 
 // The item's head, the same in both forms up to the amount: clause, status, events, recipient, certainty.
-void head_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it, bool compact) {
+void head_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
   w.begin_object().field("clause_id", m.measures[it.measure].id).field("status", status_name(it.status));
   w.key("event_ids").begin_array();
   if (it.more_events.empty()) {
@@ -85,7 +85,6 @@ void head_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluati
   // nothing is asked for it.
   if (!it.uncertain() || it.status == Status::OutsidePeriod || it.status == Status::Superseded) return;
   w.key("certain").boolean(false);
-  if (compact) return;
   w.key("missing").begin_array();
   const Event& e = event_of(ev, s, it);
   for (auto& p : facts_asked(it)) {
@@ -147,33 +146,29 @@ void span_json(JsonWriter& w, std::string_view key, long long lo, long long hi) 
 void item_json(JsonWriter& w, Words& scratch, const Model& m, const Situation& s, const Evaluation& ev, const Item& it,
                bool compact) {
   const Measure& x = m.measures[it.measure];
-  head_json(w, m, s, ev, it, compact);
+  head_json(w, m, s, ev, it);
   amount_json(w, it);
   bool heads = x.per_head != Measure::PerHead::No;
-  if (!compact && heads && it.heads_unknown) w.key("heads").null();  // a number the user left blank
-  if (!compact && heads && !it.heads_unknown) w.field("heads", it.heads);
-  if (!compact && heads && !x.unit.zh.empty()) text_json(w, "unit", x.unit.zh, x.unit.en);
-  if (!compact) schedule_json(w, x, it);
+  if (heads && it.heads_unknown) w.key("heads").null();  // a number the user left blank
+  if (heads && !it.heads_unknown) w.field("heads", it.heads);
+  if (heads && !x.unit.zh.empty()) text_json(w, "unit", x.unit.zh, x.unit.en);
+  schedule_json(w, x, it);
   if (it.total_known)
     span_json(w, "total", it.total_min, it.total_max);
   else
     w.key("total").null();
   payers_json(w, x);
   if (x.pool >= 0 && it.counts()) w.field("pool", m.pools[static_cast<size_t>(x.pool)].id);
-  if (compact) {
-    if (x.ambiguous || it.team_unsaid) w.key("ambiguous").boolean(true);
-    if (it.planned) w.key("planned").boolean(true);
-    w.end_object();
-    return;
+  w.key("source").raw(compact ? x.json_source_compact : x.json_source);
+  if (!compact) {
+    scratch.clear();
+    explain(scratch, m, s, ev, it);
+    text_json(w, "explain", scratch.zh, scratch.en);
   }
-  w.key("source").raw(x.json_source);
-  scratch.clear();
-  explain(scratch, m, s, ev, it);
-  text_json(w, "explain", scratch.zh, scratch.en);
   if (it.option >= 0) w.key("option").raw(x.json_labels[static_cast<size_t>(it.option)]);
   if (it.status == Status::NonMonetary) w.key("benefit").raw(x.json_benefit);
   if (x.ambiguous || it.team_unsaid) w.key("ambiguous").boolean(true);
-  if (it.counts() || it.status == Status::NonMonetary) claim_json(w, m, s, ev, it);
+  if (!compact && (it.counts() || it.status == Status::NonMonetary)) claim_json(w, m, s, ev, it);
   if (it.planned) w.key("planned").boolean(true);
   settled_by_json(w, m, s, ev, it);
   w.end_object();

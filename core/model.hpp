@@ -182,7 +182,7 @@ struct Measure {
   bool unstated() const;  // some option grants money the text names no figure for
   // Parts of every result that depend on the measure alone, written once at load (render.cpp: prerender): the
   // source object, the suggestion, the clause's name ("威政办发〔2025〕3号第9条") and `what` said of an organisation.
-  std::string json_source, json_suggestion;
+  std::string json_source, json_source_compact, json_suggestion;
   Text where;
   std::string what_en_org;
   bool suggestion_money = false, suggestion_known = false;

@@ -292,6 +292,13 @@ void prerender(Model& m) {
         .field("quote", x.quote)
         .end_object();
     x.json_source = src.take();
+    JsonWriter where_only;  // the compact result's source: no quote
+    where_only.begin_object()
+        .field("document", d.number)
+        .field("document_id", d.id)
+        .field("clause", x.clause)
+        .end_object();
+    x.json_source_compact = where_only.take();
     x.where = where(m, x.doc, x.clause);
     prerender_texts(x, d);
     x.what_en_org = singular(!x.what_unit.zh.empty() ? x.what_unit.en : x.what.en);
@@ -341,8 +348,8 @@ size_t render_result_at(std::string& out, size_t at, const Model& m, const Situa
   if (!compact) unread_event_notes(notes, m, s), undated_event_notes(notes, s), other_city_event_notes(notes, m, s, ev);
   w.end_array();
   totals_json(w, ev);
+  documents_json(w, m, s, ev);
   if (!compact) {
-    documents_json(w, m, s, ev);
     suggestions_json(w, m, s, ev);
     notes.json(w);
   }

@@ -120,7 +120,10 @@ test('evaluate(situation, { compact: true }) gives the compact object; no option
   assert.deepEqual(compact.totals, full.totals);
   assert.equal(compact.items.length, full.items.length);
   assert.ok(!('explain' in compact.items[0]) && 'explain' in full.items[0]);
-  assert.ok(!('notes' in compact) && !('suggestions' in compact) && !('documents' in compact));
+  assert.ok(!('notes' in compact) && !('suggestions' in compact));
+  assert.deepEqual(compact.documents, full.documents);
+  assert.ok(!('quote' in compact.items[0].source) && 'quote' in full.items[0].source);
+  assert.deepEqual(compact.items[0].schedule, full.items[0].schedule);
   assert.equal(calc.evaluateText(JSON.stringify(situation), { compact: false }), calc.evaluateText(JSON.stringify(situation)));
   assert.deepEqual(calc.evaluate('{"city": "weihai", ', { compact: true }), calc.evaluate('{"city": "weihai", '));
 });
