@@ -107,10 +107,12 @@ ojson pool_head(const Model& m, const Group& g) {
 }
 
 // A quota's year: its people counted against the quota, every claim listed as made.
-void write_quota(const Pool& pl, const Group& g, const std::vector<Applicant>& apps, ojson& o, ojson& notes,
-                 std::string& list) {
+void write_quota(const Pool& pl, const Group& g, const std::vector<Applicant>& apps, Tally& tally, ojson& o,
+                 ojson& notes, std::string& list) {
   long long people = 0;
   for (auto& sl : g.slots) {
+    auto& mine = tally.quotas[static_cast<size_t>(sl.applicant)];
+    if (std::find(mine.begin(), mine.end(), pl.id) == mine.end()) mine.push_back(pl.id);
     people += sl.heads;
     if (list.size() > 1) list += ',';
     list += "{\"applicant\":";
@@ -271,7 +273,7 @@ void write_pool(const Model& m, const Group& g, const std::vector<Applicant>& ap
   for (auto& n : pl.notes) notes.push_back(text_json(n));
   std::string list = "[";  // the applicants, written directly: there may be many
   if (pl.rule == Pool::Rule::Quota)
-    write_quota(pl, g, apps, o, notes, list);
+    write_quota(pl, g, apps, tally, o, notes, list);
   else
     write_money_pool(m, g, apps, tally, o, notes, list);
   list += ']';
@@ -295,6 +297,22 @@ void write_unpooled(const Applicant& a, const Unpooled& u, std::string& out) {
   out += "}}";
 }
 
+// An applicant that counts in quotas of people alone: no money is shared there, so 0 claimed and allocated, the
+// quotas named (their claims are listed in each quota's pool).
+void write_quota_only(const Applicant& a, const std::vector<std::string>& quotas, std::string& out) {
+  std::string names;
+  for (auto& q : quotas) names += (names.empty() ? "" : "、") + q;
+  out += "{\"applicant\":";
+  quoted(out, a.id);
+  out += ",\"claimed_yuan\":0,\"allocated_yuan\":0,\"payers\":[],\"in_quota\":" + dump(ojson(quotas));
+  out += ",\"not_counted\":{\"zh\":";
+  quoted(out, "只计入人数名额（" + names + "）：名额按人数计，不分配资金；所申报的金额列在该名额下");
+  out += ",\"en\":";
+  quoted(out, "counts only in quotas of people (" + names +
+                  "): a quota counts people and shares no money; the amounts claimed are listed under the quota");
+  out += "}}";
+}
+
 // Each applicant of a money pool, over all pools: claimed, allocated, and each payer's part; then, in their place, the
 // applicants that count towards no pool, with the reason.
 void write_applicants(const std::vector<Applicant>& apps, const Tally& tally, const std::vector<Unpooled>& unpooled,
@@ -306,6 +324,11 @@ void write_applicants(const std::vector<Applicant>& apps, const Tally& tally, co
     if (next_unpooled < unpooled.size() && unpooled[next_unpooled].applicant == static_cast<int>(ai)) {
       if (out.size() > applicants_at) out += ',';
       write_unpooled(apps[ai], unpooled[next_unpooled++], out);
+      continue;
+    }
+    if (!tally.in_money_pool[ai] && !tally.quotas[ai].empty()) {
+      if (out.size() > applicants_at) out += ',';
+      write_quota_only(apps[ai], tally.quotas[ai], out);
       continue;
     }
     if (!tally.in_money_pool[ai]) continue;

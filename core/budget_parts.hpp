@@ -125,7 +125,8 @@ struct Tally {
   Sums grand;
   std::vector<Sums> per_app;
   std::vector<char> in_money_pool;
-  explicit Tally(size_t applicants) : per_app(applicants), in_money_pool(applicants, 0) {}
+  std::vector<std::vector<std::string>> quotas;  // per applicant, the quota pools it counts in
+  explicit Tally(size_t applicants) : per_app(applicants), in_money_pool(applicants, 0), quotas(applicants) {}
 };
 void tally_pool(const Model& m, const Group& g, const Settlement& s, Tally& t);
 

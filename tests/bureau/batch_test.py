@@ -497,6 +497,18 @@ expect("budget CSV: an applicant in no pool is a not_pooled row with the reason 
        [(x["applicant"], x["claimed_yuan"]) for x in rows if x["rule"] == "not_pooled"] == [("丙", ""), ("丁", "")] and
        "施行期" in [x["note"] for x in rows if x["applicant"] == "丙"][0], rows)
 
+# A person who counts only in a quota of people (烟台 (十三) 每年遴选不超过80名烟台市技能大师) is in `applicants` too,
+# naming the quota, with 0 claimed and allocated (a quota shares no money).
+data = "\n".join([weihai_claim("甲", "2025-07-01"), json.dumps({"id": "张三", "situation": {
+    "city": "yantai", "applicant": {"kind": "person", "employer": "enterprise"}, "events": [
+        {"id": "e1", "type": "title", "date": "2025-06-01", "title": "yantai_skill_master"}]}}, ensure_ascii=False)]) + "\n"
+p = run(["budget", write("quota_only.jsonl", data)])
+r = json.loads(p.stdout) if p.stdout else {}
+apps = {a["applicant"]: a for a in r.get("applicants", [])}
+expect("budget: a person in a quota alone is in applicants, naming the quota",
+       sorted(apps) == ["张三", "甲"] and apps["张三"].get("in_quota") == ["YT24-13-skill-master-quota"] and
+       apps["张三"].get("allocated_yuan") == 0 and "名额" in apps["张三"].get("not_counted", {}).get("zh", ""), r)
+
 # A claim whose only pooled event is after its as_of (a plan) is in the answer too: in applicants with the reason, and
 # the planned lines as not_counted rows of their pool.
 plan = "\n".join([weihai_claim("甲", "2025-07-01"), weihai_claim("乙", "2025-10-01")]) + "\n"
