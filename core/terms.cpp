@@ -200,15 +200,29 @@ void mark_levels_below_held(const Model& m, const Situation& s, const Evaluation
 // and rights of another option stay apart. The indices items keep of others (excluded_by, counted_item, floor_by)
 // follow.
 void merge_repeated_rights(const Situation& s, std::vector<Item>& items) {
-  auto mergeable = [](const Item& it) {
-    return it.status == Status::NonMonetary && it.event >= 0 && !it.planned && !it.uncertain();
+  // A right not certain only for the applicant's own blank facts (国有企业 left blank) asks the same of every event.
+  auto applicant_facts_only = [](const Item& it) {
+    if (it.project_of >= 0 || it.below >= 0 || it.again_of >= 0) return false;
+    auto asked = facts_asked(it);
+    return std::all_of(asked.begin(), asked.end(), [](const Path& p) { return p.scope == Path::Scope::Applicant; });
+  };
+  auto mergeable = [&](const Item& it) {
+    return it.status == Status::NonMonetary && it.event >= 0 && !it.planned &&
+           (!it.uncertain() || applicant_facts_only(it));
+  };
+  auto same_facts = [](const Item& a, const Item& b) {
+    auto x = facts_asked(a), y = facts_asked(b);
+    return x.size() == y.size() &&
+           std::equal(x.begin(), x.end(), y.begin(), [](const Path& p, const Path& q) { return p.text() == q.text(); });
   };
   std::vector<int> into(items.size(), -1);  // the item each merged one joins
   for (size_t i = 0; i < items.size(); ++i) {
     if (!mergeable(items[i])) continue;
     for (size_t j = 0; j < i; ++j) {
       Item& k = items[j];
-      if (into[j] >= 0 || !mergeable(k) || k.measure != items[i].measure || k.option != items[i].option) continue;
+      if (into[j] >= 0 || !mergeable(k) || k.measure != items[i].measure || k.option != items[i].option ||
+          k.uncertain() != items[i].uncertain() || !same_facts(k, items[i]))
+        continue;
       into[i] = static_cast<int>(j);
       int later = items[i].event;
       if (s.events[static_cast<size_t>(later)].date < s.events[static_cast<size_t>(k.event)].date)

@@ -229,3 +229,19 @@ TEST_CASE("an intake whose hire count is blank asks the count once in what to br
   }
   CHECK(found);
 }
+
+TEST_CASE("a right that asks the same blank fact of the applicant for two events is one item", "[evaluate]") {
+  // 烟台 (十) 国有企业…高技能人才与专业技术人才同等待遇: a 技师 and later a 高级技师 at an enterprise whose ownership is
+  // blank: one wage-parity right naming both events, asking the ownership once.
+  json r = test::builtin_eval(json::parse(
+      R"({"city":"yantai","as_of":"2026-12-01","applicant":{"kind":"person","employer":"enterprise"},"events":[
+          {"id":"e2","type":"skill_level","date":"2025-06-01","level":"senior_technician"},
+          {"id":"e1","type":"skill_level","date":"2024-06-01","level":"technician"}]})"));
+  std::vector<json> parity;
+  for (auto& i : r["items"])
+    if (i["clause_id"] == "YT24-10-soe-wage-parity") parity.push_back(i);
+  REQUIRE(parity.size() == 1);
+  CHECK(parity[0]["event_ids"] == json::array({"e1", "e2"}));
+  CHECK(parity[0]["certain"] == false);
+  CHECK(parity[0]["missing"].size() == 1);
+}
