@@ -72,8 +72,9 @@ bool read_quoted(Reader& r, const json& j, const std::string& path, const std::s
 
 // The claim parts of one level (document, a clause, a measure): each present key overrides the level above.
 struct Level {
-  bool has_unit = false, has_paid = false, has_cadence = false;
+  bool has_unit = false, has_paid = false, has_cadence = false, has_bring = false;
   Quoted unit, paid, cadence;
+  std::vector<Quoted> bring;
   std::string role;
 };
 
@@ -86,7 +87,7 @@ Level read_level(Reader& r, const json& j, const std::string& path, const std::s
   }
   for (auto& [k, _] : j.items()) {
     bool ok = k == "handled_by" || k == "paid" || k == "comment" ||
-              (top ? k == "clauses" || k == "measures" : k == "cadence");
+              (top ? k == "clauses" || k == "measures" : k == "cadence" || k == "bring");
     if (!ok) r.bad(path + "/" + k, "unknown_key", "未知字段“" + k + "”", "unknown key '" + k + "'");
   }
   if (j.contains("handled_by"))
@@ -99,8 +100,20 @@ Level read_level(Reader& r, const json& j, const std::string& path, const std::s
     l.has_cadence = true;
     if (!j["cadence"].is_null()) read_quoted(r, j["cadence"], path + "/cadence", file, false, m, l.cadence, nullptr);
   }
+  if (j.contains("bring")) {
+    l.has_bring = true;
+    if (!j["bring"].is_array())
+      r.bad(path + "/bring", "not_array", "bring 必须是数组", "bring must be an array");
+    else
+      for (size_t i = 0; i < j["bring"].size(); ++i) {
+        Quoted q;
+        if (read_quoted(r, j["bring"][i], path + "/bring/" + std::to_string(i), file, false, m, q, nullptr))
+          l.bring.push_back(q);
+      }
+  }
   for (const Quoted* q : {&l.unit, &l.paid, &l.cadence})
     if (q->set()) d.claim_quotes.push_back(*q);
+  for (const Quoted& q : l.bring) d.claim_quotes.push_back(q);
   return l;
 }
 
@@ -108,6 +121,7 @@ void apply(const Level& l, Measure& x) {
   if (l.has_unit) x.claim.handled_by = l.unit, x.claim.role = l.role;
   if (l.has_paid) x.claim.paid = x.monetary() ? l.paid : Quoted{};
   if (l.has_cadence) x.claim.cadence = l.cadence;
+  if (l.has_bring) x.claim.bring = l.bring;
 }
 
 void read_document_claim(Reader& r, const json& j, const std::string& file, Model& m, int di) {

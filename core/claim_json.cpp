@@ -229,6 +229,7 @@ void bring_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluat
     words_json(w, b.line);
   }
   for (size_t i = 0; i < b.used; ++i) words_json(w, b.proofs[i]);
+  for (const Quoted& q : x.claim.bring) w.begin_object().field("zh", q.text.zh).field("en", q.text.en).end_object();
   w.end_array();
 }
 

@@ -104,6 +104,9 @@ struct Quoted {
 // How to claim a measure, from the texts only (claim.json; core/claim.cpp).
 struct MeasureClaim {
   Quoted handled_by, paid, cadence;
+  // Proof of a condition the text sets and no field of the situation states (烟台 (十一) “急需紧缺”工种), added to
+  // what to bring.
+  std::vector<Quoted> bring;
   std::string role;  // responsible_unit 责任单位, lead_unit 牵头单位, contact_unit 联系单位, issuer
 };
 

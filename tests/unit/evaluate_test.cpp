@@ -245,3 +245,17 @@ TEST_CASE("a right that asks the same blank fact of the applicant for two events
   CHECK(parity[0]["certain"] == false);
   CHECK(parity[0]["missing"].size() == 1);
 }
+
+TEST_CASE("what to bring names a condition of the text that no field states", "[evaluate][claim]") {
+  // 烟台 (十一) 符合条件的“急需紧缺”工种人员: the occupation's place in the catalogue is proved, though not asked.
+  json r = test::builtin_eval(json::parse(
+      R"({"city":"yantai","as_of":"2026-12-01","applicant":{"kind":"person","employer":"enterprise","social_insurance_months":12},
+          "events":[{"id":"e1","type":"hire","date":"2025-01-10","talent":"technician","from_outside_city":true}]})"));
+  bool found = false;
+  for (auto& i : r["items"]) {
+    if (i["clause_id"] != "YT24-11-imported-living-subsidy") continue;
+    found = true;
+    CHECK(i["claim"]["bring"].dump().find("急需紧缺") != std::string::npos);
+  }
+  CHECK(found);
+}
