@@ -183,6 +183,12 @@ export function situationSummary(situation, catalog, cityLabel) {
     h('p', { class: 'hint' }, `${label(t('as_of'))}${formatDate(situation.as_of)}`));
 }
 
+// How many items in the applicant's total the text sets as 不低于 a figure: the total counts their least.
+function floorItems(result) {
+  return (result.items ?? []).filter((i) => MONEY_STATUSES.has(i.status) && i.for_applicant && !i.planned &&
+    i.total && i.amount?.kind === 'floor').length;
+}
+
 export function summaryText(result) {
   const tot = result.totals ?? {};
   const items = result.items.filter((i) => MONEY_STATUSES.has(i.status) || i.status === 'non_monetary').length;
@@ -194,6 +200,8 @@ export function summaryText(result) {
       ? `${t('total_upto')} ${money(tot.max_yuan)}。${t('total_missing', { facts: why.facts.join(t('list_sep')) })}`
       : t('total_nothing_certain', { max: money(tot.max_yuan) });
   }
+  else if (tot.min_yuan === tot.max_yuan && floorItems(result))
+    s = `${t('total_sum')} ${t('amount_floor', { amount: money(tot.max_yuan) })}。`;
   else if (tot.min_yuan === tot.max_yuan) s = `${t('total_sum')} ${money(tot.max_yuan)}。`;
   else s = `${t('total_certain')} ${money(tot.min_yuan)}，${t('total_upto')} ${money(tot.max_yuan)}。`;
   if (lang() === 'en') s = s.replace(/[。，]/g, (c) => (c === '。' ? '. ' : ', ')).trim();
@@ -232,14 +240,16 @@ export function renderResult(ctx) {
   const nonMoney = items.filter((i) => i.status === 'non_monetary');
   const lost = items.filter((i) => LOST_STATUSES.has(i.status));
   const unknown = money_.filter((i) => !i.total).length;
+  const floors = floorItems(result);
   const tot = result.totals ?? { min_yuan: 0, max_yuan: 0 };
 
   const totals = h('div', { class: 'totals', id: 'totals', dataset: { min: tot.min_yuan, max: tot.max_yuan } });
   if (!tot.max_yuan) {
     totals.append(h('p', { class: 'total-none' }, t('total_none')));
   } else if (tot.min_yuan === tot.max_yuan) {
+    const sum = floors ? t('amount_floor', { amount: money(tot.max_yuan) }) : money(tot.max_yuan);
     totals.append(h('p', { class: 'total-line' }, h('span', { class: 'total-label' }, t('total_sum')),
-      h('span', { class: 'total-amount' }, money(tot.max_yuan))));
+      h('span', { class: 'total-amount' }, sum)));
   } else if (!tot.min_yuan) { // nothing certain: no large green 0, the sentence of totalBasis says why
     totals.append(h('p', { class: 'total-line upto' }, h('span', { class: 'total-label' }, t('total_upto')),
       h('span', { class: 'total-amount' }, money(tot.max_yuan))));
@@ -251,6 +261,7 @@ export function renderResult(ctx) {
         h('span', { class: 'total-amount' }, money(tot.max_yuan))));
   }
   if (unknown) totals.append(h('p', { class: 'hint' }, t('total_unknown', { n: unknown })));
+  if (floors) totals.append(h('p', { class: 'hint total-floor' }, t('total_floor', { n: floors })));
   for (const o of result.other_totals ?? []) {
     const amount = o.min_yuan === o.max_yuan ? money(o.max_yuan) : `${money(o.min_yuan)}–${money(o.max_yuan)}`;
     totals.append(h('p', { class: 'hint other-total' }, t('other_total', { who: t(`recipient_${o.recipient}`), amount })));

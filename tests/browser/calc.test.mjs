@@ -173,6 +173,18 @@ test('nothing is stored unless the person saves it; a saved situation can be loa
   await page.close();
 });
 
+test('a total resting on a 不低于 amount says 不低于, and that it may be more', async () => {
+  // 威人社字〔2021〕16号 18: 市级一类…前3名…由主办单位分别给予不低于2000元、1500元和1000元奖励: second place, at least 1500.
+  const { page, errors } = await freshPage();
+  await fillSituation(page, { city: 'weihai', applicant: { kind: 'person', employer: 'enterprise' },
+    events: [{ type: 'competition', date: '2025-03-01', tier: 'city_contest', rank: 2, city_class1: true }] });
+  const total = await page.textContent('#totals .total-amount');
+  assert.equal(total, '不低于1500元');
+  assert.match(await page.textContent('#totals'), /其中1项原文写“不低于”/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('keyboard only: choose, add an event, calculate; focus lands on the result', async () => {
   const { page } = await freshPage();
   const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
