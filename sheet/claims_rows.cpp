@@ -157,6 +157,16 @@ bool bad_date(const std::string& cell, const std::string& normal, const Fault& e
   return true;
 }
 
+// The city a row names, as an id (威海, 威海市 and weihai alike), or empty.
+std::string city_of(const skillcalc::Model& m, const Columns& columns, const Record& rec) {
+  int cc = columns.of("city");
+  if (cc <= 0 || cc > static_cast<int>(rec.cells.size())) return "";
+  std::string v = trim(rec.cells[static_cast<size_t>(cc - 1)]), id = lower(v);
+  for (auto& [cid, label] : m.vocab.cities)
+    if (label.zh == v || label.zh + "市" == v) id = cid;
+  return id;
+}
+
 // The cells of `rec` into `r`; false (reported) at the first cell that does not fit its column.
 bool read_cells(const skillcalc::Model& m, const Layout& layout, const Record& rec, RowRead& r, const Fault& err) {
   const std::vector<Column>& cols = layout.cols;
@@ -359,7 +369,7 @@ void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vecto
     const Fault err = [&](int col, const std::string& zh, const std::string& en) {
       errors.push_back({rec.line, col,
                         col > 0 && col <= static_cast<int>(columns.names.size()) ? columns.names[col - 1] : "", zh, en,
-                        1, named});
+                        1, named, city_of(m, columns, rec)});
     };
     if (rec.cells.size() > cols.size()) {
       bool extra = false;

@@ -30,6 +30,7 @@ struct RowError {
   std::string zh, en;
   long rows_skipped = 1;  // rows left out because of it
   std::string applicant;  // when the row names one
+  std::string city = {};  // the city id the row names, when it does (the items CSV's city of its error row)
   std::vector<long> also =
       {};  // the other lines it leaves out (an applicant's fault: all its rows), for the output row
 };

@@ -97,7 +97,8 @@ void ItemWriter::error_row(const std::string& applicant, const std::string& city
 void ItemWriter::applicant(const Settled& s) {
   std::string city = s.claim.situation.is_object() ? s.claim.situation.value("city", "") : "";
   if (!s.result.empty()) items_of(s, city);
-  for (auto& err : s.errors) error_row(s.claim.applicant, city, err);
+  for (auto& err : s.errors)  // every row refused: no situation, the city its rows name
+    error_row(s.claim.applicant, city.empty() ? err.city : city, err);
 }
 
 void ItemWriter::items_of(const Settled& s, const std::string& city) {

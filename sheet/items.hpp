@@ -18,7 +18,7 @@ struct ItemWriter {
   long long items = 0, empty = 0, errors = 0, skipped = 0;
 
   void applicant(const Settled& s);
-  void row_error(const csv::RowError& err) { error_row(err.applicant, "", err); }
+  void row_error(const csv::RowError& err) { error_row(err.applicant, err.city, err); }
   // The closing summary line ("eval --csv: N rows …", no newline).
   std::string summary(const Counts& counts) const;
 

@@ -114,6 +114,17 @@ expect("a count of full-width digits is read: 120 senior workers × 500",
        q.returncode == 0 and wide_rows and wide_rows[0]["heads"] == "120" and wide_rows[0]["total_max_yuan"] == "60000",
        q.stderr.decode())
 
+# An applicant whose every row is refused keeps its row's city on the error row, as one refused by the core does:
+# a clerk filtering the items sheet by city still sees it (威海 written in Chinese too).
+refused = ("applicant,city,applicant_kind,type,date,level,route,tier,rank\n"
+           "吴九,weihai,person,competition,2026-07-01,,,provincial_class1,第一\n"
+           "郑十,威海,person,skill_level,,高级技师,金蓝领培训,,\n"
+           "孙七,weihai,person,skill_level,2026-13-40,技师,金蓝领培训,,\n")
+q = run(["eval", "--csv", "-"], refused.encode())
+err_rows = [(x["applicant"], x["city"]) for x in rows_of(q.stdout) if x["status"] == "error"]
+expect("every error row names its row's city", err_rows == [("吴九", "weihai"), ("郑十", "weihai"), ("孙七", "weihai")],
+       err_rows)
+
 # An event after the day asked about is a plan: its row says so in the note column.
 plan = ("applicant,city,applicant_kind,as_of,type,date,tier,rank,contest\n"
         "计划中,weihai,person,2025-06-01,competition,2025-07-01,national_class1,2,cnc\n")
