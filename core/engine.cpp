@@ -246,11 +246,7 @@ std::string Engine::documents() const {
     int money = 0, non_money = 0, unstated = 0;
     for (int mi : d.measures) {
       const Measure& x = m.measures[mi];
-      if (!x.monetary())
-        ++non_money;
-      else
-        ++money;
-      if (x.unstated()) ++unstated;
+      ++(x.unstated() ? unstated : x.monetary() ? money : non_money);  // as `rules` counts them
     }
     ojson j;
     j["id"] = d.id;
