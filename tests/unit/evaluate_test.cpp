@@ -231,8 +231,8 @@ TEST_CASE("an intake whose hire count is blank asks the count once in what to br
 }
 
 TEST_CASE("a right that asks the same blank fact of the applicant for two events is one item", "[evaluate]") {
-  // 烟台 (十) 国有企业…高技能人才与专业技术人才同等待遇: a 技师 and later a 高级技师 at an enterprise whose ownership is
-  // blank: one wage-parity right naming both events, asking the ownership once.
+  // 烟台 (十) 国有企业…高技能人才与专业技术人才同等待遇: a 技师 and later a 高级技师 at an enterprise whose ownership
+  // is blank: one wage-parity right naming both events, asking the ownership once.
   json r = test::builtin_eval(json::parse(
       R"({"city":"yantai","as_of":"2026-12-01","applicant":{"kind":"person","employer":"enterprise"},"events":[
           {"id":"e2","type":"skill_level","date":"2025-06-01","level":"senior_technician"},
