@@ -98,6 +98,13 @@ void date_cutoff_suggestion(JsonWriter& w, const Model& m, const Situation& s, c
   w.end_object().end_object();
 }
 
+// Whether the measure's figures are minimums (不低于N元): its worth is then no ceiling.
+bool at_least(const Measure& x) {
+  if (x.options.empty()) return x.amount.kind == Amount::Kind::Floor;
+  return std::any_of(x.options.begin(), x.options.end(),
+                     [](const Option& o) { return o.amount.kind == Amount::Kind::Floor; });
+}
+
 // A suggestion: what the measure needs (`needs`), its source, and what it is worth (lo … hi).
 void suggestion_json(JsonWriter& w, const Measure& x, const Text& needs, long long lo, long long hi) {
   w.begin_object().field("clause_id", x.id);
@@ -115,8 +122,9 @@ void suggestion_json(JsonWriter& w, const Measure& x, const Text& needs, long lo
         .field("max_yuan", hi)
         .field("per", x.per_head == Measure::PerHead::No ? "claim"
                       : x.unit.en.empty()                ? "person"
-                                                         : x.unit.en)
-        .end_object();
+                                                         : x.unit.en);
+    if (at_least(x)) w.key("at_least").boolean(true);  // 不低于: the figures are minimums, more may be paid
+    w.end_object();
     if (!x.unit.zh.empty()) text_json(w, "unit", Text{x.unit.zh, x.unit.en});
   }
   w.end_object();

@@ -139,7 +139,8 @@ function label(text) {
 
 function suggestionCard(s, ctx) {
   const ref = sourceRef(s.source, ctx.docs);
-  const worth = s.worth && s.worth.max_yuan ? moneyRange(s.worth.min_yuan, s.worth.max_yuan) +
+  const worth = s.worth && s.worth.max_yuan ? (s.worth.at_least ? t('worth_at_least', {
+    range: moneyRange(s.worth.min_yuan, s.worth.max_yuan) }) : moneyRange(s.worth.min_yuan, s.worth.max_yuan)) +
     (s.worth.per === 'person' ? t('worth_per_person')
       : s.unit ? t('worth_per_unit', { unit: pick(s.unit) }) : '') : '';
   const benefit = pick(s.benefit);

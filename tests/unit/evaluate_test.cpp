@@ -259,3 +259,22 @@ TEST_CASE("what to bring names a condition of the text that no field states", "[
   }
   CHECK(found);
 }
+
+TEST_CASE("a suggestion whose figures are the text's minimums says so", "[evaluate][suggestions]") {
+  // 威人社字〔2021〕16号 18: 市级一类…前3名…由主办单位分别给予不低于2000元、1500元和1000元奖励: 1000 to 2000 are
+  // floors.
+  json r = test::builtin_eval(json::parse(
+      R"({"city":"weihai","as_of":"2026-12-01","applicant":{"kind":"person","employer":"enterprise"},
+          "events":[{"id":"e2","type":"competition","date":"2026-06-20","tier":"city_contest","rank":1}]})"));
+  bool found = false;
+  for (auto& s : r["suggestions"]) {
+    if (s["clause_id"] == "WH21-18-city-cat1") {
+      found = true;
+      CHECK(s["worth"]["min_yuan"] == 1000);
+      CHECK(s["worth"]["max_yuan"] == 2000);
+      CHECK(s["worth"]["at_least"] == true);
+    }
+    if (s["clause_id"] == "WH21-18-top-contest-selection") CHECK_FALSE(s["worth"].contains("at_least"));
+  }
+  CHECK(found);
+}
