@@ -536,7 +536,8 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
       if (it.status != Status::OutsidePeriod && it.status != Status::Superseded) met[mi] = 1;
       out.items.push_back(it);
     }
-  drop_repeated_titles(m, s, out, out.items);  // first: a title entered twice on one day has no term to trim
+  drop_reviews_entered_apart(s, out, out.items);  // before any item names another by its index
+  drop_repeated_titles(m, s, out, out.items);     // first: a title entered twice on one day has no term to trim
   trim_overlapping_terms(m, s, out, out.items);
   note_open_terms(m, s, out, out.items);
   drop_later_firsts(m, s, out, out.items);

@@ -125,6 +125,11 @@ constexpr int kReviewOfEarlier = -3;
 // (terms.cpp).
 void drop_reviews_of_earlier(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 
+// A platform's event that leaves its review blank asks it only while no review is entered apart: once a later event
+// of the same platform states its review (考核优秀 or not), the built event's blank review is no further review, and
+// its items that ask it are dropped (terms.cpp).
+void drop_reviews_entered_apart(const Situation& s, const Evaluation& ev, std::vector<Item>& items);
+
 // Item::stacking of an item excluded as a person's yearly review entered twice (yearly_review, one day).
 constexpr int kSameReview = -4;
 

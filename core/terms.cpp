@@ -113,6 +113,25 @@ void drop_reviews_of_earlier(const Model& m, const Situation& s, const Evaluatio
   }
 }
 
+void drop_reviews_entered_apart(const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  auto reviewed_later = [&](const Event& built) {
+    return std::any_of(s.events.begin(), s.events.end(), [&](const Event& e) {
+      return e.type == built.type && e.date > built.date && e.fields.get("excellent_review") && same_platform(built, e);
+    });
+  };
+  auto asks_review = [](const Item& it) {
+    auto asked = facts_asked(it);
+    return std::any_of(asked.begin(), asked.end(), [](const Path& p) { return p.text() == "event.excellent_review"; });
+  };
+  items.erase(std::remove_if(items.begin(), items.end(),
+                             [&](const Item& it) {
+                               if (it.event < 0 || !asks_review(it)) return false;
+                               const Event& e = event_of(ev, s, it);
+                               return !e.fields.get("excellent_review") && reviewed_later(e);
+                             }),
+              items.end());
+}
+
 void drop_repeated_reviews(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
   if (s.kind != "person") return;  // a unit may host several studios, each reviewed
   for (size_t i = 0; i < items.size(); ++i) {
@@ -133,6 +152,21 @@ void drop_repeated_reviews(const Model& m, const Situation& s, const Evaluation&
   }
 }
 
+namespace {
+
+// Whether two measures reward the same title: one measure, or the one-time awards of two documents of the city for
+// one title (威海 2021 13. and 2025 10., 中华技能大奖 10万元 and 20万元: a person obtains it once, under either).
+bool same_title_award(const Model& m, int a, int b) {
+  if (a == b) return true;
+  const Measure &x = m.measures[static_cast<size_t>(a)], &y = m.measures[static_cast<size_t>(b)];
+  auto one_time_award = [](const Measure& z) {
+    return z.event == "title" && z.kind.rfind("money", 0) == 0 && z.schedule.kind == Schedule::Kind::Once;
+  };
+  return x.doc != y.doc && one_time_award(x) && one_time_award(y);
+}
+
+}  // namespace
+
 void drop_repeated_titles(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
   if (s.kind != "person") return;  // a unit's title events are its people's, each another person
   for (size_t i = 0; i < items.size(); ++i) {
@@ -144,7 +178,7 @@ void drop_repeated_titles(const Model& m, const Situation& s, const Evaluation& 
     if (!title || title->kind != Value::Kind::Text) continue;
     for (size_t j = 0; j < i; ++j) {
       const Item& earlier = items[j];
-      if (!earlier.counts() || earlier.measure != later.measure || earlier.event < 0) continue;
+      if (!earlier.counts() || earlier.event < 0 || !same_title_award(m, earlier.measure, later.measure)) continue;
       const Value* t = event_of(ev, s, earlier).fields.get("title");
       if (event_of(ev, s, earlier).type != "title" || !t || t->kind != Value::Kind::Text || t->s != title->s) continue;
       if (periodic && event_of(ev, s, earlier).date != e.date) continue;  // a term again: its months (trim_overlapping)
