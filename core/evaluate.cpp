@@ -537,7 +537,8 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
       out.items.push_back(it);
     }
   drop_reviews_entered_apart(s, out, out.items);  // before any item names another by its index
-  drop_repeated_titles(m, s, out, out.items);     // first: a title entered twice on one day has no term to trim
+  drop_repeated_results(m, s, out, out.items);
+  drop_repeated_titles(m, s, out, out.items);  // first: a title entered twice on one day has no term to trim
   trim_overlapping_terms(m, s, out, out.items);
   note_open_terms(m, s, out, out.items);
   drop_later_firsts(m, s, out, out.items);

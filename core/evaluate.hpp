@@ -137,6 +137,14 @@ constexpr int kSameReview = -4;
 // entered twice; of two days, it runs from 0 (again_of), being perhaps another year's review (terms.cpp).
 void drop_repeated_reviews(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 
+// Item::stacking of an item excluded as a person's result of one contest project at one tier on one day again.
+constexpr int kSameResult = -5;
+
+// A person's two results of one named contest project at one tier on one day, under a measure no stacking rule
+// ranks: one result entered twice (the later excluded), or two places of which only one can be the person's (the
+// better kept) (terms.cpp).
+void drop_repeated_results(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
+
 // The same right without money given by several events: one item on the earliest, naming the others (terms.cpp).
 void merge_repeated_rights(const Situation& s, std::vector<Item>& items);
 

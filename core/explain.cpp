@@ -172,6 +172,28 @@ void pool_words(Words& w, const Model& m, const Item& it) {
       "; the more the city's claims, the less it gets.");
 }
 
+// A result of the same contest project, tier and day as the winner's: entered twice, or another place of the day.
+void same_result_words(Words& w, const Situation& s, const Evaluation& ev, const Item& it, const Item& win) {
+  const Event &mine = event_of(ev, s, it), &first = event_of(ev, s, win);
+  bool same = true;
+  for (const char* f : {"prize", "rank", "medal"}) {
+    const Value *x = mine.fields.get(f), *y = first.fields.get(f);
+    if (!x != !y || (x && (x->kind != y->kind || x->s != y->s || x->i != y->i))) same = false;
+  }
+  if (same) {
+    cat(w.zh, "但这与事件“", first.id, "”是同一竞赛项目、同一天的同一成绩：按重复录入计，本项不重复发放。");
+    cat(w.en, " But this is the same result of the same contest project on the same day as event “", first.id,
+        "”: taken as entered twice, so it is not paid twice.");
+    return;
+  }
+  cat(w.zh, "但这与事件“", first.id,
+      "”是同一竞赛项目、同一天的另一名次：一人在一个项目的一次比赛中只取得一个名次，这里按较高的一项计算，请核对所填名"
+      "次。");
+  cat(w.en, " But event “", first.id,
+      "” is another place in the same contest project on the same day: one competes for one place in a project, so "
+      "the higher is counted here; check the places entered.");
+}
+
 void excluded_words(Words& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it) {
   const Item& win = ev.items[it.excluded_by];
   if (it.stacking == kFirstOnly) {  // 首次 (terms.cpp drop_later_firsts)
@@ -197,6 +219,10 @@ void excluded_words(Words& w, const Model& m, const Situation& s, const Evaluati
     cat(w.zh, "但这与事件“", s.events[win.event].id, "”是同一天的同一年度考核：按重复录入计，本项不重复发放。");
     cat(w.en, " But this is the same yearly review on the same day as event “", s.events[win.event].id,
         "”: taken as entered twice, so it is not paid twice.");
+    return;
+  }
+  if (it.stacking == kSameResult) {  // terms.cpp drop_repeated_results
+    same_result_words(w, s, ev, it, win);
     return;
   }
   if (it.stacking < 0) {  // the same title entered twice (terms.cpp)

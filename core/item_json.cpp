@@ -118,6 +118,7 @@ void settled_by_json(JsonWriter& w, const Model& m, const Situation& s, const Ev
                             : it.stacking == kFirstOnly       ? "first_only"
                             : it.stacking == kReviewOfEarlier ? "review_of_earlier"
                             : it.stacking == kSameReview      ? "same_review"
+                            : it.stacking == kSameResult      ? "same_result"
                                                               : "same_title";
     w.end_array().field("rule", rule);
     w.end_object();

@@ -193,6 +193,40 @@ void drop_repeated_titles(const Model& m, const Situation& s, const Evaluation& 
 
 namespace {
 
+bool ranked_by_stacking(const Model& m, int measure) {
+  return std::any_of(m.stackings.begin(), m.stackings.end(), [&](const Stacking& st) {
+    return std::find(st.measures.begin(), st.measures.end(), measure) != st.measures.end();
+  });
+}
+
+// Whether two events are one contest project's results at one tier on one day.
+bool same_contest_day(const Event& a, const Event& b) {
+  if (a.type != "competition" || b.type != a.type || a.contest.empty() || a.contest != b.contest || a.date != b.date)
+    return false;
+  const Value *x = a.fields.get("tier"), *y = b.fields.get("tier");
+  return x && y && x->kind == y->kind && x->s == y->s;
+}
+
+}  // namespace
+
+void drop_repeated_results(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  if (s.kind != "person") return;  // a unit's results are its people's
+  for (size_t i = 0; i < items.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      Item &a = items[j], &b = items[i];
+      if (!a.counts() || !b.counts() || a.measure != b.measure || a.event < 0 || b.event < 0 || a.event == b.event ||
+          ranked_by_stacking(m, a.measure) || !same_contest_day(event_of(ev, s, a), event_of(ev, s, b)))
+        continue;
+      bool later_better = b.total_min > a.total_min || (b.total_min == a.total_min && b.total_max > a.total_max);
+      Item& lost = later_better ? a : b;
+      lost.status = Status::Excluded, lost.excluded_by = static_cast<int>(later_better ? i : j),
+      lost.stacking = kSameResult;
+    }
+  }
+}
+
+namespace {
+
 // The rank of a skill level among the vocabulary's (junior_worker first), or -1.
 int level_rank(const Model& m, const Event& e) {
   const Value* v = e.type == "skill_level" ? e.fields.get("level") : nullptr;

@@ -68,7 +68,9 @@ function eventLabel(item, ctx) {
 
 function reasonText(item, ctx) {
   if (item.status === 'excluded' && item.excluded_by) {
-    const special = { same_title: 'excluded_same_title', first_only: 'excluded_first_only' };
+    const special = { same_title: 'excluded_same_title', first_only: 'excluded_first_only',
+      same_result: 'excluded_same_result', same_review: 'excluded_same_review',
+      review_of_earlier: 'excluded_review_of_earlier' };
     return t(special[item.excluded_by.rule] ?? 'excluded_by',
       { what: clauseRef(item.excluded_by.clause_id, ctx.result.items, ctx.docs) });
   }
