@@ -73,7 +73,7 @@ void note_caps(const Model& m, int ai, const Situation& s, const Evaluation& ev,
       if (c.per == Cap::Per::ApplicantYear && day_year(event_of(ev, s, x).date) != year) continue;
       bool capped = x.status == Status::Capped;
       h.before_min += capped ? x.before_cap_min : x.total_min, h.before_max += capped ? x.before_cap_max : x.total_max;
-      h.after_min += x.total_min, h.after_max += x.total_max;
+      h.after_min += x.total_min, h.after_max += x.own_ceiling();
     }
     cap_hits.push_back(h);
   }
@@ -99,7 +99,7 @@ void sum_pooled(const PoolIndex& ix, const Situation& s, const Evaluation& ev, s
     // A claim above the whole pool is cut for one applicant's answer; the pool is settled from the claim as made.
     bool cut = it.pooled_by >= 0;
     if (it.total_known)
-      x->min += cut ? it.before_pool_min : it.total_min, x->max += cut ? it.before_pool_max : it.total_max;
+      x->min += cut ? it.before_pool_min : it.total_min, x->max += cut ? it.before_pool_max : it.own_ceiling();
     x->heads += it.heads;
   }
 }

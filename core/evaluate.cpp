@@ -231,26 +231,49 @@ const std::vector<size_t>& cap_order(const std::vector<Item>& items) {
   return order;
 }
 
-// Caps per applicant (per year): the item that crosses the cap is cut to what is left.
+// One cap's items of one year, in cap order: the certain part of each is taken first, in that order, up to the cap
+// (so the items' floors add up to the least the capped total can be), then what each may bring above it, up to the
+// cap again (so their ceilings add up to the most). A winner of 就高 whose floor is another measure's money (floor_by)
+// is capped on its own part only; the floor stays, as that measure's (cap_floors weighs it against its own caps).
+void cap_year(const Cap& c, int ci, const std::vector<size_t>& group, std::vector<Item>& items) {
+  auto own_min = [&](const Item& it) { return it.floor_by >= 0 ? it.own_min : it.total_min; };
+  std::vector<long long> lo(group.size()), hi(group.size());
+  long long room = c.max_yuan, most = 0;
+  for (size_t k = 0; k < group.size(); ++k) {
+    const Item& it = items[group[k]];
+    lo[k] = std::max(0LL, std::min(own_min(it), room)), room -= lo[k];
+    most += it.total_max;
+  }
+  long long extra = std::min(c.max_yuan, most) - (c.max_yuan - room);  // above the floors, up to the cap
+  for (size_t k = 0; k < group.size(); ++k) {
+    const Item& it = items[group[k]];
+    long long more = std::max(0LL, std::min(it.total_max - lo[k], extra));
+    hi[k] = lo[k] + more, extra -= more;
+  }
+  for (size_t k = 0; k < group.size(); ++k) {
+    Item& it = items[group[k]];
+    if (lo[k] >= own_min(it) && hi[k] >= it.total_max) continue;
+    it.before_cap_min = it.total_min, it.before_cap_max = it.total_max;
+    long long floor = it.floor_by >= 0 ? it.total_min : 0;  // another measure's money, not cut by this cap
+    if (it.floor_by >= 0) it.own_min = lo[k], it.own_max = hi[k];
+    it.total_min = std::max(lo[k], floor), it.total_max = std::max(hi[k], floor);
+    it.status = Status::Capped, it.capped_by = ci;
+  }
+}
+
+// Caps per applicant (per year): the items are cut so that what they add up to stays within the cap.
 void cap(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
   for (size_t ci = 0; ci < m.caps.size(); ++ci) {
     const Cap& c = m.caps[ci];
     if (m.documents[c.doc].city != s.city) continue;
-    std::map<int, std::pair<long long, long long>> used;  // year -> used min, max
+    std::map<int, std::vector<size_t>> years;  // year -> its items of the cap, in cap order
     for (size_t i : cap_order(items)) {
-      Item& it = items[i];
+      const Item& it = items[i];
       if (!it.counts() || !it.total_known || !std::binary_search(c.measures.begin(), c.measures.end(), it.measure))
         continue;
-      auto& u = used[c.per == Cap::Per::ApplicantYear ? event_of(ev, s, it).date / 10000 : 0];
-      long long mn = std::min(it.total_min, c.max_yuan - u.first), mx = std::min(it.total_max, c.max_yuan - u.second);
-      if (mn > mx) std::swap(mn, mx);  // never an upside-down range
-      if (mn < it.total_min || mx < it.total_max) {
-        it.before_cap_min = it.total_min, it.before_cap_max = it.total_max;
-        it.total_min = mn, it.total_max = mx;
-        it.status = Status::Capped, it.capped_by = static_cast<int>(ci);
-      }
-      u.first += mn, u.second += mx;
+      years[c.per == Cap::Per::ApplicantYear ? event_of(ev, s, it).date / 10000 : 0].push_back(i);
     }
+    for (auto& [year, group] : years) cap_year(c, static_cast<int>(ci), group, items);
   }
 }
 

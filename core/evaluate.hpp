@@ -50,6 +50,10 @@ struct Item {
   // 就高 (Stacking::lower_is_floor): the item this one excluded whose money it brings at least (total_min rose to it)
   int floor_by = -1;
   long long own_min = 0;  // its total_min before it rose to that item's money
+  // …and its own money's ceiling where a cap of its measure cut that below the floor (-1: total_max): what it counts
+  // in its measure's cap and pool (烟台 (七) 最高5万元 spent on one batch: the next batches get (十一)'s 2500 each).
+  long long own_max = -1;
+  long long own_ceiling() const { return floor_by >= 0 && own_max >= 0 ? own_max : total_max; }
   // …and the cap that item's own measure has (每家企业每年不超过10万元), when what the other items of its year already
   // take leaves it less: the floor is then only what that cap leaves (floor_room), never money the cap would cut.
   int floor_cap = -1;

@@ -556,5 +556,17 @@ expect("budget --csv: the claimed amount of a row left out is not used (the clai
        [(x["claimed_yuan"], x["claimed_basis"]) for x in rows if x["applicant"] == "烟台甲" and x["rule"] == "cap_total"]
        == [("50000", "upper_bound")] and any(x["rule"] == "error" for x in rows), rows)
 
+# 烟台 (七)'s 最高5万元 for an enterprise's year, over three batches of one own-trained technician: the pool counts at
+# most 50000 of it (what the batches after it get is (十一)'s 2500 each, not the pool's), and the cap says so.
+data = ("applicant,city,applicant_kind,applicant.key_industry_chain,type,date,level,route,trained_by,count\n" +
+        "".join("烟台丙,yantai,enterprise,是,skill_level,2025-0%d-01,technician,enterprise_self_evaluation,"
+                "own_enterprise,1\n" % month for month in (6, 7, 8)))
+p = run(["budget", "--csv", "--format", "csv", write("yt_batches.csv", data)])
+rows = rows_of(p.stdout)
+expect("budget: an enterprise's three batches under (七)'s 50000 cap count 50000 in the city pool, not 55000",
+       [(x["claimed_yuan"], x["allocated_yuan"]) for x in rows if x["applicant"] == "烟台丙" and x["rule"] == "cap_total"]
+       == [("50000", "50000")] and any("按上限最多 50000 元" in x["note"] for x in rows if x["rule"] == "applicant_cap"),
+       rows)
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
