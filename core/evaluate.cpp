@@ -218,94 +218,7 @@ bool make_item(const Model& m, int mi, const Situation& s, const Event& e, int e
   return true;
 }
 
-// The order in which a cap or a pool takes items: what has happened before plans (a plan never takes the room of
-// money already due), and within each certain money first, then money that is not certain, each in event (date)
-// order. The text says which total is capped, not which claim is cut; this way a cap reached by certain money stays
-// certain, and what is not certain gets what is left.
-const std::vector<size_t>& cap_order(const std::vector<Item>& items) {
-  thread_local std::vector<size_t> order;  // its capacity kept from call to call
-  order.clear();
-  for (int pass = 0; pass < 4; ++pass)  // happened and certain, happened, planned and certain, planned
-    for (size_t i = 0; i < items.size(); ++i)
-      if (2 * items[i].planned + (items[i].total_min != items[i].total_max) == pass) order.push_back(i);
-  return order;
-}
-
-// One cap's items of one year, in cap order: the certain part of each is taken first, in that order, up to the cap
-// (so the items' floors add up to the least the capped total can be), then what each may bring above it, up to the
-// cap again (so their ceilings add up to the most). A winner of 就高 whose floor is another measure's money (floor_by)
-// is capped on its own part only; the floor stays, as that measure's (cap_floors weighs it against its own caps).
-void cap_year(const Cap& c, int ci, const std::vector<size_t>& group, std::vector<Item>& items) {
-  auto own_min = [&](const Item& it) { return it.floor_by >= 0 ? it.own_min : it.total_min; };
-  std::vector<long long> lo(group.size()), hi(group.size());
-  long long room = c.max_yuan, most = 0;
-  for (size_t k = 0; k < group.size(); ++k) {
-    const Item& it = items[group[k]];
-    lo[k] = std::max(0LL, std::min(own_min(it), room)), room -= lo[k];
-    most += it.total_max;
-  }
-  long long extra = std::min(c.max_yuan, most) - (c.max_yuan - room);  // above the floors, up to the cap
-  for (size_t k = 0; k < group.size(); ++k) {
-    const Item& it = items[group[k]];
-    long long more = std::max(0LL, std::min(it.total_max - lo[k], extra));
-    hi[k] = lo[k] + more, extra -= more;
-  }
-  for (size_t k = 0; k < group.size(); ++k) {
-    Item& it = items[group[k]];
-    if (lo[k] >= own_min(it) && hi[k] >= it.total_max) continue;
-    it.before_cap_min = it.total_min, it.before_cap_max = it.total_max;
-    long long floor = it.floor_by >= 0 ? it.total_min : 0;  // another measure's money, not cut by this cap
-    if (it.floor_by >= 0) it.own_min = lo[k], it.own_max = hi[k];
-    it.total_min = std::max(lo[k], floor), it.total_max = std::max(hi[k], floor);
-    it.status = Status::Capped, it.capped_by = ci;
-  }
-}
-
-// Caps per applicant (per year): the items are cut so that what they add up to stays within the cap.
-void cap(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
-  for (size_t ci = 0; ci < m.caps.size(); ++ci) {
-    const Cap& c = m.caps[ci];
-    if (m.documents[c.doc].city != s.city) continue;
-    std::map<int, std::vector<size_t>> years;  // year -> its items of the cap, in cap order
-    for (size_t i : cap_order(items)) {
-      const Item& it = items[i];
-      if (!it.counts() || !it.total_known || !std::binary_search(c.measures.begin(), c.measures.end(), it.measure))
-        continue;
-      years[c.per == Cap::Per::ApplicantYear ? event_of(ev, s, it).date / 10000 : 0].push_back(i);
-    }
-    for (auto& [year, group] : years) cap_year(c, static_cast<int>(ci), group, items);
-  }
-}
-
 }  // namespace
-
-long long cap_room(const Situation& s, const Evaluation& ev, const std::vector<Item>& items, const Cap& c,
-                   const Item& of, bool planned, const std::vector<int>& skip) {
-  auto year = [&](const Item& it) { return c.per == Cap::Per::ApplicantYear ? event_of(ev, s, it).date / 10000 : 0; };
-  long long used = 0;  // what the year's other items of the cap are certain to take (plans after what happened)
-  for (size_t i = 0; i < items.size(); ++i)
-    if (std::find(skip.begin(), skip.end(), static_cast<int>(i)) == skip.end() && items[i].counts() &&
-        items[i].total_known && year(items[i]) == year(of) && (!items[i].planned || planned) &&
-        std::binary_search(c.measures.begin(), c.measures.end(), items[i].measure))
-      used += items[i].total_min;
-  return std::max(0LL, c.max_yuan - used);
-}
-
-void cap_floors(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
-  for (size_t wi = 0; wi < items.size(); ++wi) {
-    Item& win = items[wi];
-    if (win.floor_by < 0 || !win.counts()) continue;
-    const Item& low = items[static_cast<size_t>(win.floor_by)];
-    for (size_t ci = 0; ci < m.caps.size(); ++ci) {
-      const Cap& c = m.caps[ci];
-      if (m.documents[c.doc].city != s.city || !std::binary_search(c.measures.begin(), c.measures.end(), low.measure))
-        continue;
-      long long room = cap_room(s, ev, items, c, low, win.planned, {static_cast<int>(wi)});
-      long long floor = std::max(win.own_min, std::min(low.total_min, room));
-      if (floor < win.total_min) win.total_min = floor, win.floor_cap = static_cast<int>(ci), win.floor_room = room;
-    }
-  }
-}
 
 namespace {
 
@@ -455,32 +368,6 @@ std::vector<Item> per_year_items(const Model& m, int mi, const Situation& s) {
     out.push_back(std::move(it));
   }
   return out;
-}
-
-// A city-wide pool (WH25 8.: 全市企业申报奖励总额 above 4,000,000 is shared pro rata) can never pay one applicant more
-// than its whole budget in a year, whatever the other claims: items beyond it are cut to what the pool allows. Batch
-// mode (budget.cpp) settles the pool from the claims as made (before_pool_*), not from this cut.
-void cap_by_pools(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
-  for (size_t pi = 0; pi < m.pools.size(); ++pi) {
-    const Pool& p = m.pools[pi];
-    if (m.documents[p.doc].city != s.city || p.rule == Pool::Rule::Quota || p.budget_yuan <= 0) continue;
-    std::map<int, std::pair<long long, long long>> used;  // year -> used min, max
-    for (size_t i : cap_order(items)) {
-      Item& it = items[i];
-      if (!it.counts() || !it.total_known || !std::binary_search(p.measures.begin(), p.measures.end(), it.measure))
-        continue;
-      auto& u = used[event_of(ev, s, it).date / 10000];
-      long long mn = std::min(it.total_min, p.budget_yuan - u.first),
-                mx = std::min(it.total_max, p.budget_yuan - u.second);
-      if (mn > mx) std::swap(mn, mx);  // never an upside-down range
-      if (mn < it.total_min || mx < it.total_max) {
-        it.before_pool_min = it.total_min, it.before_pool_max = it.total_max;
-        it.total_min = mn, it.total_max = mx;
-        it.status = Status::Capped, it.pooled_by = static_cast<int>(pi);
-      }
-      u.first += mn, u.second += mx;
-    }
-  }
 }
 
 }  // namespace

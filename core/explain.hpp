@@ -9,6 +9,9 @@ namespace skillcalc {
 // Appends the reason for `it` to w.zh and w.en.
 void explain(Words& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it);
 
+// Why an excluded item is not paid: the rule and the item it gives way to (explain_excluded.cpp).
+void excluded_words(Words& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it);
+
 // The question a field of an event asks, in both languages.
 std::pair<std::string_view, std::string_view> field_label(const Model& m, const Event& e, const Path& p);
 

@@ -1,0 +1,122 @@
+// Caps per applicant (每个企业每年最高5万元) and city-wide pools (全市每年不超过100万元): the items of one year that
+// count towards one are cut so that what they add up to stays within it.
+#include <algorithm>
+#include <map>
+
+#include "evaluate.hpp"
+
+namespace skillcalc {
+
+namespace {
+
+// The order in which a cap or a pool takes items: what has happened before plans (a plan never takes the room of
+// money already due), and within each certain money first, then money that is not certain, each in event (date)
+// order. The text says which total is capped, not which claim is cut; this way a cap reached by certain money stays
+// certain, and what is not certain gets what is left.
+const std::vector<size_t>& cap_order(const std::vector<Item>& items) {
+  thread_local std::vector<size_t> order;  // its capacity kept from call to call
+  order.clear();
+  for (int pass = 0; pass < 4; ++pass)  // happened and certain, happened, planned and certain, planned
+    for (size_t i = 0; i < items.size(); ++i)
+      if (2 * items[i].planned + (items[i].total_min != items[i].total_max) == pass) order.push_back(i);
+  return order;
+}
+
+// The items of `measures` that count, grouped by the year of their event (one group where `yearly` is false), each
+// group in cap order.
+std::map<int, std::vector<size_t>> groups_of(const std::vector<int>& measures, bool yearly, const Situation& s,
+                                             const Evaluation& ev, const std::vector<Item>& items) {
+  std::map<int, std::vector<size_t>> years;
+  for (size_t i : cap_order(items)) {
+    const Item& it = items[i];
+    if (!it.counts() || !it.total_known || !std::binary_search(measures.begin(), measures.end(), it.measure)) continue;
+    years[yearly ? event_of(ev, s, it).date / 10000 : 0].push_back(i);
+  }
+  return years;
+}
+
+// A group's items fitted within `limit`: the certain part of each is taken first, in order, up to the limit (so the
+// floors add up to the least the total within it can be), then what each may bring above it, up to the limit again
+// (so the ceilings add up to the most). A winner of 就高 whose floor is another measure's money (floor_by) is cut on
+// its own part only: the floor stays, as that measure's (cap_floors weighs it against its own caps). `cut` is called
+// for each item the limit cuts, with what it was before.
+template <class Cut>
+void fit_within(long long limit, const std::vector<size_t>& group, std::vector<Item>& items, Cut cut) {
+  auto own_min = [&](const Item& it) { return it.floor_by >= 0 ? it.own_min : it.total_min; };
+  std::vector<long long> lo(group.size()), hi(group.size());
+  long long room = limit, most = 0;
+  for (size_t k = 0; k < group.size(); ++k) {
+    const Item& it = items[group[k]];
+    lo[k] = std::max(0LL, std::min(own_min(it), room)), room -= lo[k];
+    most += it.own_ceiling();
+  }
+  long long extra = std::min(limit, most) - (limit - room);  // above the floors, up to the limit
+  for (size_t k = 0; k < group.size(); ++k) {
+    long long more = std::max(0LL, std::min(items[group[k]].own_ceiling() - lo[k], extra));
+    hi[k] = lo[k] + more, extra -= more;
+  }
+  for (size_t k = 0; k < group.size(); ++k) {
+    Item& it = items[group[k]];
+    if (lo[k] >= own_min(it) && hi[k] >= it.own_ceiling()) continue;
+    long long before_min = it.total_min, before_max = it.total_max;
+    long long floor = it.floor_by >= 0 ? it.total_min : 0;  // another measure's money, not cut here
+    if (it.floor_by >= 0) it.own_min = lo[k], it.own_max = hi[k];
+    it.total_min = std::max(lo[k], floor), it.total_max = std::max(hi[k], floor);
+    it.status = Status::Capped;
+    cut(it, before_min, before_max);
+  }
+}
+
+}  // namespace
+
+void cap(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  for (size_t ci = 0; ci < m.caps.size(); ++ci) {
+    const Cap& c = m.caps[ci];
+    if (m.documents[c.doc].city != s.city) continue;
+    for (auto& [year, group] : groups_of(c.measures, c.per == Cap::Per::ApplicantYear, s, ev, items))
+      fit_within(c.max_yuan, group, items, [&](Item& it, long long before_min, long long before_max) {
+        it.before_cap_min = before_min, it.before_cap_max = before_max, it.capped_by = static_cast<int>(ci);
+      });
+  }
+}
+
+long long cap_room(const Situation& s, const Evaluation& ev, const std::vector<Item>& items, const Cap& c,
+                   const Item& of, bool planned, const std::vector<int>& skip) {
+  auto year = [&](const Item& it) { return c.per == Cap::Per::ApplicantYear ? event_of(ev, s, it).date / 10000 : 0; };
+  long long used = 0;  // what the year's other items of the cap are certain to take (plans after what happened)
+  for (size_t i = 0; i < items.size(); ++i)
+    if (std::find(skip.begin(), skip.end(), static_cast<int>(i)) == skip.end() && items[i].counts() &&
+        items[i].total_known && year(items[i]) == year(of) && (!items[i].planned || planned) &&
+        std::binary_search(c.measures.begin(), c.measures.end(), items[i].measure))
+      used += items[i].total_min;
+  return std::max(0LL, c.max_yuan - used);
+}
+
+void cap_floors(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  for (size_t wi = 0; wi < items.size(); ++wi) {
+    Item& win = items[wi];
+    if (win.floor_by < 0 || !win.counts()) continue;
+    const Item& low = items[static_cast<size_t>(win.floor_by)];
+    for (size_t ci = 0; ci < m.caps.size(); ++ci) {
+      const Cap& c = m.caps[ci];
+      if (m.documents[c.doc].city != s.city || !std::binary_search(c.measures.begin(), c.measures.end(), low.measure))
+        continue;
+      long long room = cap_room(s, ev, items, c, low, win.planned, {static_cast<int>(wi)});
+      long long floor = std::max(win.own_min, std::min(low.total_min, room));
+      if (floor < win.total_min) win.total_min = floor, win.floor_cap = static_cast<int>(ci), win.floor_room = room;
+    }
+  }
+}
+
+void cap_by_pools(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  for (size_t pi = 0; pi < m.pools.size(); ++pi) {
+    const Pool& p = m.pools[pi];
+    if (m.documents[p.doc].city != s.city || p.rule == Pool::Rule::Quota || p.budget_yuan <= 0) continue;
+    for (auto& [year, group] : groups_of(p.measures, true, s, ev, items))
+      fit_within(p.budget_yuan, group, items, [&](Item& it, long long before_min, long long before_max) {
+        it.before_pool_min = before_min, it.before_pool_max = before_max, it.pooled_by = static_cast<int>(pi);
+      });
+  }
+}
+
+}  // namespace skillcalc
