@@ -78,11 +78,13 @@ void amount_en(TextBuf& o, const Measure& x, const Item& it) {
     if (it.heads_assumed) put(o, " (the number was not given: 1 is counted)");
   }
   if (heads && periods) put(o, ", ");
-  const char* units = sc.kind == Schedule::Kind::Monthly ? " months" : " years";
-  if (periods) cat(o, it.periods_min == it.periods_max ? "" : "at most ", Int{it.periods_max}, units);
+  auto units = [&](long long n) {
+    return sc.kind == Schedule::Kind::Monthly ? (n == 1 ? " month" : " months") : (n == 1 ? " year" : " years");
+  };
+  if (periods) cat(o, it.periods_min == it.periods_max ? "" : "at most ", Int{it.periods_max}, units(it.periods_max));
   if (periods && it.periods_given)
-    cat(o, " (", Int{it.periods_given}, units, " given, more than the text's longest ", Int{it.periods_max}, units,
-        ": the rest is not paid)");
+    cat(o, " (", Int{it.periods_given}, units(it.periods_given), " given, more than the text's longest ",
+        Int{it.periods_max}, units(it.periods_max), ": the rest is not paid)");
   SpanZh b = before_cut(it);
   cat(o, ": ", SpanEn{b.lo, b.hi}, " in all");
 }

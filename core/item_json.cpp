@@ -75,7 +75,10 @@ void head_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluati
     thread_local std::vector<int> order;
     order.assign(it.more_events.begin(), it.more_events.end());
     order.push_back(it.event);
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return s.events[a].date < s.events[b].date; });
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {  // of one day, e2 before e10
+      const Event &x = s.events[a], &y = s.events[b];
+      return x.date != y.date ? x.date < y.date : natural_less(x.id, y.id);
+    });
     for (int e : order) w.str(s.events[e].id);
   }
   w.end_array();

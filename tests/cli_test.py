@@ -89,6 +89,14 @@ expect("eval --compact exits 0 and is the jsonl line", p.returncode == 0 and jso
 for args in (["eval", "--csv", "--compact", "-"], ["budget", "--compact", "-"], ["compare", "--compact", "-"]):
     p = run(args, good)
     expect("%s is refused" % " ".join(args), p.returncode == 2 and "--compact" in p.stderr and not p.stdout)
+# A right two events of one day give names them in the order of their ids, e2 before e10, as the situation takes them.
+two = json.dumps({"city": "weihai", "applicant": {"kind": "person", "employer": "enterprise"}, "events": [
+    {"id": "e10", "type": "skill_level", "date": "2025-07-01", "level": "technician", "route": "other"},
+    {"id": "e2", "type": "skill_level", "date": "2025-07-01", "level": "technician", "route": "other"}]})
+p = run(["eval", "-"], two)
+merged = [i["event_ids"] for i in json.loads(p.stdout).get("items", []) if len(i["event_ids"]) > 1]
+expect("a right of two events of one day lists them e2 before e10", merged and all(e == ["e2", "e10"] for e in merged),
+       merged)
 p = run(["rules"])
 r = json.loads(p.stdout)
 expect("rules lists documents with counts", p.returncode == 0 and r["documents"] and "counts" in r["documents"][0])
