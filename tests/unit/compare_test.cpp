@@ -239,8 +239,10 @@ TEST_CASE("a contest of the home city's own is not carried to another city", "[c
 
 TEST_CASE("a fact to ask names the item that waits on it, not one a newer document governs", "[compare]") {
   // 威海: a 2025-05 高级技师 with its route blank: WH25-02 (金蓝领, 2025 text) asks the route; WH21-04 is superseded.
+  // (The employer is said not to be state-owned, or the 国有企业 pay parity would ask that too.)
   json r = json::parse(builtin().compare(R"({"city":"weihai","as_of":"2026-06-01","applicant":{"kind":"person",
-    "employer":"enterprise"},"events":[{"id":"l","type":"skill_level","date":"2025-06-01","level":"senior_technician"}]})",
+    "employer":"enterprise","employer_state_owned":false},"events":[{"id":"l","type":"skill_level",
+    "date":"2025-06-01","level":"senior_technician"}]})",
                                          R"(["weihai"])", kToday));
   REQUIRE(r["missing"]["weihai"].size() == 1);
   CHECK(r["missing"]["weihai"][0]["clause_id"] == "WH25-02-jinlanling");
