@@ -111,6 +111,7 @@ void recipient(const Measure& x, const Event& e, const Situation& s, Item& it) {
 void team_share_unsaid(const Measure& x, const Event& e, const Situation& s, Item& it) {
   const Value* team = e.fields.get("team");
   if (x.teams || !team || team->kind != Value::Kind::Bool || !team->b || s.kind != "person") return;
+  if (e.type != "competition") return;  // a hire's team is its WorldSkills medal's: a title talent is a person's own
   if (it.recipient == "person" && it.amount->kind != Amount::Kind::None) it.team_unsaid = true;
 }
 
