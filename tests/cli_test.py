@@ -97,6 +97,18 @@ p = run(["eval", "-"], two)
 merged = [i["event_ids"] for i in json.loads(p.stdout).get("items", []) if len(i["event_ids"]) > 1]
 expect("a right of two events of one day lists them e2 before e10", merged and all(e == ["e2", "e10"] for e in merged),
        merged)
+# What to bring names the conditions the clause sets that no field states: 威海 2025 10. 管理期内 for the chief
+# technician's allowance, 8. 按照国家、省政策规定…符合条件的 for the unemployment-insurance upgrade subsidy.
+chief = json.dumps({"city": "weihai", "as_of": "2026-12-01", "applicant": {"kind": "person", "employer": "enterprise"},
+                    "events": [{"id": "t", "type": "title", "date": "2025-06-01", "title": "weihai_chief_technician"},
+                               {"id": "l", "type": "skill_level", "date": "2025-07-01", "level": "senior_worker",
+                                "route": "social_evaluation"}]})
+items = {i["clause_id"]: i for i in json.loads(run(["eval", "-"], chief).stdout).get("items", [])}
+bring = lambda cid: " ".join(b["zh"] for b in items.get(cid, {}).get("claim", {}).get("bring", []))
+expect("威海 2025 10.: the chief technician's allowance asks proof of the 管理期",
+       "管理期" in bring("WH25-10-chief-technician"), bring("WH25-10-chief-technician"))
+expect("威海 2025 8.: the upgrade subsidy asks proof of the national and provincial conditions",
+       "国家、省政策规定" in bring("WH25-08-ui-upgrade-subsidy"), bring("WH25-08-ui-upgrade-subsidy"))
 p = run(["rules"])
 r = json.loads(p.stdout)
 expect("rules lists documents with counts", p.returncode == 0 and r["documents"] and "counts" in r["documents"][0])
