@@ -53,6 +53,9 @@ struct Item {
   // …and its own money's ceiling where a cap of its measure cut that below the floor (-1: total_max): what it counts
   // in its measure's cap and pool (烟台 (七) 最高5万元 spent on one batch: the next batches get (十一)'s 2500 each).
   long long own_max = -1;
+  // 按最高成绩: the best result's own most before it rose to an earlier, lower-level result's higher amount (-1: it
+  // did not), which may have been paid when it happened and is not taken back (stacking.cpp keep_paid_before).
+  long long paid_before_max = -1;
   long long own_ceiling() const { return floor_by >= 0 && own_max >= 0 ? own_max : total_max; }
   // …and the cap that item's own measure has (每家企业每年不超过10万元), when what the other items of its year already
   // take leaves it less: the floor is then only what that cap leaves (floor_room), never money the cap would cut.

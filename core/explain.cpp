@@ -255,6 +255,20 @@ void paid_before_words(Words& w, const Situation& s, const Evaluation& ev, const
       before = &o;
   if (!before) return;
   const Event& e = event_of(ev, s, *before);
+  if (it.paid_before_max >= 0) {  // stacking.cpp keep_paid_before
+    cat(w.zh, "同一成就此前的事件“", e.id, "”（", DayZh{e.date}, "）可获", SpanZh{before->total_min, before->total_max},
+        "，高于本项的", YuanZh{it.paid_before_max},
+        "：若当时已按该项发放，已发的不因之后取得的更高级别成绩而退回，本项不再补发；若尚未发放，按最高成绩只发本项。所"
+        "以"
+        "合计计",
+        SpanZh{it.total_min, it.total_max}, "（不重复）。");
+    cat(w.en, " Event “", e.id, "” of the same achievement came earlier (", DayEn{e.date}, ") and brings ",
+        SpanEn{before->total_min, before->total_max}, ", more than this item's ", YuanEn{it.paid_before_max},
+        ": if that was paid when it happened, it is not taken back for the higher-level result that came after, and "
+        "nothing more is paid here; if not yet paid, only this best result is. So the totals count ",
+        SpanEn{it.total_min, it.total_max}, " (once).");
+    return;
+  }
   long long lo = std::max(0LL, it.total_min - before->total_max), hi = std::max(0LL, it.total_max - before->total_min);
   cat(w.zh, "同一成就此前的事件“", e.id, "”（", DayZh{e.date}, "）可获", SpanZh{before->total_min, before->total_max},
       "；若当时已按该项发放，本项只应补发差额", SpanZh{lo, hi}, "（合计按最高一项计，不重复）。");

@@ -342,6 +342,24 @@ void plan_over_happened(std::vector<Item>& items, int plan, int now) {
   p.total_min = std::max(0LL, p.total_min - most_now), p.total_max = std::max(0LL, p.total_max - n.total_min);
 }
 
+// 按最高成绩: a lower-level result won earlier may have been paid when it happened, at more than the best result
+// brings (技能兴威 first 3000 in June, a provincial third 2000 in September): what was paid is not taken back, so the
+// best result's item runs up to that amount (2000 … 3000), its words saying both.
+void keep_paid_before(const Situation& s, const Evaluation& ev, std::vector<Item>& items, const std::vector<int>& g,
+                      int best) {
+  Item& win = items[best];
+  if (!win.total_known || win.planned || !win.counts()) return;
+  const Day when = event_of(ev, s, win).date;
+  for (int i : g) {
+    const Item& p = items[i];
+    if (i == best || p.planned || !p.total_known || p.status != Status::Excluded || p.excluded_by != best ||
+        p.stacking < 0 || event_of(ev, s, p).date >= when || p.total_min <= win.total_max)
+      continue;
+    if (win.paid_before_max < 0) win.paid_before_max = win.total_max;
+    win.total_max = p.total_max;
+  }
+}
+
 }  // namespace
 
 // 就高不重复: items of one stacking rule that reward the same achievement keep only the highest. Plans do not take
@@ -357,6 +375,7 @@ void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector
       for (int i : g) (items[i].planned ? planned : happened).push_back(i);
       if (!items[best].planned || happened.empty()) {
         keep_best(st, static_cast<int>(si), items, g, best);
+        if (!st.lower_is_floor) keep_paid_before(s, ev, items, g, best);
         continue;
       }
       int now = best_of(m, s, ev, st, items, happened);
