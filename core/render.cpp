@@ -147,16 +147,19 @@ void item_notes(Notes& notes, std::vector<char>& noted, const Model& m, const Si
 void beyond_period_note(Notes& notes, const Model& m, const Situation& s, const Item& it) {
   const Measure& x = m.measures[it.measure];
   const Document& d = m.documents[x.doc];
-  if (!it.counts() || !x.schedule.periodic() || !it.periods_known || it.event < 0 || d.to == kNoEnd) return;
+  // A support period (产业技能领军人才 3年支持期) runs its years as a yearly subsidy does.
+  const bool term = x.schedule.kind == Schedule::Kind::Term && x.schedule.count_known;
+  if (!it.counts() || !(x.schedule.periodic() || term) || !it.periods_known || it.event < 0 || d.to == kNoEnd) return;
   const Day start = s.events[static_cast<size_t>(it.event)].date;
   const bool monthly = x.schedule.kind == Schedule::Kind::Monthly;
-  long long months = (start / 10000) * 12 + (start / 100 % 100 - 1) + (it.periods_max - 1) * (monthly ? 1 : 12);
+  const long long count = term ? x.schedule.count : it.periods_max;
+  long long months = (start / 10000) * 12 + (start / 100 % 100 - 1) + (count - 1) * (monthly ? 1 : 12);
   const Day last = static_cast<Day>((months / 12) * 10000 + (months % 12 + 1) * 100 + start % 100);
   if (last <= d.to) return;
-  notes.add(x.where.zh + "：发放期限（" + std::to_string(it.periods_max) + (monthly ? "个月" : "年") + "）延续到" +
+  notes.add(x.where.zh + "：发放期限（" + std::to_string(count) + (monthly ? "个月" : "年") + "）延续到" +
                 d.number + "有效期（至" + day_zh(d.to) +
                 "）之后；本计算器按事项发生日期适用本文件，计入全部期限，届时是否继续发放以主管部门为准。",
-            x.where.en + ": the term (" + std::to_string(it.periods_max) + (monthly ? " months" : " years") +
+            x.where.en + ": the term (" + std::to_string(count) + (monthly ? " months" : " years") +
                 ") runs past the end of " + d.number + " (" + day_en(d.to) +
                 "); the document applies by the event's date, so the whole term is counted, but whether payment "
                 "continues then is for the department in charge.");
