@@ -10,12 +10,12 @@ import { uncertainty } from './basis.js';
 const WORDS = {
   zh: {
     title: '申领清单', entered: '填写的情况', item: '项目', amount: '金额', clause: '依据', unit: '办理单位',
-    bring: '需准备', total: '合计', ask: '咨询', paid: '拨付', cadence: '评选', scan: '扫码打开同一计算结果',
+    bring: '需准备', total: '合计', ask: '咨询', paid: '拨付', cadence: '周期', scan: '扫码打开同一计算结果',
     none: '没有符合条件的待遇。', benefit: '待遇',
   },
   en: {
     title: 'Claim sheet', entered: 'What was entered', item: 'Item', amount: 'Amount', clause: 'Clause',
-    unit: 'Handled by', bring: 'Have ready', total: 'Total', ask: 'Ask', paid: 'Paid', cadence: 'Selection',
+    unit: 'Handled by', bring: 'Have ready', total: 'Total', ask: 'Ask', paid: 'Paid', cadence: 'How often',
     scan: 'Scan to open the same result', none: 'No entitlement met.', benefit: 'Entitlement',
   },
 };
