@@ -415,6 +415,26 @@ errs = r.get("errors", [])
 expect("budget: a pool claim whose route is blank is an error naming the route; the settlement is incomplete",
        p.returncode == 2 and [e["line"] for e in errs] == [4] and errs[0]["error"]["code"] == "missing_fact" and
        errs[0]["error"]["path"].endswith("/route") and r["summary"]["complete"] is False, errs)
+# The same for a blank 人数: eval counts one person and says so, but the pool would share 4,000,000 by a number nobody
+# gave. The claim is left out as missing_fact at its count, in both languages, and the settlement is incomplete.
+data = (WH + "甲,weihai,enterprise,skill_level,2025-06-01,technician,enterprise_self_evaluation,2000\n" +
+        "丁,weihai,enterprise,skill_level,2025-06-01,senior_worker,enterprise_self_evaluation,\n")
+p = run(["budget", "--csv", write("count_blank.csv", data)])
+r = json.loads(p.stdout) if p.stdout else {}
+errs = r.get("errors", [])
+expect("budget: a pool claim whose count is blank is an error naming /events/0/count; the settlement is incomplete",
+       p.returncode == 2 and [e["line"] for e in errs] == [3] and errs[0]["error"]["code"] == "missing_fact" and
+       errs[0]["error"]["path"].endswith("/events/0/count") and "人数" in errs[0]["error"]["zh"] and
+       "number of people" in errs[0]["error"]["en"] and r["summary"]["complete"] is False and
+       "count_blank.csv:3" in p.stderr.decode(), errs)
+p = run(["budget", "--csv", "--format", "csv", write("count_blank2.csv", data)])
+expect("budget CSV: the claim with a blank count is an error row, not settled as one person",
+       [(x["applicant"], x["rule"]) for x in rows_of(p.stdout) if x["applicant"] == "丁"] == [("丁", "error")],
+       rows_of(p.stdout))
+p, rows = eval_csv("count_blank3.csv", data)
+expect("eval --csv still counts a blank count as one person and says so",
+       any(x["applicant"] == "丁" and "按1计" in x["explain"] and x["status"] in ("granted", "capped") for x in rows),
+       rows)
 
 # A clerk's header: full-width letters, spaces around, and the form's own Chinese questions for a field.
 data = ("ａｐｐｌｉｃａｎｔ, 城市 ,申请人类型,事件类型,日期,职业技能等级,取得途径\n"
