@@ -12,6 +12,7 @@
 #include "authoring.hpp"
 #include "batch.hpp"
 #include "compare.hpp"
+#include "day.hpp"
 #include "fd_buf.hpp"
 #include "folder.hpp"
 #include "jsonl.hpp"
@@ -239,6 +240,10 @@ int main(int argc, char** argv) {
     }
   }
   if (rest.empty()) return std::fputs(kUsage, stderr), 2;
+  // A day every row would be measured against: a bad one is refused once, before any input is read, not on each row.
+  if (!skillcalc::parse_day(o.day))
+    return refuse("--today 须是 YYYY-MM-DD 格式的真实日期（收到“" + o.day + "”）",
+                  "--today must be a real day written YYYY-MM-DD (got '" + o.day + "')");
   const std::string cmd = rest[0];
   const bool batch = cmd == "eval" || cmd == "budget" || cmd == "compare";
   if (rest.size() > (cmd == "check" || cmd == "catalog" || cmd == "new" || batch ? 2u : 1u))
