@@ -157,7 +157,8 @@ bool bad_date(const std::string& cell, const std::string& normal, const Fault& e
   return true;
 }
 
-// The city a row names, as an id (威海, 威海市 and weihai alike), or empty.
+}  // namespace
+
 std::string city_of(const skillcalc::Model& m, const Columns& columns, const Record& rec) {
   int cc = columns.of("city");
   if (cc <= 0 || cc > static_cast<int>(rec.cells.size())) return "";
@@ -166,6 +167,8 @@ std::string city_of(const skillcalc::Model& m, const Columns& columns, const Rec
     if (label.zh == v || label.zh + "市" == v) id = cid;
   return id;
 }
+
+namespace {
 
 // The cells of `rec` into `r`; false (reported) at the first cell that does not fit its column.
 bool read_cells(const skillcalc::Model& m, const Layout& layout, const Record& rec, RowRead& r, const Fault& err) {

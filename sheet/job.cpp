@@ -36,7 +36,8 @@ void Job::report(const csv::RowError& err) {
   reported.push_back(err);
   ++errors_;
   if (o_.budget)
-    left_out_.push_back({err.line, err.column, err.column_name, err.applicant, err.zh, err.en, err.rows_skipped});
+    left_out_.push_back(
+        {err.line, err.column, err.column_name, err.applicant, err.zh, err.en, err.rows_skipped, err.city});
   spill_if_large();
 }
 
@@ -70,7 +71,8 @@ void Job::on_applicant(Settled& s) {
   }
   for (auto& err : s.errors) {
     notes += message(o_.file, err) + "\n", ++errors_;
-    left_out_.push_back({err.line, err.column, err.column_name, err.applicant, err.zh, err.en, err.rows_skipped});
+    left_out_.push_back(
+        {err.line, err.column, err.column_name, err.applicant, err.zh, err.en, err.rows_skipped, err.city});
   }
   if (s.result.empty()) return;
   nlohmann::json env = {{"id", s.claim.applicant}, {"situation", s.claim.situation}};

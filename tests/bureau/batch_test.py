@@ -274,6 +274,23 @@ err = p.stderr.decode()
 expect("a 70 KB cell on one line is called a cell over 64 KiB on line 3, the rows around it kept",
        "a cell on line 3 is larger than 64 KiB" in err and "0 lines" not in err and
        {r["applicant"] for r in rows_of(p.stdout) if r["status"] != "error"} == {"人0001", "人0003"}, err[-400:])
+expect("the error row of a cell over 64 KiB keeps the applicant and the city read before it",
+       [(r["applicant"], r["city"]) for r in rows_of(p.stdout) if r["status"] == "error"] == [("人0002", "weihai")],
+       rows_of(p.stdout))
+# A quote never closed, or a quote inside an unquoted cell: the cells before the fault are readable, so the error row
+# keeps the applicant and the city they give (威海: weihai), in the items CSV and in the budget's CSV alike.
+data = ("applicant,city,applicant_kind,type,date,level,route,count,note\n"
+        "甲公司,威海,企业,skill_level,2025-06-02,技师,企业自主评价,3,见\"附件\n"
+        '丙公司,威海,企业,skill_level,2025-06-03,技师,企业自主评价,4,"见附件\n'
+        "丁公司,威海,企业,skill_level,2025-06-04,技师,企业自主评价,2,ok\n")
+p, rows = eval_csv("unclosed.csv", data)
+expect("eval --csv: the error rows of a stray and an unclosed quote keep their applicant and city",
+       [(r["lines"], r["applicant"], r["city"]) for r in rows if r["status"] == "error"] ==
+       [("2", "甲公司", "weihai"), ("3", "丙公司", "weihai")], rows)
+p = run(["budget", "--csv", "--format", "csv", write("unclosed_budget.csv", data)])
+expect("budget CSV: the error rows of a stray and an unclosed quote keep their applicant and city",
+       sorted((r["applicant"], r["city"]) for r in rows_of(p.stdout) if r["rule"] == "error") ==
+       [("丙公司", "weihai"), ("甲公司", "weihai")], rows_of(p.stdout))
 
 # The claims CSV piped where JSONL is read: the header line says to use --csv.
 p = run(["budget", "-"], open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "claims-weihai-over.csv"), "rb").read())
