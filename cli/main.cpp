@@ -116,16 +116,6 @@ int run_eval(const Engine& e, const cli::Options& o) {
   return finish(out, code);
 }
 
-// Whether a file begins with a UTF-16 byte-order mark (FF FE or FE FF); the stream is left at its start.
-bool utf16_bom(std::istream& in) {
-  char b[2] = {0, 0};
-  in.read(b, 2);
-  bool bom = in.gcount() == 2 && ((b[0] == '\xFF' && b[1] == '\xFE') || (b[0] == '\xFE' && b[1] == '\xFF'));
-  in.clear();
-  in.seekg(0);
-  return bom;
-}
-
 int run_jsonl(const Engine& e, const cli::Options& o) {
   cli::Output out;
   if (!out.open(o.out_path)) return cli::write_failed(out);
@@ -147,11 +137,8 @@ int run_jsonl(const Engine& e, const cli::Options& o) {
     }
     in = &file;
     size = static_cast<long long>(st.st_size);
-    if (utf16_bom(file)) {  // each line would be a NUL-ridden error: refused once, as the CSV reader does
-      out.write(error_object(
-          "invalid_encoding", "文件是 UTF-16 编码（以字节顺序标记开头）：请另存为 UTF-8（每行一个 JSON）后重试",
-          "the file is UTF-16 (it begins with a byte-order mark): save it as UTF-8, one JSON a line, "
-          "and try again"));
+    if (cli::utf16_bom(file)) {  // each line would be a NUL-ridden error: refused once, as the CSV reader does
+      out.write(cli::kUtf16Refusal);
       return finish(out, 2);
     }
   }

@@ -414,6 +414,14 @@ p = run(["eval", "--jsonl", write("u16.jsonl", (good + "\n" + good + "\n").encod
 out = p.stdout.decode().splitlines()
 expect("eval --jsonl of a UTF-16 file is one error naming UTF-16",
        p.returncode == 2 and len(out) == 1 and json.loads(out[0])["error"]["code"] == "invalid_encoding", out[:3])
+u16 = p.stdout
+# budget refuses it the same way: not a spreadsheet's header, no NUL-byte error a line, no claims settled.
+for args in (["budget"], ["budget", "--format", "csv"]):
+    p = run(args + [os.path.join(tmp, "u16.jsonl")])
+    err = p.stderr.decode()
+    expect("%s of a UTF-16 JSONL file is refused once with eval --jsonl's invalid_encoding" % " ".join(args),
+           p.returncode == 2 and p.stdout == u16 and "UTF-16" in err and len(err.splitlines()) == 1 and
+           "NUL" not in err and "CSV" not in err and "settled" not in err, (p.stdout[:300], err[:600]))
 # An applicant's own fault (an unknown applicant kind) leaves out all its rows: its error row names every one of them.
 data = HEAD + good_row(1) + "丙,weihai,外星人,title,2025-08-01,weihai_craftsman\n" + good_row(2) + \
     "丙,weihai,外星人,title,2025-09-01,weihai_craftsman\n"
