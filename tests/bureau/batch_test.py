@@ -613,5 +613,17 @@ expect("budget: an enterprise's three batches under (七)'s 50000 cap count 5000
        == [("50000", "50000")] and any("按上限最多 50000 元" in x["note"] for x in rows if x["rule"] == "applicant_cap"),
        rows)
 
+# Identical rows that were left out (an unknown level, an unknown city) are not "both counted": no such warning for
+# them; two identical rows that are counted still get it.
+DUP = "applicant,city,applicant_kind,type,date,level,route,count\n"
+data = (DUP + "甲,weihai,enterprise,skill_level,2025-06-01,技师x,enterprise_self_evaluation,1\n" * 2 +
+        "乙,青岛,enterprise,skill_level,2025-06-01,technician,enterprise_self_evaluation,1\n" * 2 +
+        "丙,weihai,enterprise,skill_level,2025-06-01,technician,enterprise_self_evaluation,1\n" * 2)
+for args in (["eval", "--csv"], ["budget", "--csv"]):
+    p = run(args + [write("duperr.csv", data)])
+    warned = [l.split(":")[1] for l in p.stderr.decode().splitlines() if "both are counted" in l]
+    expect("%s: rows left out are not warned about as both counted; counted repeats are" % " ".join(args),
+           warned == ["7"], p.stderr.decode()[-1200:])
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
