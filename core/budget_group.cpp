@@ -311,11 +311,14 @@ Unpooled unpooled_reason(const Model& m, const PoolIndex& ix, int ai, const Situ
     if (ix.pools_of[it.measure].empty() || it.event < 0 || it.status != Status::OutsidePeriod) continue;
     const Event& e = event_of(ev, s, it);
     const Document& d = m.documents[m.measures[it.measure].doc];
+    // The whole period, as eval gives it: "from" alone reads as if a later event were inside it.
+    const bool open = d.to == kNoEnd;
     return {ai,
             "事件“" + e.id + "”（" + day_zh(e.date) + "）不在" + d.number + "的施行期（" + day_zh(d.from) +
-                "起）内，“" + m.measures[it.measure].id + "”不计入资金池；本申报不参与分配",
-            "event '" + e.id + "' (" + day_en(e.date) + ") is outside the period of " + d.number + " (from " +
-                day_en(d.from) + "), so '" + m.measures[it.measure].id +
+                (open ? "起" : "至" + day_zh(d.to)) + "）内，“" + m.measures[it.measure].id +
+                "”不计入资金池；本申报不参与分配",
+            "event '" + e.id + "' (" + day_en(e.date) + ") is outside the period of " + d.number + " (" +
+                day_en(d.from) + (open ? " onwards" : " to " + day_en(d.to)) + "), so '" + m.measures[it.measure].id +
                 "' does not count in the pool; this claim takes no share"};
   }
   std::string ids;

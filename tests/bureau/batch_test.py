@@ -625,5 +625,18 @@ for args in (["eval", "--csv"], ["budget", "--csv"]):
     expect("%s: rows left out are not warned about as both counted; counted repeats are" % " ".join(args),
            warned == ["7"], p.stderr.decode()[-1200:])
 
+# An event after its document's period: budget's note gives the whole period (from … to …), as eval does, so that an
+# event after the start does not read as inside it.
+late = json.dumps({"id": "烟台晚", "situation": {"city": "yantai", "as_of": "2027-06-01", "applicant": {
+    "kind": "enterprise", "key_industry_chain": True}, "events": [{"id": "e1", "type": "skill_level",
+    "date": "2027-03-05", "level": "technician", "route": "enterprise_self_evaluation", "trained_by": "training_school",
+    "count": 3}]}}, ensure_ascii=False)
+p = run(["budget", write("late.jsonl", late + "\n")])
+r = json.loads(p.stdout) if p.stdout else {}
+why = next((a.get("not_counted", {}) for a in r.get("applicants", []) if a.get("applicant") == "烟台晚"), {})
+expect("budget: an event after the period is said to be outside the whole period, from … to …",
+       "2024年3月1日至2027年2月28日" in why.get("zh", "") and "1 March 2024 to 28 February 2027" in why.get("en", ""),
+       why)
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
