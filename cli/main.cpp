@@ -112,6 +112,11 @@ int run_eval(const Engine& e, const cli::Options& o) {
   }
   std::string r = o.compact ? e.evaluate_compact(text, o.day) : e.evaluate(text, o.day);
   out.write(r + "\n");
+  if (r.find("\"code\":\"invalid_json\"") != std::string::npos &&
+      cli::looks_like_csv_header(std::string_view(text).substr(0, text.find('\n'))))
+    cli::note("skillcalc: " + o.path +
+              ": 这不是 JSON，看起来是表格（CSV）：表格请用 eval --csv / this is not JSON but looks like a spreadsheet "
+              "(CSV): for a CSV use eval --csv");
   int code = r.compare(0, 10, "{\"ok\":true") == 0 ? 0 : r.find("\"internal_error\"") != std::string::npos ? 1 : 2;
   return finish(out, code);
 }

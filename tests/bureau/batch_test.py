@@ -638,5 +638,42 @@ expect("budget: an event after the period is said to be outside the whole period
        "2024年3月1日至2027年2月28日" in why.get("zh", "") and "1 March 2024 to 28 February 2027" in why.get("en", ""),
        why)
 
+# A claimed amount written as text in budget JSONL is read as the claims CSV reads it ("30,000", full-width digits);
+# other text is called not a number, not out of range.
+def yt_claimed(name, yuan):
+    return json.dumps({"id": name, "situation": {"city": "yantai", "applicant": {"kind": "enterprise",
+                       "key_industry_chain": True}, "events": [{"id": "e1", "type": "skill_level", "date": "2025-08-01",
+                       "level": "technician", "route": "enterprise_self_evaluation", "trained_by": "training_school",
+                       "count": 3}]}, "claimed_yuan": {"YT24-07-self-eval-support": yuan}}, ensure_ascii=False)
+
+
+data = "\n".join([yt_claimed("甲", "30,000"), yt_claimed("乙", "３００００"), yt_claimed("丙", "三万")]) + "\n"
+p = run(["budget", write("claimed_text.jsonl", data)])
+r = json.loads(p.stdout) if p.stdout else {}
+pool = next((x for x in r.get("pools", []) if x.get("pool_id") == "YT24-07-self-eval-budget"), {})
+got = {a["applicant"]: a["claimed_yuan"] for a in pool.get("applicants", [])}
+errs = [(e["input"], e["error"]["code"], e["error"]["zh"], e["error"]["en"]) for e in r.get("errors", [])]
+expect("budget JSONL: a claimed amount written \"30,000\" or in full-width digits is read as 30000",
+       got == {"甲": 30000, "乙": 30000}, (got, errs))
+expect("budget JSONL: a claimed amount that is text but no number is called not a number, quoting it",
+       len(errs) == 1 and errs[0][:2] == (3, "wrong_type") and "三万" in errs[0][2] and "数字" in errs[0][2] and
+       "must be a number" in errs[0][3], errs)
+# The summary counts the claims settled apart from those left out.
+p = run(["budget", write("claimed_bad.jsonl", yt_claimed("丙", "三万") + "\n")])
+last = p.stderr.decode().splitlines()[-1:]
+expect("budget's summary does not call a refused claim settled",
+       last and "1 claims settled" not in last[0] and "0 settled" in last[0] and "1 left out" in last[0], last)
+# A claims CSV given to eval without --csv: the error says to use eval --csv, as budget does.
+p = run(["eval", os.path.join(os.path.dirname(os.path.abspath(__file__)), "claims-weihai-over.csv")])
+expect("eval of a claims CSV without --csv says to use eval --csv",
+       p.returncode == 2 and "eval --csv" in p.stderr.decode() and
+       json.loads(p.stdout)["error"]["code"] == "invalid_json", p.stderr.decode()[:300])
+# A date written the way the sheet reads dates but no day of the calendar: the error quotes it as written.
+data = HEAD + "人0001,weihai,person,title,2025/2/30,weihai_craftsman\n" + good_row(2)
+p = run(["eval", "--csv", write("feb30.csv", data)])
+err = p.stderr.decode()
+expect("a date 2025/2/30 is refused quoting it as written, in both languages",
+       p.returncode == 2 and "feb30.csv:2:5 (date)" in err and "“2025/2/30”" in err and "'2025/2/30'" in err, err)
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
