@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -51,6 +52,16 @@ void drain(sheet::Job& job, Output& out) {
   job.reported.clear();  // listed on a page; here the messages say it all
 }
 
+// budget's closing line: the claims, how many the settlement took and how many it left out, the time, the errors.
+void budget_summary(const std::string& answer, size_t claims, double seconds, long long errors) {
+  size_t at = answer.rfind("\"claims_skipped\":");
+  long long left = at == std::string::npos ? 0 : std::atoll(answer.c_str() + at + 17);
+  char b[200];
+  std::snprintf(b, sizeof b, "budget: %zu claims, %lld settled, %lld left out, in %.2f s; %lld errors", claims,
+                static_cast<long long>(claims) - left, left, seconds, errors);
+  note(b);
+}
+
 // Opens o.path and runs both passes of a claims CSV job, writing as it goes. False when the file cannot be read or
 // used at all (the reason is on stderr).
 bool run_passes(sheet::Job& job, Output& out, Progress& progress) {
@@ -96,10 +107,7 @@ int run_csv(const skillcalc::Engine& e, const Options& o, bool budget) {
     return job.code();
   }
   if (!job.settled()) return job.code();
-  char b[160];
-  std::snprintf(b, sizeof b, "budget: %zu claims settled in %.2f s, %lld errors", job.claims(), timer.seconds(),
-                job.errors());
-  note(b);
+  budget_summary(job.answer(), job.claims(), timer.seconds(), job.errors());
   return job.code();
 }
 
@@ -109,17 +117,11 @@ int run_csv_eval(const skillcalc::Engine& e, const Options& o) {
   return run_csv(e, o, false);
 }
 
-namespace {
-
-// The first line of a claims CSV given where JSONL is read (`budget -` without --csv): no JSON value starts it, and
-// commas part its columns (the header names them in English or Chinese).
-bool looks_like_csv_header(const std::string& line) {
+bool looks_like_csv_header(std::string_view line) {
   size_t at = line.find_first_not_of(" \t\xEF\xBB\xBF");
   return at != std::string::npos && line[at] != '{' && line[at] != '[' && line[at] != '"' &&
          std::count(line.begin(), line.end(), ',') >= 2;
 }
-
-}  // namespace
 
 // A budget's input: JSONL (one claim per line) or the claims CSV; the core's errors mapped back to lines.
 int run_budget(const skillcalc::Engine& e, const Options& o) {
@@ -141,6 +143,12 @@ int run_budget(const skillcalc::Engine& e, const Options& o) {
       return 2;
     }
     in = &file;
+    if (utf16_bom(file)) {  // no line of it is JSON as read: refused once, as eval --jsonl refuses it
+      note("skillcalc: " + o.path +
+           ": 文件是 UTF-16 编码：请另存为 UTF-8 后重试 / the file is UTF-16: save it as UTF-8");
+      output.write(kUtf16Refusal);
+      return output.finish() ? 2 : write_failed(output);
+    }
   }
   std::string l;
   bool overlong = false;
@@ -186,16 +194,15 @@ int run_budget(const skillcalc::Engine& e, const Options& o) {
                (p.empty() ? "" : p + ": ") + text;
       });
   bool answered = r.compare(0, 10, "{\"ok\":true") == 0;
+  size_t at = r.rfind("\"summary\":");
+  const std::string summary = at == std::string::npos ? std::string() : r.substr(at);
   std::string().swap(r);
   notes(report.notes);
   output.write(report.text);
   if (!output.finish()) return write_failed(output);
   if (!answered) return report.code;
   errors += report.errors;
-  char b[160];
-  std::snprintf(b, sizeof b, "budget: %zu claims settled in %.2f s, %lld errors", claim_count, progress.seconds(),
-                errors);
-  note(b);
+  budget_summary(summary, claim_count, progress.seconds(), errors);
   return errors ? 2 : 0;
 }
 

@@ -1,6 +1,7 @@
 // The batch commands: eval --csv (claims CSV in, items CSV out) and budget (JSONL or claims CSV in, pools out).
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "output.hpp"
 #include "skillcalc.hpp"
@@ -15,6 +16,10 @@ struct Options {
 };
 
 int run_csv_eval(const skillcalc::Engine& e, const Options& o);
+
+// Whether the first line of a file given as JSON reads as a claims CSV's header: no JSON value starts it, and commas
+// part its columns (the header names them in English or Chinese). Such a file is meant for --csv.
+bool looks_like_csv_header(std::string_view line);
 int run_budget(const skillcalc::Engine& e, const Options& o);
 
 }  // namespace cli

@@ -54,6 +54,22 @@ bool LineReader::next(std::string& line, size_t cap, bool& overlong, long long& 
   return true;
 }
 
+bool utf16_bom(std::istream& in) {
+  char b[2] = {0, 0};
+  in.read(b, 2);
+  bool bom = in.gcount() == 2 && ((b[0] == '\xFF' && b[1] == '\xFE') || (b[0] == '\xFE' && b[1] == '\xFF'));
+  in.clear();
+  in.seekg(0);
+  return bom;
+}
+
+const char* const kUtf16Refusal =
+    "{\"ok\":false,\"error\":{\"code\":\"invalid_encoding\",\"path\":\"\",\"zh\":\"文件是 UTF-16 "
+    "编码（以字节顺序标记开头）："
+    "请另存为 UTF-8（每行一个 JSON）后重试\",\"en\":\"the file is UTF-16 (it begins with a byte-order mark): save it "
+    "as "
+    "UTF-8, one JSON a line, and try again\"}}\n";
+
 std::string with_line(const std::string& result, long long line) {
   static const std::string head = "{\"ok\":false,";
   if (result.compare(0, head.size(), head) != 0) return result;

@@ -43,6 +43,12 @@ class LineReader {
   bool fill();
 };
 
+// Whether a file begins with a UTF-16 byte-order mark (FF FE or FE FF); the stream is left at its start. No line of
+// such a file can be read (each would be a NUL-ridden error), so eval --jsonl and budget refuse it once, with
+// kUtf16Refusal (an error object and its line end).
+bool utf16_bom(std::istream& in);
+extern const char* const kUtf16Refusal;
+
 // {"ok":false,"line":N,"error":{…}}: an error object with the input line it answers.
 std::string with_line(const std::string& result, long long line);
 

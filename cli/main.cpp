@@ -12,6 +12,7 @@
 #include "authoring.hpp"
 #include "batch.hpp"
 #include "compare.hpp"
+#include "day.hpp"
 #include "fd_buf.hpp"
 #include "folder.hpp"
 #include "jsonl.hpp"
@@ -111,18 +112,13 @@ int run_eval(const Engine& e, const cli::Options& o) {
   }
   std::string r = o.compact ? e.evaluate_compact(text, o.day) : e.evaluate(text, o.day);
   out.write(r + "\n");
+  if (r.find("\"code\":\"invalid_json\"") != std::string::npos &&
+      cli::looks_like_csv_header(std::string_view(text).substr(0, text.find('\n'))))
+    cli::note("skillcalc: " + o.path +
+              ": 这不是 JSON，看起来是表格（CSV）：表格请用 eval --csv / this is not JSON but looks like a spreadsheet "
+              "(CSV): for a CSV use eval --csv");
   int code = r.compare(0, 10, "{\"ok\":true") == 0 ? 0 : r.find("\"internal_error\"") != std::string::npos ? 1 : 2;
   return finish(out, code);
-}
-
-// Whether a file begins with a UTF-16 byte-order mark (FF FE or FE FF); the stream is left at its start.
-bool utf16_bom(std::istream& in) {
-  char b[2] = {0, 0};
-  in.read(b, 2);
-  bool bom = in.gcount() == 2 && ((b[0] == '\xFF' && b[1] == '\xFE') || (b[0] == '\xFE' && b[1] == '\xFF'));
-  in.clear();
-  in.seekg(0);
-  return bom;
 }
 
 int run_jsonl(const Engine& e, const cli::Options& o) {
@@ -146,11 +142,8 @@ int run_jsonl(const Engine& e, const cli::Options& o) {
     }
     in = &file;
     size = static_cast<long long>(st.st_size);
-    if (utf16_bom(file)) {  // each line would be a NUL-ridden error: refused once, as the CSV reader does
-      out.write(error_object(
-          "invalid_encoding", "文件是 UTF-16 编码（以字节顺序标记开头）：请另存为 UTF-8（每行一个 JSON）后重试",
-          "the file is UTF-16 (it begins with a byte-order mark): save it as UTF-8, one JSON a line, "
-          "and try again"));
+    if (cli::utf16_bom(file)) {  // each line would be a NUL-ridden error: refused once, as the CSV reader does
+      out.write(cli::kUtf16Refusal);
       return finish(out, 2);
     }
   }
@@ -239,6 +232,10 @@ int main(int argc, char** argv) {
     }
   }
   if (rest.empty()) return std::fputs(kUsage, stderr), 2;
+  // A day every row would be measured against: a bad one is refused once, before any input is read, not on each row.
+  if (!skillcalc::parse_day(o.day))
+    return refuse("--today 须是 YYYY-MM-DD 格式的真实日期（收到“" + o.day + "”）",
+                  "--today must be a real day written YYYY-MM-DD (got '" + o.day + "')");
   const std::string cmd = rest[0];
   const bool batch = cmd == "eval" || cmd == "budget" || cmd == "compare";
   if (rest.size() > (cmd == "check" || cmd == "catalog" || cmd == "new" || batch ? 2u : 1u))

@@ -104,6 +104,28 @@ void sum_pooled(const PoolIndex& ix, const Situation& s, const Evaluation& ev, s
   }
 }
 
+// The number of people a pooled item counts per head (or the item 就高 weighs it against) when the claim does not give
+// it: eval counts one and says so, but a pool shared pro rata would take every claim's share from a number nobody
+// stated, as it would from any other blank fact.
+Err heads_not_given(const Model& m, const Situation& s, const Evaluation& ev, const Item& pooled, const Item& it) {
+  const Item* floor = pooled.floor_by >= 0 ? &ev.items[static_cast<size_t>(pooled.floor_by)] : nullptr;
+  for (const Item* h : {&pooled, &it, floor}) {
+    if (!h || !h->heads_assumed) continue;
+    const Measure& x = m.measures[h->measure];
+    const Path p = x.per_head == Measure::PerHead::Count ? Path{Path::Scope::Event, "count"} : x.per_head_path;
+    const std::string& id = m.measures[pooled.measure].id;
+    std::string path = p.scope == Path::Scope::Applicant
+                           ? "/applicant/" + p.field
+                           : "/events/" + std::to_string(event_of(ev, s, *h).index) + "/" + p.field;
+    return {"missing_fact", path,
+            "“" + id + "”计入资金池的金额取决于人数，本事件未填写人数“" + p.text() +
+                "”（单项测算按1计）：本申报未计入，请补充后再结算",
+            "what '" + id + "' counts in the pool depends on the number of people, which the event does not give, '" +
+                p.text() + "' (a single evaluation counts 1): the claim is left out; give it and settle again"};
+  }
+  return {};
+}
+
 // A pooled item that rests on a fact the claim leaves blank (是否属于重点产业链 not given): counted at its amount it
 // would take money from the claims that are certain, so the claim is left out and the fact named, as eval asks it.
 // So is a pooled item left out by 就高 for another item that rests on a blank fact (烟台 (七) against (十一) whose
@@ -122,7 +144,9 @@ Err pooled_fact_missing(const Model& m, const PoolIndex& ix, const Situation& s,
     }
     bool excluded = pooled.status == Status::Excluded && pooled.excluded_by >= 0;
     const Item& it = excluded ? ev.items[static_cast<size_t>(pooled.excluded_by)] : pooled;
-    if (!(excluded || pooled.counts()) || !it.uncertain()) continue;
+    if (!(excluded || pooled.counts())) continue;
+    if (Err e = heads_not_given(m, s, ev, pooled, it); !e.code.empty()) return e;
+    if (!it.uncertain()) continue;
     for (const Path& p : facts_asked(it)) {
       const std::string& id = m.measures[pooled.measure].id;
       std::string path = p.scope == Path::Scope::Applicant
@@ -287,11 +311,14 @@ Unpooled unpooled_reason(const Model& m, const PoolIndex& ix, int ai, const Situ
     if (ix.pools_of[it.measure].empty() || it.event < 0 || it.status != Status::OutsidePeriod) continue;
     const Event& e = event_of(ev, s, it);
     const Document& d = m.documents[m.measures[it.measure].doc];
+    // The whole period, as eval gives it: "from" alone reads as if a later event were inside it.
+    const bool open = d.to == kNoEnd;
     return {ai,
             "事件“" + e.id + "”（" + day_zh(e.date) + "）不在" + d.number + "的施行期（" + day_zh(d.from) +
-                "起）内，“" + m.measures[it.measure].id + "”不计入资金池；本申报不参与分配",
-            "event '" + e.id + "' (" + day_en(e.date) + ") is outside the period of " + d.number + " (from " +
-                day_en(d.from) + "), so '" + m.measures[it.measure].id +
+                (open ? "起" : "至" + day_zh(d.to)) + "）内，“" + m.measures[it.measure].id +
+                "”不计入资金池；本申报不参与分配",
+            "event '" + e.id + "' (" + day_en(e.date) + ") is outside the period of " + d.number + " (" +
+                day_en(d.from) + (open ? " onwards" : " to " + day_en(d.to)) + "), so '" + m.measures[it.measure].id +
                 "' does not count in the pool; this claim takes no share"};
   }
   std::string ids;

@@ -5,6 +5,7 @@
 
 #include "budget_parts.hpp"
 #include "names.hpp"
+#include "numbers.hpp"
 #include "situation.hpp"
 #include "strict_json.hpp"
 
@@ -65,14 +66,23 @@ void read_claimed(const json& claimed, const PoolIndex& ix, Envelope& env, Err& 
     return;
   }
   for (auto& [k, v] : claimed.items()) {
-    if (!v.is_number_integer() || v.get<long long>() < 0 || v.get<long long>() > 100000000000LL)
+    // A number, or the number written as text the way the claims CSV and a situation's number fields take it
+    // ("30,000", "３００００", "30000.0").
+    long long yuan = -1;  // a number that is not whole: out of range below
+    if (v.is_number_integer()) yuan = v.get<long long>();
+    const bool text = v.is_string();
+    if (text && !whole_number(v.get_ref<const std::string&>(), yuan))
+      bad = {"wrong_type", "/claimed_yuan/" + pointer_token(k),
+             "申报金额必须是数字（整数元），收到的文本“" + v.get<std::string>() + "”不是数字",
+             "a claimed amount must be a number (whole yuan); the text '" + v.get<std::string>() + "' is not one"};
+    else if (yuan < 0 || yuan > 100000000000LL)
       bad = {"out_of_range", "/claimed_yuan/" + pointer_token(k), "申报金额必须是 0 至 1000 亿之间的整数元",
              "a claimed amount must be whole yuan from 0 to 100,000,000,000"};
     else if (!ix.measure_index.count(k))
       bad = {"unknown_id", "/claimed_yuan/" + pointer_token(k), "未知条款标识“" + k + "”",
              "unknown clause id '" + k + "'"};
     else
-      env.claimed.push_back({k, v.get<long long>()});
+      env.claimed.push_back({k, yuan});
   }
 }
 

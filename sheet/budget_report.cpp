@@ -127,7 +127,8 @@ void cap_and_error_rows(std::string& text, const ojson& j, const Cells& payers) 
     csv::row(text, t);
   }
   for (auto& x : j["errors"]) {
-    Cells t = {"", "", "", "", "", "error", csv::text_cell(x.value("applicant", "")), "", "", ""};
+    Cells t = {"", "", "", csv::text_cell(x.value("city", "")), "", "error", csv::text_cell(x.value("applicant", "")),
+               "", "", ""};
     for (size_t k = 0; k < payers.size(); ++k) t.push_back("");
     std::string where = x.contains("line") ? "line " + std::to_string(x["line"].get<long long>()) + " "
                                            : "input " + std::to_string(x["input"].get<long long>()) + " ";
@@ -179,6 +180,7 @@ std::string with_rows_left_out(const std::string& r, const std::vector<RowLeftOu
     ojson e = {{"line", x.line}};
     if (x.column) e["column"] = x.column;
     e["applicant"] = x.applicant;
+    if (!x.city.empty()) e["city"] = x.city;
     e["rows_left_out"] = x.rows;
     e["error"] = {{"code", "row_left_out"}, {"path", x.column_name}, {"zh", x.zh}, {"en", x.en}};
     j["errors"].push_back(std::move(e));

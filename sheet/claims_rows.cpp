@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "day.hpp"
 #include "names.hpp"
 #include "numbers.hpp"
 #include "text.hpp"
@@ -140,11 +141,17 @@ struct RowRead {
 using Fault = std::function<void(int, const std::string&, const std::string&)>;
 
 // A date cell that is no date in any form the sheet reads (2025-06-01, 2025/6/1, 2025.6.1, 2025年6月1日): reported
-// with those forms, and an Excel day number (45809: a date column saved as a number) named as such. False: it is one.
+// with those forms, an Excel day number (45809: a date column saved as a number) named as such, and a day the
+// calendar does not have (2025/2/30) quoted as written. False: it is one.
 bool bad_date(const std::string& cell, const std::string& normal, const Fault& err, int column) {
   bool dashed = normal.size() == 10 && normal[4] == '-' && normal[7] == '-' &&
                 std::all_of(normal.begin(), normal.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
-  if (dashed) return false;
+  if (dashed && skillcalc::parse_day(normal)) return false;
+  if (dashed) {  // written in a form the sheet reads, but no day of the calendar (2025/2/30): quoted as written
+    err(column, "日期“" + cell + "”不是真实存在的一天（须在 1900 至 2200 年之间）",
+        "the date '" + cell + "' is not a real day (from 1900 to 2200)");
+    return true;
+  }
   bool serial = cell.size() == 5 && std::all_of(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (serial)
     err(column, "日期“" + cell + "”像是 Excel 的日期序号：请把这一列设为日期格式（如 2025/6/1）后再另存为 CSV",
@@ -157,7 +164,8 @@ bool bad_date(const std::string& cell, const std::string& normal, const Fault& e
   return true;
 }
 
-// The city a row names, as an id (威海, 威海市 and weihai alike), or empty.
+}  // namespace
+
 std::string city_of(const skillcalc::Model& m, const Columns& columns, const Record& rec) {
   int cc = columns.of("city");
   if (cc <= 0 || cc > static_cast<int>(rec.cells.size())) return "";
@@ -166,6 +174,8 @@ std::string city_of(const skillcalc::Model& m, const Columns& columns, const Rec
     if (label.zh == v || label.zh + "市" == v) id = cid;
   return id;
 }
+
+namespace {
 
 // The cells of `rec` into `r`; false (reported) at the first cell that does not fit its column.
 bool read_cells(const skillcalc::Model& m, const Layout& layout, const Record& rec, RowRead& r, const Fault& err) {

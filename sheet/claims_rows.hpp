@@ -32,6 +32,9 @@ struct Claim {
 void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vector<Record>& records,
                std::vector<Claim>& claims, std::vector<RowError>& errors, long& rows);
 
+// The city a row names, as an id (威海, 威海市 and weihai alike), or empty.
+std::string city_of(const skillcalc::Model& m, const Columns& columns, const Record& rec);
+
 // Where a situation error (its JSON pointer) points in the CSV: line and column. `whole_claim` is set when the
 // error concerns the applicant rather than one row; `event` to the event's index otherwise (-1 if none).
 RowError locate(const Claim& c, const Columns& cols, const std::string& path, bool& whole_claim, int& event);

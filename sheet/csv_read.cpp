@@ -164,6 +164,7 @@ bool Reader::next(Record& rec, std::vector<RowError>& errors) {
                             " lines into one cell. Line " + l + " is not evaluated; reading goes on at line " +
                             std::to_string(first + 1) + " (a quote inside a field is written \"\")",
                         1, ""});
+    if (namer_) namer_(rec.cells, errors.back());
     i_ = line_end(d_, start);
     line_ = first + 1;
   }
@@ -182,7 +183,10 @@ Reader::Fault Reader::record(Record& rec) {
   bool bad = false, at_start = true;
   int column = 1;
   auto fault = [&](const std::string& zh, const std::string& en) {
-    if (!bad) errors_->push_back({first, column, "", zh, en, 1, ""});
+    if (!bad) {
+      errors_->push_back({first, column, "", zh, en, 1, ""});
+      if (namer_) namer_(rec.cells, errors_->back());
+    }
     bad = true;
   };
   while (i_ < n) {

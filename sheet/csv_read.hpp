@@ -58,6 +58,10 @@ class Reader {
   // line, with the header's commas, makes the cell one that took in rows; a note listing names is a note.
   void row_test(std::function<bool(std::string_view)> f) { row_test_ = std::move(f); }
   void on_progress(std::function<void(size_t)> f) { drop_ = std::move(f); }  // called with the offset read to
+  // Called with each error of a malformed record and the cells read before its fault, so that the error can name
+  // the applicant and the city that those cells give.
+  using Namer = std::function<void(const std::vector<std::string>& cells, RowError& err)>;
+  void name_faults(Namer f) { namer_ = std::move(f); }
 
  private:
   enum class Fault { None, Line, Unclosed, Spans, Swallows, Runaway };
@@ -69,6 +73,7 @@ class Reader {
   std::vector<RowError>* errors_ = nullptr;
   std::function<void(size_t)> drop_;
   std::function<bool(std::string_view)> row_test_;
+  Namer namer_;
 };
 
 }  // namespace csv

@@ -36,12 +36,17 @@ void Job::report(const csv::RowError& err) {
   reported.push_back(err);
   ++errors_;
   if (o_.budget)
-    left_out_.push_back({err.line, err.column, err.column_name, err.applicant, err.zh, err.en, err.rows_skipped});
+    left_out_.push_back(
+        {err.line, err.column, err.column_name, err.applicant, err.zh, err.en, err.rows_skipped, err.city});
   spill_if_large();
 }
 
-// Two identical rows are two events of one applicant, both counted: said, in case one was entered twice.
+// Two identical rows are two events of one applicant, both counted: said, in case one was entered twice. Rows left out
+// (errors) are not counted, so nothing is said of them.
 void Job::warn_repeats(const Settled& s) {
+  auto counted = [&](long line) {
+    return !s.result.empty() && std::find(s.claim.lines.begin(), s.claim.lines.end(), line) != s.claim.lines.end();
+  };
   for (auto& [line, name] : s.claim.aliases)
     notes += o_.file + ":" + std::to_string(line) + ": 警告：申请人“" + name + "”与“" + s.claim.applicant +
              "”只差空格、全角半角或大小写，按同一申请人计算 / warning: applicant '" + name + "' differs from '" +
@@ -50,7 +55,8 @@ void Job::warn_repeats(const Settled& s) {
   for (auto& [line, first] : s.claim.repeats) same.emplace_back(line, first, true);
   for (auto& [line, first] : s.claim.alike) same.emplace_back(line, first, false);
   std::sort(same.begin(), same.end());
-  for (auto& [line, first, exact] : same)
+  for (auto& [line, first, exact] : same) {
+    if (!counted(line) || !counted(first)) continue;
     notes += o_.file + ":" + std::to_string(line) + ": 警告：与第 " + std::to_string(first) +
              (exact ? " 行完全相同" : " 行内容相同（日期、名称或数字只是写法不同）") +
              "；两行都已计入（若是重复录入，请删去一行） / warning: " +
@@ -58,6 +64,7 @@ void Job::warn_repeats(const Settled& s) {
                     : "the same as line " + std::to_string(first) +
                           " once read (dates, names or numbers written differently)") +
              "; both are counted (delete one if it was entered twice)\n";
+  }
 }
 
 void Job::on_applicant(Settled& s) {
@@ -70,7 +77,8 @@ void Job::on_applicant(Settled& s) {
   }
   for (auto& err : s.errors) {
     notes += message(o_.file, err) + "\n", ++errors_;
-    left_out_.push_back({err.line, err.column, err.column_name, err.applicant, err.zh, err.en, err.rows_skipped});
+    left_out_.push_back(
+        {err.line, err.column, err.column_name, err.applicant, err.zh, err.en, err.rows_skipped, err.city});
   }
   if (s.result.empty()) return;
   nlohmann::json env = {{"id", s.claim.applicant}, {"situation", s.claim.situation}};

@@ -150,6 +150,14 @@ bool Settler::read_head(csv::Reader& reader, csv::Refusal& fatal) {
     return false;
   };
   reader.row_test(row_test_);
+  // A malformed row keeps the applicant and the city its cells before the fault give: a sheet filtered by either
+  // keeps its error row.
+  reader.name_faults([this](const std::vector<std::string>& cells, csv::RowError& err) {
+    csv::Record rec;
+    rec.cells = cells;
+    err.applicant = csv::applicant_of(layout_, rec);
+    err.city = csv::city_of(e_.model(), layout_.columns, rec);
+  });
   return true;
 }
 

@@ -84,6 +84,14 @@ expect("--threads without a value is refused", p.returncode == 2 and "缺少取�
 for args in (["eval", "--threads", "2", "-"], ["eval", "--csv", "--threads", "2", "-"], ["budget", "--threads", "2", "-"]):
     p = run(args, good)
     expect("%s is refused" % " ".join(args), p.returncode == 2 and "--threads" in p.stderr and not p.stdout)
+# --today is the day every line or row is measured against: a bad one is refused once, before any input is read, with
+# the option, the value and the form it takes, in both languages (not one error a line).
+for bad in ("2026/12/01", "2026-02-30", "20261201"):
+    for args in (["eval", "--jsonl", "-"], ["eval", "--csv", "-"], ["budget", "-"], ["eval", "-"]):
+        p = run(["--today", bad] + args, (good + "\n") * 3)
+        expect("--today %s with %s is refused once, naming the option, the value and YYYY-MM-DD" % (bad, " ".join(args)),
+               p.returncode == 2 and not p.stdout and sum(bad in l for l in p.stderr.splitlines()) == 1 and "--today" in p.stderr and
+               "YYYY-MM-DD" in p.stderr and "须是" in p.stderr and "must be" in p.stderr, p.stderr[:400])
 p = run(["eval", "--compact", "-"], good)
 expect("eval --compact exits 0 and is the jsonl line", p.returncode == 0 and json.loads(p.stdout) == compact[0])
 for args in (["eval", "--csv", "--compact", "-"], ["budget", "--compact", "-"], ["compare", "--compact", "-"]):

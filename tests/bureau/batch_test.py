@@ -274,6 +274,23 @@ err = p.stderr.decode()
 expect("a 70 KB cell on one line is called a cell over 64 KiB on line 3, the rows around it kept",
        "a cell on line 3 is larger than 64 KiB" in err and "0 lines" not in err and
        {r["applicant"] for r in rows_of(p.stdout) if r["status"] != "error"} == {"人0001", "人0003"}, err[-400:])
+expect("the error row of a cell over 64 KiB keeps the applicant and the city read before it",
+       [(r["applicant"], r["city"]) for r in rows_of(p.stdout) if r["status"] == "error"] == [("人0002", "weihai")],
+       rows_of(p.stdout))
+# A quote never closed, or a quote inside an unquoted cell: the cells before the fault are readable, so the error row
+# keeps the applicant and the city they give (威海: weihai), in the items CSV and in the budget's CSV alike.
+data = ("applicant,city,applicant_kind,type,date,level,route,count,note\n"
+        "甲公司,威海,企业,skill_level,2025-06-02,技师,企业自主评价,3,见\"附件\n"
+        '丙公司,威海,企业,skill_level,2025-06-03,技师,企业自主评价,4,"见附件\n'
+        "丁公司,威海,企业,skill_level,2025-06-04,技师,企业自主评价,2,ok\n")
+p, rows = eval_csv("unclosed.csv", data)
+expect("eval --csv: the error rows of a stray and an unclosed quote keep their applicant and city",
+       [(r["lines"], r["applicant"], r["city"]) for r in rows if r["status"] == "error"] ==
+       [("2", "甲公司", "weihai"), ("3", "丙公司", "weihai")], rows)
+p = run(["budget", "--csv", "--format", "csv", write("unclosed_budget.csv", data)])
+expect("budget CSV: the error rows of a stray and an unclosed quote keep their applicant and city",
+       sorted((r["applicant"], r["city"]) for r in rows_of(p.stdout) if r["rule"] == "error") ==
+       [("丙公司", "weihai"), ("甲公司", "weihai")], rows_of(p.stdout))
 
 # The claims CSV piped where JSONL is read: the header line says to use --csv.
 p = run(["budget", "-"], open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "claims-weihai-over.csv"), "rb").read())
@@ -397,6 +414,14 @@ p = run(["eval", "--jsonl", write("u16.jsonl", (good + "\n" + good + "\n").encod
 out = p.stdout.decode().splitlines()
 expect("eval --jsonl of a UTF-16 file is one error naming UTF-16",
        p.returncode == 2 and len(out) == 1 and json.loads(out[0])["error"]["code"] == "invalid_encoding", out[:3])
+u16 = p.stdout
+# budget refuses it the same way: not a spreadsheet's header, no NUL-byte error a line, no claims settled.
+for args in (["budget"], ["budget", "--format", "csv"]):
+    p = run(args + [os.path.join(tmp, "u16.jsonl")])
+    err = p.stderr.decode()
+    expect("%s of a UTF-16 JSONL file is refused once with eval --jsonl's invalid_encoding" % " ".join(args),
+           p.returncode == 2 and p.stdout == u16 and "UTF-16" in err and len(err.splitlines()) == 1 and
+           "NUL" not in err and "CSV" not in err and "settled" not in err, (p.stdout[:300], err[:600]))
 # An applicant's own fault (an unknown applicant kind) leaves out all its rows: its error row names every one of them.
 data = HEAD + good_row(1) + "丙,weihai,外星人,title,2025-08-01,weihai_craftsman\n" + good_row(2) + \
     "丙,weihai,外星人,title,2025-09-01,weihai_craftsman\n"
@@ -415,6 +440,26 @@ errs = r.get("errors", [])
 expect("budget: a pool claim whose route is blank is an error naming the route; the settlement is incomplete",
        p.returncode == 2 and [e["line"] for e in errs] == [4] and errs[0]["error"]["code"] == "missing_fact" and
        errs[0]["error"]["path"].endswith("/route") and r["summary"]["complete"] is False, errs)
+# The same for a blank 人数: eval counts one person and says so, but the pool would share 4,000,000 by a number nobody
+# gave. The claim is left out as missing_fact at its count, in both languages, and the settlement is incomplete.
+data = (WH + "甲,weihai,enterprise,skill_level,2025-06-01,technician,enterprise_self_evaluation,2000\n" +
+        "丁,weihai,enterprise,skill_level,2025-06-01,senior_worker,enterprise_self_evaluation,\n")
+p = run(["budget", "--csv", write("count_blank.csv", data)])
+r = json.loads(p.stdout) if p.stdout else {}
+errs = r.get("errors", [])
+expect("budget: a pool claim whose count is blank is an error naming /events/0/count; the settlement is incomplete",
+       p.returncode == 2 and [e["line"] for e in errs] == [3] and errs[0]["error"]["code"] == "missing_fact" and
+       errs[0]["error"]["path"].endswith("/events/0/count") and "人数" in errs[0]["error"]["zh"] and
+       "number of people" in errs[0]["error"]["en"] and r["summary"]["complete"] is False and
+       "count_blank.csv:3" in p.stderr.decode(), errs)
+p = run(["budget", "--csv", "--format", "csv", write("count_blank2.csv", data)])
+expect("budget CSV: the claim with a blank count is an error row, not settled as one person",
+       [(x["applicant"], x["rule"]) for x in rows_of(p.stdout) if x["applicant"] == "丁"] == [("丁", "error")],
+       rows_of(p.stdout))
+p, rows = eval_csv("count_blank3.csv", data)
+expect("eval --csv still counts a blank count as one person and says so",
+       any(x["applicant"] == "丁" and "按1计" in x["explain"] and x["status"] in ("granted", "capped") for x in rows),
+       rows)
 
 # A clerk's header: full-width letters, spaces around, and the form's own Chinese questions for a field.
 data = ("ａｐｐｌｉｃａｎｔ, 城市 ,申请人类型,事件类型,日期,职业技能等级,取得途径\n"
@@ -567,6 +612,68 @@ expect("budget: an enterprise's three batches under (七)'s 50000 cap count 5000
        [(x["claimed_yuan"], x["allocated_yuan"]) for x in rows if x["applicant"] == "烟台丙" and x["rule"] == "cap_total"]
        == [("50000", "50000")] and any("按上限最多 50000 元" in x["note"] for x in rows if x["rule"] == "applicant_cap"),
        rows)
+
+# Identical rows that were left out (an unknown level, an unknown city) are not "both counted": no such warning for
+# them; two identical rows that are counted still get it.
+DUP = "applicant,city,applicant_kind,type,date,level,route,count\n"
+data = (DUP + "甲,weihai,enterprise,skill_level,2025-06-01,技师x,enterprise_self_evaluation,1\n" * 2 +
+        "乙,青岛,enterprise,skill_level,2025-06-01,technician,enterprise_self_evaluation,1\n" * 2 +
+        "丙,weihai,enterprise,skill_level,2025-06-01,technician,enterprise_self_evaluation,1\n" * 2)
+for args in (["eval", "--csv"], ["budget", "--csv"]):
+    p = run(args + [write("duperr.csv", data)])
+    warned = [l.split(":")[1] for l in p.stderr.decode().splitlines() if "both are counted" in l]
+    expect("%s: rows left out are not warned about as both counted; counted repeats are" % " ".join(args),
+           warned == ["7"], p.stderr.decode()[-1200:])
+
+# An event after its document's period: budget's note gives the whole period (from … to …), as eval does, so that an
+# event after the start does not read as inside it.
+late = json.dumps({"id": "烟台晚", "situation": {"city": "yantai", "as_of": "2027-06-01", "applicant": {
+    "kind": "enterprise", "key_industry_chain": True}, "events": [{"id": "e1", "type": "skill_level",
+    "date": "2027-03-05", "level": "technician", "route": "enterprise_self_evaluation", "trained_by": "training_school",
+    "count": 3}]}}, ensure_ascii=False)
+p = run(["budget", write("late.jsonl", late + "\n")])
+r = json.loads(p.stdout) if p.stdout else {}
+why = next((a.get("not_counted", {}) for a in r.get("applicants", []) if a.get("applicant") == "烟台晚"), {})
+expect("budget: an event after the period is said to be outside the whole period, from … to …",
+       "2024年3月1日至2027年2月28日" in why.get("zh", "") and "1 March 2024 to 28 February 2027" in why.get("en", ""),
+       why)
+
+# A claimed amount written as text in budget JSONL is read as the claims CSV reads it ("30,000", full-width digits);
+# other text is called not a number, not out of range.
+def yt_claimed(name, yuan):
+    return json.dumps({"id": name, "situation": {"city": "yantai", "applicant": {"kind": "enterprise",
+                       "key_industry_chain": True}, "events": [{"id": "e1", "type": "skill_level", "date": "2025-08-01",
+                       "level": "technician", "route": "enterprise_self_evaluation", "trained_by": "training_school",
+                       "count": 3}]}, "claimed_yuan": {"YT24-07-self-eval-support": yuan}}, ensure_ascii=False)
+
+
+data = "\n".join([yt_claimed("甲", "30,000"), yt_claimed("乙", "３００００"), yt_claimed("丙", "三万")]) + "\n"
+p = run(["budget", write("claimed_text.jsonl", data)])
+r = json.loads(p.stdout) if p.stdout else {}
+pool = next((x for x in r.get("pools", []) if x.get("pool_id") == "YT24-07-self-eval-budget"), {})
+got = {a["applicant"]: a["claimed_yuan"] for a in pool.get("applicants", [])}
+errs = [(e["input"], e["error"]["code"], e["error"]["zh"], e["error"]["en"]) for e in r.get("errors", [])]
+expect("budget JSONL: a claimed amount written \"30,000\" or in full-width digits is read as 30000",
+       got == {"甲": 30000, "乙": 30000}, (got, errs))
+expect("budget JSONL: a claimed amount that is text but no number is called not a number, quoting it",
+       len(errs) == 1 and errs[0][:2] == (3, "wrong_type") and "三万" in errs[0][2] and "数字" in errs[0][2] and
+       "must be a number" in errs[0][3], errs)
+# The summary counts the claims settled apart from those left out.
+p = run(["budget", write("claimed_bad.jsonl", yt_claimed("丙", "三万") + "\n")])
+last = p.stderr.decode().splitlines()[-1:]
+expect("budget's summary does not call a refused claim settled",
+       last and "1 claims settled" not in last[0] and "0 settled" in last[0] and "1 left out" in last[0], last)
+# A claims CSV given to eval without --csv: the error says to use eval --csv, as budget does.
+p = run(["eval", os.path.join(os.path.dirname(os.path.abspath(__file__)), "claims-weihai-over.csv")])
+expect("eval of a claims CSV without --csv says to use eval --csv",
+       p.returncode == 2 and "eval --csv" in p.stderr.decode() and
+       json.loads(p.stdout)["error"]["code"] == "invalid_json", p.stderr.decode()[:300])
+# A date written the way the sheet reads dates but no day of the calendar: the error quotes it as written.
+data = HEAD + "人0001,weihai,person,title,2025/2/30,weihai_craftsman\n" + good_row(2)
+p = run(["eval", "--csv", write("feb30.csv", data)])
+err = p.stderr.decode()
+expect("a date 2025/2/30 is refused quoting it as written, in both languages",
+       p.returncode == 2 and "feb30.csv:2:5 (date)" in err and "“2025/2/30”" in err and "'2025/2/30'" in err, err)
 
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
