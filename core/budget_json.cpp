@@ -216,6 +216,15 @@ void settlement_notes(const Pool& pl, const Group& g, const Settlement& s, ojson
                      {"en",
                       "Some claims state no amount (the text gives only a maximum): the maximum is counted "
                       "(claimed_basis: upper_bound); give the assessed amount in claimed_yuan."}});
+  // Maxima that push the year over its total cut every claim's share by more than the assessed amounts may.
+  if (any_upper && !s.full)
+    notes.push_back({{"zh",
+                      "申报总额超过总额，其中包括按最高额计入的申报：这些申报核定后可能较少，其他申请人的份额随之增加，"
+                      "所以本结算的分配额只是暂定，请给出核定金额后重新结算，再据以发放。"},
+                     {"en",
+                      "The claims exceed the total and include maxima counted for claims with no amount: assessed, "
+                      "those may be less and every other share larger, so these allocations are provisional; give "
+                      "the assessed amounts and settle again before paying from them."}});
   size_t left = static_cast<size_t>(std::count(s.left.begin(), s.left.end(), 1));
   if (left)
     notes.push_back(

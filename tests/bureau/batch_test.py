@@ -675,5 +675,16 @@ err = p.stderr.decode()
 expect("a date 2025/2/30 is refused quoting it as written, in both languages",
        p.returncode == 2 and "feb30.csv:2:5 (date)" in err and "“2025/2/30”" in err and "'2025/2/30'" in err, err)
 
+# Maxima counted for claims with no assessed amount that push 烟台 (七)'s year over 1,000,000 make every share
+# provisional: assessed lower, they leave the others more. The total row says so.
+data = ("applicant,city,applicant_kind,applicant.key_industry_chain,type,date,level,route,trained_by,count\n" +
+        "".join("企业%02d,yantai,enterprise,是,skill_level,2025-08-01,technician,enterprise_self_evaluation,"
+                "training_school,30\n" % k for k in range(21)))
+p = run(["budget", "--csv", "--format", "csv", write("yt_upper.csv", data)])
+rows = rows_of(p.stdout)
+total = [x for x in rows if x["rule"] == "cap_total" and x["applicant"].startswith("合计")]
+expect("budget: maxima pushing a pool over its total make the allocations provisional, and the total row says so",
+       total and total[0]["claimed_yuan"] == "1050000" and "暂定" in total[0]["note"], total)
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
