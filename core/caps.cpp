@@ -35,33 +35,49 @@ std::map<int, std::vector<size_t>> groups_of(const std::vector<int>& measures, b
   return years;
 }
 
-// A group's items fitted within `limit`: the certain part of each is taken first, in order, up to the limit (so the
-// floors add up to the least the total within it can be), then what each may bring above it, up to the limit again
-// (so the ceilings add up to the most). A winner of 就高 whose floor is another measure's money (floor_by) is cut on
+// An item's own least: a 就高 winner's before it rose to the other item's money.
+long long own_floor(const Item& it) {
+  return it.floor_by >= 0 ? it.own_min : it.total_min;
+}
+
+// Items of one tier (what has happened, or the plans) fitted within the room the tiers before them leave: at least
+// `floor_room` and at most `ceil_room`. The certain part of each is taken first, in order (so the floors add up to
+// the least the total can be), then what each may bring above it (so the ceilings add up to the most).
+void fit_tier(const std::vector<size_t>& tier, long long floor_room, long long ceil_room,
+              const std::vector<Item>& items, std::vector<long long>& lo, std::vector<long long>& hi) {
+  long long floors = 0, most = 0;
+  for (size_t i : tier) {
+    const Item& it = items[i];
+    lo[i] = std::max(0LL, std::min(own_floor(it), floor_room - floors)), floors += lo[i];
+    most += it.own_ceiling();
+  }
+  long long extra = std::max(0LL, std::min(ceil_room, most) - floors);
+  for (size_t i : tier) {
+    long long more = std::max(0LL, std::min(items[i].own_ceiling() - lo[i], extra));
+    hi[i] = lo[i] + more, extra -= more;
+  }
+}
+
+// A group's items fitted within `limit`, what has happened first and the plans in what it leaves (a plan never
+// takes the room of money already due). A winner of 就高 whose floor is another measure's money (floor_by) is cut on
 // its own part only: the floor stays, as that measure's (cap_floors weighs it against its own caps). `cut` is called
 // for each item the limit cuts, with what it was before.
 template <class Cut>
 void fit_within(long long limit, const std::vector<size_t>& group, std::vector<Item>& items, Cut cut) {
-  auto own_min = [&](const Item& it) { return it.floor_by >= 0 ? it.own_min : it.total_min; };
-  std::vector<long long> lo(group.size()), hi(group.size());
-  long long room = limit, most = 0;
-  for (size_t k = 0; k < group.size(); ++k) {
-    const Item& it = items[group[k]];
-    lo[k] = std::max(0LL, std::min(own_min(it), room)), room -= lo[k];
-    most += it.own_ceiling();
-  }
-  long long extra = std::min(limit, most) - (limit - room);  // above the floors, up to the limit
-  for (size_t k = 0; k < group.size(); ++k) {
-    long long more = std::max(0LL, std::min(items[group[k]].own_ceiling() - lo[k], extra));
-    hi[k] = lo[k] + more, extra -= more;
-  }
-  for (size_t k = 0; k < group.size(); ++k) {
-    Item& it = items[group[k]];
-    if (lo[k] >= own_min(it) && hi[k] >= it.own_ceiling()) continue;
+  std::vector<size_t> happened, planned;
+  for (size_t i : group) (items[i].planned ? planned : happened).push_back(i);
+  std::vector<long long> lo(items.size()), hi(items.size());
+  fit_tier(happened, limit, limit, items, lo, hi);
+  long long used_lo = 0, used_hi = 0;
+  for (size_t i : happened) used_lo += lo[i], used_hi += hi[i];
+  fit_tier(planned, limit - used_hi, limit - used_lo, items, lo, hi);
+  for (size_t i : group) {
+    Item& it = items[i];
+    if (lo[i] >= own_floor(it) && hi[i] >= it.own_ceiling()) continue;
     long long before_min = it.total_min, before_max = it.total_max;
     long long floor = it.floor_by >= 0 ? it.total_min : 0;  // another measure's money, not cut here
-    if (it.floor_by >= 0) it.own_min = lo[k], it.own_max = hi[k];
-    it.total_min = std::max(lo[k], floor), it.total_max = std::max(hi[k], floor);
+    if (it.floor_by >= 0) it.own_min = lo[i], it.own_max = hi[i];
+    it.total_min = std::max(lo[i], floor), it.total_max = std::max(hi[i], floor);
     it.status = Status::Capped;
     cut(it, before_min, before_max);
   }

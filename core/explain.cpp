@@ -238,9 +238,12 @@ void capped_words(Words& w, const Model& m, const Situation& s, const Evaluation
         "they be set lower, this one may be paid within what is left.");
     return;
   }
-  cat(w.zh, "按", c.where.zh, "（", c.quote, "），本项核减为", SpanZh{it.total_min, it.total_max}, "。");
+  // A 就高 winner is capped on its own money; the other item's floor (said after) is not this cap's.
+  const bool own = it.floor_by >= 0 && it.own_max >= 0;
+  const long long lo = own ? it.own_min : it.total_min, hi = own ? it.own_max : it.total_max;
+  cat(w.zh, "按", c.where.zh, "（", c.quote, "），本项", own ? "本身的金额" : "", "核减为", SpanZh{lo, hi}, "。");
   cat(w.en, " ", c.where.en, " caps this at ", YuanEn{c.max_yuan}, c.per == Cap::Per::ApplicantYear ? " a year" : "",
-      ", so it is reduced to ", SpanEn{it.total_min, it.total_max}, ".");
+      ", so ", own ? "its own money" : "it", " is reduced to ", SpanEn{lo, hi}, ".");
 }
 
 // The best of one achievement whose excluded results came earlier (全国技术能手 in 2025, 中华技能大奖 in 2027): the
