@@ -1,6 +1,7 @@
 #include "documents.hpp"
 
 #include "day.hpp"
+#include "text_out.hpp"
 
 namespace skillcalc {
 
@@ -74,6 +75,37 @@ std::string entry_json(const Document& d, When when) {
 void prerender_documents(Model& m) {
   for (Document& d : m.documents)
     for (When when : {kBefore, kAfter, kWithin}) d.json_entries[when] = entry_json(d, when);
+}
+
+void left_out_words(Words& w, const Model& m, const Situation& s, const Evaluation::LeftOut& l) {
+  const Measure& x = m.measures[l.measure];
+  const Document& d = m.documents[x.doc];
+  bool person = s.kind == "person", before = s.events[l.events.front()].date<d.from, many = l.events.size()> 1;
+  cat(w.zh, person ? "您于" : "贵单位于"),
+      cat(w.en, person ? "Your event" : "Your organisation's event", many ? "s" : "", " of ");
+  for (size_t i = 0; i < l.events.size(); ++i) {
+    Day day = s.events[l.events[i]].date;
+    cat(w.zh, i ? "、" : "", DayZh{day});
+    cat(w.en, i == 0 ? "" : i + 1 == l.events.size() ? " and " : ", ", DayEn{day});
+  }
+  put(w.zh, "的事件");
+  if (l.count_known) {
+    bool unit = !x.unit.zh.empty();
+    cat(w.zh, "（共", Int{l.count}, unit ? x.unit.zh : "人", "）");
+    cat(w.en, " (", Int{l.count}, " ",
+        !unit          ? (l.count == 1 ? "person" : "people")
+        : l.count == 1 ? x.unit.en
+                       : x.unit.en_many,
+        ")");
+  }
+  before ? cat(w.zh, "早于", d.number, "的施行日期", DayZh{d.from}, "，不计入该年累计：本项只计该日及以后发生的事项。")
+         : cat(w.zh, "晚于", d.number, "的有效期截止日", DayZh{d.to}, "，不计入该年累计：本项只计有效期内发生的事项。");
+  before ? cat(w.en, many ? " are" : " is", " before ", d.number, " took effect on ", DayEn{d.from}, ", so ",
+               many ? "they do" : "it does",
+               " not count toward that year's total: this measure counts only what happens from that day on.")
+         : cat(w.en, many ? " are" : " is", " after ", d.number, " ended on ", DayEn{d.to}, ", so ",
+               many ? "they do" : "it does",
+               " not count toward that year's total: this measure counts only what happens within its period.");
 }
 
 void documents_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluation& ev) {

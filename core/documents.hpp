@@ -3,6 +3,7 @@
 #pragma once
 #include "evaluate.hpp"
 #include "json_writer.hpp"
+#include "text_out.hpp"
 
 namespace skillcalc {
 
@@ -11,5 +12,9 @@ void prerender_documents(Model& m);
 
 // Writes "documents": [ { id, number, title, from, to, status, says: { zh, en } } ] into the result object.
 void documents_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluation& ev);
+
+// The events of a yearly total left out of their year for being outside the document's period (Evaluation::LeftOut),
+// in one sentence: "贵单位于2019年3月1日的事件（共50人）早于…，不计入该年累计：本项只计该日及以后发生的事项。"
+void left_out_words(Words& w, const Model& m, const Situation& s, const Evaluation::LeftOut& l);
 
 }  // namespace skillcalc

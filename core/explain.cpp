@@ -5,6 +5,7 @@
 
 #include "amount_words.hpp"
 #include "city_bound.hpp"
+#include "documents.hpp"
 
 namespace skillcalc {
 
@@ -525,6 +526,10 @@ void explain(Words& w, const Model& m, const Situation& s, const Evaluation& ev,
   }
   if (it.amount->kind != Amount::Kind::None && it.status != Status::NonMonetary) money_words(w, m, s, e, it);
   status_words(w, m, s, ev, it);
+  for (auto& l : ev.left_out)  // the year's events outside the period, which its total leaves out
+    if (x.has_per_year && it.event >= 0 && l.measure == it.measure &&
+        s.events[l.events.front()].date / 10000 == e.date / 10000)
+      put(w.en, " "), left_out_words(w, m, s, l);
 }
 
 }  // namespace skillcalc
