@@ -205,12 +205,9 @@ void known_part_words(Words& w, const Item& it) {
 }
 
 void outside_words(Words& w, const Document& d) {
-  cat(w.zh, "但该事件日期不在", d.number, "的施行期（", DayZh{d.from});
-  d.to == kNoEnd ? put(w.zh, "起") : cat(w.zh, "至", DayZh{d.to});
-  put(w.zh, "）内，本项不适用。");
-  cat(w.en, " But the event falls outside the period of ", d.number, " (", DayEn{d.from}, " ");
-  d.to == kNoEnd ? put(w.en, "onwards") : cat(w.en, "to ", DayEn{d.to});
-  put(w.en, "), so this item does not apply.");
+  cat(w.zh, "但该事件日期不在", d.number, period_zh(d), "内，本项不适用。");
+  cat(w.en, " But the event falls outside the period of ", d.number, " (", period_en(d),
+      "), so this item does not apply.");
 }
 
 // Whether another item under the same cap (in the same year, for a yearly cap) is only 最高 (0 … its amount) or
@@ -334,7 +331,7 @@ void held_words(Words& w, const Document& d, const Situation& s, const Item& it)
   bool outside = it.status == Status::OutsidePeriod;
   cat(w.zh, "本项待遇随所具有的身份（称号、等级、荣誉或在校学生身份等）而来，原文没有限于新取得者，因此按",
       DayZh{s.as_of}, "仍具有计算，不论何年取得");
-  outside ? cat(w.zh, "；但该日不在", d.number, "的施行期内。") : put(w.zh, "。");
+  outside ? cat(w.zh, "；但该日不在", d.number, d.start_stated ? "的施行期" : "的适用期", "内。") : put(w.zh, "。");
   cat(w.en,
       " This right follows from a status held (a title, level or honour, or being a student), and the text does not "
       "limit it to new holders, so it is judged on ",

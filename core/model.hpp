@@ -250,6 +250,10 @@ struct Pool {
 struct Document {
   std::string id, folder, city, number, title, issuer, period_quote;
   Day dated = 0, from = 0, to = kNoEnd;
+  // false where the text states no commencement date: `from` is then its date of issue, taken as the start, and the
+  // result says so rather than that it 施行 from that day (rules.json: `from` equal to `dated`, `period_quote` without
+  // 施行, as 日照 2019 and 威海 2021).
+  bool start_stated = true;
   Text clause_label;
   Text currency;  // how current the document is, where its own period cannot say (shown beside the total)
   std::vector<Text> notes;

@@ -83,15 +83,16 @@ void date_cutoff_suggestion(JsonWriter& w, const Model& m, const Situation& s, c
   const Text& what = !person && !x.what_unit.zh.empty() ? x.what_unit : x.what;
   Words t;
   cat(t.zh, person ? "您" : "贵单位", "于", DayZh{e.date}, what.zh, "，但");
-  before ? cat(t.zh, "这早于", d.number, "的施行日期", DayZh{d.from}, "：本项只适用于该日及以后发生的事项")
+  before ? cat(t.zh, "这早于", d.number, start_zh(d), "：本项只适用于该日及以后发生的事项")
          : cat(t.zh, "这晚于", d.number, "的有效期截止日", DayZh{d.to}, "：本项只适用于有效期内发生的事项");
-  put(t.zh, "。已有的这一项不能按本项申领（不是缺少条件，而是日期不在文件施行期内）。");
+  cat(t.zh, "。已有的这一项不能按本项申领（不是缺少条件，而是日期不在文件", d.start_stated ? "施行期" : "适用期",
+      "内）。");
   cat(t.en, "You already have this (on ", DayEn{e.date}, " ", person ? "you " : "your organisation ",
       person ? x.what.en : x.what_en_org, "), but ");
-  before ? cat(t.en, "that is before ", d.number, " took effect on ", DayEn{d.from},
-               ": this measure covers only what happens from that day on")
-         : cat(t.en, "that is after ", d.number, " ended on ", DayEn{d.to},
-               ": this measure covers only what happens within its period");
+  before
+      ? cat(t.en, "that is before ", d.number, start_en(d), ": this measure covers only what happens from that day on")
+      : cat(t.en, "that is after ", d.number, " ended on ", DayEn{d.to},
+            ": this measure covers only what happens within its period");
   put(t.en, ". It cannot be claimed under this measure: not for a missing condition, but for its date.");
   w.begin_object().field("clause_id", x.id);
   w.key("needs").begin_object().field("zh", t.zh).field("en", t.en).end_object();

@@ -97,6 +97,13 @@ p = run(["eval", "-"], two)
 merged = [i["event_ids"] for i in json.loads(p.stdout).get("items", []) if len(i["event_ids"]) > 1]
 expect("a right of two events of one day lists them e2 before e10", merged and all(e == ["e2", "e10"] for e in merged),
        merged)
+# 日照 2019 states no 施行 date: its start is its date of issue, and the words say so rather than that it 施行 then.
+early = json.dumps({"city": "rizhao", "as_of": "2019-03-01", "applicant": {"kind": "person", "employer": "enterprise"},
+                    "events": [{"id": "e1", "type": "skill_level", "date": "2019-06-01", "level": "technician"}]})
+says = json.loads(run(["eval", "-"], early).stdout)["documents"][0]["says"]
+expect("a document with no stated start says its date of issue is taken as the start",
+       "原文未写明施行日期，按印发日期2019年4月30日起算" in says["zh"] and "起施行" not in says["zh"]
+       and "date of issue" in says["en"], says)
 p = run(["rules"])
 r = json.loads(p.stdout)
 expect("rules lists documents with counts", p.returncode == 0 and r["documents"] and "counts" in r["documents"][0])
