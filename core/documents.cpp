@@ -44,6 +44,8 @@ std::vector<int> used_documents(const Model& m, const Situation& s, const Evalua
   return out;
 }
 
+}  // namespace
+
 // `status` and its sentence: not yet in force, expired, in force to a stated end (and nothing after it has a basis in
 // the document), or no end stated (its currency unconfirmed, with the document's own word on it where it has one).
 const char* document_status(const Document& d, Day as_of, Text& says) {
@@ -84,6 +86,8 @@ const char* document_status(const Document& d, Day as_of, Text& says) {
                         day_en(d.from) + "; it states no end date either, and is taken to be still in force."};
   return "no_end_stated";
 }
+
+namespace {
 
 // A document's entry of "documents" when as_of is before, after and within its period.
 enum When { kBefore, kAfter, kWithin };

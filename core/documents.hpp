@@ -7,6 +7,10 @@
 
 namespace skillcalc {
 
+// A document's status on `as_of` (not_yet_in_force, expired, in_force_until, currency_unconfirmed, no_end_stated)
+// and its sentence: the same in a result's "documents" and in `skillcalc documents`.
+const char* document_status(const Document& d, Day as_of, Text& says);
+
 // Writes each document's entry of "documents" for every status it can have, once, at load.
 void prerender_documents(Model& m);
 

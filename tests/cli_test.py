@@ -104,6 +104,16 @@ says = json.loads(run(["eval", "-"], early).stdout)["documents"][0]["says"]
 expect("a document with no stated start says its date of issue is taken as the start",
        "原文未写明施行日期，按印发日期2019年4月30日起算" in says["zh"] and "起施行" not in says["zh"]
        and "date of issue" in says["en"], says)
+# `documents` gives a document the status and words a result gives it on the same day (日照 2019: unconfirmed).
+listed = {d["id"]: d for d in json.loads(run(["documents"]).stdout)["documents"]}
+late = json.dumps({"city": "rizhao", "applicant": {"kind": "person", "employer": "enterprise"},
+                   "events": [{"id": "e1", "type": "skill_level", "date": "2025-06-01", "level": "technician"}]})
+in_eval = json.loads(run(["eval", "-"], late).stdout)["documents"][0]
+expect("documents gives RZ19 the status and words eval gives it",
+       listed["RZ19"]["status"] == in_eval["status"] == "currency_unconfirmed"
+       and listed["RZ19"].get("says") == in_eval["says"], listed["RZ19"])
+statuses = {"in_force_until", "expired", "not_yet_in_force", "no_end_stated", "currency_unconfirmed"}
+expect("documents uses only the statuses the README lists", all(d["status"] in statuses for d in listed.values()))
 p = run(["rules"])
 r = json.loads(p.stdout)
 expect("rules lists documents with counts", p.returncode == 0 and r["documents"] and "counts" in r["documents"][0])
