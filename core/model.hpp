@@ -95,8 +95,9 @@ struct Payer {
 // A sentence of the claim part (claim.json): words for the reader and the text's own words they rest on.
 struct Quoted {
   Text text;
-  std::string quote;       // as written in claim.json (checked against source.txt)
-  std::string file, path;  // where it was written, for the fidelity check
+  std::string quote;  // as written in claim.json (checked against source.txt); fragments joined by " … "
+  std::vector<std::string> fragments;  // where claim.json gives an array: each is checked on its own
+  std::string file, path;              // where it was written, for the fidelity check
   int years_later = -1;  // `paid` only: the calendar year of payment after the year of approval (次年: 1); -1 unsaid
   bool set() const { return !quote.empty(); }
 };

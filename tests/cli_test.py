@@ -114,6 +114,15 @@ expect("documents gives RZ19 the status and words eval gives it",
        and listed["RZ19"].get("says") == in_eval["says"], listed["RZ19"])
 statuses = {"in_force_until", "expired", "not_yet_in_force", "no_end_stated", "currency_unconfirmed"}
 expect("documents uses only the statuses the README lists", all(d["status"] in statuses for d in listed.values()))
+# A claim's quote is the text's own words: fragments parted by a blank line in the text are joined by " … " (日照 5.).
+import os.path
+rz_text = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules", "rizhao-2019", "source.txt"),
+               encoding="utf-8").read()
+titled = json.dumps({"city": "rizhao", "applicant": {"kind": "person"},
+                     "events": [{"id": "e1", "type": "title", "date": "2022-06-01", "title": "rizhao_outstanding_technician"}]})
+cadence = json.loads(run(["eval", "-"], titled).stdout)["items"][0]["claim"]["cadence"]["quote"]
+expect("the cadence quote of 日照 5. is verbatim, its fragments joined by ' … '",
+       len(cadence.split(" … ")) == 2 and all(f in rz_text for f in cadence.split(" … ")), cadence)
 p = run(["rules"])
 r = json.loads(p.stdout)
 expect("rules lists documents with counts", p.returncode == 0 and r["documents"] and "counts" in r["documents"][0])
