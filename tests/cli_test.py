@@ -123,6 +123,12 @@ titled = json.dumps({"city": "rizhao", "applicant": {"kind": "person"},
 cadence = json.loads(run(["eval", "-"], titled).stdout)["items"][0]["claim"]["cadence"]["quote"]
 expect("the cadence quote of 日照 5. is verbatim, its fragments joined by ' … '",
        len(cadence.split(" … ")) == 2 and all(f in rz_text for f in cadence.split(" … ")), cadence)
+# 日照 8. pays 经认定: what to bring lists that recognition, which no field of the situation states.
+hired = json.dumps({"city": "rizhao", "applicant": {"kind": "enterprise"},
+                    "events": [{"id": "e1", "type": "hire", "date": "2021-03-01", "talent": "qilu_chief_technician",
+                                "full_time": True, "from_outside_city": True, "annual_salary_yuan": 300000}]})
+bring = json.loads(run(["eval", "-"], hired).stdout)["items"][0]["claim"]["bring"]
+expect("日照 8.'s claim asks for proof of the 经认定 step", any("经认定" in b["zh"] for b in bring), bring)
 p = run(["rules"])
 r = json.loads(p.stdout)
 expect("rules lists documents with counts", p.returncode == 0 and r["documents"] and "counts" in r["documents"][0])
