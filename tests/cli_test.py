@@ -129,6 +129,13 @@ hired = json.dumps({"city": "rizhao", "applicant": {"kind": "enterprise"},
                                 "full_time": True, "from_outside_city": True, "annual_salary_yuan": 300000}]})
 bring = json.loads(run(["eval", "-"], hired).stdout)["items"][0]["claim"]["bring"]
 expect("日照 8.'s claim asks for proof of the 经认定 step", any("经认定" in b["zh"] for b in bring), bring)
+# 济宁 (三) requires the programme to serve the city's key industries; no field says so, so the claim asks its proof.
+program = json.dumps({"city": "jining", "applicant": {"kind": "school"},
+                      "events": [{"id": "e1", "type": "platform", "date": "2025-06-01", "platform": "quality_program",
+                                  "level": "national"}]})
+bring = json.loads(run(["eval", "-"], program).stdout)["items"][0]["claim"]["bring"]
+expect("济宁 (三)'s claim asks for proof that the programme serves the key industries",
+       any("重点产业" in b["zh"] for b in bring), bring)
 p = run(["rules"])
 r = json.loads(p.stdout)
 expect("rules lists documents with counts", p.returncode == 0 and r["documents"] and "counts" in r["documents"][0])
