@@ -136,6 +136,12 @@ program = json.dumps({"city": "jining", "applicant": {"kind": "school"},
 bring = json.loads(run(["eval", "-"], program).stdout)["items"][0]["claim"]["bring"]
 expect("济宁 (三)'s claim asks for proof that the programme serves the key industries",
        any("重点产业" in b["zh"] for b in bring), bring)
+# 济宁 (八) is for 在聘 staff: no field says the worker is appointed to the post, so the claim asks its proof.
+level = json.dumps({"city": "jining", "applicant": {"kind": "person", "employer": "enterprise"},
+                    "events": [{"id": "e1", "type": "skill_level", "date": "2025-03-03", "level": "technician"}]})
+items = json.loads(run(["eval", "-"], level).stdout)["items"]
+bring = [b for i in items if i["clause_id"] == "JN24-08-title-equivalence" for b in i["claim"]["bring"]]
+expect("济宁 (八)'s claim asks for proof of the appointment (在聘)", any("受聘" in b["zh"] for b in bring), bring)
 p = run(["rules"])
 r = json.loads(p.stdout)
 expect("rules lists documents with counts", p.returncode == 0 and r["documents"] and "counts" in r["documents"][0])
