@@ -118,9 +118,11 @@ void prerender_documents(Model& m) {
 void left_out_words(Words& w, const Model& m, const Situation& s, const Evaluation::LeftOut& l) {
   const Measure& x = m.measures[l.measure];
   const Document& d = m.documents[x.doc];
-  bool person = s.kind == "person", before = s.events[l.events.front()].date<d.from, many = l.events.size()> 1;
-  cat(w.zh, person ? "您于" : "贵单位于"),
-      cat(w.en, person ? "Your event" : "Your organisation's event", many ? "s" : "", " of ");
+  bool person = s.kind == "person";
+  bool before = s.events[l.events.front()].date < d.from;  // else after its end
+  bool many = l.events.size() > 1;
+  cat(w.zh, person ? "您于" : "贵单位于");
+  cat(w.en, person ? "Your event" : "Your organisation's event", many ? "s" : "", " of ");
   for (size_t i = 0; i < l.events.size(); ++i) {
     Day day = s.events[l.events[i]].date;
     cat(w.zh, i ? "、" : "", DayZh{day});
