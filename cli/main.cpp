@@ -286,7 +286,7 @@ int main(int argc, char** argv) {
   }
   if (cmd == "compare") return cli::run_compare(*engine, o, cities);
   if (cmd == "rules") return run_simple(engine->rules_summary(), false);
-  if (cmd == "documents") return run_simple(engine->documents(), false);
+  if (cmd == "documents") return run_simple(engine->documents(o.day), false);
   if (cmd == "catalog" && rest.size() > 1) return run_simple(engine->catalog(rest[1]), true);
   std::fputs(kUsage, stderr);
   return 2;

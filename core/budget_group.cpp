@@ -6,6 +6,7 @@
 
 #include "budget_parts.hpp"
 #include "day.hpp"
+#include "documents.hpp"
 #include "evaluate.hpp"
 #include "situation.hpp"
 #include "strict_json.hpp"
@@ -312,14 +313,11 @@ Unpooled unpooled_reason(const Model& m, const PoolIndex& ix, int ai, const Situ
     const Event& e = event_of(ev, s, it);
     const Document& d = m.documents[m.measures[it.measure].doc];
     // The whole period, as eval gives it: "from" alone reads as if a later event were inside it.
-    const bool open = d.to == kNoEnd;
     return {ai,
-            "事件“" + e.id + "”（" + day_zh(e.date) + "）不在" + d.number + "的施行期（" + day_zh(d.from) +
-                (open ? "起" : "至" + day_zh(d.to)) + "）内，“" + m.measures[it.measure].id +
-                "”不计入资金池；本申报不参与分配",
-            "event '" + e.id + "' (" + day_en(e.date) + ") is outside the period of " + d.number + " (" +
-                day_en(d.from) + (open ? " onwards" : " to " + day_en(d.to)) + "), so '" + m.measures[it.measure].id +
-                "' does not count in the pool; this claim takes no share"};
+            "事件“" + e.id + "”（" + day_zh(e.date) + "）不在" + d.number + period_zh(d) + "内，“" +
+                m.measures[it.measure].id + "”不计入资金池；本申报不参与分配",
+            "event '" + e.id + "' (" + day_en(e.date) + ") is outside the period of " + d.number + " (" + period_en(d) +
+                "), so '" + m.measures[it.measure].id + "' does not count in the pool; this claim takes no share"};
   }
   std::string ids;
   for (size_t mi = 0; mi < m.measures.size(); ++mi)

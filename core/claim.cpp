@@ -45,7 +45,12 @@ bool read_quoted(Reader& r, const json& j, const std::string& path, const std::s
     if (k != "zh" && k != "en" && k != "quote" && !(unit && k == "role") && !(timed && k == "years_later"))
       r.bad(path + "/" + k, "unknown_key", "未知字段“" + k + "”", "unknown key '" + k + "'");
   out.text = r.text(j, path);
-  out.quote = r.str(j, path, "quote");
+  if (j.contains("quote") && j["quote"].is_array()) {  // fragments of the text, shown joined as a measure's are
+    out.fragments = r.strings(j["quote"], path + "/quote");
+    for (auto& f : out.fragments) out.quote += (out.quote.empty() ? "" : " … ") + f;
+  } else {
+    out.quote = r.str(j, path, "quote");
+  }
   out.file = file;
   out.path = path + "/quote";
   if (timed && j.contains("years_later")) {
@@ -188,10 +193,14 @@ void read_claims(Model& m, const std::vector<std::pair<std::string, json>>& file
 }
 
 void check_claim_quotes(const Model& m, int doc, const std::string& source_squeezed, Problems& p) {
-  for (auto& q : m.documents[doc].claim_quotes)
-    if (source_squeezed.find(squeeze(q.quote)) == std::string::npos)
-      p.add(q.file, q.path, "quote_not_in_source", "办理信息的引用不见于政策原文：" + q.quote,
-            "a quote of the claim file is not in the policy text: " + q.quote);
+  for (auto& q : m.documents[doc].claim_quotes) {
+    std::vector<std::string> parts = q.fragments.empty() ? std::vector<std::string>{q.quote} : q.fragments;
+    for (size_t f = 0; f < parts.size(); ++f)
+      if (source_squeezed.find(squeeze(parts[f])) == std::string::npos)
+        p.add(q.file, q.path + (q.fragments.empty() ? "" : "/" + std::to_string(f)), "quote_not_in_source",
+              "办理信息的引用不见于政策原文：" + parts[f],
+              "a quote of the claim file is not in the policy text: " + parts[f]);
+  }
 }
 
 }  // namespace skillcalc

@@ -1,8 +1,32 @@
 #include "documents.hpp"
 
 #include "day.hpp"
+#include "text_out.hpp"
 
 namespace skillcalc {
+
+std::string start_zh(const Document& d) {
+  return d.start_stated ? "的施行日期" + day_zh(d.from)
+                        : "的印发日期" + day_zh(d.from) + "（原文未写明施行日期，按印发日期起算）";
+}
+
+std::string start_en(const Document& d) {
+  return d.start_stated ? " took effect on " + day_en(d.from)
+                        : " was issued on " + day_en(d.from) +
+                              " (it states no commencement date, so it applies from its date of issue)";
+}
+
+std::string period_zh(const Document& d) {
+  std::string to = d.to == kNoEnd ? "" : "至" + day_zh(d.to);
+  return d.start_stated ? "的施行期（" + day_zh(d.from) + (to.empty() ? "起" : to) + "）"
+                        : "的适用期（原文未写明施行日期，按印发日期" + day_zh(d.from) + "起算" + to + "）";
+}
+
+std::string period_en(const Document& d) {
+  std::string to = d.to == kNoEnd ? " onwards" : " to " + day_en(d.to);
+  return d.start_stated ? day_en(d.from) + to
+                        : "from its date of issue, " + day_en(d.from) + to + ": the text states no commencement date";
+}
 
 namespace {
 
@@ -20,12 +44,19 @@ std::vector<int> used_documents(const Model& m, const Situation& s, const Evalua
   return out;
 }
 
+}  // namespace
+
 // `status` and its sentence: not yet in force, expired, in force to a stated end (and nothing after it has a basis in
 // the document), or no end stated (its currency unconfirmed, with the document's own word on it where it has one).
 const char* document_status(const Document& d, Day as_of, Text& says) {
   if (as_of < d.from) {
-    says = {d.number + "自" + day_zh(d.from) + "起施行，测算日期时尚未施行。",
-            d.number + " applies from " + day_en(d.from) + "; it was not yet in force on the day asked about."};
+    says =
+        d.start_stated
+            ? Text{d.number + "自" + day_zh(d.from) + "起施行，测算日期时尚未施行。",
+                   d.number + " applies from " + day_en(d.from) + "; it was not yet in force on the day asked about."}
+            : Text{d.number + "原文未写明施行日期，按印发日期" + day_zh(d.from) + "起算，测算日期时尚未到该日。",
+                   d.number + " states no commencement date and is taken to apply from its date of issue, " +
+                       day_en(d.from) + "; the day asked about is before that."};
     return "not_yet_in_force";
   }
   if (d.to != kNoEnd && as_of > d.to) {
@@ -45,10 +76,18 @@ const char* document_status(const Document& d, Day as_of, Text& says) {
     says = d.currency;
     return "currency_unconfirmed";
   }
-  says = {d.number + "自" + day_zh(d.from) + "起施行，未规定失效日期，本计算按其仍然有效处理。",
-          d.number + " applies from " + day_en(d.from) + " and states no end date; it is taken to be still in force."};
+  says = d.start_stated
+             ? Text{d.number + "自" + day_zh(d.from) + "起施行，未规定失效日期，本计算按其仍然有效处理。",
+                    d.number + " applies from " + day_en(d.from) +
+                        " and states no end date; it is taken to be still in force."}
+             : Text{d.number + "原文未写明施行日期，按印发日期" + day_zh(d.from) +
+                        "起算；也未规定失效日期，本计算按其仍然有效处理。",
+                    d.number + " states no commencement date and is taken to apply from its date of issue, " +
+                        day_en(d.from) + "; it states no end date either, and is taken to be still in force."};
   return "no_end_stated";
 }
+
+namespace {
 
 // A document's entry of "documents" when as_of is before, after and within its period.
 enum When { kBefore, kAfter, kWithin };
@@ -74,6 +113,38 @@ std::string entry_json(const Document& d, When when) {
 void prerender_documents(Model& m) {
   for (Document& d : m.documents)
     for (When when : {kBefore, kAfter, kWithin}) d.json_entries[when] = entry_json(d, when);
+}
+
+void left_out_words(Words& w, const Model& m, const Situation& s, const Evaluation::LeftOut& l) {
+  const Measure& x = m.measures[l.measure];
+  const Document& d = m.documents[x.doc];
+  bool person = s.kind == "person";
+  bool before = s.events[l.events.front()].date < d.from;  // else after its end
+  bool many = l.events.size() > 1;
+  cat(w.zh, person ? "您于" : "贵单位于");
+  cat(w.en, person ? "Your event" : "Your organisation's event", many ? "s" : "", " of ");
+  for (size_t i = 0; i < l.events.size(); ++i) {
+    Day day = s.events[l.events[i]].date;
+    cat(w.zh, i ? "、" : "", DayZh{day});
+    cat(w.en, i == 0 ? "" : i + 1 == l.events.size() ? " and " : ", ", DayEn{day});
+  }
+  put(w.zh, "的事件");
+  if (l.count_known) {
+    bool unit = !x.unit.zh.empty();
+    cat(w.zh, "（共", Int{l.count}, unit ? x.unit.zh : "人", "）");
+    cat(w.en, " (", Int{l.count}, " ",
+        !unit          ? (l.count == 1 ? "person" : "people")
+        : l.count == 1 ? x.unit.en
+                       : x.unit.en_many,
+        ")");
+  }
+  before ? cat(w.zh, "早于", d.number, start_zh(d), "，不计入该年累计：本项只计该日及以后发生的事项。")
+         : cat(w.zh, "晚于", d.number, "的有效期截止日", DayZh{d.to}, "，不计入该年累计：本项只计有效期内发生的事项。");
+  before ? cat(w.en, many ? " are" : " is", " before ", d.number, start_en(d), ", so ", many ? "they do" : "it does",
+               " not count toward that year's total: this measure counts only what happens from that day on.")
+         : cat(w.en, many ? " are" : " is", " after ", d.number, " ended on ", DayEn{d.to}, ", so ",
+               many ? "they do" : "it does",
+               " not count toward that year's total: this measure counts only what happens within its period.");
 }
 
 void documents_json(JsonWriter& w, const Model& m, const Situation& s, const Evaluation& ev) {

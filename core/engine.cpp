@@ -5,6 +5,7 @@
 #include "check.hpp"
 #include "claim.hpp"
 #include "day.hpp"
+#include "documents.hpp"
 #include "evaluate.hpp"
 #include "intern.hpp"
 #include "json_text.hpp"
@@ -239,8 +240,9 @@ size_t Engine::evaluate_at(std::string& out, size_t at, std::string_view situati
   }
 }
 
-std::string Engine::documents() const {
+std::string Engine::documents(std::string_view today) const {
   const Model& m = *model_;
+  Day day = today.empty() ? 0 : parse_day(today);
   ojson docs = ojson::array();
   for (auto& d : m.documents) {
     int money = 0, non_money = 0, unstated = 0;
@@ -259,9 +261,9 @@ std::string Engine::documents() const {
     std::string superseded_in_part;
     for (int mi : d.measures)
       for (int by : m.measures[mi].superseded_by) superseded_in_part = m.documents[m.measures[by].doc].number;
-    j["status"] = !superseded_in_part.empty() ? "in_force_partly_superseded"
-                  : d.to == kNoEnd            ? "in_force_no_end_stated"
-                                              : "in_force_until_end";
+    Text says;
+    j["status"] = document_status(d, day ? day : d.from, says);  // as a result's "documents" says it
+    j["says"] = {{"zh", says.zh}, {"en", says.en}};
     if (!superseded_in_part.empty()) j["superseded_in_part_by"] = superseded_in_part;
     j["measures"] = {{"monetary", money},
                      {"non_monetary", non_money},

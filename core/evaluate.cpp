@@ -341,7 +341,7 @@ void known_part(const Model& m, int mi, const Situation& s, const std::vector<in
 // (and one of its options) add up their `per_year` field; the year that reaches the threshold gives one item, on its
 // last event. An event that qualifies only through an option standing for a blank fact makes the year's item not
 // certain.
-std::vector<Item> per_year_items(const Model& m, int mi, const Situation& s) {
+std::vector<Item> per_year_items(const Model& m, int mi, const Situation& s, std::vector<Evaluation::LeftOut>& left) {
   const Measure& x = m.measures[mi];
   std::vector<Condition> each = without_threshold(x.when, x.per_year);
   std::map<int, std::vector<int>> years;  // year -> events, in date order
@@ -359,6 +359,17 @@ std::vector<Item> per_year_items(const Model& m, int mi, const Situation& s) {
     for (int ei : all)
       if (Day day = governing_day(x, s.events[ei], s); day >= d.from && day <= d.to) evs.push_back(ei);
     if (evs.empty()) evs = all;
+    if (evs.size() < all.size()) {  // some of the year's events are outside the period: said, not silently dropped
+      Evaluation::LeftOut l;
+      l.measure = mi;
+      for (int ei : all)
+        if (std::find(evs.begin(), evs.end(), ei) == evs.end()) {
+          l.events.push_back(ei);
+          l.count += int_at(x.per_year, s.events[ei], s, 0);
+          l.count_known = l.count_known && lookup(x.per_year, s.events[ei], s);
+        }
+      left.push_back(std::move(l));
+    }
     if (s.events[evs.back()].date > s.as_of) {
       year_with_plans(m, mi, s, evs, out);
       continue;
@@ -431,7 +442,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
   for (int d : docs)
     for (int mi : m.documents[d].measures)
       if (m.measures[mi].has_per_year && (m.measures[mi].applicants & bit))
-        for (Item& it : per_year_items(m, mi, s)) {
+        for (Item& it : per_year_items(m, mi, s, out.left_out)) {
           if (it.status != Status::OutsidePeriod && it.status != Status::Superseded) met[mi] = 1;
           out.items.push_back(std::move(it));
         }

@@ -92,6 +92,16 @@ struct Evaluation {
   // Money that others receive because of this situation, per recipient (never in the totals).
   std::vector<std::pair<std::string, std::pair<long long, long long>>> other_totals;
   long long planned_min = 0, planned_max = 0;  // what planned items would bring once their events happen
+  // Events of a yearly total (Measure::per_year) dated outside its document's period, in a year some of whose events
+  // are inside it: they do not count toward that year's threshold (in the document's first year, what came before it
+  // took effect), and the result says so (documents.hpp left_out_words).
+  struct LeftOut {
+    int measure = -1;
+    std::vector<int> events;  // indices into Situation::events, in date order
+    long long count = 0;      // what they add up to of the measure's per_year field
+    bool count_known = true;  // false: one of them leaves it blank
+  };
+  std::vector<LeftOut> left_out;
 };
 
 // Fills `out`; false with `err` set when an amount would be absurd (overflowing counts).

@@ -5,6 +5,8 @@
 
 #include "amount_words.hpp"
 #include "city_bound.hpp"
+#include "documents.hpp"
+#include "money.hpp"
 
 namespace skillcalc {
 
@@ -204,12 +206,33 @@ void known_part_words(Words& w, const Item& it) {
 }
 
 void outside_words(Words& w, const Document& d) {
-  cat(w.zh, "但该事件日期不在", d.number, "的施行期（", DayZh{d.from});
-  d.to == kNoEnd ? put(w.zh, "起") : cat(w.zh, "至", DayZh{d.to});
-  put(w.zh, "）内，本项不适用。");
-  cat(w.en, " But the event falls outside the period of ", d.number, " (", DayEn{d.from}, " ");
-  d.to == kNoEnd ? put(w.en, "onwards") : cat(w.en, "to ", DayEn{d.to});
-  put(w.en, "), so this item does not apply.");
+  cat(w.zh, "但该事件日期不在", d.number, period_zh(d), "内，本项不适用。");
+  cat(w.en, " But the event falls outside the period of ", d.number, " (", period_en(d),
+      "), so this item does not apply.");
+}
+
+// A yearly total paid once whatever its size (日照 3. 每年向我市企业输送1000名…给予10万元): the year's number and the
+// threshold it meets, so that the threshold in the measure's words is not read as the number.
+void year_total_words(Words& w, const Measure& x, const Situation& s, const Item& it) {
+  if (!x.has_per_year || x.per_head != Measure::PerHead::No || it.event < 0) return;
+  const Test* at_least = nullptr;
+  for (auto& c : x.when)
+    if (c.path.text() == x.per_year.text() && c.test.kind == Test::Kind::Range && c.test.has_min) at_least = &c.test;
+  long long total = 0;
+  auto add = [&](int ei) {
+    const Value* v = s.events[static_cast<size_t>(ei)].fields.get(x.per_year);
+    return v && v->kind == Value::Kind::Int ? (total += v->i, true) : false;
+  };
+  if (!at_least || !add(it.event) || !std::all_of(it.more_events.begin(), it.more_events.end(), add)) return;
+  bool unit = !x.unit.zh.empty();
+  cat(w.zh, "该年合计", Int{total}, unit ? x.unit.zh : "人", "，达到", Int{at_least->min}, unit ? x.unit.zh : "人",
+      "的门槛。");
+  auto grouped = [](long long n) {  // 2500 -> "2,500"
+    std::string g = yuan_en(n);
+    return g.substr(0, g.size() - 5);  // less " yuan"
+  };
+  cat(w.en, " The year's total is ", grouped(total), " ", unit ? x.unit.en_many : "people",
+      ", meeting the threshold of ", grouped(at_least->min), ".");
 }
 
 // Whether another item under the same cap (in the same year, for a yearly cap) is only 最高 (0 … its amount) or
@@ -350,7 +373,7 @@ void held_words(Words& w, const Document& d, const Situation& s, const Item& it)
   bool outside = it.status == Status::OutsidePeriod;
   cat(w.zh, "本项待遇随所具有的身份（称号、等级、荣誉或在校学生身份等）而来，原文没有限于新取得者，因此按",
       DayZh{s.as_of}, "仍具有计算，不论何年取得");
-  outside ? cat(w.zh, "；但该日不在", d.number, "的施行期内。") : put(w.zh, "。");
+  outside ? cat(w.zh, "；但该日不在", d.number, d.start_stated ? "的施行期" : "的适用期", "内。") : put(w.zh, "。");
   cat(w.en,
       " This right follows from a status held (a title, level or honour, or being a student), and the text does not "
       "limit it to new holders, so it is judged on ",
@@ -541,7 +564,12 @@ void explain(Words& w, const Model& m, const Situation& s, const Evaluation& ev,
     return;
   }
   if (it.amount->kind != Amount::Kind::None && it.status != Status::NonMonetary) money_words(w, m, s, e, it);
+  year_total_words(w, x, s, it);
   status_words(w, m, s, ev, it);
+  for (auto& l : ev.left_out)  // the year's events outside the period, which its total leaves out
+    if (x.has_per_year && it.event >= 0 && l.measure == it.measure &&
+        s.events[l.events.front()].date / 10000 == e.date / 10000)
+      put(w.en, " "), left_out_words(w, m, s, l);
 }
 
 }  // namespace skillcalc

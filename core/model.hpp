@@ -95,8 +95,9 @@ struct Payer {
 // A sentence of the claim part (claim.json): words for the reader and the text's own words they rest on.
 struct Quoted {
   Text text;
-  std::string quote;       // as written in claim.json (checked against source.txt)
-  std::string file, path;  // where it was written, for the fidelity check
+  std::string quote;  // as written in claim.json (checked against source.txt); fragments joined by " … "
+  std::vector<std::string> fragments;  // where claim.json gives an array: each is checked on its own
+  std::string file, path;              // where it was written, for the fidelity check
   int years_later = -1;  // `paid` only: the calendar year of payment after the year of approval (次年: 1); -1 unsaid
   bool set() const { return !quote.empty(); }
 };
@@ -250,6 +251,10 @@ struct Pool {
 struct Document {
   std::string id, folder, city, number, title, issuer, period_quote;
   Day dated = 0, from = 0, to = kNoEnd;
+  // false where the text states no commencement date: `from` is then its date of issue, taken as the start, and the
+  // result says so rather than that it 施行 from that day (rules.json: `from` equal to `dated`, `period_quote` without
+  // 施行, as 日照 2019 and 威海 2021).
+  bool start_stated = true;
   Text clause_label;
   Text currency;  // how current the document is, where its own period cannot say (shown beside the total)
   std::vector<Text> notes;

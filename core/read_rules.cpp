@@ -507,6 +507,7 @@ void Reader::rules(const json& j, Model& m, const std::string& folder) {
     else if (doc.to < doc.from)
       bad("/document/period", "bad_period", "施行期结束早于开始", "the period ends before it begins");
   }
+  doc.start_stated = doc.from != doc.dated || doc.period_quote.find("施行") != std::string::npos;
   doc.clause_label = text(key(d, "clause_label"), "/document/clause_label");
   if (d.contains("currency")) doc.currency = text(key(d, "currency"), "/document/currency");
   if (auto n = d.find("notes"); n != d.end() && n->is_array())

@@ -47,8 +47,9 @@ class Engine {
   std::string budget(const std::vector<std::string>& claims, std::string_view today) const;
   // The questions a page asks for one city, derived from the rule files.
   std::string catalog(std::string_view city) const;
-  // The policy documents, with numbers, titles, dates and status.
-  std::string documents() const;
+  // The policy documents, with numbers, titles, dates, and their status and its sentence on `today` (YYYY-MM-DD), as a
+  // result's "documents" gives them; without a day, on a day inside each one's period.
+  std::string documents(std::string_view today = {}) const;
   // Per document: the measures encoded, non-monetary, unstated, target-only, with counts.
   std::string rules_summary() const;
   // Fidelity of the rules to the policy texts: every quote must occur in its document's source text.

@@ -4,6 +4,7 @@
 
 #include "closeness.hpp"
 #include "day.hpp"
+#include "documents.hpp"
 #include "money.hpp"
 #include "text_out.hpp"
 
@@ -60,6 +61,18 @@ bool worth(const Measure& x, long long& lo, long long& hi, bool& money) {
   return known && lo >= 0;
 }
 
+// "date_cutoff": { event_ids, from, to }: the events a date cut-off leaves out, and the document's period.
+void cutoff_json(JsonWriter& w, const Document& d, const Situation& s, const std::vector<int>& events) {
+  w.key("date_cutoff").begin_object().key("event_ids").begin_array();
+  for (int ei : events) w.str(s.events[ei].id);
+  w.end_array().field("from", day_iso(d.from));
+  if (d.to == kNoEnd)
+    w.key("to").null();
+  else
+    w.field("to", day_iso(d.to));
+  w.end_object();
+}
+
 // A measure the applicant's event meets but for its date: the suggestion explains the cut-off instead of asking for
 // what the applicant already has.
 void date_cutoff_suggestion(JsonWriter& w, const Model& m, const Situation& s, const Item& it) {
@@ -70,32 +83,23 @@ void date_cutoff_suggestion(JsonWriter& w, const Model& m, const Situation& s, c
   const Text& what = !person && !x.what_unit.zh.empty() ? x.what_unit : x.what;
   Words t;
   cat(t.zh, person ? "您" : "贵单位", "于", DayZh{e.date}, what.zh, "，但");
-  before ? cat(t.zh, "这早于", d.number, "的施行日期", DayZh{d.from}, "：本项只适用于该日及以后发生的事项")
+  before ? cat(t.zh, "这早于", d.number, start_zh(d), "：本项只适用于该日及以后发生的事项")
          : cat(t.zh, "这晚于", d.number, "的有效期截止日", DayZh{d.to}, "：本项只适用于有效期内发生的事项");
-  put(t.zh, "。已有的这一项不能按本项申领（不是缺少条件，而是日期不在文件施行期内）。");
+  cat(t.zh, "。已有的这一项不能按本项申领（不是缺少条件，而是日期不在文件", d.start_stated ? "施行期" : "适用期",
+      "内）。");
   cat(t.en, "You already have this (on ", DayEn{e.date}, " ", person ? "you " : "your organisation ",
       person ? x.what.en : x.what_en_org, "), but ");
-  before ? cat(t.en, "that is before ", d.number, " took effect on ", DayEn{d.from},
-               ": this measure covers only what happens from that day on")
-         : cat(t.en, "that is after ", d.number, " ended on ", DayEn{d.to},
-               ": this measure covers only what happens within its period");
+  before
+      ? cat(t.en, "that is before ", d.number, start_en(d), ": this measure covers only what happens from that day on")
+      : cat(t.en, "that is after ", d.number, " ended on ", DayEn{d.to},
+            ": this measure covers only what happens within its period");
   put(t.en, ". It cannot be claimed under this measure: not for a missing condition, but for its date.");
   w.begin_object().field("clause_id", x.id);
   w.key("needs").begin_object().field("zh", t.zh).field("en", t.en).end_object();
   w.key("source").begin_object().field("document", d.number).field("clause", x.clause).end_object();
   w.key("worth").null();
-  w.key("date_cutoff")
-      .begin_object()
-      .key("event_ids")
-      .begin_array()
-      .str(e.id)
-      .end_array()
-      .field("from", day_iso(d.from));
-  if (d.to == kNoEnd)
-    w.key("to").null();
-  else
-    w.field("to", day_iso(d.to));
-  w.end_object().end_object();
+  cutoff_json(w, d, s, {it.event});
+  w.end_object();
 }
 
 // Whether the measure's figures are minimums (不低于N元): its worth is then no ceiling.
@@ -105,8 +109,8 @@ bool at_least(const Measure& x) {
                      [](const Option& o) { return o.amount.kind == Amount::Kind::Floor; });
 }
 
-// A suggestion: what the measure needs (`needs`), its source, and what it is worth (lo … hi).
-void suggestion_json(JsonWriter& w, const Measure& x, const Text& needs, long long lo, long long hi) {
+// A suggestion: what the measure needs (`needs`), its source, and what it is worth (lo … hi); the object left open.
+void suggestion_body(JsonWriter& w, const Measure& x, const Text& needs, long long lo, long long hi) {
   w.begin_object().field("clause_id", x.id);
   text_json(w, "needs", needs);
   w.key("source").raw(x.json_suggestion_source);
@@ -127,7 +131,35 @@ void suggestion_json(JsonWriter& w, const Measure& x, const Text& needs, long lo
     w.end_object();
     if (!x.unit.zh.empty()) text_json(w, "unit", Text{x.unit.zh, x.unit.en});
   }
+}
+
+void suggestion_json(JsonWriter& w, const Measure& x, const Text& needs, long long lo, long long hi) {
+  suggestion_body(w, x, needs, lo, hi);
   w.end_object();
+}
+
+// A yearly total not reached once the year's events outside the document's period are left out (Evaluation::LeftOut):
+// what it needs, and why those events do not count, with their ids in `date_cutoff`.
+bool left_out_suggestion(JsonWriter& w, const Model& m, const Situation& s, const Evaluation& ev, int mi) {
+  const Evaluation::LeftOut* l = nullptr;
+  for (auto& one : ev.left_out)
+    if (one.measure == mi && !l) l = &one;
+  if (!l) return false;
+  const Measure& x = m.measures[mi];
+  Words why;
+  left_out_words(why, m, s, *l);
+  Text needs{x.needs.zh + "；" + std::string(std::string_view(why.zh)),
+             x.needs.en + ". " + std::string(std::string_view(why.en))};
+  bool money = false;
+  long long lo = 0, hi = 0;
+  worth(x, lo, hi, money);
+  suggestion_body(w, x, needs, lo, hi);
+  std::vector<int> events;
+  for (auto& one : ev.left_out)
+    if (one.measure == mi) events.insert(events.end(), one.events.begin(), one.events.end());
+  cutoff_json(w, m.documents[x.doc], s, events);
+  w.end_object();
+  return true;
 }
 
 // A measure paid once per achievement (rules.json "achievement") whose achievement the applicant already has money
@@ -192,7 +224,7 @@ void suggestions_json(JsonWriter& w, const Model& m, const Situation& s, const E
         dated = &it;
     if (dated)
       date_cutoff_suggestion(w, m, s, *dated);
-    else if (!beside_held(w, m, ev, m.measures[n.measure]))
+    else if (!left_out_suggestion(w, m, s, ev, n.measure) && !beside_held(w, m, ev, m.measures[n.measure]))
       w.raw(m.measures[n.measure].json_suggestion);
   }
   w.end_array();

@@ -117,6 +117,51 @@ expect("威海 2025 10.: the chief technician's allowance asks proof of the 管�
        "管理期" in bring("WH25-10-chief-technician"), bring("WH25-10-chief-technician"))
 expect("威海 2025 8.: the upgrade subsidy asks proof of the national and provincial conditions",
        "国家、省政策规定" in bring("WH25-08-ui-upgrade-subsidy"), bring("WH25-08-ui-upgrade-subsidy"))
+# 日照 2019 states no 施行 date: its start is its date of issue, and the words say so rather than that it 施行 then.
+early = json.dumps({"city": "rizhao", "as_of": "2019-03-01", "applicant": {"kind": "person", "employer": "enterprise"},
+                    "events": [{"id": "e1", "type": "skill_level", "date": "2019-06-01", "level": "technician"}]})
+says = json.loads(run(["eval", "-"], early).stdout)["documents"][0]["says"]
+expect("a document with no stated start says its date of issue is taken as the start",
+       "原文未写明施行日期，按印发日期2019年4月30日起算" in says["zh"] and "起施行" not in says["zh"]
+       and "date of issue" in says["en"], says)
+# `documents` gives a document the status and words a result gives it on the same day (日照 2019: unconfirmed).
+listed = {d["id"]: d for d in json.loads(run(["documents"]).stdout)["documents"]}
+late = json.dumps({"city": "rizhao", "applicant": {"kind": "person", "employer": "enterprise"},
+                   "events": [{"id": "e1", "type": "skill_level", "date": "2025-06-01", "level": "technician"}]})
+in_eval = json.loads(run(["eval", "-"], late).stdout)["documents"][0]
+expect("documents gives RZ19 the status and words eval gives it",
+       listed["RZ19"]["status"] == in_eval["status"] == "currency_unconfirmed"
+       and listed["RZ19"].get("says") == in_eval["says"], listed["RZ19"])
+statuses = {"in_force_until", "expired", "not_yet_in_force", "no_end_stated", "currency_unconfirmed"}
+expect("documents uses only the statuses the README lists", all(d["status"] in statuses for d in listed.values()))
+# A claim's quote is the text's own words: fragments parted by a blank line in the text are joined by " … " (日照 5.).
+import os.path
+rz_text = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "rules", "rizhao-2019", "source.txt"),
+               encoding="utf-8").read()
+titled = json.dumps({"city": "rizhao", "applicant": {"kind": "person"},
+                     "events": [{"id": "e1", "type": "title", "date": "2022-06-01", "title": "rizhao_outstanding_technician"}]})
+cadence = json.loads(run(["eval", "-"], titled).stdout)["items"][0]["claim"]["cadence"]["quote"]
+expect("the cadence quote of 日照 5. is verbatim, its fragments joined by ' … '",
+       len(cadence.split(" … ")) == 2 and all(f in rz_text for f in cadence.split(" … ")), cadence)
+# 日照 8. pays 经认定: what to bring lists that recognition, which no field of the situation states.
+hired = json.dumps({"city": "rizhao", "applicant": {"kind": "enterprise"},
+                    "events": [{"id": "e1", "type": "hire", "date": "2021-03-01", "talent": "qilu_chief_technician",
+                                "full_time": True, "from_outside_city": True, "annual_salary_yuan": 300000}]})
+bring = json.loads(run(["eval", "-"], hired).stdout)["items"][0]["claim"]["bring"]
+expect("日照 8.'s claim asks for proof of the 经认定 step", any("经认定" in b["zh"] for b in bring), bring)
+# 济宁 (三) requires the programme to serve the city's key industries; no field says so, so the claim asks its proof.
+program = json.dumps({"city": "jining", "applicant": {"kind": "school"},
+                      "events": [{"id": "e1", "type": "platform", "date": "2025-06-01", "platform": "quality_program",
+                                  "level": "national"}]})
+bring = json.loads(run(["eval", "-"], program).stdout)["items"][0]["claim"]["bring"]
+expect("济宁 (三)'s claim asks for proof that the programme serves the key industries",
+       any("重点产业" in b["zh"] for b in bring), bring)
+# 济宁 (八) is for 在聘 staff: no field says the worker is appointed to the post, so the claim asks its proof.
+level = json.dumps({"city": "jining", "applicant": {"kind": "person", "employer": "enterprise"},
+                    "events": [{"id": "e1", "type": "skill_level", "date": "2025-03-03", "level": "technician"}]})
+items = json.loads(run(["eval", "-"], level).stdout)["items"]
+bring = [b for i in items if i["clause_id"] == "JN24-08-title-equivalence" for b in i["claim"]["bring"]]
+expect("济宁 (八)'s claim asks for proof of the appointment (在聘)", any("受聘" in b["zh"] for b in bring), bring)
 p = run(["rules"])
 r = json.loads(p.stdout)
 expect("rules lists documents with counts", p.returncode == 0 and r["documents"] and "counts" in r["documents"][0])

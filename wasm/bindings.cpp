@@ -158,8 +158,8 @@ emscripten::val budget(const std::string& lines, const std::string& today, bool 
 emscripten::val catalog(const std::string& city) {
   return answer([&](const skillcalc::Engine& e) { return e.catalog(city); });
 }
-emscripten::val documents() {
-  return answer([](const skillcalc::Engine& e) { return e.documents(); });
+emscripten::val documents(const std::string& today) {
+  return answer([&](const skillcalc::Engine& e) { return e.documents(today); });
 }
 // {"ok":true,"version":"<project version>","rules_version":"<hash of the rule texts>"}
 emscripten::val version() {

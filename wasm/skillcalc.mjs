@@ -376,7 +376,7 @@ export async function createSkillCalc(options = {}) {
     sheetRun: (bytes, opts) => runSheet(sheet(bytes, opts)),
     memoryBytes: () => core.HEAP8?.buffer.byteLength ?? 0,  // the core's wasm memory (it grows, never shrinks)
     catalog,
-    documents: () => JSON.parse(call('documents')),
+    documents: () => JSON.parse(call('documents', today())),
     version: () => JSON.parse(call('version')),
   };
 }
