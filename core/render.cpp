@@ -156,8 +156,8 @@ void beyond_period_note(Notes& notes, const Model& m, const Situation& s, const 
   long long months = (start / 10000) * 12 + (start / 100 % 100 - 1) + (count - 1) * (monthly ? 1 : 12);
   const Day last = static_cast<Day>((months / 12) * 10000 + (months % 12 + 1) * 100 + start % 100);
   if (last <= d.to) return;
-  notes.add(x.where.zh + "：发放期限（" + std::to_string(count) + (monthly ? "个月" : "年") + "）延续到" +
-                d.number + "有效期（至" + day_zh(d.to) +
+  notes.add(x.where.zh + "：发放期限（" + std::to_string(count) + (monthly ? "个月" : "年") + "）延续到" + d.number +
+                "有效期（至" + day_zh(d.to) +
                 "）之后；本计算器按事项发生日期适用本文件，计入全部期限，届时是否继续发放以主管部门为准。",
             x.where.en + ": the term (" + std::to_string(count) + (monthly ? " months" : " years") +
                 ") runs past the end of " + d.number + " (" + day_en(d.to) +
