@@ -155,6 +155,7 @@ void item_json(JsonWriter& w, Words& scratch, const Model& m, const Situation& s
   bool heads = x.per_head != Measure::PerHead::No;
   if (heads && it.heads_unknown) w.key("heads").null();  // a number the user left blank
   if (heads && !it.heads_unknown) w.field("heads", it.heads);
+  if (heads && it.heads_assumed && !it.heads_unknown) w.key("heads_assumed").boolean(true);  // not given: 1 counted
   if (heads && !x.unit.zh.empty()) text_json(w, "unit", x.unit.zh, x.unit.en);
   schedule_json(w, x, it);
   if (it.total_known)

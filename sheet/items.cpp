@@ -131,6 +131,8 @@ void ItemWriter::items_of(const Settled& s, const std::string& city) {
       note_text += std::string(note_text.empty() ? "" : "; ") + "ambiguous: see the notes";
     if (it.value("planned", false))  // an event after as_of: not money due yet (planned_totals, never totals)
       note_text += std::string(note_text.empty() ? "" : "; ") + "planned: the event is after as_of";
+    if (it.value("heads_assumed", false))  // the number of people left blank: one is counted, as eval says
+      note_text += std::string(note_text.empty() ? "" : "; ") + "count not given: 1 counted";
     if (it.value("certain", true) == false) {  // a fact left blank: the item counts 0 to its amount until given
       std::string facts;
       for (auto& f : it.value("missing", nlohmann::json::array()))

@@ -686,5 +686,12 @@ total = [x for x in rows if x["rule"] == "cap_total" and x["applicant"].startswi
 expect("budget: maxima pushing a pool over its total make the allocations provisional, and the total row says so",
        total and total[0]["claimed_yuan"] == "1050000" and "暂定" in total[0]["note"], total)
 
+# An enterprise row whose number of people is blank counts one person, and the items CSV's note says so, so that a
+# clerk filtering the note finds it.
+p = run(["eval", "--csv", write("count_blank.csv", "applicant,city,applicant_kind,type,date,level,route,count\n"
+                                "丁,weihai,enterprise,skill_level,2025-06-01,senior_worker,enterprise_self_evaluation,\n")])
+expect("eval --csv: a blank count's items say 'count not given: 1 counted' in the note",
+       any("count not given: 1 counted" in x["note"] for x in rows_of(p.stdout)), p.stdout[:400])
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
