@@ -63,8 +63,9 @@ void note_caps(const Model& m, int ai, const Situation& s, const Evaluation& ev,
     if (it.status != Status::Capped || it.capped_by < 0 || it.planned) continue;  // claims as made: no plans
     const Cap& c = m.caps[it.capped_by];
     int year = c.per == Cap::Per::ApplicantYear ? day_year(event_of(ev, s, it).date) : 0;
-    bool seen = false;
-    for (auto& h : cap_hits) seen = seen || (h.applicant == ai && h.cap == it.capped_by && h.year == year);
+    bool seen = false;  // this applicant's hits are the last ones noted (applicants come in order)
+    for (size_t k = cap_hits.size(); k-- > 0 && cap_hits[k].applicant == ai && !seen;)
+      seen = cap_hits[k].cap == it.capped_by && cap_hits[k].year == year;
     if (seen) continue;
     CapHit h{ai, it.capped_by, year};
     for (auto& x : ev.items) {

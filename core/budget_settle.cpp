@@ -40,23 +40,55 @@ int furthest_below_floor(const Group& g, const Settlement& s) {
   return worst;
 }
 
+// The slots with a floor, the highest floor ÷ claimed first (compared as products), in their order where equal: the
+// order in which furthest_below_floor would pick them.
+std::vector<size_t> by_floor_share(const Group& g) {
+  std::vector<size_t> order;
+  for (size_t i = 0; i < g.slots.size(); ++i)
+    if (g.slots[i].floor > 0) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Slot &x = g.slots[a], &y = g.slots[b];
+    return static_cast<__int128>(x.floor) * y.claimed > static_cast<__int128>(y.floor) * x.claimed;
+  });
+  return order;
+}
+
+// Whether a slot's share is below its floor whatever the largest remainders give: its pro rata part rounded down,
+// plus the one yuan a remainder may add, is still short (or, the pool paying in full, its claim is).
+bool surely_below_floor(const Slot& sl, long long budget, long long total) {
+  if (total <= budget) return sl.claimed < sl.floor;
+  long long part = static_cast<long long>(static_cast<__int128>(budget) * sl.claimed / total);
+  return part + 1 < sl.floor;
+}
+
 }  // namespace
 
 // Shared pro rata when the claims exceed the budget; a claim whose share falls below what 就高 gives it under another
 // item leaves the pool (that item pays it), one at a time, the furthest below first, and the rest is shared again.
+// The furthest below is the remaining slot of highest floor ÷ claimed whenever that one is below at all; while it is
+// surely below, it leaves without the pool being shared again (a bureau's batch may withdraw tens of thousands).
 Settlement settle_pool(const Model& m, const Group& g) {
   const Pool& pl = m.pools[g.pool];
   Settlement s;
   s.left.assign(g.slots.size(), 0);
   std::vector<long long> claimed(g.slots.size(), 0);
+  const std::vector<size_t> order = by_floor_share(g);
+  size_t top = 0;
+  long long remaining = 0;
+  for (auto& sl : g.slots) remaining += sl.claimed;
   while (true) {
+    while (top < order.size() && s.left[order[top]]) ++top;
+    if (top < order.size() && surely_below_floor(g.slots[order[top]], pl.budget_yuan, remaining)) {
+      s.left[order[top]] = 1, remaining -= g.slots[order[top]].claimed;
+      continue;
+    }
     s.total = 0;
     for (size_t i = 0; i < g.slots.size(); ++i) claimed[i] = s.left[i] ? 0 : g.slots[i].claimed, s.total += claimed[i];
     s.full = s.total <= pl.budget_yuan;
     s.alloc = s.full ? claimed : apportion(pl.budget_yuan, claimed);
     int below = furthest_below_floor(g, s);
     if (below < 0) break;
-    s.left[static_cast<size_t>(below)] = 1;
+    s.left[static_cast<size_t>(below)] = 1, remaining -= g.slots[static_cast<size_t>(below)].claimed;
   }
   for (auto& py : m.measures[pl.measures[0]].payers) s.shares.push_back(parse_share(py.share));
   s.split = split_payers(s.alloc, s.shares);
