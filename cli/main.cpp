@@ -25,6 +25,29 @@ using skillcalc::SourceFile;
 
 namespace {
 
+const char* kUsageZh =
+    "用法：skillcalc [--rules 目录] [--today 年-月-日] [--quiet] [-o 输出文件] 命令\n"
+    "  eval [文件|-]           输入一个情形（JSON），输出一个结果\n"
+    "  eval --jsonl [文件|-]   每行一个情形，每行一个答复（有误或空白的行得到带 \"line\" 行号的错误对象）\n"
+    "  eval --compact          精简结果：编号、状态、金额、合计、支付方、领取方、事项编号和标记，不含说明和原文\n"
+    "  eval --jsonl --threads N  用 N 个线程计算（默认为可用处理器数，最多 16）；答复及顺序与 N 无关\n"
+    "  eval --csv [文件|-]     输入事项表格（每行一个事项，按申请人归组），输出逐项结果 CSV（带 BOM 的\n"
+    "                          UTF-8、CRLF，可用 Excel 和 WPS 打开）\n"
+    "  budget [--csv] [--format json|csv] [文件|-]\n"
+    "                          输入一个城市一年的全部申报（JSONL 或申报表 CSV），按全市资金总额和名额结算：\n"
+    "                          申报额、核定额及各支付方承担的部分\n"
+    "  compare [--cities a,b] [文件|-]  同一情形按各城市（默认全部）的文件逐一计算，并列对照\n"
+    "  rules                   已编码的文件和条款编号及数量\n"
+    "  documents               政策文件的文号、标题、日期和状态\n"
+    "  catalog 城市            页面为该城市提出的问题\n"
+    "  check [目录]            按政策原文校验规则文件（目录或内置规则），并运行 目录/*/cases.json 中的案例\n"
+    "  new 城市-年份 [--text 文件]  在 rules/（或 --rules 目录）中建立新文件的目录\n"
+    "-o 输出文件：输出写入该文件而非标准输出（eval、eval --jsonl、eval --csv、budget、compare）\n"
+    "--today：计算所依据的日期（默认今天），格式 2026-12-01\n"
+    "--quiet：标准错误上不显示进度（保留汇总行）\n"
+    "退出码：0 成功；2 输入或规则有误（批量模式下：部分行有误）；1 内部错误或写入失败（输出不完整）\n"
+    "\n";
+
 const char* kUsage =
     "usage: skillcalc [--rules DIR] [--today YYYY-MM-DD] [--quiet] [-o OUT] COMMAND\n"
     "  eval [FILE|-]           one situation in (JSON), one result out\n"
@@ -173,9 +196,15 @@ bool parse_threads(const std::string& v, int& threads) {
   return true;
 }
 
+// The usage in Chinese, then in English.
+void print_usage(std::FILE* to) {
+  std::fputs(kUsageZh, to);
+  std::fputs(kUsage, to);
+}
+
 int refuse(const std::string& zh, const std::string& en) {
   cli::note("skillcalc: " + zh + " / " + en);
-  std::fputs(kUsage, stderr);
+  print_usage(stderr);
   return 2;
 }
 
@@ -226,12 +255,12 @@ int main(int argc, char** argv) {
     } else if (a == "--compact") {
       o.compact = true;
     } else if (a == "--help" || a == "-h") {
-      return std::fputs(kUsage, stdout), 0;
+      return print_usage(stdout), 0;
     } else {
       return refuse("未知选项 " + a, "unknown option " + a);
     }
   }
-  if (rest.empty()) return std::fputs(kUsage, stderr), 2;
+  if (rest.empty()) return print_usage(stderr), 2;
   // A day every row would be measured against: a bad one is refused once, before any input is read, not on each row.
   if (!skillcalc::parse_day(o.day))
     return refuse("--today 须是 YYYY-MM-DD 格式的真实日期（收到“" + o.day + "”）",
@@ -288,6 +317,6 @@ int main(int argc, char** argv) {
   if (cmd == "rules") return run_simple(engine->rules_summary(), false);
   if (cmd == "documents") return run_simple(engine->documents(o.day), false);
   if (cmd == "catalog" && rest.size() > 1) return run_simple(engine->catalog(rest[1]), true);
-  std::fputs(kUsage, stderr);
+  print_usage(stderr);
   return 2;
 }

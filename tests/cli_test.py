@@ -19,6 +19,13 @@ p2 = run(["eval", "-"], good)
 expect("the same situation prints the same bytes", p.stdout == p2.stdout)
 p = run(["eval", "-"], "{not json")
 expect("eval exits 2 on bad JSON", p.returncode == 2 and json.loads(p.stdout)["error"]["code"] == "invalid_json")
+p = run(["--help"])
+expect("--help says each command in Chinese and in English, exit 0",
+       p.returncode == 0 and p.stdout.startswith("用法") and "\nusage: skillcalc" in p.stdout
+       and all(c in p.stdout.split("usage:")[0] for c in ("eval --csv", "budget", "compare", "退出码")))
+p = run(["frobnicate"])
+expect("an unknown command gets the usage in both languages on stderr, exit 2",
+       p.returncode == 2 and "用法" in p.stderr and "usage:" in p.stderr)
 p = run(["eval", "/nonexistent/file.json"])
 expect("eval exits 2 on a missing file", p.returncode == 2 and json.loads(p.stdout)["ok"] is False)
 for junk in ["", "null", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", "\xff\xfe", '{"city":"weihai","applicant":{"kind":"person"},"events":[{"type":"title","title":null}]}']:
