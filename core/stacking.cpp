@@ -380,6 +380,7 @@ void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector
       }
       int now = best_of(m, s, ev, st, items, happened);
       keep_best(st, static_cast<int>(si), items, happened, now);
+      if (!st.lower_is_floor) keep_paid_before(s, ev, items, happened, now);
       keep_best(st, static_cast<int>(si), items, planned, best);
       plan_over_happened(items, best, now);
     }
