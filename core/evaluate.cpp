@@ -98,11 +98,21 @@ void periods(const Schedule& sc, const Event& e, const Situation& s, Item& it) {
   }
 }
 
+// Recipient "unit": the unit the event concerns (the contest's sending unit): the applicant itself when a unit asks;
+// for a person, the kind of their employer (other_unit for a public institution, for none or when blank).
+std::string_view unit_of(const Situation& s) {
+  if (s.kind != "person") return s.kind;
+  const Value* v = s.applicant.get("employer");
+  std::string_view k = v && v->kind == Value::Kind::Text ? std::string_view(v->s) : std::string_view();
+  return k == "enterprise" ? "enterprise" : k == "school" ? "school" : "other_unit";
+}
+
 // Who receives the item's money, and whether that is the applicant.
 void recipient(const Measure& x, const Event& e, const Situation& s, Item& it) {
   const Value* team = e.fields.get("team");
   it.team = x.teams && team && team->kind == Value::Kind::Bool && team->b;
-  it.recipient = it.team ? "team" : std::string_view(x.recipient) == "applicant" ? s.kind : x.recipient;
+  std::string_view r = x.recipient;
+  it.recipient = it.team ? "team" : r == "applicant" ? std::string_view(s.kind) : r == "unit" ? unit_of(s) : r;
   it.for_applicant = !it.team && it.recipient == s.kind;
 }
 

@@ -84,7 +84,8 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
     bad(where + "/applicants", "missing_field", "至少要有一类申请人", "at least one applicant kind is needed");
   x.recipient = str(j, where, "recipient");
   x.achievement = str(j, where, "achievement", false);
-  if (!x.recipient.empty() && x.recipient != "applicant" && m.vocab.kind_index(x.recipient) < 0)
+  if (!x.recipient.empty() && x.recipient != "applicant" && x.recipient != "unit" &&
+      m.vocab.kind_index(x.recipient) < 0)
     bad(where + "/recipient", "unknown_id", "未知领取人类型“" + x.recipient + "”",
         "unknown recipient kind '" + x.recipient + "'");
   x.event = str(j, where, "event", false);  // none: a standing entitlement of the applicant kind
