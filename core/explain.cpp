@@ -458,10 +458,15 @@ void money_words(Words& w, const Model& m, const Situation& s, const Event& e, c
   }
   if (it.below >= 0) {
     const Event& held = s.events[static_cast<size_t>(it.below)];
-    cat(w.zh, "但您已于", DayZh{held.date}, "取得同级或更高的职业技能等级（事件“", held.id,
+    const bool hired = held.type == "hire";
+    cat(w.zh, "但您已于", DayZh{held.date},
+        hired ? "作为具有同级或更高职业技能等级的人才被引进（事件“" : "取得同级或更高的职业技能等级（事件“", held.id,
         "”）：若本次与之属同一职业（工种），则不是新的晋升（提升），本项不发；属另一职业的可以申请，所以本项不是确定金"
         "额。");
-    cat(w.en, " But you already held the same or a higher skill level from ", DayEn{held.date}, " (event “", held.id,
+    cat(w.en,
+        hired ? " But you were hired holding the same or a higher skill level on "
+              : " But you already held the same or a higher skill level from ",
+        DayEn{held.date}, " (event “", held.id,
         "”): in the same occupation this is no new promotion and is not paid; in another it may be, so this is not "
         "certain money.");
   }

@@ -227,9 +227,12 @@ void drop_repeated_results(const Model& m, const Situation& s, const Evaluation&
 
 namespace {
 
-// The rank of a skill level among the vocabulary's (junior_worker first), or -1.
+// The rank of a skill level among the vocabulary's (junior_worker first), or -1: a skill-level event's level, or the
+// level a person was hired as (a hire whose talent is a level: 烟台 (十一) 引进的高级技师 holds it from the hire).
 int level_rank(const Model& m, const Event& e) {
-  const Value* v = e.type == "skill_level" ? e.fields.get("level") : nullptr;
+  const Value* v = e.type == "skill_level" ? e.fields.get("level")
+                   : e.type == "hire"      ? e.fields.get("talent")
+                                           : nullptr;
   auto def = m.vocab.fields.find("level");
   if (!v || v->kind != Value::Kind::Text || def == m.vocab.fields.end()) return -1;
   const auto& values = def->second.values;
@@ -253,7 +256,7 @@ void mark_levels_below_held(const Model& m, const Situation& s, const Evaluation
   for (Item& it : items) {
     if (!it.counts() || it.event < 0 || !m.measures[it.measure].new_level) continue;
     const Event& e = event_of(ev, s, it);
-    int rank = level_rank(m, e);
+    int rank = e.type == "skill_level" ? level_rank(m, e) : -1;
     if (rank < 0) continue;
     for (size_t j = 0; j < s.events.size(); ++j)
       if (held_before(m, s, j, static_cast<size_t>(it.event), rank)) {  // the same level again, or lower
