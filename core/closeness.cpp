@@ -103,6 +103,37 @@ int distance_to(const Model& m, const Measure& x, const Event& e, const Situatio
   return d;
 }
 
+// The highest skill level a person holds on as_of, as an index in the level field's values (-1: none): a skill-level
+// event's level or the level a person was hired as.
+int highest_level_held(const Model& m, const Situation& s) {
+  auto def = m.vocab.fields.find("level");
+  if (s.kind != "person" || def == m.vocab.fields.end()) return -1;
+  int best = -1;
+  for (auto& e : s.events) {
+    if (e.date > s.as_of) continue;
+    const Value* v = e.type == "skill_level" ? e.fields.get("level")
+                     : e.type == "hire"      ? e.fields.get("talent")
+                                             : nullptr;
+    if (v && v->kind == Value::Kind::Text) best = std::max(best, index_of(def->second, v->s));
+  }
+  return best;
+}
+
+// Whether every level a 新晋升 measure pays for is at or below the one the person holds: not a step up, so not
+// suggested (a new 技师 is not told about 新晋升的初级工、中级工、高级工).
+bool only_levels_below(const Measure& x, int held) {
+  if (!x.new_level || held < 0) return false;
+  int top = -1;
+  auto look = [&](const std::vector<Condition>& when) {
+    for (auto& c : when)
+      if (c.path.scope == Path::Scope::Event && c.path.field == "level")
+        for (int w : c.wanted) top = std::max(top, w);
+  };
+  look(x.when);
+  for (auto& o : x.options) look(o.when);
+  return top >= 0 && top <= held;
+}
+
 }  // namespace
 
 void prerender_closeness(Model& m) {
@@ -116,6 +147,7 @@ void prerender_closeness(Model& m) {
 int suggestion_distance(const Model& m, int mi, const Situation& s, const Evaluation& ev) {
   const Measure& x = m.measures[mi];
   if (x.event.empty()) return distance_to(m, x, ev.standing, s);
+  if (only_levels_below(x, highest_level_held(m, s))) return kUnrelated;
   int best = kFar;
   bool unrelated = false;
   for (auto& e : s.events) {

@@ -70,3 +70,22 @@ TEST_CASE("a measure of the same achievement that could add nothing to money alr
     "events":[{"id":"e1","type":"title","date":"2025-10-01","title":"china_skills_award","trained_in_city":true}]})");
   CHECK(std::find(ids.begin(), ids.end(), "JN24-09-national-technical-expert") == ids.end());
 }
+
+TEST_CASE("a subsidy for 新晋升 to levels below the one a person holds is not suggested; the next step up is",
+          "[suggestions]") {
+  // 烟台 (十一) 对企业自主培育新晋升的初级工、中级工、高级工，每人分别给予1000元、1500元、2000元: a new 技师 cannot be
+  // newly promoted to 高级工, so that measure is no suggestion for them; for a 中级工 (below 技师) the 技师 subsidy
+  // still is.
+  auto yantai = [](const std::string& level) {
+    return suggested(R"({"city":"yantai","as_of":"2026-06-01","applicant":{"kind":"person","employer":"enterprise"},
+        "events":[{"id":"e1","type":"skill_level","date":"2026-05-10","level":")" +
+                     level + R"("}]})");
+  };
+  CHECK_FALSE(has(yantai("technician"), "YT24-11-ui-upgrade-subsidy"));
+  CHECK(has(yantai("intermediate_worker"), "YT24-11-technician-upgrade-subsidy-employer"));
+  // A level a person was hired as counts the same way.
+  CHECK_FALSE(has(suggested(R"({"city":"yantai","as_of":"2026-06-01","applicant":{"kind":"person",
+      "employer":"enterprise"},"events":[{"id":"e1","type":"hire","date":"2025-05-01","talent":"technician",
+      "from_outside_city":true}]})"),
+                  "YT24-11-ui-upgrade-subsidy"));
+}
