@@ -472,6 +472,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
   drop_repeated_results(m, s, out, out.items);
   drop_repeated_titles(m, s, out, out.items);  // first: a title entered twice on one day has no term to trim
   trim_overlapping_terms(m, s, out, out.items);
+  note_terms_begun_before(m, s, out, out.items);
   note_open_terms(m, s, out, out.items);
   drop_later_firsts(m, s, out, out.items);
   drop_reviews_of_earlier(m, s, out, out.items);

@@ -71,6 +71,10 @@ struct Item {
   long long overlap_periods = 0;  // the months of this term it already covers
   long long periods_given = 0;    // the user's own number of periods, where the text's longest term cut it
   int open_overlap = -1;          // …where neither term's length is stated: the event of the earlier one (said only)
+  // …where the earlier term began before the document (outside its period): its months in this term may be paid under
+  // it already, so they are not certain here (this term's least leaves them out): the earlier event, and the months.
+  int prior_term = -1;
+  long long prior_term_periods = 0;
   // 新晋升 (Measure::new_level): the event of a higher level the person already held: if it is the same occupation,
   // this is no promotion, so this one is not certain (0 … amount).
   int below = -1;
@@ -79,8 +83,10 @@ struct Item {
   int again_of = -1;
   bool counts() const { return status == Status::Granted || status == Status::Capped; }
   // Not certain money: a blank fact of its option, a city-bound fact asked again, a contest project left blank, a
-  // level below one already held, or a title obtained again.
-  bool uncertain() const { return blank || !asked.empty() || project_of >= 0 || below >= 0 || again_of >= 0; }
+  // level below one already held, a title obtained again, or months an earlier term from before the document covers.
+  bool uncertain() const {
+    return blank || !asked.empty() || project_of >= 0 || below >= 0 || again_of >= 0 || prior_term >= 0;
+  }
 };
 
 struct Evaluation {
@@ -120,6 +126,7 @@ void set_totals(Item& it);
 // A person's overlapping terms of one monthly allowance (terms.cpp): the later term loses the months the earlier
 // one already pays.
 void trim_overlapping_terms(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
+void note_terms_begun_before(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 
 // A person's one-time award for a title entered twice (terms.cpp): the later is excluded, naming the first (one is
 // named 全国技术能手 once; a second selection to a monthly allowance is a term, trimmed above, not a repeat).

@@ -448,6 +448,16 @@ void money_words(Words& w, const Model& m, const Situation& s, const Event& e, c
     cat(w.en, " Another ", Int{it.overlap_periods}, " months fall within the term of event “", other,
         "”: one allowance a person a month, so they are not counted twice.");
   }
+  if (it.prior_term >= 0) {
+    const std::string& other = s.events[static_cast<size_t>(it.prior_term)].id;
+    cat(w.zh, "其中", Int{it.prior_term_periods}, "个月仍在事件“", other,
+        "”的管理期内（该管理期在本文件施行前开始）：每人每月只享受一份，这几个月若已按原管理期发放，本项不再发放，所以"
+        "本项不是确"
+        "定金额。");
+    cat(w.en, " ", Int{it.prior_term_periods}, " of these months still fall within the term of event “", other,
+        "”, which began before this document: one allowance a person a month, so if those months are paid under that "
+        "term they are not paid again here, and this is not certain money.");
+  }
   if (it.open_overlap >= 0) {
     const std::string& other = s.events[static_cast<size_t>(it.open_overlap)].id;
     cat(w.zh, "与事件“", other,

@@ -46,6 +46,32 @@ void trim_overlapping_terms(const Model& m, const Situation& s, const Evaluation
   }
 }
 
+// A person's term whose start an earlier term of the same allowance, begun before the document (outside its period),
+// still covers (日照 4. 首席技师 selected in 2017 and again in 2019): one allowance a month, and those months may be
+// paid under the earlier term, so this term runs from the months after it to its whole length, not certain.
+void note_terms_begun_before(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  if (s.kind != "person") return;
+  for (Item& later : items) {
+    if (!monthly_term(m, later) || later.overlaps >= 0) continue;
+    const long long start = month_of(event_of(ev, s, later).date), end = start + later.periods_max;
+    long long covered = start;
+    int by = -1;
+    for (const Item& earlier : items) {
+      if (earlier.measure != later.measure || earlier.status != Status::OutsidePeriod || earlier.event < 0 ||
+          !earlier.total_known || earlier.periods_min != earlier.periods_max)
+        continue;
+      const Day when = event_of(ev, s, earlier).date;
+      if (when >= event_of(ev, s, later).date || when >= m.documents[m.measures[later.measure].doc].from) continue;
+      long long until = month_of(when) + earlier.periods_max;
+      if (until > covered) covered = until, by = earlier.event;
+    }
+    if (by < 0) continue;
+    later.prior_term = by, later.prior_term_periods = std::min(covered, end) - start;
+    later.periods_min = later.periods_max - later.prior_term_periods;
+    set_totals(later);
+  }
+}
+
 // Terms of one title's monthly allowance whose length no text states (威海 首席技师, selected again, or under each
 // document): the months cannot be counted, so the later term only says that a month is paid once.
 void note_open_terms(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
