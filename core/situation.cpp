@@ -183,9 +183,10 @@ class Parser {
         while (at < d.values.size() && !same_key(d.values[at], s)) ++at;
         bool listed = at < d.values.size();
         if (!listed) {
-          Text l = label(), known = known_values(d);
-          return fail("unknown_id", path_of(), "“" + l.zh + "”的取值" + in_quotes(s) + "不是已知选项" + known.zh,
-                      l.en + ": " + in_quotes(s) + " is not a known id" + known.en);
+          Text l = label(), known = known_values(d), hint = label_hint(d, s);
+          return fail("unknown_id", path_of(),
+                      "“" + l.zh + "”的取值" + in_quotes(s) + "不是已知选项" + hint.zh + known.zh,
+                      l.en + ": " + in_quotes(s) + " is not a known id" + hint.en + known.en);
         }
         out.kind = Value::Kind::Text, out.s = s;
         out.sym = at < d.value_syms.size() ? d.value_syms[at] : m_.vocab.symbols.find(s);
@@ -193,6 +194,15 @@ class Parser {
       }
     }
     return false;
+  }
+
+  // Where the value given is an option's name rather than its id ("技师" for technician): "：JSON 中请填写编号
+  // technician". Empty otherwise.
+  Text label_hint(const FieldDef& d, std::string_view given) const {
+    for (auto& id : d.values)
+      if (const Text* t = m_.vocab.label(id); t && (t->zh == given || t->en == given))
+        return {"：JSON 中请填写编号 " + id + "，而不是名称", "; in JSON write the id " + id + ", not its name"};
+    return {};
   }
 
   // "（可填：技师 technician、高级技师 senior_technician …）": what an enum field takes, so that a clerk can correct

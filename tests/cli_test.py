@@ -26,6 +26,12 @@ expect("--help says each command in Chinese and in English, exit 0",
 p = run(["frobnicate"])
 expect("an unknown command gets the usage in both languages on stderr, exit 2",
        p.returncode == 2 and "用法" in p.stderr and "usage:" in p.stderr)
+labelled = json.dumps({"city": "weihai", "applicant": {"kind": "enterprise"}, "events": [{"id": "e1", "type": "skill_level",
+                      "date": "2025-07-01", "level": "技师", "route": "enterprise_self_evaluation", "count": 2}]}, ensure_ascii=False)
+e = json.loads(run(["eval", "-"], labelled).stdout)["error"]
+expect("an option's name where its id belongs is refused with the id to write, in both languages",
+       e["code"] == "unknown_id" and e["path"] == "/events/0/level" and "请填写编号 technician" in e["zh"]
+       and "write the id technician" in e["en"], e)
 p = run(["eval", "/nonexistent/file.json"])
 expect("eval exits 2 on a missing file", p.returncode == 2 and json.loads(p.stdout)["ok"] is False)
 for junk in ["", "null", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", "\xff\xfe", '{"city":"weihai","applicant":{"kind":"person"},"events":[{"type":"title","title":null}]}']:

@@ -91,8 +91,14 @@ class Parser {
             known_en += (i ? ", " : "") + d.values[i];
           }
           if (d.values.size() > 16) known_zh += "…", known_en += ", …";
-          return fail("unknown_id", path, "“" + zh + "”的取值" + in_quotes(s) + "不是已知选项" + known_zh + "）",
-                      name + ": " + in_quotes(s) + " is not a known id" + known_en + ")");
+          std::string hint_zh, hint_en;
+          for (auto& id : d.values)
+            if (const Text* t = m_.vocab.label(id); t && (t->zh == s || t->en == s) && hint_zh.empty())
+              hint_zh = "：JSON 中请填写编号 " + id + "，而不是名称",
+              hint_en = "; in JSON write the id " + id + ", not its name";
+          return fail("unknown_id", path,
+                      "“" + zh + "”的取值" + in_quotes(s) + "不是已知选项" + hint_zh + known_zh + "）",
+                      name + ": " + in_quotes(s) + " is not a known id" + hint_en + known_en + ")");
         }
         out.kind = Value::Kind::Text, out.s = s;
         return true;
