@@ -185,6 +185,15 @@ bool beside_held(JsonWriter& w, const Model& m, const Evaluation& ev, const Meas
   return true;
 }
 
+// Whether a measure's money would go to someone other than the applicant (a worker's employer, a sending unit, an
+// enterprise's workers): shown beside the applicant's own items when its event is there, never offered as something
+// the applicant could still claim.
+bool for_someone_else(const Measure& x, const Situation& s) {
+  if (x.recipient == "applicant") return false;
+  if (x.recipient == "unit") return s.kind == "person";
+  return x.recipient != s.kind;
+}
+
 }  // namespace
 
 void prerender_suggestions(Model& m) {
@@ -208,7 +217,8 @@ void suggestions_json(JsonWriter& w, const Model& m, const Situation& s, const E
   sugs.clear();
   sugs.reserve(ev.missed.size());
   for (int mi : ev.missed)
-    if (int d = suggestion_distance(m, mi, s, ev); d != kUnrelated) sugs.push_back({mi, d});
+    if (!for_someone_else(m.measures[mi], s))
+      if (int d = suggestion_distance(m, mi, s, ev); d != kUnrelated) sugs.push_back({mi, d});
   std::stable_sort(sugs.begin(), sugs.end(), [&](const Near& a, const Near& b) {
     const Measure &x = m.measures[a.measure], &y = m.measures[b.measure];
     if (a.distance != b.distance) return a.distance < b.distance;

@@ -82,10 +82,32 @@ TEST_CASE("a subsidy for 新晋升 to levels below the one a person holds is not
                      level + R"("}]})");
   };
   CHECK_FALSE(has(yantai("technician"), "YT24-11-ui-upgrade-subsidy"));
-  CHECK(has(yantai("intermediate_worker"), "YT24-11-technician-upgrade-subsidy-employer"));
+  auto jining = [](const std::string& level) {
+    return suggested(R"({"city":"jining","as_of":"2026-06-01","applicant":{"kind":"person","employer":"enterprise"},
+        "events":[{"id":"e1","type":"skill_level","date":"2026-05-10","level":")" +
+                     level + R"("}]})");
+  };
+  // 济宁 (二) 新取得技师、高级技师、特级技师: the next step for a 高级工, nothing new for a 特级技师.
+  CHECK(has(jining("senior_worker"), "JN24-02-technician-subsidy"));
+  CHECK_FALSE(has(jining("principal_technician"), "JN24-02-technician-subsidy"));
   // A level a person was hired as counts the same way.
   CHECK_FALSE(has(suggested(R"({"city":"yantai","as_of":"2026-06-01","applicant":{"kind":"person",
       "employer":"enterprise"},"events":[{"id":"e1","type":"hire","date":"2025-05-01","talent":"technician",
       "from_outside_city":true}]})"),
                   "YT24-11-ui-upgrade-subsidy"));
+}
+
+TEST_CASE("money another party would receive is never offered to the applicant as something to claim",
+          "[suggestions]") {
+  // 济宁 (九) 给予引才或培养单位奖励 and 威海 2021 18. 给予选送单位…补助 are the unit's money: shown beside a person's
+  // own result when it is there, but not suggested to a person with a provincial result as "could still claim".
+  CHECK_FALSE(has(suggested(R"({"city":"jining","as_of":"2026-06-01","applicant":{"kind":"person",
+      "employer":"enterprise"},"events":[{"id":"e1","type":"competition","date":"2025-09-15",
+      "tier":"provincial_class1","rank":1}]})"),
+                  "JN24-09-worldskills-unit-of-medallist"));
+  auto weihai = suggested(R"({"city":"weihai","as_of":"2026-06-01","applicant":{"kind":"person",
+      "employer":"enterprise"},"events":[{"id":"e1","type":"competition","date":"2025-09-15",
+      "tier":"provincial_class1","rank":1}]})");
+  CHECK_FALSE(has(weihai, "WH21-18-sending-unit"));
+  CHECK(has(weihai, "WH25-09-national-cat1"));
 }
