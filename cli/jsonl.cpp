@@ -148,7 +148,7 @@ void answer_line(const skillcalc::Engine& e, const Batch& b, size_t i, const std
   size_t at = s.end;
   if (b.overlong[i])
     s.put(error_line("too_large", "这一行过大（最多 256 KiB）", "this line is too large (at most 256 KiB)", number));
-  else if (line.find_first_not_of(" \t") == std::string_view::npos)
+  else if (skillcalc::blank_line(line))
     s.put(error_line("empty_line", "空行：没有要测算的情形", "a blank line: no situation to evaluate", number));
   else {
     s.end = e.evaluate_at(s.buf, at, line, day, compact);

@@ -63,6 +63,13 @@ constexpr size_t kMaxEvents = 200;
 // the stack.
 int json_nesting(std::string_view s);
 
+// A batch line with nothing to read: spaces and tabs only, after the byte-order mark an editor may put at the start
+// of a file (a file of nothing but a BOM is one blank line, not bad JSON).
+inline bool blank_line(std::string_view l) {
+  if (l.substr(0, 3) == "\xEF\xBB\xBF") l.remove_prefix(3);
+  return l.find_first_not_of(" \t") == std::string_view::npos;
+}
+
 // Ids in natural order, numbers by value ("e2" before "e10"): the order of a situation's events of one day.
 bool natural_less(std::string_view a, std::string_view b);
 

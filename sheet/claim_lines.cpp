@@ -16,7 +16,7 @@ ClaimLines::Taken ClaimLines::take(std::string line, long number, bool overlong,
                         "this line is too large (at most 256 KiB): left out", 1});
     return Taken::LeftOut;
   }
-  if (skip_blank && line.find_first_not_of(" \t") == std::string::npos) return Taken::Blank;
+  if (skip_blank && skillcalc::blank_line(line)) return Taken::Blank;
   claims.push_back(std::move(line));
   line_of.push_back(number);
   return Taken::Claim;

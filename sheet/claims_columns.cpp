@@ -55,6 +55,15 @@ std::unordered_map<std::string, std::string> label_columns(const skillcalc::Mode
 }  // namespace
 
 bool read_header(const skillcalc::Model& m, const Record& head, Layout& layout, Refusal& fatal) {
+  bool empty = true;
+  for (auto& c : head.cells) empty = empty && trim(c).empty();
+  if (empty) {  // a blank line above the header (a title row deleted, or the sheet starting lower)
+    fatal = {
+        "第 1 行是空行：第一行应是列名（applicant, city, applicant_kind, type, date …）；请删除表头上方的空行后重试",
+        "line 1 is blank: the first line should name the columns (applicant, city, applicant_kind, type, date …); "
+        "delete the blank lines above the header and try again"};
+    return false;
+  }
   // The header.
   static const std::unordered_map<std::string, std::string> alias = {{"申请人", "applicant"},
                                                                      {"申请人名称", "applicant"},

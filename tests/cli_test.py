@@ -32,6 +32,12 @@ e = json.loads(run(["eval", "-"], labelled).stdout)["error"]
 expect("an option's name where its id belongs is refused with the id to write, in both languages",
        e["code"] == "unknown_id" and e["path"] == "/events/0/level" and "请填写编号 technician" in e["zh"]
        and "write the id technician" in e["en"], e)
+p = run(["eval", "--csv", "-"], "\napplicant,city,applicant_kind,type,date,level\nA,weihai,person,skill_level,2025-06-01,technician\n")
+expect("a CSV whose first line is blank is refused as such, not as a missing column",
+       p.returncode == 2 and "第 1 行是空行" in p.stderr and "line 1 is blank" in p.stderr, p.stderr)
+p = run(["eval", "--jsonl", "-"], "\ufeff\n")
+expect("a JSONL file of nothing but a byte-order mark is one blank line, not bad JSON",
+       json.loads(p.stdout.splitlines()[0])["error"]["code"] == "empty_line", p.stdout)
 p = run(["eval", "/nonexistent/file.json"])
 expect("eval exits 2 on a missing file", p.returncode == 2 and json.loads(p.stdout)["ok"] is False)
 for junk in ["", "null", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", "\xff\xfe", '{"city":"weihai","applicant":{"kind":"person"},"events":[{"type":"title","title":null}]}']:
