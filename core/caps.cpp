@@ -124,6 +124,44 @@ void cap_floors(const Model& m, const Situation& s, const Evaluation& ev, std::v
   }
 }
 
+// What the year's counted items of a cap may take at most (their own ceilings), but `skip`: the room a 就高 winner's
+// excluded item could still be paid from.
+long long ceiling_room(const Situation& s, const Evaluation& ev, const std::vector<Item>& items, const Cap& c,
+                       const Item& of, size_t skip) {
+  auto year = [&](const Item& it) { return c.per == Cap::Per::ApplicantYear ? event_of(ev, s, it).date / 10000 : 0; };
+  long long used = 0;
+  for (size_t i = 0; i < items.size(); ++i)
+    if (i != skip && items[i].counts() && items[i].total_known && year(items[i]) == year(of) &&
+        (!items[i].planned || of.planned) && std::binary_search(c.measures.begin(), c.measures.end(), items[i].measure))
+      used += items[i].own_ceiling();
+  return std::max(0LL, c.max_yuan - used);
+}
+
+void cap_ceilings(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  std::map<std::pair<size_t, int>, long long> drawn;  // per cap and year: what raised ceilings already take of it
+  for (size_t wi = 0; wi < items.size(); ++wi) {
+    Item& win = items[wi];
+    if (win.ceil_by < 0 || !win.counts() || !win.total_known || win.counted) continue;
+    const Item& low = items[static_cast<size_t>(win.ceil_by)];
+    const int year = event_of(ev, s, low).date / 10000;
+    long long most = low.total_max;
+    std::vector<std::pair<size_t, int>> from;  // the caps it is paid within
+    for (size_t ci = 0; ci < m.caps.size(); ++ci) {
+      const Cap& c = m.caps[ci];
+      if (m.documents[c.doc].city != s.city || !std::binary_search(c.measures.begin(), c.measures.end(), low.measure))
+        continue;
+      std::pair<size_t, int> key{ci, c.per == Cap::Per::ApplicantYear ? year : 0};
+      most = std::min(most, ceiling_room(s, ev, items, c, low, wi) - drawn[key]);
+      from.push_back(key);
+    }
+    if (most <= win.total_max) continue;
+    for (auto& key : from) drawn[key] += most;
+    if (win.own_max < 0) win.own_max = win.total_max;
+    if (win.floor_by < 0) win.own_min = win.total_min;
+    win.total_max = most, win.ceil_raised = true;
+  }
+}
+
 void cap_by_pools(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
   for (size_t pi = 0; pi < m.pools.size(); ++pi) {
     const Pool& p = m.pools[pi];

@@ -56,7 +56,11 @@ struct Item {
   // 按最高成绩: the best result's own most before it rose to an earlier, lower-level result's higher amount (-1: it
   // did not), which may have been paid when it happened and is not taken back (stacking.cpp keep_paid_before).
   long long paid_before_max = -1;
-  long long own_ceiling() const { return floor_by >= 0 && own_max >= 0 ? own_max : total_max; }
+  // …and the item it excluded that may bring the most (就高), should a cap leave this one less than that: its most
+  // is then that item's (ceil_raised; own_max keeps this one's own), as that item would be paid instead.
+  int ceil_by = -1;
+  bool ceil_raised = false;
+  long long own_ceiling() const { return (floor_by >= 0 || ceil_raised) && own_max >= 0 ? own_max : total_max; }
   // …and the cap that item's own measure has (每家企业每年不超过10万元), when what the other items of its year already
   // take leaves it less: the floor is then only what that cap leaves (floor_room), never money the cap would cut.
   int floor_cap = -1;
@@ -193,6 +197,9 @@ void cap_by_pools(const Model& m, const Situation& s, const Evaluation& ev, std:
 long long cap_room(const Situation& s, const Evaluation& ev, const std::vector<Item>& items, const Cap& c,
                    const Item& of, bool planned, const std::vector<int>& skip);
 void cap_floors(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
+// A 就高 winner that a cap or pool left below the most an item it excluded may bring: it rises to that item's most
+// (within that item's own caps), as that item is paid instead when it brings more.
+void cap_ceilings(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 
 // 就高不重复 and 按最高成绩奖励 (stacking.cpp): items of one stacking rule that reward the same achievement keep only
 // the best; the others are excluded.

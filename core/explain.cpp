@@ -176,26 +176,6 @@ void pool_words(Words& w, const Model& m, const Item& it) {
       "; the more the city's claims, the less it gets.");
 }
 
-// The winner of a stacking rule whose floor is what an item it excluded is certain to bring (evaluate.cpp raise_floor).
-void floor_words(Words& w, const Model& m, const Evaluation& ev, const Item& it) {
-  const Item& low = ev.items[it.floor_by];
-  const Stacking& st = m.stackings[low.stacking];
-  const Text& low_at = m.measures[low.measure].where;
-  cat(w.zh, "按", st.where.zh, "，同一成就只按最高一项发放：本项若低于", low_at.zh, "的", YuanZh{low.total_min},
-      "，则按后者发放");
-  cat(w.en, " Under ", st.where.en,
-      " one achievement is paid once, at the highest amount: should this bring less than ", low_at.en, "'s ",
-      YuanEn{low.total_min}, ", that is paid instead");
-  if (it.floor_cap >= 0) {  // that item's cap leaves it less (evaluate.cpp cap_floors)
-    const Cap& c = m.caps[static_cast<size_t>(it.floor_cap)];
-    cat(w.zh, "；但后者受“", c.quote, "”所限，同期其他项目已计入后最多只能再计", YuanZh{it.floor_room});
-    cat(w.en, "; but that is capped (", c.quote, "), and with the period's other items counted it can bring at most ",
-        YuanEn{it.floor_room});
-  }
-  cat(w.zh, "，所以合计至少计", YuanZh{it.total_min}, "。");
-  cat(w.en, ", so the totals count at least ", YuanEn{it.total_min}, ".");
-}
-
 // A year whose total is unknown (a number left blank) beside the certain item of its events whose number is given.
 void known_part_words(Words& w, const Item& it) {
   cat(w.zh, "本年度已填写人数的事件单独可获", SpanZh{it.counted_min, it.counted_max},
@@ -262,45 +242,11 @@ void capped_words(Words& w, const Model& m, const Situation& s, const Evaluation
     return;
   }
   // A 就高 winner is capped on its own money; the other item's floor (said after) is not this cap's.
-  const bool own = it.floor_by >= 0 && it.own_max >= 0;
+  const bool own = (it.floor_by >= 0 || it.ceil_raised) && it.own_max >= 0;
   const long long lo = own ? it.own_min : it.total_min, hi = own ? it.own_max : it.total_max;
   cat(w.zh, "按", c.where.zh, "（", c.quote, "），本项", own ? "本身的金额" : "", "核减为", SpanZh{lo, hi}, "。");
   cat(w.en, " ", c.where.en, " caps this at ", YuanEn{c.max_yuan}, c.per == Cap::Per::ApplicantYear ? " a year" : "",
       ", so ", own ? "its own money" : "it", " is reduced to ", SpanEn{lo, hi}, ".");
-}
-
-// The best of one achievement whose excluded results came earlier (全国技术能手 in 2025, 中华技能大奖 in 2027): the
-// earlier may have been paid when it happened; then only the difference is still due.
-void paid_before_words(Words& w, const Situation& s, const Evaluation& ev, const Item& it) {
-  const Day when = event_of(ev, s, it).date;
-  const Item* before = nullptr;  // the highest of them
-  for (const Item& o : ev.items)
-    if (o.status == Status::Excluded && o.stacking >= 0 && &ev.items[static_cast<size_t>(o.excluded_by)] == &it &&
-        o.event >= 0 && !o.planned && o.total_known && event_of(ev, s, o).date < when &&
-        (!before || o.total_max > before->total_max))
-      before = &o;
-  if (!before) return;
-  const Event& e = event_of(ev, s, *before);
-  if (it.paid_before_max >= 0) {  // stacking.cpp keep_paid_before
-    cat(w.zh, "同一成就此前的事件“", e.id, "”（", DayZh{e.date}, "）可获", SpanZh{before->total_min, before->total_max},
-        "，高于本项的", YuanZh{it.paid_before_max},
-        "：若当时已按该项发放，已发的不因之后取得的更高级别成绩而退回，本项不再补发；若尚未发放，按最高成绩只发本项。所"
-        "以"
-        "合计计",
-        SpanZh{it.total_min, it.total_max}, "（不重复）。");
-    cat(w.en, " Event “", e.id, "” of the same achievement came earlier (", DayEn{e.date}, ") and brings ",
-        SpanEn{before->total_min, before->total_max}, ", more than this item's ", YuanEn{it.paid_before_max},
-        ": if that was paid when it happened, it is not taken back for the higher-level result that came after, and "
-        "nothing more is paid here; if not yet paid, only this best result is. So the totals count ",
-        SpanEn{it.total_min, it.total_max}, " (once).");
-    return;
-  }
-  long long lo = std::max(0LL, it.total_min - before->total_max), hi = std::max(0LL, it.total_max - before->total_min);
-  cat(w.zh, "同一成就此前的事件“", e.id, "”（", DayZh{e.date}, "）可获", SpanZh{before->total_min, before->total_max},
-      "；若当时已按该项发放，本项只应补发差额", SpanZh{lo, hi}, "（合计按最高一项计，不重复）。");
-  cat(w.en, " Event “", e.id, "” of the same achievement came earlier (", DayEn{e.date}, ") and brings ",
-      SpanEn{before->total_min, before->total_max}, "; if that was paid when it happened, only the difference, ",
-      SpanEn{lo, hi}, ", is still due here (the totals count the highest once).");
 }
 
 // Why an item is not paid as it stands: lost to a stacking rule, a newer document, its dates, a cap or a pool; or a
@@ -328,8 +274,7 @@ void status_words(Words& w, const Model& m, const Situation& s, const Evaluation
       break;
   }
   if (it.counts() && it.pooled_by < 0 && m.measures[it.measure].pool >= 0) shared_pool_words(w, m, it);
-  if (it.floor_by >= 0) floor_words(w, m, ev, it);
-  if (it.counts() && !it.planned) paid_before_words(w, s, ev, it);
+  stacked_words(w, m, s, ev, it);
   if (it.heads_unknown && it.counted && !it.planned) known_part_words(w, it);
   if (it.planned && it.status != Status::OutsidePeriod) plan_words(w, s, event_of(ev, s, it), it);
 }

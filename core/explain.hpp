@@ -12,6 +12,10 @@ void explain(Words& w, const Model& m, const Situation& s, const Evaluation& ev,
 // Why an excluded item is not paid: the rule and the item it gives way to (explain_excluded.cpp).
 void excluded_words(Words& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it);
 
+// Why a stacking rule's winner counts more or less than its own money: another item's floor or ceiling, an earlier
+// result perhaps paid already (explain_stacked.cpp).
+void stacked_words(Words& w, const Model& m, const Situation& s, const Evaluation& ev, const Item& it);
+
 // The question a field of an event asks, in both languages.
 std::pair<std::string_view, std::string_view> field_label(const Model& m, const Event& e, const Path& p);
 

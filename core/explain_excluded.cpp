@@ -91,16 +91,24 @@ void excluded_words(Words& w, const Model& m, const Situation& s, const Evaluati
              : " pays one achievement once, at the highest amount (",
       win_at.en, ", ");
   win.total_known ? put(w.en, SpanEn{win_min, win_max}) : put(w.en, "amount open");
-  if (&ev.items[win.floor_by < 0 ? it.excluded_by : win.floor_by] != &it) {
+  const bool floor = win.floor_by >= 0 && &ev.items[win.floor_by] == &it;
+  const bool ceiling = win.ceil_raised && &ev.items[win.ceil_by] == &it;
+  if (!floor && !ceiling) {
     put(w.zh, "），本项不发。");
     put(w.en, "), so this item is not paid.");
     return;
   }
-  // The winner is not certain and this item is: it is the winner's floor (evaluate.cpp raise_floor).
-  cat(w.zh, "），本项不另发；但若该项低于本项的", YuanZh{it.total_min}, "，按本项发放，所以该项的合计至少计",
-      YuanZh{win.total_min}, "。");
-  cat(w.en, "), so this item is not paid besides it; should that bring less than this item's ", YuanEn{it.total_min},
-      ", this item is paid instead, so that item counts at least ", YuanEn{win.total_min}, ".");
+  // This item is the winner's floor (evaluate.cpp raise_floor) or, a cap having cut the winner, its ceiling
+  // (caps.cpp cap_ceilings): should the winner bring less, this one is paid instead.
+  const long long mine = floor ? it.total_min : win.total_max;
+  cat(w.zh, "），本项不另发；但若该项低于本项的", floor ? "" : "最多", YuanZh{mine}, "，按本项发放，所以该项的合计");
+  cat(w.en, "), so this item is not paid besides it; should that bring less than this item's ", floor ? "" : "up to ",
+      YuanEn{mine}, ", this item is paid instead, so that item counts ");
+  if (floor) cat(w.zh, "至少计", YuanZh{win.total_min}), cat(w.en, "at least ", YuanEn{win.total_min});
+  if (floor && ceiling) put(w.zh, "、"), put(w.en, " and ");
+  if (ceiling) cat(w.zh, "最多计", YuanZh{win.total_max}), cat(w.en, "at most ", YuanEn{win.total_max});
+  put(w.zh, "。");
+  put(w.en, ".");
 }
 
 }  // namespace skillcalc

@@ -57,6 +57,8 @@ void schedule_json(JsonWriter& w, const Measure& x, const Item& it) {
     if (it.periods_min != it.periods_max) w.field("min_count", it.periods_min);
     // The first months of this term that an earlier term of the same allowance already pays: its own begin after.
     if (it.overlap_periods > 0) w.field("overlap", it.overlap_periods);
+    // …or that an earlier term begun before the document may pay: not certain here (the rest is).
+    if (it.prior_term_periods > 0) w.field("earlier_term", it.prior_term_periods);
   }
   w.end_object();
 }

@@ -227,6 +227,16 @@ void raise_floor(std::vector<Item>& items, const std::vector<int>& group, int be
     }
 }
 
+// Under 就高, the excluded item that may bring the most: should a cap cut the winner below it, that one is paid
+// instead (cap_ceilings).
+void note_ceiling(std::vector<Item>& items, const std::vector<int>& group, int best) {
+  Item& win = items[best];
+  for (int i : group)
+    if (i != best && items[i].total_known && items[i].planned == win.planned && items[i].total_max > 0 &&
+        (win.ceil_by < 0 || items[i].total_max > items[win.ceil_by].total_max))
+      win.ceil_by = i;
+}
+
 // A result's level under a rule that ranks results by level (按最高成绩: 世界级、国家级、省级和市级): the index of the
 // first level one of whose field values the event has; a rule without levels, or an event of none, ranks last.
 size_t level_of(const Stacking& st, const Event& e) {
@@ -329,6 +339,7 @@ void keep_best(const Stacking& st, int si, std::vector<Item>& items, const std::
   // result itself unknown (a place not given), a certain lower result may still be the best one.
   const Item& win = items[best];
   if (st.lower_is_floor || win.blank || !win.asked.empty()) raise_floor(items, members, best);
+  if (st.lower_is_floor) note_ceiling(items, members, best);
 }
 
 // A plan that would beat what has happened (a WorldSkills medal planned over this year's selection result): what has

@@ -31,7 +31,7 @@ function eventDate(item, result, situation) {
 }
 
 // One period's money of an item: its own amount times its heads (never its total divided).
-function perPeriod(item) {
+function perPeriod(item, partlyCertain = false) {
   const a = item.amount ?? {};
   const heads = item.heads ?? 1;
   let lo;
@@ -43,7 +43,7 @@ function perPeriod(item) {
   else if (a.kind === 'percent' && a.yuan != null) [lo, hi] = [a.yuan, a.yuan];
   else return null;
   if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi)) return null;
-  return { min: item.certain === false ? 0 : lo * heads, max: hi * heads };
+  return { min: item.certain === false && !partlyCertain ? 0 : lo * heads, max: hi * heads };
 }
 
 // Why an item has no place in time (or null when it has one).
@@ -59,14 +59,15 @@ function unstatedReason(item, start) {
 // The payments of a periodic item: { year, month, min, max } a period; null when they do not add up to its total.
 function periods(item, start, yearsLater) {
   const s = item.schedule;
-  const per = perPeriod(item);
+  const early = s.earlier_term ?? 0; // first months an earlier term from before the document may pay: not certain
+  const per = perPeriod(item, early > 0);
   if (!per || !Number.isSafeInteger(s.count) || s.count < 0) return null;
-  const sure = s.min_count ?? s.count; // periods certain to be paid (count_from left blank: one)
+  const sure = s.min_count ?? s.count; // periods certain to be paid (count_from left blank: one), after `early`
   const [y0, m0] = start.split('-').map(Number);
   const skip = s.overlap ?? 0; // months an earlier term of the same allowance already pays: this one's come after
   const out = [];
   for (let k = 0; k < s.count; k++) {
-    const min = k < sure ? per.min : 0;
+    const min = k >= early && k < early + sure ? per.min : 0;
     if (s.kind === 'monthly') {
       const m = m0 - 1 + skip + k;
       out.push({ year: y0 + yearsLater + Math.floor(m / 12), month: (m % 12) + 1, min, max: per.max });
