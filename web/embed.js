@@ -39,6 +39,12 @@ function current() {
   return { ...LIGHT, ...theme };
 }
 
+// "20px" as rem of the browser's default size (16 px): the same 20 px at the default setting, and larger for a
+// visitor who set larger text in the browser, as the page's own size is (style.css).
+function fontRem(v) {
+  return `${Number.parseInt(v, 10) / 16}rem`;
+}
+
 // Returns null when `values` may be applied, or the reason it is refused.
 export function checkTheme(values) {
   const next = {};
@@ -64,7 +70,7 @@ export function paintTheme() {
     if (on && key in theme) root.style.setProperty(prop, theme[key]);
     else root.style.removeProperty(prop);
   }
-  if (!root.classList.contains('large') && theme.font) root.style.setProperty('--sc-font-size', theme.font);
+  if (!root.classList.contains('large') && theme.font) root.style.setProperty('--sc-font-size', fontRem(theme.font));
   root.classList.toggle('themed', on);
 }
 
