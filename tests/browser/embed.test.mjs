@@ -140,3 +140,27 @@ test('embed: without `origin`, or from another site, theme messages are ignored;
   assert.equal(await cssVar(c.frame, '--sc-accent'), '#0b5cad');
   for (const x of [a, b, c]) await x.page.close();
 });
+
+test('embed: a font size out of range or not in pixels is refused with its own reason and the range allowed', async () => {
+  const q = `?embed=1&city=weihai&origin=${encodeURIComponent(CITY)}`;
+  const big = await open(CITY, `${q}&font=40px`);
+  const odd = await open(CITY, `${q}&font=1.5em`);
+  const good = await open(CITY, `${q}&font=20px`);
+  await big.page.waitForFunction(() => window.got.some((m) => m.type === 'skillcalc:theme-refused'));
+  await odd.page.waitForFunction(() => window.got.some((m) => m.type === 'skillcalc:theme-refused'));
+  const strip = ({ frameHeight, ...m }) => m;
+  assert.deepEqual(strip((await messages(big.page, 'skillcalc:theme-refused'))[0]),
+    { type: 'skillcalc:theme-refused', reason: 'out_of_range', key: 'font', min: '12px', max: '28px', frame: null });
+  assert.deepEqual(strip((await messages(odd.page, 'skillcalc:theme-refused'))[0]),
+    { type: 'skillcalc:theme-refused', reason: 'not_a_size', key: 'font', min: '12px', max: '28px', frame: null });
+  const rootPx = (f) => f.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  assert.equal(await rootPx(big.frame), '18px', 'a refused size changes nothing');
+  assert.equal(await rootPx(good.frame), '20px');
+  assert.deepEqual(await messages(good.page, 'skillcalc:theme-refused'), []);
+  // By message too.
+  await sendTheme(good.page, { font: '8px' });
+  await good.page.waitForFunction(() => window.got.some((m) => m.type === 'skillcalc:theme-refused'));
+  assert.equal((await messages(good.page, 'skillcalc:theme-refused'))[0].reason, 'out_of_range');
+  assert.equal(await rootPx(good.frame), '20px');
+  for (const x of [big, odd, good]) await x.page.close();
+});
