@@ -71,7 +71,8 @@ function renderChrome() {
   document.title = t('title');
   $('skip').textContent = t('skip');
   $('app-title').textContent = t('title');
-  $('app-subtitle').textContent = t('subtitle');
+  // A frame for one city names that city only (its header is read by screen readers).
+  $('app-subtitle').textContent = app.hideCity ? t('subtitle_city', { city: cityLabel(app.state.city) }) : t('subtitle');
   const sw = $('lang-switch');
   sw.textContent = t('lang_switch');
   sw.lang = lang() === 'zh' ? 'en' : 'zh-Hans';
@@ -253,7 +254,8 @@ function renderResultNow() {
     whenMoneyComes({ result, situation, catalog: cat }),
     h('details', { class: 'entered' }, h('summary', {}, t('your_situation')),
       situationSummary(situation, cat, cityLabel(situation.city))),
-    otherCities({ calc: app.calc, situation, cityLabel, catalog: cat }),
+    // A city website's frame for its own city shows that city only: no other cities' amounts.
+    app.hideCity ? null : otherCities({ calc: app.calc, situation, cityLabel, catalog: cat }),
     actions(),
     h('div', { class: 'print-only print-footer' },
       h('p', {}, t('printed', { d: printedAt() }), ' · ',

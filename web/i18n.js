@@ -5,6 +5,7 @@ const STR = {
   zh: {
     title: '技能人才补贴计算器',
     subtitle: '威海、烟台、济宁、日照的技能人才补贴、奖励和待遇',
+    subtitle_city: '{city}的技能人才补贴、奖励和待遇',
     skip: '跳到主要内容',
     lang_switch: 'English',
     loading: '正在载入计算器…',
@@ -175,6 +176,7 @@ const STR = {
   en: {
     title: 'Skill subsidy calculator',
     subtitle: 'Skill-talent subsidies, rewards and entitlements in Weihai, Yantai, Jining and Rizhao',
+    subtitle_city: 'Skill-talent subsidies, rewards and entitlements in {city}',
     skip: 'Skip to main content',
     lang_switch: '中文',
     loading: 'Loading the calculator…',

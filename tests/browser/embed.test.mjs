@@ -141,6 +141,23 @@ test('embed: without `origin`, or from another site, theme messages are ignored;
   for (const x of [a, b, c]) await x.page.close();
 });
 
+test('embed for one city: its header names that city only, and the result has no other cities', async () => {
+  const { page, frame } = await open(CITY, `?embed=1&city=weihai&origin=${encodeURIComponent(CITY)}`);
+  assert.equal(await frame.textContent('#app-subtitle'), '威海的技能人才补贴、奖励和待遇');
+  await fillSituation(frame, CASES.weihai.situation);
+  assert.equal(await frame.getAttribute('#totals', 'data-max'), '5000');
+  assert.equal(await frame.locator('#compare').count(), 0, 'no comparison with other cities');
+  assert.doesNotMatch(await frame.textContent('#result'), /烟台|济宁|日照/);
+  const en = await open(CITY, `?embed=1&city=yantai&lang=en&origin=${encodeURIComponent(CITY)}`);
+  assert.equal(await en.frame.textContent('#app-subtitle'), 'Skill-talent subsidies, rewards and entitlements in Yantai');
+  // An embed without a city offers every city, and compares them.
+  const all = await open(CITY, `?embed=1&origin=${encodeURIComponent(CITY)}`);
+  assert.match(await all.frame.textContent('#app-subtitle'), /威海、烟台、济宁、日照/);
+  await fillSituation(all.frame, CASES.weihai.situation);
+  assert.equal(await all.frame.locator('#compare').count(), 1);
+  for (const x of [{ page }, en, all]) await x.page.close();
+});
+
 test('embed: a font size out of range or not in pixels is refused with its own reason and the range allowed', async () => {
   const q = `?embed=1&city=weihai&origin=${encodeURIComponent(CITY)}`;
   const big = await open(CITY, `${q}&font=40px`);
