@@ -130,7 +130,7 @@ function formContext() {
     catalog: catalog(app.state.city),
     cities: app.cities,
     hideCity: app.hideCity,
-    onCity: (id) => { app.state.city = id; changed(true); },
+    onCity: (id) => { app.state.city = id; $('city-note').hidden = true; changed(true); },
     onStructure: (opts = {}) => { changed(true); if (opts.focus) $(opts.focus)?.focus(); },
     onValue: (structural) => changed(structural),
   };
@@ -392,6 +392,22 @@ function carry() {
   return app.last && !mode.kiosk ? base + encodeSituation(app.last.situation) : base + location.hash;
 }
 
+function cityNoteText() {
+  $('city-note').textContent = t('city_unknown', { city: params.get('city'),
+    cities: app.cities.map((x) => cityLabel(x.id)).join(t('list_sep')) });
+}
+
+// `city=` names a city the page does not cover: say so above the form (the picker is shown), and in a frame tell
+// the parent.
+function unknownCity() {
+  const c = params.get('city');
+  if (!c || initialCity()) return;
+  $('city-note').hidden = false;
+  cityNoteText();
+  console.warn(`skillcalc: unknown city "${c}"; the page offers ${app.cities.map((x) => x.id).join(', ')}`);
+  app.embed?.post({ type: 'skillcalc:city-unknown', city: c, cities: app.cities.map((x) => x.id) });
+}
+
 function initialCity() {
   const c = params.get('city');
   return app.cities.some((x) => x.id === c) ? c : '';
@@ -414,6 +430,7 @@ async function boot() {
     renderChrome();
     if (app.calc && !mode.sheet) { renderFormNow(); renderResultNow(); renderSavedBanner(); }
     if (app.update) showUpdate(app.update);
+    if (!$('city-note').hidden) cityNoteText();
     app.kiosk?.relabel();
     app.sheet?.relabel();
     $('lang-switch').focus();
@@ -469,6 +486,7 @@ async function boot() {
     renderFormNow();
     renderSavedBanner();
   }
+  if (!mode.sheet) unknownCity();
   window.addEventListener('hashchange', () => { if (isShareFragment(location.hash)) openShared(decodeFragment(location.hash)); });
   startReleases();
 }

@@ -151,6 +151,7 @@ export function startEmbed(params) {
   });
   schedule();
   return {
+    post,  // a message to the parent (the frame id is added)
     // The result was just shown: once the new height is posted, tell the parent where the result starts.
     // `top()` gives the offset of its heading from the top of the document.
     resultShown(top) {

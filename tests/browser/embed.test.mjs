@@ -181,3 +181,19 @@ test('embed: a font size out of range or not in pixels is refused with its own r
   assert.equal(await rootPx(good.frame), '20px');
   for (const x of [big, odd, good]) await x.page.close();
 });
+
+test('embed: a city the page does not cover is said in words and posted to the parent; the picker is offered', async () => {
+  const { page, frame } = await open(CITY, `?embed=1&city=lanhai&origin=${encodeURIComponent(CITY)}`);
+  await page.waitForFunction(() => window.got.some((m) => m.type === 'skillcalc:city-unknown'));
+  const [msg] = await messages(page, 'skillcalc:city-unknown');
+  assert.equal(msg.city, 'lanhai');
+  assert.deepEqual(msg.cities.slice(0, 4), ['weihai', 'yantai', 'jining', 'rizhao']);
+  assert.ok(await frame.isVisible('#city-note'));
+  assert.match(await frame.textContent('#city-note'), /城市“lanhai”不在本计算器中.*威海、烟台、济宁、日照.*请在下面选择城市/);
+  assert.equal(await frame.locator('#f-city-weihai').count(), 1, 'the city picker is shown');
+  await frame.check('#f-city-weihai');
+  assert.ok(await frame.isHidden('#city-note'), 'a city chosen, the note goes');
+  const en = await open(CITY, `?embed=1&city=lanhai&lang=en&origin=${encodeURIComponent(CITY)}`);
+  assert.match(await en.frame.textContent('#city-note'), /The city "lanhai" this page was given is not one this calculator covers \(Weihai, Yantai, Jining, Rizhao/);
+  for (const x of [{ page }, en]) await x.page.close();
+});
