@@ -19,8 +19,12 @@ import { whenMoneyComes } from './timeline-view.js';
 const SAVE_KEY = 'skillcalc.saved.v1';
 
 const params = new URLSearchParams(location.search);
-const mode = { embed: params.get('embed') === '1', kiosk: params.get('kiosk') === '1' };
-mode.sheet = params.get('mode') === 'sheet' && !mode.embed && !mode.kiosk;  // 表格批量: not on a kiosk or an embed
+// An embed is a city website's frame: a kiosk (which clears itself) or the 表格批量 sheet in it is ignored, and the
+// parent told (README-embed.md). A kiosk has no sheet either.
+const mode = { embed: params.get('embed') === '1' };
+mode.kiosk = params.get('kiosk') === '1' && !mode.embed;
+mode.sheet = params.get('mode') === 'sheet' && !mode.embed && !mode.kiosk;
+const ignored = mode.embed ? [['kiosk', '1'], ['mode', 'sheet']].filter(([k, v]) => params.get(k) === v) : [];
 const $ = (id) => document.getElementById(id);
 
 const app = {
@@ -422,6 +426,10 @@ async function boot() {
   if (mode.embed) document.documentElement.classList.add('embed');
   if (mode.kiosk) document.documentElement.classList.add('kiosk');
   if (mode.embed) app.embed = startEmbed(params);
+  for (const [k, v] of ignored) {
+    console.warn(`skillcalc: ${k}=${v} is ignored in an embed (embed=1)`);
+    app.embed.post({ type: 'skillcalc:param-ignored', param: k, value: v });
+  }
   app.large = startLarge({ params, kiosk: mode.kiosk, button: $('large-switch'), onChange: () => paintTheme() });
   renderChrome();
 

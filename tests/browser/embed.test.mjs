@@ -197,3 +197,21 @@ test('embed: a city the page does not cover is said in words and posted to the p
   assert.match(await en.frame.textContent('#city-note'), /The city "lanhai" this page was given is not one this calculator covers \(Weihai, Yantai, Jining, Rizhao/);
   for (const x of [{ page }, en]) await x.page.close();
 });
+
+test('embed: kiosk=1 is ignored (the embed wins), with a message to the parent and a console warning', async () => {
+  const page = await browser.context.newPage();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(`${CITY}/?src=${encodeURIComponent(`${server.url}?embed=1&city=weihai&kiosk=1&origin=${encodeURIComponent(CITY)}`)}`);
+  const frame = await (await page.waitForSelector('#sc')).contentFrame();
+  await frame.waitForSelector('html[data-ready="1"]', { timeout: 30_000 });
+  await page.waitForFunction(() => window.got.some((m) => m.type === 'skillcalc:param-ignored'));
+  assert.deepEqual((await messages(page, 'skillcalc:param-ignored')).map(({ param, value }) => ({ param, value })),
+    [{ param: 'kiosk', value: '1' }]);
+  assert.ok(warnings.some((w) => /kiosk=1 is ignored in an embed/.test(w)), `console warning (got ${JSON.stringify(warnings)})`);
+  assert.equal(await frame.evaluate(() => document.documentElement.classList.contains('kiosk')), false);
+  assert.equal(await frame.locator('#kiosk-dialog').count(), 0, 'no idle countdown that clears the frame');
+  await fillSituation(frame, CASES.weihai.situation);
+  assert.equal(await frame.locator('#print').count(), 1, 'an embed, not a kiosk: it prints');
+  await page.close();
+});
