@@ -2,9 +2,9 @@
 // result, and handles the share link, printing, saving, kiosk and embed modes. Nothing leaves the device.
 import { h, clear, append } from './dom.js';
 import { t, pick, setLang, lang, formatDate } from './i18n.js';
-import { emptyState, toSituation, fromSituation, renderForm, markProblems, idForPath } from './form.js';
+import { emptyState, toSituation, fromSituation, toDraft, renderForm, markProblems, idForPath } from './form.js';
 import { renderResult, situationSummary, summaryText } from './result.js';
-import { decodeFragment, isShareFragment, shareUrl, encodeSituation } from './share.js';
+import { decodeFragment, isShareFragment, shareUrl, encodeSituation, encodeDraft, decodeDraft, isDraftFragment } from './share.js';
 import { startKiosk, idleMs, COUNTDOWN_S } from './kiosk.js';
 import { startEmbed, paintTheme } from './embed.js';
 import { claimSheet } from './claim-sheet.js';
@@ -175,6 +175,7 @@ function changed(structural) {
   if (structural) renderFormNow();
   if (app.last && !app.stale) {
     app.stale = true;
+    if (app.update) showUpdate(app.update);  // the update now keeps the edited form, not the result
     $('result').classList.add('stale');
     const note = $('stale-note');
     if (note) { note.hidden = false; note.textContent = t('recalc_needed'); }
@@ -386,14 +387,31 @@ function showUpdate(apply) {
   app.update = apply;
   const box = clear($('update-banner'));
   box.hidden = false;
-  box.append(h('p', {}, t(app.last ? 'update_ready_result' : 'update_ready')),
+  box.append(h('p', {}, t(app.last && !app.stale ? 'update_ready_result' : 'update_ready')),
     h('button', { type: 'button', class: 'secondary', id: 'update-now', onclick: apply }, t('update_now')));
 }
 
-// Where an update reloads to: with a result shown, its situation rides in the share fragment and is recalculated.
+// Where an update reloads to: with a result shown, its situation rides in the share fragment and is recalculated;
+// with a form typed in but not calculated (or changed since its result), what was typed rides as a draft and fills
+// the form again, uncalculated. Nothing typed is lost.
 function carry() {
   const base = location.pathname + location.search;
-  return app.last && !mode.kiosk ? base + encodeSituation(app.last.situation) : base + location.hash;
+  if (mode.kiosk) return base + location.hash;
+  if (app.last && !app.stale) return base + encodeSituation(app.last.situation);
+  if (app.touched || app.last) return base + encodeDraft(toDraft(app.state));
+  return base + location.hash;
+}
+
+// The form an update carried across (carry()): filled again as it was typed, not calculated; the draft leaves the
+// address (a reload later starts clean, as before the update).
+function openDraft(draft) {
+  history.replaceState(history.state, '', location.pathname + location.search);
+  app.state = fromSituation(draft);
+  if (app.hideCity || !app.cities.some((c) => c.id === app.state.city)) app.state.city = initialCity();
+  app.touched = true;  // in use: a later release is offered, never taken over the visitor's answers
+  renderFormNow();
+  renderSavedBanner();
+  announce(t('draft_kept'));
 }
 
 function cityNoteText() {
@@ -490,6 +508,8 @@ async function boot() {
     app.sheet = startSheet({ root: $('sheet'), cities: app.cities });
   } else if (isShareFragment(location.hash)) {
     openShared(decodeFragment(location.hash));
+  } else if (isDraftFragment(location.hash) && decodeDraft(location.hash)) {
+    openDraft(decodeDraft(location.hash));
   } else {
     renderFormNow();
     renderSavedBanner();
