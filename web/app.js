@@ -2,9 +2,9 @@
 // result, and handles the share link, printing, saving, kiosk and embed modes. Nothing leaves the device.
 import { h, clear, append } from './dom.js';
 import { t, pick, setLang, lang, formatDate } from './i18n.js';
-import { emptyState, toSituation, fromSituation, renderForm, markProblems, idForPath } from './form.js';
+import { emptyState, toSituation, fromSituation, toDraft, renderForm, markProblems, idForPath } from './form.js';
 import { renderResult, situationSummary, summaryText } from './result.js';
-import { decodeFragment, isShareFragment, shareUrl, encodeSituation } from './share.js';
+import { decodeFragment, isShareFragment, shareUrl, encodeSituation, encodeDraft, decodeDraft, isDraftFragment } from './share.js';
 import { startKiosk, idleMs, COUNTDOWN_S } from './kiosk.js';
 import { startEmbed, paintTheme } from './embed.js';
 import { claimSheet } from './claim-sheet.js';
@@ -19,8 +19,12 @@ import { whenMoneyComes } from './timeline-view.js';
 const SAVE_KEY = 'skillcalc.saved.v1';
 
 const params = new URLSearchParams(location.search);
-const mode = { embed: params.get('embed') === '1', kiosk: params.get('kiosk') === '1' };
-mode.sheet = params.get('mode') === 'sheet' && !mode.embed && !mode.kiosk;  // 表格批量: not on a kiosk or an embed
+// An embed is a city website's frame: a kiosk (which clears itself) or the 表格批量 sheet in it is ignored, and the
+// parent told (README-embed.md). A kiosk has no sheet either.
+const mode = { embed: params.get('embed') === '1' };
+mode.kiosk = params.get('kiosk') === '1' && !mode.embed;
+mode.sheet = params.get('mode') === 'sheet' && !mode.embed && !mode.kiosk;
+const ignored = mode.embed ? [['kiosk', '1'], ['mode', 'sheet']].filter(([k, v]) => params.get(k) === v) : [];
 const $ = (id) => document.getElementById(id);
 
 const app = {
@@ -71,7 +75,8 @@ function renderChrome() {
   document.title = t('title');
   $('skip').textContent = t('skip');
   $('app-title').textContent = t('title');
-  $('app-subtitle').textContent = t('subtitle');
+  // A frame for one city names that city only (its header is read by screen readers).
+  $('app-subtitle').textContent = app.hideCity ? t('subtitle_city', { city: cityLabel(app.state.city) }) : t('subtitle');
   const sw = $('lang-switch');
   sw.textContent = t('lang_switch');
   sw.lang = lang() === 'zh' ? 'en' : 'zh-Hans';
@@ -129,7 +134,7 @@ function formContext() {
     catalog: catalog(app.state.city),
     cities: app.cities,
     hideCity: app.hideCity,
-    onCity: (id) => { app.state.city = id; changed(true); },
+    onCity: (id) => { app.state.city = id; $('city-note').hidden = true; changed(true); },
     onStructure: (opts = {}) => { changed(true); if (opts.focus) $(opts.focus)?.focus(); },
     onValue: (structural) => changed(structural),
   };
@@ -170,6 +175,7 @@ function changed(structural) {
   if (structural) renderFormNow();
   if (app.last && !app.stale) {
     app.stale = true;
+    if (app.update) showUpdate(app.update);  // the update now keeps the edited form, not the result
     $('result').classList.add('stale');
     const note = $('stale-note');
     if (note) { note.hidden = false; note.textContent = t('recalc_needed'); }
@@ -253,7 +259,8 @@ function renderResultNow() {
     whenMoneyComes({ result, situation, catalog: cat }),
     h('details', { class: 'entered' }, h('summary', {}, t('your_situation')),
       situationSummary(situation, cat, cityLabel(situation.city))),
-    otherCities({ calc: app.calc, situation, cityLabel, catalog: cat }),
+    // A city website's frame for its own city shows that city only: no other cities' amounts.
+    app.hideCity ? null : otherCities({ calc: app.calc, situation, cityLabel, catalog: cat }),
     actions(),
     h('div', { class: 'print-only print-footer' },
       h('p', {}, t('printed', { d: printedAt() }), ' · ',
@@ -380,14 +387,47 @@ function showUpdate(apply) {
   app.update = apply;
   const box = clear($('update-banner'));
   box.hidden = false;
-  box.append(h('p', {}, t(app.last ? 'update_ready_result' : 'update_ready')),
+  box.append(h('p', {}, t(app.last && !app.stale ? 'update_ready_result' : 'update_ready')),
     h('button', { type: 'button', class: 'secondary', id: 'update-now', onclick: apply }, t('update_now')));
 }
 
-// Where an update reloads to: with a result shown, its situation rides in the share fragment and is recalculated.
+// Where an update reloads to: with a result shown, its situation rides in the share fragment and is recalculated;
+// with a form typed in but not calculated (or changed since its result), what was typed rides as a draft and fills
+// the form again, uncalculated. Nothing typed is lost.
 function carry() {
   const base = location.pathname + location.search;
-  return app.last && !mode.kiosk ? base + encodeSituation(app.last.situation) : base + location.hash;
+  if (mode.kiosk) return base + location.hash;
+  if (app.last && !app.stale) return base + encodeSituation(app.last.situation);
+  if (app.touched || app.last) return base + encodeDraft(toDraft(app.state));
+  return base + location.hash;
+}
+
+// The form an update carried across (carry()): filled again as it was typed, not calculated; the draft leaves the
+// address (a reload later starts clean, as before the update).
+function openDraft(draft) {
+  history.replaceState(history.state, '', location.pathname + location.search);
+  app.state = fromSituation(draft);
+  if (app.hideCity || !app.cities.some((c) => c.id === app.state.city)) app.state.city = initialCity();
+  app.touched = true;  // in use: a later release is offered, never taken over the visitor's answers
+  renderFormNow();
+  renderSavedBanner();
+  announce(t('draft_kept'));
+}
+
+function cityNoteText() {
+  $('city-note').textContent = t('city_unknown', { city: params.get('city'),
+    cities: app.cities.map((x) => cityLabel(x.id)).join(t('list_sep')) });
+}
+
+// `city=` names a city the page does not cover: say so above the form (the picker is shown), and in a frame tell
+// the parent.
+function unknownCity() {
+  const c = params.get('city');
+  if (!c || initialCity()) return;
+  $('city-note').hidden = false;
+  cityNoteText();
+  console.warn(`skillcalc: unknown city "${c}"; the page offers ${app.cities.map((x) => x.id).join(', ')}`);
+  app.embed?.post({ type: 'skillcalc:city-unknown', city: c, cities: app.cities.map((x) => x.id) });
 }
 
 function initialCity() {
@@ -404,6 +444,10 @@ async function boot() {
   if (mode.embed) document.documentElement.classList.add('embed');
   if (mode.kiosk) document.documentElement.classList.add('kiosk');
   if (mode.embed) app.embed = startEmbed(params);
+  for (const [k, v] of ignored) {
+    console.warn(`skillcalc: ${k}=${v} is ignored in an embed (embed=1)`);
+    app.embed.post({ type: 'skillcalc:param-ignored', param: k, value: v });
+  }
   app.large = startLarge({ params, kiosk: mode.kiosk, button: $('large-switch'), onChange: () => paintTheme() });
   renderChrome();
 
@@ -412,6 +456,7 @@ async function boot() {
     renderChrome();
     if (app.calc && !mode.sheet) { renderFormNow(); renderResultNow(); renderSavedBanner(); }
     if (app.update) showUpdate(app.update);
+    if (!$('city-note').hidden) cityNoteText();
     app.kiosk?.relabel();
     app.sheet?.relabel();
     $('lang-switch').focus();
@@ -463,10 +508,13 @@ async function boot() {
     app.sheet = startSheet({ root: $('sheet'), cities: app.cities });
   } else if (isShareFragment(location.hash)) {
     openShared(decodeFragment(location.hash));
+  } else if (isDraftFragment(location.hash) && decodeDraft(location.hash)) {
+    openDraft(decodeDraft(location.hash));
   } else {
     renderFormNow();
     renderSavedBanner();
   }
+  if (!mode.sheet) unknownCity();
   window.addEventListener('hashchange', () => { if (isShareFragment(location.hash)) openShared(decodeFragment(location.hash)); });
   startReleases();
 }

@@ -39,13 +39,33 @@ function current() {
   return { ...LIGHT, ...theme };
 }
 
-// Returns null when `values` may be applied, or the reason it is refused.
+// The base font size: whole pixels from FONT_MIN to FONT_MAX ("20px"). Returns null when it may be applied, or why
+// not: `not_a_size` (anything but whole pixels) or `out_of_range`, each with the range allowed.
+const FONT_MIN = 12;
+const FONT_MAX = 28;
+function fontSize(v) {
+  const range = { min: `${FONT_MIN}px`, max: `${FONT_MAX}px` };
+  const m = typeof v === 'string' ? /^\s*(\d{1,4})px\s*$/.exec(v) : null;
+  if (!m) return { reason: 'not_a_size', ...range };
+  const px = Number(m[1]);
+  return px < FONT_MIN || px > FONT_MAX ? { reason: 'out_of_range', ...range } : null;
+}
+
+// "20px" as rem of the browser's default size (16 px): the same 20 px at the default setting, and larger for a
+// visitor who set larger text in the browser, as the page's own size is (style.css).
+function fontRem(v) {
+  return `${Number.parseInt(v, 10) / 16}rem`;
+}
+
+// Returns { ok: values } when `values` may be applied, or the reason it is refused.
 export function checkTheme(values) {
   const next = {};
   for (const [key, v] of Object.entries(values ?? {})) {
     if (!(key in THEME_KEYS)) return { reason: 'unknown_key', key };
-    if (typeof v !== 'string' || v.length > 64) return { reason: 'not_a_colour', key };
-    if (key === 'font' ? !/^(1[2-9]|2[0-8])px$/.test(v) : !parseColor(v)) return { reason: 'not_a_colour', key };
+    if (key === 'font') {
+      const size = fontSize(v);
+      if (size) return { ...size, key };
+    } else if (typeof v !== 'string' || v.length > 64 || !parseColor(v)) return { reason: 'not_a_colour', key };
     next[key] = v.trim();
   }
   const all = { ...current(), ...next };
@@ -64,7 +84,7 @@ export function paintTheme() {
     if (on && key in theme) root.style.setProperty(prop, theme[key]);
     else root.style.removeProperty(prop);
   }
-  if (!root.classList.contains('large') && theme.font) root.style.setProperty('--sc-font-size', theme.font);
+  if (!root.classList.contains('large') && theme.font) root.style.setProperty('--sc-font-size', fontRem(theme.font));
   root.classList.toggle('themed', on);
 }
 
@@ -131,6 +151,7 @@ export function startEmbed(params) {
   });
   schedule();
   return {
+    post,  // a message to the parent (the frame id is added)
     // The result was just shown: once the new height is posted, tell the parent where the result starts.
     // `top()` gives the offset of its heading from the top of the document.
     resultShown(top) {

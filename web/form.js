@@ -127,6 +127,17 @@ export function toSituation(state, catalog, today) {
   return { situation, problems };
 }
 
+// What was typed, as typed, in the situation's shape (fromSituation reads it back): the form carried across a
+// reload before it could be calculated (a field half-written, a required one still empty).
+export function toDraft(state) {
+  return {
+    city: state.city,
+    as_of: state.asOf,
+    applicant: { kind: state.kind, ...state.applicant },
+    events: state.events.map((e) => ({ type: e.type, ...e.values })),
+  };
+}
+
 export function fromSituation(s) {
   const state = emptyState();
   state.city = String(s.city ?? '');

@@ -140,3 +140,78 @@ test('embed: without `origin`, or from another site, theme messages are ignored;
   assert.equal(await cssVar(c.frame, '--sc-accent'), '#0b5cad');
   for (const x of [a, b, c]) await x.page.close();
 });
+
+test('embed for one city: its header names that city only, and the result has no other cities', async () => {
+  const { page, frame } = await open(CITY, `?embed=1&city=weihai&origin=${encodeURIComponent(CITY)}`);
+  assert.equal(await frame.textContent('#app-subtitle'), '威海的技能人才补贴、奖励和待遇');
+  await fillSituation(frame, CASES.weihai.situation);
+  assert.equal(await frame.getAttribute('#totals', 'data-max'), '5000');
+  assert.equal(await frame.locator('#compare').count(), 0, 'no comparison with other cities');
+  assert.doesNotMatch(await frame.textContent('#result'), /烟台|济宁|日照/);
+  const en = await open(CITY, `?embed=1&city=yantai&lang=en&origin=${encodeURIComponent(CITY)}`);
+  assert.equal(await en.frame.textContent('#app-subtitle'), 'Skill-talent subsidies, rewards and entitlements in Yantai');
+  // An embed without a city offers every city, and compares them.
+  const all = await open(CITY, `?embed=1&origin=${encodeURIComponent(CITY)}`);
+  assert.match(await all.frame.textContent('#app-subtitle'), /威海、烟台、济宁、日照/);
+  await fillSituation(all.frame, CASES.weihai.situation);
+  assert.equal(await all.frame.locator('#compare').count(), 1);
+  for (const x of [{ page }, en, all]) await x.page.close();
+});
+
+test('embed: a font size out of range or not in pixels is refused with its own reason and the range allowed', async () => {
+  const q = `?embed=1&city=weihai&origin=${encodeURIComponent(CITY)}`;
+  const big = await open(CITY, `${q}&font=40px`);
+  const odd = await open(CITY, `${q}&font=1.5em`);
+  const good = await open(CITY, `${q}&font=20px`);
+  await big.page.waitForFunction(() => window.got.some((m) => m.type === 'skillcalc:theme-refused'));
+  await odd.page.waitForFunction(() => window.got.some((m) => m.type === 'skillcalc:theme-refused'));
+  const strip = ({ frameHeight, ...m }) => m;
+  assert.deepEqual(strip((await messages(big.page, 'skillcalc:theme-refused'))[0]),
+    { type: 'skillcalc:theme-refused', reason: 'out_of_range', key: 'font', min: '12px', max: '28px', frame: null });
+  assert.deepEqual(strip((await messages(odd.page, 'skillcalc:theme-refused'))[0]),
+    { type: 'skillcalc:theme-refused', reason: 'not_a_size', key: 'font', min: '12px', max: '28px', frame: null });
+  const rootPx = (f) => f.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  assert.equal(await rootPx(big.frame), '18px', 'a refused size changes nothing');
+  assert.equal(await rootPx(good.frame), '20px');
+  assert.deepEqual(await messages(good.page, 'skillcalc:theme-refused'), []);
+  // By message too.
+  await sendTheme(good.page, { font: '8px' });
+  await good.page.waitForFunction(() => window.got.some((m) => m.type === 'skillcalc:theme-refused'));
+  assert.equal((await messages(good.page, 'skillcalc:theme-refused'))[0].reason, 'out_of_range');
+  assert.equal(await rootPx(good.frame), '20px');
+  for (const x of [big, odd, good]) await x.page.close();
+});
+
+test('embed: a city the page does not cover is said in words and posted to the parent; the picker is offered', async () => {
+  const { page, frame } = await open(CITY, `?embed=1&city=lanhai&origin=${encodeURIComponent(CITY)}`);
+  await page.waitForFunction(() => window.got.some((m) => m.type === 'skillcalc:city-unknown'));
+  const [msg] = await messages(page, 'skillcalc:city-unknown');
+  assert.equal(msg.city, 'lanhai');
+  assert.deepEqual(msg.cities.slice(0, 4), ['weihai', 'yantai', 'jining', 'rizhao']);
+  assert.ok(await frame.isVisible('#city-note'));
+  assert.match(await frame.textContent('#city-note'), /城市“lanhai”不在本计算器中.*威海、烟台、济宁、日照.*请在下面选择城市/);
+  assert.equal(await frame.locator('#f-city-weihai').count(), 1, 'the city picker is shown');
+  await frame.check('#f-city-weihai');
+  assert.ok(await frame.isHidden('#city-note'), 'a city chosen, the note goes');
+  const en = await open(CITY, `?embed=1&city=lanhai&lang=en&origin=${encodeURIComponent(CITY)}`);
+  assert.match(await en.frame.textContent('#city-note'), /The city "lanhai" this page was given is not one this calculator covers \(Weihai, Yantai, Jining, Rizhao/);
+  for (const x of [{ page }, en]) await x.page.close();
+});
+
+test('embed: kiosk=1 is ignored (the embed wins), with a message to the parent and a console warning', async () => {
+  const page = await browser.context.newPage();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.goto(`${CITY}/?src=${encodeURIComponent(`${server.url}?embed=1&city=weihai&kiosk=1&origin=${encodeURIComponent(CITY)}`)}`);
+  const frame = await (await page.waitForSelector('#sc')).contentFrame();
+  await frame.waitForSelector('html[data-ready="1"]', { timeout: 30_000 });
+  await page.waitForFunction(() => window.got.some((m) => m.type === 'skillcalc:param-ignored'));
+  assert.deepEqual((await messages(page, 'skillcalc:param-ignored')).map(({ param, value }) => ({ param, value })),
+    [{ param: 'kiosk', value: '1' }]);
+  assert.ok(warnings.some((w) => /kiosk=1 is ignored in an embed/.test(w)), `console warning (got ${JSON.stringify(warnings)})`);
+  assert.equal(await frame.evaluate(() => document.documentElement.classList.contains('kiosk')), false);
+  assert.equal(await frame.locator('#kiosk-dialog').count(), 0, 'no idle countdown that clears the frame');
+  await fillSituation(frame, CASES.weihai.situation);
+  assert.equal(await frame.locator('#print').count(), 1, 'an embed, not a kiosk: it prints');
+  await page.close();
+});

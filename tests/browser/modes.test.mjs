@@ -190,6 +190,27 @@ test('read aloud: hidden without a Chinese voice; with one, it reads the result 
   await page.close();
 });
 
+test('text size follows the browser\'s own setting: 18 px at its default 16 px, in proportion above it', async () => {
+  const page = await site.browser.context.newPage();
+  const cdp = await site.browser.context.newCDPSession(page);
+  const root = async (query) => {
+    await page.goto(`${site.server.url}${query}`);
+    await waitReady(page);
+    return page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  };
+  const sizes = async () => ({ page: await root('?large=0'), large: await root('?large=1'),
+    embed: await root('?embed=1&city=weihai&font=20px&large=0'), kiosk: await root('?kiosk=1') });
+  // The browser's default (16 px): the page as it always looked.
+  assert.deepEqual(await sizes(), { page: 18, large: 20, embed: 20, kiosk: 28 });
+  // A visitor who set larger text (24 px) gets everything half as large again; large type and a city's size too.
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
+  assert.deepEqual(await sizes(), { page: 27, large: 30, embed: 30, kiosk: 42 });
+  // Smaller text (12 px) is taken too, but large type and the kiosk keep their own minimum.
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 12 } });
+  assert.deepEqual(await sizes(), { page: 13.5, large: 20, embed: 15, kiosk: 28 });
+  await page.close();
+});
+
 test('no request ever leaves the origin', () => {
   assert.deepEqual(site.outside, []);
 });

@@ -200,3 +200,59 @@ test('a kiosk in use takes the new release at its reset; an untouched kiosk at i
     await b.close();
   }
 });
+
+// The field id of `field` in the page's only event (its scope is f-ev<key>).
+async function eventField(page, field) {
+  const scope = (await page.locator('fieldset.event').last().getAttribute('id')).replace(/-set$/, '');
+  return `#${scope}-${field}`;
+}
+
+test('the update keeps a form typed in but not calculated, and edits made after a result', async () => {
+  const { b, page } = await firstVisit();
+  try {
+    // Half-way through: a level chosen, its date half-written, nothing calculated yet.
+    await page.check('#f-city-weihai');
+    await page.check('#f-kind-person');
+    await page.selectOption('#f-add-type', 'skill_level');
+    await page.click('#f-add-button');
+    await page.selectOption(await eventField(page, 'level'), 'senior_technician');
+    await page.fill(await eventField(page, 'date'), '2025-07');
+    server.serve(R.R2.dir);
+    assert.equal(await checkForUpdate(page), 'installed');
+    await page.waitForSelector('#update-banner:not([hidden]) #update-now');
+    assert.match(await page.textContent('#update-banner'), /保留您已填写的内容/);
+    await page.click('#update-now');
+    assertWhole(await waitForRelease(page, R.R2), R.R2);
+    await page.waitForSelector('fieldset.event');
+    assert.ok(await page.isChecked('#f-city-weihai'));
+    assert.ok(await page.isChecked('#f-kind-person'));
+    assert.equal(await page.locator('fieldset.event').count(), 1);
+    assert.equal(await page.inputValue(await eventField(page, 'level')), 'senior_technician');
+    assert.equal(await page.inputValue(await eventField(page, 'date')), '2025-07', 'the half-written date, as typed');
+    assert.equal(await page.locator('#totals').count(), 0, 'not calculated: the visitor had not asked');
+    assert.ok(!page.url().includes('#'), 'the draft leaves the address');
+
+    // Finished and calculated, then changed: the update keeps the change, not the result it made stale.
+    await page.fill(await eventField(page, 'date'), '2025-07-15');
+    await page.selectOption(await eventField(page, 'route'), 'jinlanling_training');
+    await page.click('details.more > summary');
+    await page.fill('#f-opt-as_of', '2025-09-01');
+    await page.click('#calculate');
+    await page.waitForSelector('#result:not([hidden]) #totals');
+    assert.equal(await page.getAttribute('#totals', 'data-max'), '5000');
+    await page.click('#edit');
+    await page.fill(await eventField(page, 'date'), '2025-08-0');
+    server.serve(R.R3.dir);
+    assert.equal(await checkForUpdate(page), 'installed');
+    await page.waitForSelector('#update-banner:not([hidden]) #update-now');
+    assert.match(await page.textContent('#update-banner'), /保留您已填写的内容/);
+    await page.click('#update-now');
+    assertWhole(await waitForRelease(page, R.R3), R.R3);
+    await page.waitForSelector('fieldset.event');
+    assert.equal(await page.inputValue(await eventField(page, 'date')), '2025-08-0');
+    assert.equal(await page.inputValue(await eventField(page, 'route')), 'jinlanling_training');
+    assert.equal(await page.inputValue('#f-opt-as_of'), '2025-09-01');
+  } finally {
+    await b.close();
+  }
+});
