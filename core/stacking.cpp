@@ -266,7 +266,10 @@ bool better_result(const Model& m, const Situation& s, const Evaluation& ev, con
   };
   if (worth(x, room_a) != worth(y, room_b)) return worth(x, room_a) > worth(y, room_b);
   if (floor_of(x, room_a) != floor_of(y, room_b)) return floor_of(x, room_a) > floor_of(y, room_b);
-  // Equal money: the achievement's first event (a WorldSkills medal before the 全国技术能手 conferred for it).
+  // Equal money: what is certain before what waits on a blank fact (a hire whose move from outside is stated before
+  // one whose move is not); then the achievement's first event (a WorldSkills medal before the 全国技术能手
+  // conferred for it).
+  if (x.uncertain() != y.uncertain()) return !x.uncertain();
   if (x.event >= 0 && y.event >= 0 && event_of(ev, s, x).date != event_of(ev, s, y).date)
     return event_of(ev, s, x).date < event_of(ev, s, y).date;
   if (x.measure != y.measure) return m.measures[x.measure].id < m.measures[y.measure].id;

@@ -278,3 +278,23 @@ TEST_CASE("a suggestion whose figures are the text's minimums says so", "[evalua
   }
   CHECK(found);
 }
+
+TEST_CASE("under 就高, of two items with equal money the certain one is kept, not one waiting on a blank fact",
+          "[evaluate][stacking]") {
+  // 烟台 (十一) 首次新引进: a hire that does not say whether it came from outside the city, and a later one that did.
+  // The amount is not stated, so money cannot choose; the later hire, which certainly qualifies, is the one paid.
+  static auto e = skillcalc::Engine::load(skillcalc::embedded_rules(), nullptr);
+  REQUIRE(e);
+  json r = test::eval(*e, json::parse(R"({"city":"yantai","as_of":"2026-12-01",
+      "applicant":{"kind":"person","employer":"enterprise","social_insurance_months":30},"events":[
+      {"id":"e1","type":"hire","date":"2024-06-01","talent":"technician"},
+      {"id":"e2","type":"hire","date":"2025-06-01","talent":"technician","from_outside_city":true}]})"));
+  int granted = 0;
+  for (auto& i : r["items"])
+    if (i["clause_id"] == "YT24-11-imported-living-subsidy" && i["status"] == "granted") {
+      ++granted;
+      CHECK(i["event_ids"] == json::array({"e2"}));
+      CHECK_FALSE(i.contains("certain"));
+    }
+  CHECK(granted == 1);
+}
