@@ -196,6 +196,14 @@ bool parse_threads(const std::string& v, int& threads) {
   return true;
 }
 
+// Whether two paths name one file (through links too); false where either does not exist yet or is stdin.
+bool same_file(const std::string& in, const std::string& out) {
+  if (in.empty() || out.empty() || in == "-") return false;
+  struct stat a {
+  }, b{};
+  return stat(in.c_str(), &a) == 0 && stat(out.c_str(), &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
 // The usage in Chinese, then in English.
 void print_usage(std::FILE* to) {
   std::fputs(kUsageZh, to);
@@ -283,6 +291,12 @@ int main(int argc, char** argv) {
   if (cities_given && cmd != "compare") return refuse("--cities 只用于 compare", "--cities belongs to compare");
   if (cities_given && cities.empty()) return refuse("--cities 不能为空", "--cities must name a city");
   if (batch && rest.size() > 1) o.path = rest[1];
+  if (same_file(o.path, o.out_path)) {  // the output would overwrite the input while it is read, or be read again
+    cli::note("skillcalc: -o " + o.out_path + " 就是输入文件：输出会覆盖正在读取的输入，请写到另一个文件 / -o " +
+              o.out_path +
+              " is the input file: the output would overwrite the input being read; write to another file");
+    return 2;
+  }
 
   if (cmd == "check") return run_check(rest.size() > 1 ? rest[1] : rules_dir, o.day, o.quiet);
   if (cmd == "new") {

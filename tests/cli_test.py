@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The command line's contract: exit codes, batch mode that goes on past bad lines, clean errors for bad input."""
-import json, sys
+import json, os, sys, tempfile
 
 from clitest_util import Checks, cli_runner
 
@@ -38,6 +38,18 @@ expect("a CSV whose first line is blank is refused as such, not as a missing col
 p = run(["eval", "--jsonl", "-"], "\ufeff\n")
 expect("a JSONL file of nothing but a byte-order mark is one blank line, not bad JSON",
        json.loads(p.stdout.splitlines()[0])["error"]["code"] == "empty_line", p.stdout)
+with tempfile.TemporaryDirectory() as tmp:
+    same = os.path.join(tmp, "claims.jsonl")
+    with open(same, "w") as f:
+        f.write(good + "\n")
+    os.symlink(same, os.path.join(tmp, "link.jsonl"))
+    for args in (["eval", "--jsonl", same, "-o", same], ["eval", "--csv", same, "-o", os.path.join(tmp, "link.jsonl")],
+                 ["budget", same, "-o", same], ["eval", same, "-o", same]):
+        p = run(args)
+        with open(same) as f:
+            kept = f.read() == good + "\n"
+        expect("-o naming the input file (%s) is refused before anything is written, the input kept" % args[1],
+               p.returncode == 2 and "就是输入文件" in p.stderr and "is the input file" in p.stderr and kept, p.stderr)
 p = run(["eval", "/nonexistent/file.json"])
 expect("eval exits 2 on a missing file", p.returncode == 2 and json.loads(p.stdout)["ok"] is False)
 for junk in ["", "null", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", "\xff\xfe", '{"city":"weihai","applicant":{"kind":"person"},"events":[{"type":"title","title":null}]}']:
