@@ -169,6 +169,16 @@ int run_jsonl(const Engine& e, const cli::Options& o) {
       out.write(cli::kUtf16Refusal);
       return finish(out, 2);
     }
+    std::string head(4096, '\0');  // a claims CSV given as JSONL: each line is answered as bad JSON; said once
+    file.read(&head[0], static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<size_t>(file.gcount()));
+    if (cli::looks_like_csv_header(std::string_view(head).substr(0, head.find('\n'))))
+      cli::note(
+          "skillcalc: " + o.path +
+          ": 第 1 行不是 JSON，看起来是表格（CSV）的表头：表格请用 eval --csv / line 1 is not JSON but looks like "
+          "a spreadsheet's header: for a CSV use eval --csv");
+    file.clear();
+    file.seekg(0);
   }
   cli::Progress progress{o.quiet, "eval --jsonl"};
   cli::JsonlCounts n = cli::eval_jsonl(e, *in, o.day, out, &progress, size, o.compact, o.threads);

@@ -50,6 +50,13 @@ with tempfile.TemporaryDirectory() as tmp:
             kept = f.read() == good + "\n"
         expect("-o naming the input file (%s) is refused before anything is written, the input kept" % args[1],
                p.returncode == 2 and "就是输入文件" in p.stderr and "is the input file" in p.stderr and kept, p.stderr)
+with tempfile.TemporaryDirectory() as tmp:
+    sheet = os.path.join(tmp, "claims.txt")
+    with open(sheet, "w") as f:
+        f.write("applicant,city,applicant_kind,type,date,level\nA,weihai,person,skill_level,2025-06-01,technician\n")
+    p = run(["eval", "--jsonl", sheet])
+    expect("a claims CSV given to eval --jsonl is answered line by line and named once as a spreadsheet",
+           p.returncode == 2 and p.stderr.count("请用 eval --csv") == 1 and len(p.stdout.splitlines()) == 2, p.stderr)
 p = run(["eval", "/nonexistent/file.json"])
 expect("eval exits 2 on a missing file", p.returncode == 2 and json.loads(p.stdout)["ok"] is False)
 for junk in ["", "null", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", "\xff\xfe", '{"city":"weihai","applicant":{"kind":"person"},"events":[{"type":"title","title":null}]}']:
