@@ -56,10 +56,16 @@ void drain(sheet::Job& job, Output& out) {
 void budget_summary(const std::string& answer, size_t claims, double seconds, long long errors) {
   size_t at = answer.rfind("\"claims_skipped\":");
   long long left = at == std::string::npos ? 0 : std::atoll(answer.c_str() + at + 17);
-  char b[200];
+  size_t rows_at = answer.rfind("\"rows_left_out\":");  // a claims CSV: rows whose applicant could not be read
+  long long rows = rows_at == std::string::npos ? 0 : std::atoll(answer.c_str() + rows_at + 16);
+  char b[240];
   std::snprintf(b, sizeof b, "budget: %zu claims, %lld settled, %lld left out, in %.2f s; %lld errors", claims,
                 static_cast<long long>(claims) - left, left, seconds, errors);
-  note(b);
+  std::string line = b;
+  if (rows > 0)
+    line += "; " + std::to_string(rows) + " rows left out with their applicant's error / 另有 " + std::to_string(rows) +
+            " 行随所属申请人的错误未计入";
+  note(line);
 }
 
 // Opens o.path and runs both passes of a claims CSV job, writing as it goes. False when the file cannot be read or
