@@ -229,8 +229,15 @@ Err check_claimed(const PoolIndex& ix, const Applicant& a, const std::vector<Sum
       return {"unknown_claim", path, "本申请人没有“" + clause + "”这一项可计入资金池的待遇",
               "this applicant has no pooled item '" + clause + "'"};
     if (years > 1 || !x->known)
-      return {"ambiguous_claim", path, "“" + clause + "”的待遇分属多个年度或总额未知，请按年度分别申报",
-              "the items of '" + clause + "' fall in several years or have no known total: give one claim per year"};
+      return {
+          "ambiguous_claim", path,
+          "“" + clause +
+              "”的待遇分属多个年度或总额未知，申报金额无法对应到一年：请按年度分别申报（表格中可把各年的行写成不同的申"
+              "请人名称，如“甲公司2025”“甲公司2026”）",
+          "the items of '" + clause +
+              "' fall in several years or have no known total, so a claimed amount cannot "
+              "be matched to one year: give one claim per year (in a spreadsheet, name each year's rows as their own "
+              "applicant, such as '甲公司2025' and '甲公司2026')"};
     if (yuan < x->min || yuan > x->max) {
       Err e{
           "out_of_range", path,
