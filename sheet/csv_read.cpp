@@ -158,14 +158,12 @@ bool Reader::next(Record& rec, std::vector<RowError>& errors) {
            1, ""});
     else
       errors.push_back({first, quote_column_, "",
-                        "第 " + l + " 行的引号" + why_zh + "：" +
-                            (took <= 1 ? "它在本行内没有正确闭合" : "从该行起的 " + k + " 行会被读成一个单元格") +
-                            "。第 " + l + " 行未计算，从第 " + std::to_string(first + 1) +
-                            " 行起继续读取（字段中的引号要写成 \"\"）",
-                        "the quote opened on line " + l + " " + why_en + ": " +
-                            (took <= 1 ? std::string("it does not close properly on its line")
-                                       : "it would take " + k + " lines into one cell") +
-                            ". Line " + l + " is not evaluated; reading goes on at line " + std::to_string(first + 1) +
+                        "第 " + l + " 行的引号" + why_zh +
+                            (took <= 1 ? std::string() : "：从该行起的 " + k + " 行会被读成一个单元格") + "。第 " + l +
+                            " 行未计算，从第 " + std::to_string(first + 1) + " 行起继续读取（字段中的引号要写成 \"\"）",
+                        "the quote opened on line " + l + " " + why_en +
+                            (took <= 1 ? std::string() : ": it would take " + k + " lines into one cell") + ". Line " +
+                            l + " is not evaluated; reading goes on at line " + std::to_string(first + 1) +
                             " (a quote inside a field is written \"\")",
                         1, ""});
     if (namer_) namer_(rec.cells, errors.back());
