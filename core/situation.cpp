@@ -163,9 +163,14 @@ class Parser {
         } else {
           return wrong("wrong_type", "必须是整数", " must be a whole number");
         }
-        if (beyond || x < d.min || x > d.max)
-          return wrong("out_of_range", "必须在" + std::to_string(d.min) + "至" + std::to_string(d.max) + "之间",
-                       " must be between " + std::to_string(d.min) + " and " + std::to_string(d.max));
+        if (beyond || x < d.min || x > d.max) {
+          const std::string given = beyond ? std::string() : std::to_string(x);  // the value, for a clerk to find
+          return wrong("out_of_range",
+                       "必须在" + std::to_string(d.min) + "至" + std::to_string(d.max) + "之间" +
+                           (beyond ? "" : "（所填为 " + given + "）"),
+                       " must be between " + std::to_string(d.min) + " and " + std::to_string(d.max) +
+                           (beyond ? "" : " (given: " + given + ")"));
+        }
         out.kind = Value::Kind::Int, out.i = x;
         return true;
       }

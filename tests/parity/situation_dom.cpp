@@ -67,8 +67,10 @@ class Parser {
         }
         if (beyond || x < d.min || x > d.max)
           return fail("out_of_range", path,
-                      "“" + zh + "”必须在" + std::to_string(d.min) + "至" + std::to_string(d.max) + "之间",
-                      name + " must be between " + std::to_string(d.min) + " and " + std::to_string(d.max));
+                      "“" + zh + "”必须在" + std::to_string(d.min) + "至" + std::to_string(d.max) + "之间" +
+                          (beyond ? "" : "（所填为 " + std::to_string(x) + "）"),
+                      name + " must be between " + std::to_string(d.min) + " and " + std::to_string(d.max) +
+                          (beyond ? "" : " (given: " + std::to_string(x) + ")"));
         out.kind = Value::Kind::Int, out.i = x;
         return true;
       }
