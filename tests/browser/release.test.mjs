@@ -207,6 +207,16 @@ async function eventField(page, field) {
   return `#${scope}-${field}`;
 }
 
+// A release published while answers are typed in: the banner says they are kept, and its button takes the release.
+async function updateKeepingAnswers(page, release) {
+  server.serve(release.dir);
+  assert.equal(await checkForUpdate(page), 'installed');
+  await page.waitForSelector('#update-banner:not([hidden]) #update-now');
+  assert.match(await page.textContent('#update-banner'), /保留您已填写的内容/);
+  await page.click('#update-now');
+  assertWhole(await waitForRelease(page, release), release);
+}
+
 test('the update keeps a form typed in but not calculated, and edits made after a result', async () => {
   const { b, page } = await firstVisit();
   try {
@@ -217,12 +227,7 @@ test('the update keeps a form typed in but not calculated, and edits made after 
     await page.click('#f-add-button');
     await page.selectOption(await eventField(page, 'level'), 'senior_technician');
     await page.fill(await eventField(page, 'date'), '2025-07');
-    server.serve(R.R2.dir);
-    assert.equal(await checkForUpdate(page), 'installed');
-    await page.waitForSelector('#update-banner:not([hidden]) #update-now');
-    assert.match(await page.textContent('#update-banner'), /保留您已填写的内容/);
-    await page.click('#update-now');
-    assertWhole(await waitForRelease(page, R.R2), R.R2);
+    await updateKeepingAnswers(page, R.R2);
     await page.waitForSelector('fieldset.event');
     assert.ok(await page.isChecked('#f-city-weihai'));
     assert.ok(await page.isChecked('#f-kind-person'));
@@ -242,12 +247,7 @@ test('the update keeps a form typed in but not calculated, and edits made after 
     assert.equal(await page.getAttribute('#totals', 'data-max'), '5000');
     await page.click('#edit');
     await page.fill(await eventField(page, 'date'), '2025-08-0');
-    server.serve(R.R3.dir);
-    assert.equal(await checkForUpdate(page), 'installed');
-    await page.waitForSelector('#update-banner:not([hidden]) #update-now');
-    assert.match(await page.textContent('#update-banner'), /保留您已填写的内容/);
-    await page.click('#update-now');
-    assertWhole(await waitForRelease(page, R.R3), R.R3);
+    await updateKeepingAnswers(page, R.R3);
     await page.waitForSelector('fieldset.event');
     assert.equal(await page.inputValue(await eventField(page, 'date')), '2025-08-0');
     assert.equal(await page.inputValue(await eventField(page, 'route')), 'jinlanling_training');
