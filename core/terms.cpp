@@ -225,12 +225,19 @@ bool ranked_by_stacking(const Model& m, int measure) {
   });
 }
 
-// Whether two events are one contest project's results at one tier on one day.
-bool same_contest_day(const Event& a, const Event& b) {
-  if (a.type != "competition" || b.type != a.type || a.contest.empty() || a.contest != b.contest || a.date != b.date)
-    return false;
+// Whether two events are results at one tier on one day.
+bool same_tier_day(const Event& a, const Event& b) {
+  if (a.type != "competition" || b.type != a.type || a.date != b.date) return false;
   const Value *x = a.fields.get("tier"), *y = b.fields.get("tier");
   return x && y && x->kind == y->kind && x->s == y->s;
+}
+
+// …of one contest project; or maybe, where either leaves the project blank.
+bool same_contest_day(const Event& a, const Event& b) {
+  return same_tier_day(a, b) && !a.contest.empty() && a.contest == b.contest;
+}
+bool maybe_same_contest_day(const Event& a, const Event& b) {
+  return same_tier_day(a, b) && (a.contest.empty() || b.contest.empty());
 }
 
 }  // namespace
@@ -241,12 +248,19 @@ void drop_repeated_results(const Model& m, const Situation& s, const Evaluation&
     for (size_t j = 0; j < i; ++j) {
       Item &a = items[j], &b = items[i];
       if (!a.counts() || !b.counts() || a.measure != b.measure || a.event < 0 || b.event < 0 || a.event == b.event ||
-          ranked_by_stacking(m, a.measure) || !same_contest_day(event_of(ev, s, a), event_of(ev, s, b)))
+          ranked_by_stacking(m, a.measure))
         continue;
+      const Event &x = event_of(ev, s, a), &y = event_of(ev, s, b);
+      const bool same = same_contest_day(x, y);
+      if (!same && !maybe_same_contest_day(x, y)) continue;
       bool later_better = b.total_min > a.total_min || (b.total_min == a.total_min && b.total_max > a.total_max);
       Item& lost = later_better ? a : b;
-      lost.status = Status::Excluded, lost.excluded_by = static_cast<int>(later_better ? i : j),
-      lost.stacking = kSameResult;
+      if (same) {
+        lost.status = Status::Excluded, lost.excluded_by = static_cast<int>(later_better ? i : j),
+        lost.stacking = kSameResult;
+      } else if (lost.project_of < 0) {  // a project left blank: perhaps one result entered twice, so not certain
+        lost.project_of = (later_better ? b : a).event, lost.total_min = 0;
+      }
     }
   }
 }
