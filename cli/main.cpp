@@ -206,12 +206,14 @@ bool parse_threads(const std::string& v, int& threads) {
   return true;
 }
 
-// Whether two paths name one file (through links too); false where either does not exist yet or is stdin.
+// Whether the input (a path, or "-": standard input, which a shell may have redirected from a file) and the output
+// path name one file (through links too); false where the output does not exist yet.
 bool same_file(const std::string& in, const std::string& out) {
-  if (in.empty() || out.empty() || in == "-") return false;
-  struct stat a {
-  }, b{};
-  return stat(in.c_str(), &a) == 0 && stat(out.c_str(), &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+  if (in.empty() || out.empty()) return false;
+  struct stat a {};
+  struct stat b {};
+  bool have_in = in == "-" ? fstat(0, &a) == 0 && S_ISREG(a.st_mode) : stat(in.c_str(), &a) == 0;
+  return have_in && stat(out.c_str(), &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
 // The usage in Chinese, then in English.

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The command line's contract: exit codes, batch mode that goes on past bad lines, clean errors for bad input."""
-import json, os, sys, tempfile
+import json, os, subprocess, sys, tempfile
 
 from clitest_util import Checks, cli_runner
 
@@ -50,6 +50,13 @@ with tempfile.TemporaryDirectory() as tmp:
             kept = f.read() == good + "\n"
         expect("-o naming the input file (%s) is refused before anything is written, the input kept" % args[1],
                p.returncode == 2 and "就是输入文件" in p.stderr and "is the input file" in p.stderr and kept, p.stderr)
+    with open(same) as stdin:  # `skillcalc eval --jsonl - -o claims.jsonl < claims.jsonl`: the same file by stdin
+        p = subprocess.run([cli, "--today", "2026-01-15", "eval", "--jsonl", "-", "-o", same], stdin=stdin,
+                           capture_output=True, text=True, timeout=30)
+    with open(same) as f:
+        kept = f.read() == good + "\n"
+    expect("-o naming the file standard input is read from is refused too, the input kept",
+           p.returncode == 2 and "is the input file" in p.stderr and kept, p.stderr)
 with tempfile.TemporaryDirectory() as tmp:
     sheet = os.path.join(tmp, "claims.txt")
     with open(sheet, "w") as f:
