@@ -133,13 +133,6 @@ int run_eval(const Engine& e, const cli::Options& o) {
     out.write(error_object("cannot_read", zh, en));
     return finish(out, 2);
   }
-  const size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-  if (text.find_first_not_of(" \t\r\n", start) == std::string::npos) {  // said so, not as bad JSON at byte 1
-    out.write(
-        error_object("empty_input", "输入为空：没有要测算的情形", "the input is empty: no situation to evaluate"));
-    cli::note("skillcalc: " + (o.path == "-" ? std::string("<stdin>") : o.path) + ": 输入为空 / the input is empty");
-    return finish(out, 2);
-  }
   std::string r = o.compact ? e.evaluate_compact(text, o.day) : e.evaluate(text, o.day);
   out.write(r + "\n");
   if (r.find("\"code\":\"invalid_json\"") != std::string::npos &&
