@@ -489,6 +489,11 @@ class Parser {
 // Where the strict checker finds the fault of a text the reader did not vouch for, in the order of old: nesting,
 // then NUL bytes, syntax and keys twice.
 bool fault_of(std::string_view text, InputError& err) {
+  std::string_view body = text.substr(0, 3) == "\xEF\xBB\xBF" ? text.substr(3) : text;
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {  // said so, not as bad JSON at byte 1
+    err = {"empty_input", "", "输入为空：没有要测算的情形", "the input is empty: no situation to evaluate"};
+    return true;
+  }
   if (json_nesting(text) > kMaxDepth) {
     err = {"too_deep", "", "JSON 嵌套过深（最多 16 层）", "the JSON is nested too deeply (at most 16 levels)"};
     return true;

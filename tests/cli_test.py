@@ -64,6 +64,10 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run(["eval", "--jsonl", sheet])
     expect("a claims CSV given to eval --jsonl is answered line by line and named once as a spreadsheet",
            p.returncode == 2 and p.stderr.count("请用 eval --csv") == 1 and len(p.stdout.splitlines()) == 2, p.stderr)
+for empty in ("", "\ufeff\n", "  \n\n"):
+    p = run(["eval", "-"], empty)
+    expect("an empty input (%r) is said to be empty, not bad JSON at byte 1" % empty,
+           p.returncode == 2 and json.loads(p.stdout)["error"]["code"] == "empty_input", p.stdout)
 p = run(["eval", "/nonexistent/file.json"])
 expect("eval exits 2 on a missing file", p.returncode == 2 and json.loads(p.stdout)["ok"] is False)
 for junk in ["", "null", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", "\xff\xfe", '{"city":"weihai","applicant":{"kind":"person"},"events":[{"type":"title","title":null}]}']:

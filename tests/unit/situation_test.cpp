@@ -24,7 +24,9 @@ std::string with_event(const std::string& ev) {
 TEST_CASE("malformed JSON is refused, with the byte where it breaks", "[situation]") {
   auto e = error_of("{\"city\": \"weihai\",");
   CHECK(e["code"] == "invalid_json");
-  CHECK(error_of("")["code"] == "invalid_json");
+  CHECK(error_of("")["code"] == "empty_input");  // nothing to read is said so, not bad JSON at byte 1
+  CHECK(error_of("\xEF\xBB\xBF\r\n  \n")["code"] == "empty_input");
+  CHECK(error_of("\xEF\xBB\xBF{")["code"] == "invalid_json");
   CHECK(error_of("[]")["code"] == "invalid_input");
   CHECK(error_of("\"weihai\"")["code"] == "invalid_input");
 }

@@ -134,7 +134,7 @@ test('faulty situations give byte-identical errors natively and in wasm', () => 
   const good = JSON.stringify({ city: 'weihai', as_of: '2025-12-31', applicant: { kind: 'person', employer: 'enterprise' },
     events: [{ type: 'competition', date: '2025-07-01', tier: 'national_class1', rank: 2, contest: 'cnc' }] });
   const inputs = [
-    '', ' ', '[]', 'null', '{"city":"weihai"}x', '{"a":{"b":1,"b":2}}', '\ufeff{}', '{"city":"wei\\u0000hai"}',
+    '', ' ', '\ufeff\r\n', '[]', 'null', '{"city":"weihai"}x', '{"a":{"b":1,"b":2}}', '\ufeff{}', '{"city":"wei\\u0000hai"}',
     '[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]', good.replace('"rank":2', '"rank":1e400'),
     good.replace('"rank":2', '"rank":"２"'), good.replace('"rank":2', '"rank":2.5'),
     good.replace('"rank":2', '"rank":18446744073709551616'), good.replace('"tier"', '"tier":1,"tier"'),
