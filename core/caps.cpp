@@ -35,6 +35,34 @@ std::map<int, std::vector<size_t>> groups_of(const std::vector<int>& measures, b
   return years;
 }
 
+// What a 就高 winner's floor may draw on a cap of the excluded item it rose to (烟台 (七) over (十一): should (七)
+// bring less, (十一)'s 2500 is paid, within (十一)'s 每家企业每年不超过10万元); 0 when its own least is no lower.
+long long floor_draw(const std::vector<int>& measures, const std::vector<Item>& items, const Item& win) {
+  if (win.floor_by < 0 || !win.counts() || !win.total_known) return 0;
+  const Item& low = items[static_cast<size_t>(win.floor_by)];
+  if (!std::binary_search(measures.begin(), measures.end(), low.measure) || low.total_min <= win.own_min) return 0;
+  return low.total_min;
+}
+
+// The items of a cap's measures, and the floors 就高 winners draw on it, each as `items.size() + the winner's
+// index`: in cap order, a floor as certain money on its winner's day (it is due whichever item pays it), so that
+// a floor of what happened first keeps its room against a later batch.
+std::map<int, std::vector<size_t>> groups_with_floors(const Cap& c, const Situation& s, const Evaluation& ev,
+                                                      const std::vector<Item>& items) {
+  const bool yearly = c.per == Cap::Per::ApplicantYear;
+  std::map<int, std::vector<size_t>> years;
+  for (int pass = 0; pass < 4; ++pass)
+    for (size_t i = 0; i < items.size(); ++i) {
+      const Item& it = items[i];
+      const int year = yearly ? event_of(ev, s, it).date / 10000 : 0;
+      if (it.counts() && it.total_known && std::binary_search(c.measures.begin(), c.measures.end(), it.measure) &&
+          2 * it.planned + (it.total_min != it.total_max) == pass)
+        years[year].push_back(i);
+      if (2 * it.planned == pass && floor_draw(c.measures, items, it) > 0) years[year].push_back(items.size() + i);
+    }
+  return years;
+}
+
 // An item's own least: a 就高 winner's before it rose to the other item's money.
 long long own_floor(const Item& it) {
   return it.floor_by >= 0 ? it.own_min : it.total_min;
@@ -43,16 +71,24 @@ long long own_floor(const Item& it) {
 // Items of one tier (what has happened, or the plans) fitted within the room the tiers before them leave: at least
 // `floor_room` and at most `ceil_room`. The certain part of each is taken first, in order (so the floors add up to
 // the least the total can be), then what each may bring above it (so the ceilings add up to the most).
+// A floor drawn by a 就高 winner (an entry `items.size() + its index`, groups_with_floors) takes its room among the
+// floors alone: where the winner brings its own most, nothing is drawn, and the others may take the whole room.
 void fit_tier(const std::vector<size_t>& tier, long long floor_room, long long ceil_room,
-              const std::vector<Item>& items, std::vector<long long>& lo, std::vector<long long>& hi) {
-  long long floors = 0, most = 0;
+              const std::vector<int>& capped, const std::vector<Item>& items, std::vector<long long>& lo,
+              std::vector<long long>& hi) {
+  const size_t n = items.size();
+  long long floors = 0, own_floors = 0, most = 0;
   for (size_t i : tier) {
-    const Item& it = items[i];
-    lo[i] = std::max(0LL, std::min(own_floor(it), floor_room - floors)), floors += lo[i];
-    most += it.own_ceiling();
+    const long long want = i >= n ? floor_draw(capped, items, items[i - n]) : own_floor(items[i]);
+    lo[i] = std::max(0LL, std::min(want, floor_room - floors)), floors += lo[i];
+    if (i < n) own_floors += lo[i], most += items[i].own_ceiling();
   }
-  long long extra = std::max(0LL, std::min(ceil_room, most) - floors);
+  long long extra = std::max(0LL, std::min(ceil_room, most) - own_floors);
   for (size_t i : tier) {
+    if (i >= n) {
+      hi[i] = lo[i];
+      continue;
+    }
     long long more = std::max(0LL, std::min(items[i].own_ceiling() - lo[i], extra));
     hi[i] = lo[i] + more, extra -= more;
   }
@@ -60,18 +96,26 @@ void fit_tier(const std::vector<size_t>& tier, long long floor_room, long long c
 
 // A group's items fitted within `limit`, what has happened first and the plans in what it leaves (a plan never
 // takes the room of money already due). A winner of 就高 whose floor is another measure's money (floor_by) is cut on
-// its own part only: the floor stays, as that measure's (cap_floors weighs it against its own caps). `cut` is called
-// for each item the limit cuts, with what it was before.
-template <class Cut>
-void fit_within(long long limit, const std::vector<size_t>& group, std::vector<Item>& items, Cut cut) {
+// its own part only: the floor stays, as that measure's (weighed against that measure's caps as a floor entry). `cut`
+// is called for each item the limit cuts, with what it was before.
+template <class Cut, class Floor>
+void fit_within(long long limit, const std::vector<size_t>& group, const std::vector<int>& capped,
+                std::vector<Item>& items, Cut cut, Floor floor_left) {
+  const size_t n = items.size();
   std::vector<size_t> happened, planned;
-  for (size_t i : group) (items[i].planned ? planned : happened).push_back(i);
-  std::vector<long long> lo(items.size()), hi(items.size());
-  fit_tier(happened, limit, limit, items, lo, hi);
+  for (size_t i : group) (items[i % n].planned ? planned : happened).push_back(i);
+  std::vector<long long> lo(2 * n), hi(2 * n);
+  fit_tier(happened, limit, limit, capped, items, lo, hi);
+  // The plans' least: what is left when what happened takes its most, a winner's floor too; their most: when it
+  // takes its least, a winner bringing its own most (its floor drawn on nothing).
   long long used_lo = 0, used_hi = 0;
-  for (size_t i : happened) used_lo += lo[i], used_hi += hi[i];
-  fit_tier(planned, limit - used_hi, limit - used_lo, items, lo, hi);
+  for (size_t i : happened) used_lo += i < n ? lo[i] : 0, used_hi += hi[i];
+  fit_tier(planned, limit - std::min(limit, used_hi), limit - used_lo, capped, items, lo, hi);
   for (size_t i : group) {
+    if (i >= n) {  // a winner's floor: what of it the cap leaves
+      if (lo[i] < floor_draw(capped, items, items[i - n])) floor_left(items[i - n], lo[i]);
+      continue;
+    }
     Item& it = items[i];
     if (lo[i] >= own_floor(it) && hi[i] >= it.own_ceiling()) continue;
     long long before_min = it.total_min, before_max = it.total_max;
@@ -89,10 +133,17 @@ void cap(const Model& m, const Situation& s, const Evaluation& ev, std::vector<I
   for (size_t ci = 0; ci < m.caps.size(); ++ci) {
     const Cap& c = m.caps[ci];
     if (m.documents[c.doc].city != s.city) continue;
-    for (auto& [year, group] : groups_of(c.measures, c.per == Cap::Per::ApplicantYear, s, ev, items))
-      fit_within(c.max_yuan, group, items, [&](Item& it, long long before_min, long long before_max) {
-        it.before_cap_min = before_min, it.before_cap_max = before_max, it.capped_by = static_cast<int>(ci);
-      });
+    for (auto& [year, group] : groups_with_floors(c, s, ev, items))
+      fit_within(
+          c.max_yuan, group, c.measures, items,
+          [&](Item& it, long long before_min, long long before_max) {
+            it.before_cap_min = before_min, it.before_cap_max = before_max, it.capped_by = static_cast<int>(ci);
+          },
+          [&](Item& win, long long room) {  // the excluded item pays only what the cap leaves of it
+            long long floor = std::max(win.own_min, room);
+            if (floor < win.total_min)
+              win.total_min = floor, win.floor_cap = static_cast<int>(ci), win.floor_room = room;
+          });
   }
 }
 
@@ -106,22 +157,6 @@ long long cap_room(const Situation& s, const Evaluation& ev, const std::vector<I
         std::binary_search(c.measures.begin(), c.measures.end(), items[i].measure))
       used += items[i].total_min;
   return std::max(0LL, c.max_yuan - used);
-}
-
-void cap_floors(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
-  for (size_t wi = 0; wi < items.size(); ++wi) {
-    Item& win = items[wi];
-    if (win.floor_by < 0 || !win.counts()) continue;
-    const Item& low = items[static_cast<size_t>(win.floor_by)];
-    for (size_t ci = 0; ci < m.caps.size(); ++ci) {
-      const Cap& c = m.caps[ci];
-      if (m.documents[c.doc].city != s.city || !std::binary_search(c.measures.begin(), c.measures.end(), low.measure))
-        continue;
-      long long room = cap_room(s, ev, items, c, low, win.planned, {static_cast<int>(wi)});
-      long long floor = std::max(win.own_min, std::min(low.total_min, room));
-      if (floor < win.total_min) win.total_min = floor, win.floor_cap = static_cast<int>(ci), win.floor_room = room;
-    }
-  }
 }
 
 // What the year's counted items of a cap may take at most (their own ceilings), but `skip`: the room a 就高 winner's
@@ -167,9 +202,12 @@ void cap_by_pools(const Model& m, const Situation& s, const Evaluation& ev, std:
     const Pool& p = m.pools[pi];
     if (m.documents[p.doc].city != s.city || p.rule == Pool::Rule::Quota || p.budget_yuan <= 0) continue;
     for (auto& [year, group] : groups_of(p.measures, true, s, ev, items))
-      fit_within(p.budget_yuan, group, items, [&](Item& it, long long before_min, long long before_max) {
-        it.before_pool_min = before_min, it.before_pool_max = before_max, it.pooled_by = static_cast<int>(pi);
-      });
+      fit_within(
+          p.budget_yuan, group, {}, items,
+          [&](Item& it, long long before_min, long long before_max) {
+            it.before_pool_min = before_min, it.before_pool_max = before_max, it.pooled_by = static_cast<int>(pi);
+          },
+          [](Item&, long long) {});
   }
 }
 

@@ -480,7 +480,6 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
   mark_levels_below_held(m, s, out, out.items);
   stack(m, s, out, out.items);
   cap(m, s, out, out.items);
-  cap_floors(m, s, out, out.items);
   cap_by_pools(m, s, out, out.items);
   cap_ceilings(m, s, out, out.items);
   merge_repeated_rights(s, out.items);

@@ -183,20 +183,18 @@ void note_open_terms(const Model& m, const Situation& s, const Evaluation& ev, s
 void mark_levels_below_held(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 
 // Caps per applicant (per year) and city-wide pools (caps.cpp): a year's items of one are cut so that what they add
-// up to stays within it, their floors first and their ceilings after; a 就高 winner on its own part only.
+// up to stays within it, their floors first and their ceilings after; a 就高 winner on its own part only, its floor
+// from an excluded item of a capped measure taking that cap's room as certain money on the winner's day.
 void cap(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 // A city-wide pool (WH25 8.: 全市企业申报奖励总额 above 4,000,000 is shared pro rata) can never pay one applicant more
 // than its whole budget in a year, whatever the other claims. Batch mode (budget.cpp) settles the pool from the
 // claims as made (before_pool_*), not from this cut.
 void cap_by_pools(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 
-// A 就高 winner's floor from an excluded item of a capped measure, lowered to what the cap leaves that item once the
-// year's other items of the cap are counted (caps.cpp, after the caps).
 // What cap `c` leaves for item `of`: its most less what the cap's other items of `of`'s year (of the whole span, for
 // a cap per applicant) are certain to bring; plans count only where `planned`; the items `skip` names do not count.
 long long cap_room(const Situation& s, const Evaluation& ev, const std::vector<Item>& items, const Cap& c,
                    const Item& of, bool planned, const std::vector<int>& skip);
-void cap_floors(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 // A 就高 winner that a cap or pool left below the most an item it excluded may bring: it rises to that item's most
 // (within that item's own caps), as that item is paid instead when it brings more.
 void cap_ceilings(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);

@@ -16,7 +16,7 @@ void floor_words(Words& w, const Model& m, const Evaluation& ev, const Item& it)
   cat(w.en, " Under ", st.where.en,
       " one achievement is paid once, at the highest amount: should this bring less than ", low_at.en, "'s ",
       YuanEn{low.total_min}, ", that is paid instead");
-  if (it.floor_cap >= 0) {  // that item's cap leaves it less (evaluate.cpp cap_floors)
+  if (it.floor_cap >= 0) {  // that item's cap leaves it less (caps.cpp cap: a floor entry)
     const Cap& c = m.caps[static_cast<size_t>(it.floor_cap)];
     cat(w.zh, "；但后者受“", c.quote, "”所限，同期其他项目已计入后最多只能再计", YuanZh{it.floor_room});
     cat(w.en, "; but that is capped (", c.quote, "), and with the period's other items counted it can bring at most ",
