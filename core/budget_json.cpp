@@ -163,7 +163,10 @@ void write_allocations(const Model& m, const Measure& first, const Group& g, con
     if (s.left[i]) write_paid_instead(m, sl, list);
     list += ",\"claimed_basis\":\"";
     list += sl.given ? "given" : sl.upper_bound ? "upper_bound" : "stated";
-    list += "\",\"allocated_yuan\":" + std::to_string(s.alloc[i]) + ",\"payers\":[";
+    list += '"';
+    // A maximum counted for a claim nobody has assessed: its allocation is an upper bound, not an amount to pay.
+    if (sl.upper_bound && !sl.given && !s.left[i]) list += ",\"provisional\":true";
+    list += ",\"allocated_yuan\":" + std::to_string(s.alloc[i]) + ",\"payers\":[";
     for (size_t k = 0; k < s.shares.size(); ++k) {
       list += (k ? ",{\"who\":" : "{\"who\":");
       quoted(list, first.payers[k].who);
@@ -211,11 +214,12 @@ void settlement_notes(const Pool& pl, const Group& g, const Settlement& s, ojson
   for (auto& sl : g.slots) any_upper = any_upper || (sl.upper_bound && !sl.given);
   if (any_upper)
     notes.push_back({{"zh",
-                      "部分申报未写明金额（原文只规定最高额），按最高额计入（claimed_basis: upper_bound）；可在 "
-                      "claimed_yuan 中给出核定金额。"},
+                      "部分申报未写明金额（原文只规定最高额），按最高额计入（claimed_basis: upper_bound）：其分配额只是"
+                      "上限（provisional），不能直接据以发放，核定后按核定额发放；可在 claimed_yuan 中给出核定金额后重新结算。"},
                      {"en",
                       "Some claims state no amount (the text gives only a maximum): the maximum is counted "
-                      "(claimed_basis: upper_bound); give the assessed amount in claimed_yuan."}});
+                      "(claimed_basis: upper_bound), so their allocations are upper bounds (provisional), not amounts "
+                      "to pay: pay what is assessed; give the assessed amount in claimed_yuan and settle again."}});
   // Maxima that push the year over its total cut every claim's share by more than the assessed amounts may.
   if (any_upper && !s.full)
     notes.push_back({{"zh",
@@ -251,6 +255,7 @@ void write_money_pool(const Model& m, const Group& g, const std::vector<Applican
   o["claimed_yuan"] = s.total;
   o["allocated_yuan"] = s.allocated;
   o["paid_in_full"] = s.full;
+  o["provisional"] = std::any_of(g.slots.begin(), g.slots.end(), [](const Slot& sl) { return sl.upper_bound && !sl.given; });
   if (s.full)
     o["ratio"] = nullptr;
   else {

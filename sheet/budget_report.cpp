@@ -60,6 +60,9 @@ void pool_rows(std::string& text, const ojson& p, const Cells& payers, const std
     if (a.contains("paid_instead"))
       note = "withdrawn " + num(a, "withdrawn_yuan") + ": " + a["paid_instead"].value("zh", "") + " / " +
              a["paid_instead"].value("en", "");
+    if (a.value("provisional", false))
+      note = "未写明核定金额，按最高额计入：分配额只是上限，核定后按核定额发放 / no assessed amount, the maximum "
+             "counted: an upper bound, not an amount to pay; pay what is assessed";
     c.insert(c.end(), {num(a, "heads"), csv::text_cell(note)});
     csv::row(text, c);
   }

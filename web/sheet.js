@@ -41,6 +41,7 @@ const TEXT = {
     pools_none: '这份表中没有需要全市统筹结算的预算或名额。',
     applicant: '申请人', claimed: '申报额（元）', allocated: '核拨额（元）', total: '合计',
     budget: '预算 {yuan} 元', quota: '名额 {n} 人', ratio: '按 {p} 发放', full: '全额发放',
+    upper: '（上限，待核定）', provisional: '标注“上限，待核定”的申报未写明核定金额，按最高额计入：这些分配额不能直接据以发放，核定后按核定额发放，并可填入核定金额重新结算。',
     back: '单人计算',
     open: '表格批量',
   },
@@ -79,6 +80,7 @@ const TEXT = {
     pools_none: 'Nothing in this file is settled city-wide (no budget or quota).',
     applicant: 'Applicant', claimed: 'Claimed (yuan)', allocated: 'Allocated (yuan)', total: 'Total',
     budget: 'budget {yuan} yuan', quota: 'quota {n} people', ratio: 'paid at {p}', full: 'paid in full',
+    upper: ' (upper bound, to be assessed)', provisional: 'Claims marked “upper bound, to be assessed” state no assessed amount and count the maximum: do not pay those allocations as they stand; pay what is assessed, and settle again with the assessed amounts.',
     back: 'One person',
     open: 'Spreadsheet',
   },
@@ -257,7 +259,7 @@ export function startSheet({ root, cities }) {
       list.map((p) => h('option', { value: key(p), selected: p === chosen }, `${cityName(p.city)} ${p.year} · ${p.clause ? `${p.document}${lang() === 'zh' ? '' : ' '}${clauseLabel(p.clause)}` : p.pool_id}`)));
     const quota = chosen.rule === 'quota';
     const rows = (chosen.applicants ?? []).map((a) => h('tr', {}, h('th', { scope: 'row' }, a.applicant),
-      h('td', {}, num(a.claimed_yuan)), h('td', {}, quota ? '' : num(a.allocated_yuan))));
+      h('td', {}, num(a.claimed_yuan)), h('td', {}, quota ? '' : `${num(a.allocated_yuan)}${a.provisional ? tr('upper') : ''}`)));
     const terms = quota ? tr('quota', { n: num(chosen.max_people) })
       : `${tr('budget', { yuan: num(chosen.budget_yuan) })}，${chosen.paid_in_full ? tr('full') : tr('ratio', { p: chosen.ratio?.percent ?? '' })}`;
     const incomplete = r.answer?.summary?.complete === false;
@@ -266,6 +268,7 @@ export function startSheet({ root, cities }) {
         tr('incomplete', { n: num(r.answer.summary.errors ?? r.errors.length) })) : null,
       h('div', { class: 'field' }, h('label', { for: 'sheet-pool' }, tr('pool')), select),
       h('p', {}, terms),
+      chosen.provisional ? h('p', { class: 'sheet-refused', id: 'sheet-provisional', role: 'note' }, tr('provisional')) : null,
       h('div', { class: 'table-wrap' }, h('table', {},
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, tr('applicant')), h('th', { scope: 'col' }, tr('claimed')), h('th', { scope: 'col' }, tr('allocated')))),
         h('tbody', {}, rows),

@@ -601,6 +601,21 @@ expect("budget --csv: the claimed amount of a row left out is not used (the clai
        [(x["claimed_yuan"], x["claimed_basis"]) for x in rows if x["applicant"] == "烟台甲" and x["rule"] == "cap_total"]
        == [("50000", "upper_bound")] and any(x["rule"] == "error" for x in rows), rows)
 
+# A claim nobody assessed counts the 50,000 maximum even when the pool is paid in full: its row and the JSON say it is
+# an upper bound, not an amount to pay (an assessed claim beside it is not marked).
+data = ("applicant,city,applicant_kind,applicant.key_industry_chain,type,date,level,route,trained_by,count,"
+        "claimed.YT24-07-self-eval-support\n"
+        "A公司,yantai,enterprise,是,skill_level,2025-06-01,technician,enterprise_self_evaluation,training_organisation,10,\"30,000\"\n"
+        "C公司,yantai,enterprise,是,skill_level,2025-06-01,technician,enterprise_self_evaluation,training_organisation,10,\n")
+src = write("unassessed.csv", data)
+rows = {x["applicant"]: x for x in rows_of(run(["budget", "--csv", "--format", "csv", src]).stdout)}
+pool = json.loads(run(["budget", "--csv", src]).stdout)["pools"][0]
+marked = {a["applicant"]: a.get("provisional", False) for a in pool["applicants"]}
+expect("budget: an unassessed claim's allocation is marked an upper bound in its row and in the JSON, paid in full or not",
+       "只是上限" in rows["C公司"]["note"] and "upper bound" in rows["C公司"]["note"] and rows["A公司"]["note"] == "" and
+       marked == {"A公司": False, "C公司": True} and pool["provisional"] is True and pool["paid_in_full"] is True,
+       (rows, pool))
+
 # 烟台 (七)'s 最高5万元 for an enterprise's year, over three batches of one own-trained technician: the pool counts at
 # most 50000 of it (what the batches after it get is (十一)'s 2500 each, not the pool's), and the cap says so.
 data = ("applicant,city,applicant_kind,applicant.key_industry_chain,type,date,level,route,trained_by,count\n" +

@@ -226,8 +226,10 @@ TEST_CASE("Yantai (七): 25 enterprises at the 50,000 maximum share the 1,000,00
   CHECK(p["claimed_yuan"] == 1250000);
   CHECK(p["allocated_yuan"] == 1000000);
   CHECK(p["ambiguous"] == true);  // the text gives the total, not how to share it
+  CHECK(p["provisional"] == true);  // maxima counted: not amounts to pay as they stand
   for (auto& a : p["applicants"]) {
     CHECK(a["claimed_basis"] == "upper_bound");
+    CHECK(a["provisional"] == true);
     CHECK(a["allocated_yuan"] == 40000);  // 50,000 × 1,000,000 / 1,250,000
     CHECK(paid(a, "not_stated") == 40000);
   }
