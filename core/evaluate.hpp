@@ -120,7 +120,9 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
 bool holds(const std::vector<Condition>& when, const Event& e, const Situation& s);
 // Whether the event is of the type the measure meets: by symbol where both have one, else by name.
 inline bool same_type(const Measure& x, const Event& e) {
-  return x.event_id >= 0 && e.type_id >= 0 ? x.event_id == e.type_id : x.event == e.type;
+  if (x.event_id >= 0 && e.type_id >= 0)
+    return x.event_id == e.type_id || (x.also_event_id >= 0 && x.also_event_id == e.type_id && !e.level_lent);
+  return x.event == e.type || (!x.also_event.empty() && x.also_event == e.type && !e.level_lent);
 }
 bool holds(const Condition& c, const Event& e, const Situation& s);
 

@@ -45,6 +45,7 @@ void intern_conditions(const Symbols& s, std::vector<Condition>& when) {
 
 void intern_measure(const Symbols& s, Measure& x) {
   x.event_id = x.event.empty() ? -1 : s.find(x.event);
+  x.also_event_id = x.also_event.empty() ? -1 : s.find(x.also_event);
   intern_conditions(s, x.when);
   intern_path(s, x.amount.of);
   for (Option& o : x.options) {
@@ -69,10 +70,11 @@ void list_measures_by_type(Model& m) {
       for (int mi : m.documents[d].measures) {
         const Measure& x = m.measures[mi];
         if (x.event.empty()) continue;
-        if (x.event_id < 0)
+        if (x.event_id < 0 || (!x.also_event.empty() && x.also_event_id < 0))
           listed = false;
         else
           by_type[static_cast<size_t>(x.event_id)].push_back(mi);
+        if (x.also_event_id >= 0) by_type[static_cast<size_t>(x.also_event_id)].push_back(mi);
       }
     if (listed) m.city_type_measures[city] = std::move(by_type);
   }

@@ -40,6 +40,7 @@ class Reader {
   Schedule schedule(const json& s, const std::string& where, const Model& m, const std::string& event);
   std::vector<Payer> payers(const json& ps, const std::string& where, const Model& m);
   void words(const json& j, const std::string& where, const Model& m, Measure& x);
+  void also_event(const json& j, const std::string& where, const Model& m, Measure& x);
   std::vector<std::string> medal_titles(const json& j, const std::string& where, const Model& m);
   std::vector<std::vector<std::pair<std::string, std::string>>> result_levels(const json& j, const std::string& where,
                                                                               const Model& m);

@@ -130,6 +130,10 @@ struct Measure {
   unsigned applicants = 0;             // bit per applicant kind
   std::string recipient, event;        // recipient "applicant": the applicant itself, whatever its kind
   int event_id = -1;                   // `event` as a symbol (symbols.hpp)
+  // A second event type that shows the same right, for a measure without money ("also_event": a title entered with
+  // the person's own skill level shows the level); "": none.
+  std::string also_event;
+  int also_event_id = -1;
   std::vector<Condition> when;
   // A right that follows from holding a status (rules.json "held"): in force when the status is held on as_of and
   // as_of is inside the document's period, whatever day it was obtained.

@@ -19,41 +19,13 @@ bool known_kind(const std::string& k) {
 
 void Reader::measure(const json& j, const std::string& where, Model& m, int doc) {
   if (!j.is_object()) return bad(where, "not_object", "措施必须是对象", "a measure must be an object");
-  static const std::set<std::string> keys = {"id",
-                                             "clause",
-                                             "kind",
-                                             "quote",
-                                             "applicants",
-                                             "recipient",
-                                             "event",
-                                             "when",
-                                             "amount",
-                                             "options",
-                                             "per_head",
-                                             "schedule",
-                                             "payers",
-                                             "what",
-                                             "needs",
-                                             "notes",
-                                             "ambiguous",
-                                             "supersedes",
-                                             "benefit",
-                                             "comment",
-                                             "unit",
-                                             "held",
-                                             "teams",
-                                             "per_year",
-                                             "what_unit",
-                                             "achievement",
-                                             "proof",
-                                             "new_level",
-                                             "first_only",
-                                             "review_later",
-                                             "recipient_words",
-                                             "credit",
-                                             "reselected",
-                                             "upgrade",
-                                             "yearly_review"};
+  static const std::set<std::string> keys = {
+      "id",           "clause",          "kind",        "quote",      "applicants", "recipient",
+      "event",        "also_event",      "when",        "amount",     "options",    "per_head",
+      "schedule",     "payers",          "what",        "needs",      "notes",      "ambiguous",
+      "supersedes",   "benefit",         "comment",     "unit",       "held",       "teams",
+      "per_year",     "what_unit",       "achievement", "proof",      "new_level",  "first_only",
+      "review_later", "recipient_words", "credit",      "reselected", "upgrade",    "yearly_review"};
   for (auto& [k, _] : j.items())
     if (!keys.count(k))
       bad(where + "/" + pointer_token(k), "unknown_key", "未知的措施字段“" + k + "”",
@@ -93,6 +65,7 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
     bad(where + "/event", "unknown_id", "未知事件类型“" + x.event + "”", "unknown event type '" + x.event + "'");
   x.when = conditions(key(j, "when"), where + "/when", m, x.event);
   money(j, where, m, x);
+  if (j.contains("also_event")) also_event(j, where, m, x);
   x.schedule = schedule(key(j, "schedule"), where, m, x.event);
   x.payers = payers(key(j, "payers"), where, m);
   words(j, where, m, x);
@@ -104,6 +77,27 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
         "a measure with money needs payers (not_stated where the text names none)");
   m.documents[doc].measures.push_back(static_cast<int>(m.measures.size()));
   m.measures.push_back(std::move(x));
+}
+
+// A right a second type of event may show too ("also_event": "title": a title entered with the person's own skill level
+// shows the level as a skill-level event does): a right without money, whose conditions are fields of both types.
+void Reader::also_event(const json& j, const std::string& where, const Model& m, Measure& x) {
+  x.also_event = str(j, where, "also_event");
+  if (x.also_event.empty()) return;
+  if (!m.vocab.event_types.count(x.also_event) || x.also_event == x.event || x.event.empty())
+    return bad(where + "/also_event", "unknown_id", "also_event 必须是另一种已知事件类型“" + x.also_event + "”",
+               "also_event must be another known event type: '" + x.also_event + "'");
+  if (x.monetary())
+    return bad(where + "/also_event", "bad_amount", "also_event 只用于非货币措施",
+               "also_event is for a measure without money");
+  conditions(key(j, "when"), where + "/when", m, x.also_event);  // the same fields, asked of the second type
+  if (j.contains("options") && j["options"].is_array())
+    for (size_t i = 0; i < j["options"].size(); ++i)
+      if (j["options"][i].is_object()) {
+        const std::string p = where + "/options/" + std::to_string(i);
+        conditions(key(j["options"][i], "when"), p + "/when", m, x.also_event);
+        paths(key(j["options"][i], "asks"), p + "/asks", m, x.also_event);
+      }
 }
 
 // An option's list of facts (asks, assumes): absent, or a non-empty array of paths.

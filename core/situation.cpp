@@ -489,9 +489,8 @@ class Parser {
 // Where the strict checker finds the fault of a text the reader did not vouch for, in the order of old: nesting,
 // then NUL bytes, syntax and keys twice.
 bool fault_of(std::string_view text, InputError& err) {
-  std::string_view body = text.substr(0, 3) == "\xEF\xBB\xBF" ? text.substr(3) : text;
-  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {  // said so, not as bad JSON at byte 1
-    err = {"empty_input", "", "输入为空：没有要测算的情形", "the input is empty: no situation to evaluate"};
+  if (empty_text(text)) {
+    err = empty_input_error();
     return true;
   }
   if (json_nesting(text) > kMaxDepth) {
@@ -529,9 +528,9 @@ void lend_held_level(const Model& m, Situation& s) {
     for (Field& f : e.fields.list)
       if (f.name == "level") own = &f.value;
     if (!own)
-      e.fields.list.push_back(held);
+      e.fields.list.push_back(held), e.level_lent = true;
     else if (own->kind == Value::Kind::Text && std::find(order.begin(), order.end(), own->s) - order.begin() < rank)
-      *own = held.value;  // a level typed with the title, lower than a certificate held on as_of
+      *own = held.value, e.level_lent = true;  // a level typed with the title, lower than a certificate held on as_of
   }
 }
 

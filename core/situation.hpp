@@ -39,6 +39,9 @@ struct Event {
   int index = 0;       // position in the input
   Fields fields;
   std::vector<std::string> asked;  // city-bound fields asked again in another city (city_bound.hpp)
+  // A title's level lent by a skill-level event (lend_held_level), not typed with the title: that event shows the
+  // level's rights itself, so a measure's also_event does not read it here again.
+  bool level_lent = false;
 };
 
 struct Situation {
@@ -68,6 +71,16 @@ int json_nesting(std::string_view s);
 inline bool blank_line(std::string_view l) {
   if (l.substr(0, 3) == "\xEF\xBB\xBF") l.remove_prefix(3);
   return l.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+// A situation with nothing in it: white space and line breaks only, after a byte-order mark (empty_input, not bad
+// JSON at byte 1).
+inline bool empty_text(std::string_view t) {
+  if (t.substr(0, 3) == "\xEF\xBB\xBF") t.remove_prefix(3);
+  return t.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+inline InputError empty_input_error() {
+  return {"empty_input", "", "输入为空：没有要测算的情形", "the input is empty: no situation to evaluate"};
 }
 
 // Ids in natural order, numbers by value ("e2" before "e10"): the order of a situation's events of one day.

@@ -305,6 +305,7 @@ bool parse_situation_dom(std::string_view text, Day today, const Model& m, Situa
     return p.fail("too_large", "", "输入过大（最多 256 KiB）", "the input is too large (at most 256 KiB)");
   if (json_nesting(text) > kMaxDepth)
     return p.fail("too_deep", "", "JSON 嵌套过深（最多 16 层）", "the JSON is nested too deeply (at most 16 levels)");
+  if (empty_text(text)) return err = empty_input_error(), false;
   json j;
   JsonFault fault;
   if (!parse_strict(text, j, fault)) return p.fail(fault.code, fault.path, fault.zh, fault.en);

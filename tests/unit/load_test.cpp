@@ -54,6 +54,9 @@ TEST_CASE("a rule file with a fault is refused with its file, path and reason", 
   CHECK(has(problems_after([](json& r) { r["caps"][0]["max_yuan"] = 20000; }), "amount_not_in_quote"));
   CHECK(has(problems_after([](json& r) { r["measures"][0]["ambiguous"] = true; }), "missing_note"));
   CHECK(has(problems_after([](json& r) { r["measures"][0]["surprise"] = 1; }), "unknown_key"));
+  // A second event type is for a right without money, and must be another known type.
+  CHECK(has(problems_after([](json& r) { r["measures"][0]["also_event"] = "title"; }), "bad_amount"));
+  CHECK(has(problems_after([](json& r) { r["measures"][0]["also_event"] = "teleport"; }), "unknown_id"));
   CHECK(has(problems_after([](json& r) { r["measures"][3]["amount"]["percent"] = 40; }), "amount_not_in_quote"));
   CHECK(has(problems_after([](json& r) {
               r["measures"][0]["when"]["event.rank"] = json{{"min", 5}, {"max", 1}};
