@@ -19,6 +19,22 @@ using nlohmann::json;
 
 namespace {
 
+// 申请人类型必须是企业、… (the kinds as the vocabulary lists them), quoting the value given.
+std::string unknown_kind_zh(const skillcalc::Model& m, const std::string& v) {
+  std::string zh;
+  const auto& kinds = m.vocab.applicant_kinds;
+  for (size_t i = 0; i < kinds.size(); ++i)
+    zh += (i == 0 ? "" : i + 1 == kinds.size() ? "或" : "、") + kinds[i].second.zh;
+  return "申请人类型“" + v + "”不是已知类型：必须是" + zh;
+}
+std::string unknown_kind_en(const skillcalc::Model& m, const std::string& v) {
+  std::string en;
+  const auto& kinds = m.vocab.applicant_kinds;
+  for (size_t i = 0; i < kinds.size(); ++i)
+    en += (i == 0 ? "" : i + 1 == kinds.size() ? " or " : ", ") + kinds[i].first;
+  return "applicant kind '" + v + "' is not a known kind: it must be " + en;
+}
+
 // A label without quotation marks (“” ‘’ 「」 and ASCII quotes), as a clerk may type it.
 std::string unquoted(const std::string& s) {
   static const char* const marks[] = {"\u201c", "\u201d", "\u2018", "\u2019", "\u300c", "\u300d", "\"", "'"};
@@ -195,6 +211,8 @@ bool read_cells(const skillcalc::Model& m, const Layout& layout, const Record& r
         std::string id = lower(v);
         for (auto& [cid, label] : m.vocab.cities)
           if (label.zh == v || label.zh + "市" == v) id = cid;
+        if (!m.city_documents.count(id))  // its row's fault, as an unknown applicant kind is
+          return err(cn, "没有城市“" + v + "”的政策文件", "no policy documents for city “" + v + "”"), false;
         r.values.push_back({"city", {id, cn}});
         break;
       }
@@ -206,6 +224,9 @@ bool read_cells(const skillcalc::Model& m, const Layout& layout, const Record& r
         std::string id = lower(v);
         for (auto& [kid, label] : m.vocab.applicant_kinds)
           if (label.zh == v) id = kid;
+        // An unknown kind is its row's fault, as a bad cell is: taken as the applicant's, it would leave out the
+        // applicant's good rows too, or not, by the order of the rows.
+        if (m.vocab.kind_index(id) < 0) return err(cn, unknown_kind_zh(m, v), unknown_kind_en(m, v)), false;
         r.values.push_back({"applicant/kind", {id, cn}});
         break;
       }

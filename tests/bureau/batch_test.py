@@ -422,12 +422,23 @@ for args in (["budget"], ["budget", "--format", "csv"]):
     expect("%s of a UTF-16 JSONL file is refused once with eval --jsonl's invalid_encoding" % " ".join(args),
            p.returncode == 2 and p.stdout == u16 and "UTF-16" in err and len(err.splitlines()) == 1 and
            "NUL" not in err and "CSV" not in err and "settled" not in err, (p.stdout[:300], err[:600]))
-# An applicant's own fault (an unknown applicant kind) leaves out all its rows: its error row names every one of them.
+WHK = "applicant,city,applicant_kind,type,date,level,route,count\n"
+# An unknown applicant kind is the fault of its row, each such row an error naming its line and the value given.
 data = HEAD + good_row(1) + "丙,weihai,外星人,title,2025-08-01,weihai_craftsman\n" + good_row(2) + \
     "丙,weihai,外星人,title,2025-09-01,weihai_craftsman\n"
 p = run(["eval", "--csv", write("kind.csv", data)])
-expect("an applicant's fault names all its lines in its error row",
-       [r["lines"] for r in rows_of(p.stdout) if r["applicant"] == "丙"] == ["3;5"], rows_of(p.stdout))
+expect("an unknown applicant kind is an error of each of its rows, naming the value",
+       [(r["lines"], r["status"]) for r in rows_of(p.stdout) if r["applicant"] == "丙"] == [("3", "error"), ("5", "error")]
+       and p.stderr.decode().count("申请人类型“外星人”") == 2, (rows_of(p.stdout), p.stderr))
+# ... so an applicant's good row is evaluated whichever comes first: the same two rows bring the same money either way.
+ROWS = ["甲,weihai,enterprise,skill_level,2025-07-01,technician,enterprise_self_evaluation,20\n",
+        "甲,weihai,企業,skill_level,2025-08-01,technician,enterprise_self_evaluation,20\n"]
+dues = []
+for order in (ROWS, ROWS[::-1]):
+    rows = rows_of(run(["eval", "--csv", write("kind2.csv", WHK + "".join(order))]).stdout)
+    dues.append(sorted((r["clause_id"], r["due_min_yuan"], r["status"]) for r in rows if r["status"] in ("granted", "error")))
+expect("an unknown applicant kind on one row leaves the applicant's other row paid, whatever the order",
+       dues[0] == dues[1] and ("WH25-08-self-eval-reward", "20000", "granted") in dues[0], dues)
 # 威海 8.'s city-wide 4,000,000: a self-evaluating enterprise that left the route blank may belong to the pool. It is
 # left out as missing_fact (the route named), so the settlement is incomplete rather than paid in full without it.
 WH = "applicant,city,applicant_kind,type,date,level,route,count\n"
