@@ -134,8 +134,10 @@ export function startEmbed(params) {
       result = null;
     }
   };
+  // A task, not an animation frame: a frame out of view, or in a tab in the background, gets no animation frames, and
+  // its height is due at load and on every ping all the same (measuring lays the page out).
   const schedule = () => {
-    if (!pending) { pending = true; requestAnimationFrame(sendHeight); }
+    if (!pending) { pending = true; setTimeout(sendHeight, 0); }
   };
   new ResizeObserver(schedule).observe(document.documentElement);
   window.addEventListener('load', schedule);

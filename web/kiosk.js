@@ -73,21 +73,14 @@ export function startKiosk({ onReset, idle = IDLE_MS }) {
   }
 
   function activity(e) {
-    // Keys and clicks inside the countdown dialog are handled by its buttons (Escape also keeps the session).
     if (done || (e && e.type === 'scroll' && dialog.open)) return;
-    // A touch on the dimmed page around the dialog (its backdrop: the dialog is the target, the point outside its
-    // box) is someone still there, as 继续使用 is.
-    if (e && dialog.open && dialog.contains(e.target) && !onBackdrop(e)) return;
+    // A touch anywhere (the countdown itself, its words, the dimmed page around it) is someone still there, as
+    // 继续使用 is; the dialog's buttons are left to their own clicks (Escape also keeps the session).
+    if (e && dialog.open && e.target instanceof Element && e.target.closest('#kiosk-dialog button')) return;
     countdown = null;
     if (dialog.open) dialog.close();
     last = mark();
     if (!timer) timer = setInterval(check, TICK_MS);
-  }
-
-  function onBackdrop(e) {
-    if (e.target !== dialog || e.type !== 'pointerdown') return false;
-    const r = dialog.getBoundingClientRect();
-    return e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom;
   }
 
   // A reset reloads the page: the browser must not scroll it back to where the last visitor was, which would both

@@ -94,6 +94,29 @@ test('embed: no chrome, parameter colours, and the result message comes after th
   // Only sizes cross the frame: no message carries anything the visitor entered.
   const keys = new Set(got.flatMap((m) => Object.keys(m)));
   assert.deepEqual([...keys].sort(), ['frame', 'frameHeight', 'height', 'top', 'type']);
+  // Started again, the form is short again and so is the height posted: the parent's frame can shrink.
+  const before = got.length;
+  await frame.click('#restart');
+  await page.waitForFunction((n) => window.got.slice(n).some((m) => m.type === 'skillcalc:height'), before);
+  const after = (await messages(page, 'skillcalc:height')).at(-1);
+  const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  assert.ok(after.height < result.height - 500, `the height shrinks after starting again (${after.height} after ${result.height})`);
+  assert.equal(after.height, content);
+  await page.close();
+});
+
+test('embed: the height is posted at load and on every ping, in a frame taller than its content', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${CITY}/?src=${encodeURIComponent(server.url + '?embed=1&city=weihai&frame=tall')}`);
+  await page.evaluate(() => { document.getElementById('sc').style.height = '2500px'; });
+  const frame = await (await page.waitForSelector('#sc')).contentFrame();
+  await frame.waitForSelector('html[data-ready="1"]', { timeout: 30_000 });
+  await page.waitForFunction(() => window.got.some((m) => m.type === 'skillcalc:height'));
+  const first = (await messages(page, 'skillcalc:height')).at(-1);
+  assert.ok(first.height < 2500, `the content's height, not the frame's (${first.height})`);
+  const n = (await messages(page)).length;
+  await page.evaluate(() => document.getElementById('sc').contentWindow.postMessage({ type: 'skillcalc:ping' }, '*'));
+  await page.waitForFunction((k) => window.got.slice(k).some((m) => m.type === 'skillcalc:height'), n);
   await page.close();
 });
 

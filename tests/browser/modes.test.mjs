@@ -46,6 +46,14 @@ test('kiosk: large targets, no links out, countdown after 90 s idle, then nothin
   assert.ok(await page.isHidden('#kiosk-dialog'), 'a touch beside the dialog stops the countdown');
   await page.clock.runFor(10_000);
   assert.equal(await page.getAttribute('#totals', 'data-max'), '2000', 'still there after a touch beside it');
+  // So does a touch on the countdown itself, the number the visitor is looking at.
+  await page.clock.runFor(91_000);
+  assert.ok(await page.isVisible('#kiosk-dialog'));
+  await page.click('#kiosk-countdown');
+  assert.ok(await page.isHidden('#kiosk-dialog'), 'a touch on the countdown stops it');
+  await page.clock.runFor(35_000);
+  assert.equal(await page.getAttribute('#totals', 'data-max'), '2000', 'still there after a touch on the countdown');
+  await page.keyboard.press('Shift');  // still there: the idle time starts again
 
   // Idle again: countdown runs out and the page is cleared.
   await page.clock.runFor(91_000);
