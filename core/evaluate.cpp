@@ -482,7 +482,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
   cap(m, s, out, out.items);
   cap_by_pools(m, s, out, out.items);
   cap_ceilings(m, s, out, out.items);
-  merge_repeated_rights(s, out.items);
+  merge_repeated_rights(m, s, out.items);
   for (auto& it : out.items) {
     if (!it.counts() || !it.total_known) continue;
     if (it.for_applicant) {  // a plan's money is never in the totals (planned_totals)

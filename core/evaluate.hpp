@@ -175,8 +175,9 @@ constexpr int kSameResult = -5;
 // better kept) (terms.cpp).
 void drop_repeated_results(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
 
-// The same right without money given by several events: one item on the earliest, naming the others (terms.cpp).
-void merge_repeated_rights(const Situation& s, std::vector<Item>& items);
+// The same right without money given by several events (of one measure, or of measures naming one right:
+// same_right_as): one item on the earliest, naming the others (terms.cpp).
+void merge_repeated_rights(const Model& m, const Situation& s, std::vector<Item>& items);
 
 // Terms of one title's monthly allowance without a stated length: the later says a month is paid once (terms.cpp).
 void note_open_terms(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);

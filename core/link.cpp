@@ -38,6 +38,23 @@ void link_stacking(Model& m, Problems& p) {
 }
 }  // namespace
 
+// "same_right_as": a measure of the same document, without money, that names no other itself.
+void link_same_rights(Model& m, const std::map<std::string, int>& index, Problems& p) {
+  for (Measure& x : m.measures) {
+    if (x.same_right_as.empty()) continue;
+    auto it = index.find(x.same_right_as);
+    const Measure* to = it == index.end() ? nullptr : &m.measures[static_cast<size_t>(it->second)];
+    if (!to || to->doc != x.doc || to->monetary() || !to->same_right_as.empty() || to == &x) {
+      p.add(m.documents[x.doc].folder + "/rules.json", "/measures", "unknown_reference",
+            "same_right_as 必须是同一文件中另一项非货币措施（且它本身不再指向别的措施）：" + x.same_right_as,
+            "same_right_as must name another measure without money of the same document (that names none itself): " +
+                x.same_right_as);
+      continue;
+    }
+    x.right = it->second;
+  }
+}
+
 void link_and_verify(Model& m, Problems& p) {
   std::map<std::string, int> index;
   for (size_t i = 0; i < m.measures.size(); ++i) {
@@ -76,6 +93,7 @@ void link_and_verify(Model& m, Problems& p) {
         older.superseded_by.push_back(static_cast<int>(i));
     }
   }
+  link_same_rights(m, index, p);
   link_stacking(m, p);
   verify_links(m, p);
   verify_figures(m, p);

@@ -134,6 +134,11 @@ struct Measure {
   // the person's own skill level shows the level); "": none.
   std::string also_event;
   int also_event_id = -1;
+  // The measure whose right this one shows from other facts, without money ("same_right_as": 济宁 (十五)'s 休假疗养
+  // for a 全国技术能手 as for a 高级工): the items of both, for one applicant, are one item. `right`: its index, set at
+  // link; -1: none.
+  std::string same_right_as;
+  int right = -1;
   std::vector<Condition> when;
   // A right that follows from holding a status (rules.json "held"): in force when the status is held on as_of and
   // as_of is inside the document's period, whatever day it was obtained.

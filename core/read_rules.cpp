@@ -25,7 +25,8 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
       "schedule",     "payers",          "what",        "needs",      "notes",      "ambiguous",
       "supersedes",   "benefit",         "comment",     "unit",       "held",       "teams",
       "per_year",     "what_unit",       "achievement", "proof",      "new_level",  "first_only",
-      "review_later", "recipient_words", "credit",      "reselected", "upgrade",    "yearly_review"};
+      "review_later", "recipient_words", "credit",      "reselected", "upgrade",    "yearly_review",
+      "same_right_as"};
   for (auto& [k, _] : j.items())
     if (!keys.count(k))
       bad(where + "/" + pointer_token(k), "unknown_key", "未知的措施字段“" + k + "”",
@@ -66,6 +67,12 @@ void Reader::measure(const json& j, const std::string& where, Model& m, int doc)
   x.when = conditions(key(j, "when"), where + "/when", m, x.event);
   money(j, where, m, x);
   if (j.contains("also_event")) also_event(j, where, m, x);
+  if (j.contains("same_right_as")) {
+    x.same_right_as = str(j, where, "same_right_as");
+    if (x.monetary())
+      bad(where + "/same_right_as", "bad_amount", "same_right_as 只用于非货币措施",
+          "same_right_as is for a measure without money");
+  }
   x.schedule = schedule(key(j, "schedule"), where, m, x.event);
   x.payers = payers(key(j, "payers"), where, m);
   words(j, where, m, x);

@@ -310,7 +310,10 @@ void mark_levels_below_held(const Model& m, const Situation& s, const Evaluation
 // enterprise): one item, on its earliest event, naming the others among its events. Items that wait on a fact, plans
 // and rights of another option stay apart. The indices items keep of others (excluded_by, counted_item, floor_by)
 // follow.
-void merge_repeated_rights(const Situation& s, std::vector<Item>& items) {
+void merge_repeated_rights(const Model& m, const Situation& s, std::vector<Item>& items) {
+  auto right = [&](int mi) {
+    return m.measures[static_cast<size_t>(mi)].right >= 0 ? m.measures[static_cast<size_t>(mi)].right : mi;
+  };
   // A right not certain only for the applicant's own blank facts (国有企业 left blank) asks the same of every event.
   auto applicant_facts_only = [](const Item& it) {
     if (it.project_of >= 0 || it.below >= 0 || it.again_of >= 0) return false;
@@ -331,7 +334,7 @@ void merge_repeated_rights(const Situation& s, std::vector<Item>& items) {
     if (!mergeable(items[i])) continue;
     for (size_t j = 0; j < i; ++j) {
       Item& k = items[j];
-      if (into[j] >= 0 || !mergeable(k) || k.measure != items[i].measure || k.option != items[i].option ||
+      if (into[j] >= 0 || !mergeable(k) || right(k.measure) != right(items[i].measure) || k.option != items[i].option ||
           k.uncertain() != items[i].uncertain() || !same_facts(k, items[i]))
         continue;
       into[i] = static_cast<int>(j);

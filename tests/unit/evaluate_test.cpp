@@ -246,6 +246,21 @@ TEST_CASE("a right that asks the same blank fact of the applicant for two events
   CHECK(parity[0]["missing"].size() == 1);
 }
 
+TEST_CASE("a certificate and a leader title that show one right are one item naming both", "[evaluate]") {
+  // 烟台 (十四) 支持高技能人才申办人才卡: a 高级工 certificate, and a 全国技术能手 title (a 省级以上高技能领军人才):
+  // one right, whichever measure shows it (same_right_as), on the earlier event and naming the later.
+  json r = test::builtin_eval(json::parse(
+      R"({"city":"yantai","as_of":"2026-12-01","applicant":{"kind":"person","employer":"enterprise"},"events":[
+          {"id":"t","type":"title","date":"2025-06-01","title":"national_technical_expert"},
+          {"id":"c","type":"skill_level","date":"2025-03-01","level":"senior_worker"}]})"));
+  std::vector<json> cards;
+  for (auto& i : r["items"])
+    if (i["clause_id"].get<std::string>().rfind("YT24-14-talent-cards", 0) == 0) cards.push_back(i);
+  REQUIRE(cards.size() == 1);
+  CHECK(cards[0]["clause_id"] == "YT24-14-talent-cards");
+  CHECK(cards[0]["event_ids"] == json::array({"c", "t"}));
+}
+
 TEST_CASE("what to bring names a condition of the text that no field states", "[evaluate][claim]") {
   // 烟台 (十一) 符合条件的“急需紧缺”工种人员: the occupation's place in the catalogue is proved, though not asked.
   json r = test::builtin_eval(json::parse(
