@@ -171,6 +171,9 @@ void item_json(JsonWriter& w, Words& scratch, const Model& m, const Situation& s
     scratch.clear();
     explain(scratch, m, s, ev, it);
     text_json(w, "explain", scratch.zh, scratch.en);
+    // Who receives another's money, where the text names them (选送单位): more than the recipient's kind says.
+    if (!it.for_applicant && !x.recipient_words.zh.empty())
+      text_json(w, "recipient_words", x.recipient_words.zh, x.recipient_words.en);
   }
   if (it.option >= 0) w.key("option").raw(x.json_labels[static_cast<size_t>(it.option)]);
   if (it.status == Status::NonMonetary) w.key("benefit").raw(x.json_benefit);

@@ -2,7 +2,7 @@
 // with its amount, clause, handling unit and what to bring, the total, where to ask, the rules version and date, the
 // guidance notice, and a QR code of the share link so that the clerk opens the same result. Shown only in print.
 import { h } from './dom.js';
-import { t, pick, money, moneyRange, clauseLabel, lang, langText } from './i18n.js';
+import { t, pick, money, moneyRange, clauseLabel, lang, langText, recipientLabel } from './i18n.js';
 import { qrSvg } from './qr.js';
 import { timelineLine } from './timeline-view.js';
 import { uncertainty } from './basis.js';
@@ -54,7 +54,7 @@ function row(item, ctx) {
   // Money that is not the applicant's, or not yet due, is said so on its row: the rows add up to the total.
   const apart = [
     item.recipient && item.for_applicant === false
-      ? `${colon(t('recipient'))}${t(`recipient_${item.recipient}`)}${t('not_in_total')}` : '',
+      ? `${colon(t('recipient'))}${recipientLabel(item)}${t('not_in_total')}` : '',
     item.planned ? `${t('status_planned')}${t('not_in_total')}` : '',
   ].filter(Boolean);
   const extra = [c.paid ? colon(w('paid')) + pick(c.paid) : '', c.cadence ? colon(w('cadence')) + pick(c.cadence) : '']

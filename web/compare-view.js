@@ -2,7 +2,7 @@
 // page when the fold is opened; every figure is the core's compare() (each city's own evaluation), grouped here by
 // event. A table, a column a city, where there is room (≥ 900 px, and in print); a card a city on a phone.
 import { h, clear } from './dom.js';
-import { t, pick, money, moneyRange, lang } from './i18n.js';
+import { t, pick, money, moneyRange, lang, othersLabel } from './i18n.js';
 
 const PAYS = new Set(['granted', 'capped']);
 const MAIN_FIELDS = ['level', 'tier', 'title', 'talent', 'platform', 'graduate_class', 'squad', 'prize'];
@@ -37,7 +37,7 @@ export function comparison(r, situation, catalog) {
     c.total = { min: result.totals?.min_yuan ?? 0, max: result.totals?.max_yuan ?? 0 };
     // Money the situation brings someone else (an enterprise's workers, the employer): not in the total, but the
     // reason a city may be one of those that pay for an event.
-    c.others = result.other_totals ?? [];
+    c.others = (result.other_totals ?? []).map((o) => ({ ...o, who: othersLabel(result, o.recipient) }));
     c.byEvent = Object.fromEntries(events.map((e) => [e.id, { min: 0, max: 0, n: 0, unstated: 0, planned: 0 }]));
     c.other = { min: 0, max: 0, n: 0, unstated: 0, planned: 0 }; // items of no event (what the applicant may always do)
     c.paying = 0;
@@ -138,7 +138,7 @@ function card(c, view, cityLabel) {
     t('compare_total', { amount: moneyRange(c.total.min, c.total.max) })));
   for (const o of c.others)
     el.append(h('p', { class: 'hint compare-others' },
-      t('other_total', { who: t(`recipient_${o.recipient}`), amount: moneyRange(o.min_yuan, o.max_yuan) })));
+      t('other_total', { who: o.who, amount: moneyRange(o.min_yuan, o.max_yuan) })));
   const list = h('ul', { class: 'compare-events' });
   for (const e of view.events)
     list.append(h('li', { dataset: { event: e.id, min: c.byEvent[e.id].min, max: c.byEvent[e.id].max } },

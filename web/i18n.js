@@ -387,6 +387,19 @@ export function pick(pair) {
   return pair[current] ?? pair.zh ?? pair.en ?? '';
 }
 
+// Who receives an item's money: as the text names them where it does (选送单位), else by the recipient's kind.
+export function recipientLabel(item) {
+  return item.recipient_words ? pick(item.recipient_words) : t(`recipient_${item.recipient}`);
+}
+
+// Who receives the money of one line of other_totals: the text's own name where every item of it gives the same one.
+export function othersLabel(result, recipient) {
+  const of = (result.items ?? []).filter((i) => i.recipient === recipient && i.for_applicant === false && !i.planned &&
+    (i.status === 'granted' || i.status === 'capped'));
+  const names = new Set(of.map((i) => (i.recipient_words ? pick(i.recipient_words) : '')));
+  return names.size === 1 && !names.has('') ? [...names][0] : t(`recipient_${recipient}`);
+}
+
 export function payerLabel(id) {
   return PAYERS[id] ? PAYERS[id][current] : String(id).replace(/_/g, ' ');
 }

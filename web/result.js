@@ -2,7 +2,7 @@
 import { h } from './dom.js';
 import { fieldLabel } from './form.js';
 import { totalBasis, uncertainty } from './basis.js';
-import { t, pick, money, moneyRange, clauseLabel, payerLabel, formatDate, langText, lang, groupDigits } from './i18n.js';
+import { t, pick, money, moneyRange, clauseLabel, payerLabel, formatDate, langText, lang, groupDigits, recipientLabel, othersLabel } from './i18n.js';
 import { claimFacts } from './claim-sheet.js';
 
 const MONEY_STATUSES = new Set(['granted', 'capped']);
@@ -108,7 +108,7 @@ function card(item, ctx) {
   const fact = (k, v, vLang) => { if (v) dl.append(h('dt', {}, k), h('dd', vLang ? { lang: vLang } : {}, v)); };
   if (ev.n) fact(t('about_event'), t('event_n', { n: ev.n, name: ev.name }));
   if (payers.length) fact(t('payers'), payers.join(t('list_sep')));
-  if (item.recipient && item.for_applicant === false) fact(t('recipient'), t(`recipient_${item.recipient}`) + t('not_in_total'));
+  if (item.recipient && item.for_applicant === false) fact(t('recipient'), recipientLabel(item) + t('not_in_total'));
   for (const [k, v] of claimFacts(item)) fact(k, langText(v));
   if (item.certain === false) fact(t('missing'), (item.missing ?? []).map((f) => pick(f)).join(t('list_sep')));
   const basis = h('dd', {}, h('span', { lang: 'zh-Hans', class: 'docno' }, ref.number), ' ', ref.clause,
@@ -267,7 +267,7 @@ export function renderResult(ctx) {
   if (floors) totals.append(h('p', { class: 'hint total-floor' }, t('total_floor', { n: floors })));
   for (const o of result.other_totals ?? []) {
     const amount = o.min_yuan === o.max_yuan ? money(o.max_yuan) : `${money(o.min_yuan)}–${money(o.max_yuan)}`;
-    totals.append(h('p', { class: 'hint other-total' }, t('other_total', { who: t(`recipient_${o.recipient}`), amount })));
+    totals.append(h('p', { class: 'hint other-total' }, t('other_total', { who: othersLabel(result, o.recipient), amount })));
   }
   totals.append(...totalBasis(result));
 

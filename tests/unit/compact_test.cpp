@@ -26,6 +26,7 @@ ojson without_words(ojson full) {
   for (auto& it : full["items"]) {
     it.erase("explain");
     it.erase("claim");
+    it.erase("recipient_words");
     if (it.contains("source")) it["source"].erase("quote");
   }
   return full;
