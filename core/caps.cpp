@@ -40,8 +40,8 @@ std::map<int, std::vector<size_t>> groups_of(const std::vector<int>& measures, b
 long long floor_draw(const std::vector<int>& measures, const std::vector<Item>& items, const Item& win) {
   if (win.floor_by < 0 || !win.counts() || !win.total_known) return 0;
   const Item& low = items[static_cast<size_t>(win.floor_by)];
-  if (!std::binary_search(measures.begin(), measures.end(), low.measure) || low.total_min <= win.own_min) return 0;
-  return low.total_min;
+  if (!std::binary_search(measures.begin(), measures.end(), low.measure) || win.total_min <= win.own_min) return 0;
+  return win.total_min;  // the floor it rose to (that item's least, within the winner's most)
 }
 
 // The items of a cap's measures, and the floors 就高 winners draw on it, each as `items.size() + the winner's
