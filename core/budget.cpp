@@ -18,6 +18,7 @@ std::string settle_budget(const Model& m, const std::vector<std::string>& claims
     if (!t) return render_error("invalid_input", "", "今天的日期无效", "today's date is not valid");
     const budget::PoolIndex ix(m);
     budget::Errors errors;
+    errors.claims = &claims;
     std::vector<budget::Applicant> apps = budget::read_claims(claims, ix, errors);
     const budget::Gathered gathered = budget::group_claims(m, ix, claims, t, apps, errors);
     return budget::write_settlement(m, claims.size(), apps, gathered, errors);

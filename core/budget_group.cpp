@@ -353,6 +353,7 @@ Gathered group_claims(const Model& m, const PoolIndex& ix, const std::vector<std
       report(a, {ie.code, ie.path, ie.zh, ie.en}, errors);
       continue;
     }
+    if (auto c = m.city_documents.find(s.city); c != m.city_documents.end()) a.city = &c->first;
     sum_pooled(ix, s, ev, sums);
     Err bad = pooled_fact_missing(m, ix, s, ev);
     if (bad.code.empty()) bad = pool_claim_unsure(m, ix, s, ev);

@@ -213,13 +213,14 @@ void settlement_notes(const Pool& pl, const Group& g, const Settlement& s, ojson
   bool any_upper = false;
   for (auto& sl : g.slots) any_upper = any_upper || (sl.upper_bound && !sl.given);
   if (any_upper)
-    notes.push_back({{"zh",
-                      "部分申报未写明金额（原文只规定最高额），按最高额计入（claimed_basis: upper_bound）：其分配额只是"
-                      "上限（provisional），不能直接据以发放，核定后按核定额发放；可在 claimed_yuan 中给出核定金额后重新结算。"},
-                     {"en",
-                      "Some claims state no amount (the text gives only a maximum): the maximum is counted "
-                      "(claimed_basis: upper_bound), so their allocations are upper bounds (provisional), not amounts "
-                      "to pay: pay what is assessed; give the assessed amount in claimed_yuan and settle again."}});
+    notes.push_back(
+        {{"zh",
+          "部分申报未写明金额（原文只规定最高额），按最高额计入（claimed_basis: upper_bound）：其分配额只是"
+          "上限（provisional），不能直接据以发放，核定后按核定额发放；可在 claimed_yuan 中给出核定金额后重新结算。"},
+         {"en",
+          "Some claims state no amount (the text gives only a maximum): the maximum is counted "
+          "(claimed_basis: upper_bound), so their allocations are upper bounds (provisional), not amounts "
+          "to pay: pay what is assessed; give the assessed amount in claimed_yuan and settle again."}});
   // Maxima that push the year over its total cut every claim's share by more than the assessed amounts may.
   if (any_upper && !s.full)
     notes.push_back({{"zh",
@@ -255,7 +256,8 @@ void write_money_pool(const Model& m, const Group& g, const std::vector<Applican
   o["claimed_yuan"] = s.total;
   o["allocated_yuan"] = s.allocated;
   o["paid_in_full"] = s.full;
-  o["provisional"] = std::any_of(g.slots.begin(), g.slots.end(), [](const Slot& sl) { return sl.upper_bound && !sl.given; });
+  o["provisional"] =
+      std::any_of(g.slots.begin(), g.slots.end(), [](const Slot& sl) { return sl.upper_bound && !sl.given; });
   if (s.full)
     o["ratio"] = nullptr;
   else {
@@ -300,10 +302,18 @@ void write_pool(const Model& m, const Group& g, const std::vector<Applicant>& ap
   out += '}';
 }
 
-// An applicant that counts towards no pool: 0 claimed and allocated, and why (budget_group.cpp unpooled_reason).
-void write_unpooled(const Applicant& a, const Unpooled& u, std::string& out) {
+// The applicant's name and city, as an entry of `applicants` begins.
+void name_and_city(const Applicant& a, std::string& out) {
   out += "{\"applicant\":";
   quoted(out, a.id);
+  if (!a.city) return;
+  out += ",\"city\":";
+  quoted(out, *a.city);
+}
+
+// An applicant that counts towards no pool: 0 claimed and allocated, and why (budget_group.cpp unpooled_reason).
+void write_unpooled(const Applicant& a, const Unpooled& u, std::string& out) {
+  name_and_city(a, out);
   out += ",\"claimed_yuan\":0,\"allocated_yuan\":0,\"payers\":[],\"not_counted\":{\"zh\":";
   quoted(out, u.zh);
   out += ",\"en\":";
@@ -316,8 +326,7 @@ void write_unpooled(const Applicant& a, const Unpooled& u, std::string& out) {
 void write_quota_only(const Applicant& a, const std::vector<std::string>& quotas, std::string& out) {
   std::string names;
   for (auto& q : quotas) names += (names.empty() ? "" : "、") + q;
-  out += "{\"applicant\":";
-  quoted(out, a.id);
+  name_and_city(a, out);
   out += ",\"claimed_yuan\":0,\"allocated_yuan\":0,\"payers\":[],\"in_quota\":" + dump(ojson(quotas));
   out += ",\"not_counted\":{\"zh\":";
   quoted(out, "只计入人数名额（" + names + "）：名额按人数计，不分配资金；所申报的金额列在该名额下");

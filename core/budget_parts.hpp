@@ -24,10 +24,12 @@ struct Err {
   std::string code, path, zh, en;
 };
 
-// The claims left out and why, in the order found (written sorted by claim).
+// The claims left out and why, in the order found (written sorted by claim). Each names the city its claim gives, so
+// that a settlement filtered by city keeps it.
 struct Errors {
   ojson list = ojson::array();
   size_t skipped_claims = 0;
+  const std::vector<std::string>* claims = nullptr;  // the claims, each error's city read from its own
   // `skipped`: the claims left out because of it (several when merged claims of one applicant fail together);
   // none given: the claim `input` alone.
   void add(int input, const std::string& applicant, const Err& e, const std::vector<int>& skipped = {});
@@ -52,6 +54,7 @@ struct Applicant {
   std::vector<std::string> given_ids;                      // merged: per event, its id as its claim gave it
   std::unordered_set<std::string_view> texts;              // merged: its claims' lines (a claim given twice)
   std::vector<std::pair<std::string, long long>> claimed;  // clause id -> yuan, as the claims state it
+  const std::string* city = nullptr;                       // evaluated: its city (a key of Model::city_documents)
 };
 
 struct Slot {  // an applicant in a pool's year
@@ -85,6 +88,8 @@ struct CapHit {  // a cap per applicant that bit, with the applicant's items of 
 std::vector<Applicant> read_claims(const std::vector<std::string>& claims, const PoolIndex& ix, Errors& errors);
 // The situation of an envelope claim already read once without fault.
 json envelope_situation(std::string_view text);
+// The city a claim's situation gives, as written; "" when it gives none or the claim cannot be read at all.
+std::string claim_city(std::string_view text);
 
 // An applicant settled without fault that counts towards no pool (a claim dated before its pool's document, a
 // person's claim): listed with the reason, never left out of the answer without a word.

@@ -16,10 +16,12 @@ void Errors::add(int input, const std::string& applicant, const Err& e, const st
   for (int k : skipped) sk.push_back(k + 1);
   if (skipped.empty()) sk.push_back(input + 1);
   skipped_claims += sk.size();
-  list.push_back({{"input", input + 1},
-                  {"applicant", applicant},
-                  {"skipped_inputs", sk},
-                  {"error", {{"code", e.code}, {"path", e.path}, {"zh", e.zh}, {"en", e.en}}}});
+  ojson x = {{"input", input + 1}, {"applicant", applicant}};
+  std::string city = claims && static_cast<size_t>(input) < claims->size() ? claim_city((*claims)[input]) : "";
+  if (!city.empty()) x["city"] = std::move(city);
+  x["skipped_inputs"] = std::move(sk);
+  x["error"] = {{"code", e.code}, {"path", e.path}, {"zh", e.zh}, {"en", e.en}};
+  list.push_back(std::move(x));
 }
 
 PoolIndex::PoolIndex(const Model& m) : pools_of(m.measures.size()) {
@@ -31,6 +33,17 @@ PoolIndex::PoolIndex(const Model& m) : pools_of(m.measures.size()) {
 json envelope_situation(std::string_view text) {
   json j = json::parse(text.begin(), text.end(), nullptr, false);
   return j.is_object() && j.contains("situation") ? std::move(j["situation"]) : json::object();
+}
+
+std::string claim_city(std::string_view text) {
+  if (text.size() > kMaxSituationBytes + 4096 || json_nesting(text) > kMaxDepth + 1) return "";
+  const json j = json::parse(text.begin(), text.end(), nullptr, false);
+  if (!j.is_object()) return "";
+  auto sit = j.find("situation");
+  const json& s = sit != j.end() ? *sit : j;
+  if (!s.is_object()) return "";
+  auto city = s.find("city");
+  return city != s.end() && city->is_string() ? city->get<std::string>() : "";
 }
 
 namespace {

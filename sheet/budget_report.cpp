@@ -61,8 +61,9 @@ void pool_rows(std::string& text, const ojson& p, const Cells& payers, const std
       note = "withdrawn " + num(a, "withdrawn_yuan") + ": " + a["paid_instead"].value("zh", "") + " / " +
              a["paid_instead"].value("en", "");
     if (a.value("provisional", false))
-      note = "未写明核定金额，按最高额计入：分配额只是上限，核定后按核定额发放 / no assessed amount, the maximum "
-             "counted: an upper bound, not an amount to pay; pay what is assessed";
+      note =
+          "未写明核定金额，按最高额计入：分配额只是上限，核定后按核定额发放 / no assessed amount, the maximum "
+          "counted: an upper bound, not an amount to pay; pay what is assessed";
     c.insert(c.end(), {num(a, "heads"), csv::text_cell(note)});
     csv::row(text, c);
   }
@@ -123,7 +124,8 @@ void cap_and_error_rows(std::string& text, const ojson& j, const Cells& payers) 
     for (auto& n : p.value("not_counted", ojson::array())) in_pool_rows.insert(n.value("applicant", ""));
   for (auto& a : j["applicants"]) {  // settled, but counted in no pool: a row with the reason, no figures
     if (!a.contains("not_counted") || in_pool_rows.count(a["applicant"].get<std::string>())) continue;
-    Cells t = {"", "", "", "", "", "not_pooled", csv::text_cell(a["applicant"].get<std::string>()), "", "", ""};
+    Cells t = {"", "", "", csv::text_cell(a.value("city", "")), "", "not_pooled"};
+    t.insert(t.end(), {csv::text_cell(a["applicant"].get<std::string>()), "", "", ""});
     for (size_t k = 0; k < payers.size(); ++k) t.push_back("");
     t.insert(t.end(),
              {"", csv::text_cell(a["not_counted"].value("zh", "") + " / " + a["not_counted"].value("en", ""))});

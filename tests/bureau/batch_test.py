@@ -719,5 +719,28 @@ p = run(["eval", "--csv", write("count_blank.csv", "applicant,city,applicant_kin
 expect("eval --csv: a blank count's items say 'count not given: 1 counted' in the note",
        any("count not given: 1 counted" in x["note"] for x in rows_of(p.stdout)), p.stdout[:400])
 
+# budget --format csv: a claim's not_pooled and error rows carry its city, as eval --csv's error rows do, so that a
+# sheet filtered by city keeps them (a claim refused for its claimed amount, one with no pooled item, one dated before
+# 威海 2025); a line that could not be read at all names no city.
+data = "\n".join([yt_claimed("烟台甲", 30000), yt_claimed("烟台乙", 60000), yt_claimed("烟台丙", "三万"),
+                  weihai_claim("威海丁", "2025-04-01"), '{"id": "戊", "situation": {"city": "yantai",']) + "\n"
+p = run(["budget", "--format", "csv", write("city_rows.jsonl", data)])
+got = sorted((x["rule"], x["applicant"], x["city"]) for x in rows_of(p.stdout) if x["rule"] in ("error", "not_pooled"))
+expect("budget CSV: not_pooled and claim-level error rows carry the claim's city; an unreadable line none",
+       got == [("error", "#5", ""), ("error", "烟台丙", "yantai"), ("error", "烟台乙", "yantai"),
+               ("not_pooled", "威海丁", "weihai")], got)
+data = ("applicant,city,applicant_kind,applicant.key_industry_chain,type,date,level,route,trained_by,count,"
+        "claimed.YT24-07-self-eval-support\n"
+        "D公司,yantai,enterprise,是,skill_level,2025-06-01,technician,enterprise_self_evaluation,training_organisation,10,60000\n"
+        "E公司,yantai,enterprise,否,skill_level,2025-06-01,technician,enterprise_self_evaluation,training_organisation,10,20000\n"
+        "F公司,weihai,enterprise,,skill_level,2025-04-01,technician,enterprise_self_evaluation,,10,\n")
+p = run(["budget", "--csv", "--format", "csv", write("city_rows.csv", data)])
+got = sorted((x["rule"], x["applicant"], x["city"]) for x in rows_of(p.stdout) if x["rule"] in ("error", "not_pooled"))
+expect("budget --csv --format csv: refused and unpooled claims keep their city",
+       got == [("error", "D公司", "yantai"), ("error", "E公司", "yantai"), ("not_pooled", "F公司", "weihai")], got)
+p = run(["budget", "--format", "csv", os.path.join(tmp, "quota_only.jsonl")])
+got = [(x["applicant"], x["city"]) for x in rows_of(p.stdout) if x["rule"] == "not_pooled"]
+expect("budget CSV: the not_pooled row of a person in a quota alone names the city", got == [("张三", "yantai")], got)
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
