@@ -149,10 +149,10 @@ int run_budget(const skillcalc::Engine& e, const Options& o) {
       return 2;
     }
     in = &file;
-    if (utf16_bom(file)) {  // no line of it is JSON as read: refused once, as eval --jsonl refuses it
+    if (const char* refusal = utf16_refusal(file)) {  // no line of it is JSON as read: refused once, as eval --jsonl
       note("skillcalc: " + o.path +
            ": 文件是 UTF-16 编码：请另存为 UTF-8 后重试 / the file is UTF-16: save it as UTF-8");
-      output.write(kUtf16Refusal);
+      output.write(refusal);
       return output.finish() ? 2 : write_failed(output);
     }
   }

@@ -43,11 +43,12 @@ class LineReader {
   bool fill();
 };
 
-// Whether a file begins with a UTF-16 byte-order mark (FF FE or FE FF); the stream is left at its start. No line of
-// such a file can be read (each would be a NUL-ridden error), so eval --jsonl and budget refuse it once, with
-// kUtf16Refusal (an error object and its line end).
-bool utf16_bom(std::istream& in);
-extern const char* const kUtf16Refusal;
+// Whether a file is UTF-16: it begins with a byte-order mark (FF FE or FE FF), or, without one, its first KiB has NUL
+// bytes at every other byte (csv::looks_utf16, as the claims CSV is recognised). No line of such a file can be read
+// (each would be a NUL-ridden error, and a UTF-16 line break splits lines where none is), so eval --jsonl and budget
+// refuse it once: the error object to write (`invalid_encoding`, with its line end), or null when the file is not
+// UTF-16. The stream is left at its start.
+const char* utf16_refusal(std::istream& in);
 
 // {"ok":false,"line":N,"error":{…}}: an error object with the input line it answers.
 std::string with_line(const std::string& result, long long line);

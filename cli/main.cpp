@@ -165,8 +165,8 @@ int run_jsonl(const Engine& e, const cli::Options& o) {
     }
     in = &file;
     size = static_cast<long long>(st.st_size);
-    if (cli::utf16_bom(file)) {  // each line would be a NUL-ridden error: refused once, as the CSV reader does
-      out.write(cli::kUtf16Refusal);
+    if (const char* refusal = cli::utf16_refusal(file)) {  // refused once, as the CSV reader refuses UTF-16
+      out.write(refusal);
       return finish(out, 2);
     }
     std::string head(4096, '\0');  // a claims CSV given as JSONL: each line is answered as bad JSON; said once

@@ -25,23 +25,18 @@ size_t utf8_len(const unsigned char* p, size_t left) {
 
 }  // namespace
 
-namespace {
-
-// UTF-16 without a byte-order mark: many NUL bytes in the first KiB, at even or at odd offsets.
-bool looks_utf16(const unsigned char* p, size_t n) {
-  size_t even = 0, odd = 0, k = n < 1024 ? n : 1024;
+bool looks_utf16(std::string_view head) {
+  size_t even = 0, odd = 0, k = head.size() < 1024 ? head.size() : 1024;
   for (size_t i = 0; i < k; ++i)
-    if (!p[i]) ++(i % 2 ? odd : even);
+    if (!head[i]) ++(i % 2 ? odd : even);
   return k >= 2 && (even * 4 >= k || odd * 4 >= k);
 }
-
-}  // namespace
 
 Refusal check_encoding(std::string_view data, size_t& bom, const std::function<void(size_t)>& progress) {
   bom = 0;
   const auto* p = reinterpret_cast<const unsigned char*>(data.data());
   size_t n = data.size();
-  if ((n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) || looks_utf16(p, n))
+  if ((n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF))) || looks_utf16(data))
     return {"文件是 UTF-16 编码（Excel 的“Unicode 文本”）。请另存为“CSV UTF-8（逗号分隔）(*.csv)”后重试。",
             "The file is UTF-16 (Excel's \"Unicode Text\"). Save it as \"CSV UTF-8 (Comma delimited) (*.csv)\" and try "
             "again."};

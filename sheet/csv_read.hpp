@@ -17,6 +17,10 @@ struct Refusal {
 // `progress`, when given, is called with the offset checked up to (every 8 MiB and at the end).
 Refusal check_encoding(std::string_view data, size_t& bom, const std::function<void(size_t)>& progress = {});
 
+// Whether bytes look like UTF-16 without a byte-order mark: many NUL bytes in their first KiB, at even or at odd
+// offsets (a quarter of it or more), as text of ASCII characters saved as UTF-16LE or BE has.
+bool looks_utf16(std::string_view head);
+
 struct Record {
   long line = 0;      // the physical line the record starts on (1-based)
   size_t offset = 0;  // its first byte

@@ -742,5 +742,30 @@ p = run(["budget", "--format", "csv", os.path.join(tmp, "quota_only.jsonl")])
 got = [(x["applicant"], x["city"]) for x in rows_of(p.stdout) if x["rule"] == "not_pooled"]
 expect("budget CSV: the not_pooled row of a person in a quota alone names the city", got == [("张三", "yantai")], got)
 
+# A JSONL file saved as UTF-16 without a byte-order mark (NUL bytes at every other byte) is refused once, as one with
+# a mark is, not answered with more lines than it has, each a NUL-byte error.
+for name, enc in (("u16le.jsonl", "utf-16-le"), ("u16be.jsonl", "utf-16-be")):
+    src = write(name, (good + "\n" + good + "\n" + good + "\n").encode(enc))
+    p = run(["eval", "--jsonl", src])
+    out = p.stdout.decode().splitlines()
+    expect("eval --jsonl of a UTF-16 file without a byte-order mark is one invalid_encoding error (%s)" % enc,
+           p.returncode == 2 and len(out) == 1 and json.loads(out[0])["error"]["code"] == "invalid_encoding" and
+           "invalid_json" not in p.stdout.decode(), out[:3])
+    for args in (["budget"], ["budget", "--format", "csv"]):
+        p = run(args + [src])
+        err = p.stderr.decode()
+        expect("%s of a UTF-16 JSONL file without a byte-order mark is refused once (%s)" % (" ".join(args), enc),
+               p.returncode == 2 and p.stdout.count(b"\n") == 1 and b'"code":"invalid_encoding"' in p.stdout and
+               "UTF-16" in err and len(err.splitlines()) == 1 and "NUL" not in err, (p.stdout[:300], err[:600]))
+# A JSONL file of one short line in UTF-16 is refused too; a UTF-8 file with a NUL byte in a line is still answered
+# line by line (its line called a NUL byte).
+p = run(["eval", "--jsonl", write("u16short.jsonl", "{}".encode("utf-16-le"))])
+expect("eval --jsonl of a two-character UTF-16 file is refused as UTF-16",
+       p.returncode == 2 and b"invalid_encoding" in p.stdout, p.stdout[:300])
+p = run(["eval", "--jsonl", write("nul.jsonl", (good + "\n" + "{\0}\n" + good + "\n").encode())])
+out = p.stdout.decode().splitlines()
+expect("eval --jsonl of a UTF-8 file with one NUL byte answers each of its three lines",
+       len(out) == 3 and json.loads(out[0])["ok"] and not json.loads(out[1])["ok"] and json.loads(out[2])["ok"], out)
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
