@@ -8,6 +8,7 @@
 
 #include "csv_write.hpp"
 #include "json_fast.hpp"
+#include "model.hpp"
 
 namespace sheet {
 
@@ -76,6 +77,19 @@ std::pair<std::string, std::string> due_of(const nlohmann::json& it) {
   return {std::to_string(total["min_yuan"].get<long long>()), std::to_string(total["max_yuan"].get<long long>())};
 }
 
+// An item's pool: a city-wide yearly total, shared by all the year's claims, or a quota of people, where a selection
+// of at most so many a year decides who is paid and no money is shared.
+std::string pool_note(const skillcalc::Model* m, const std::string& id) {
+  const skillcalc::Pool* pool = nullptr;
+  if (m)
+    for (auto& p : m->pools)
+      if (p.id == id) pool = &p;
+  if (pool && pool->rule == skillcalc::Pool::Rule::Quota)
+    return "pool: " + id + " (a quota of at most " + std::to_string(pool->max_people) +
+           " people a year: the selection decides who is paid, not a share of money; settle with budget)";
+  return "pool: " + id + " (the due amount before the city-wide total is shared; settle with budget)";
+}
+
 }  // namespace
 
 std::string items_header() {
@@ -126,9 +140,8 @@ void ItemWriter::items_of(const Settled& s, const std::string& city) {
       note_text = "capped by " + it["capped_by"].value("cap", it["capped_by"].value("pool", ""));
     if (it.contains("excluded_by")) note_text = "excluded by " + it["excluded_by"].value("clause_id", "");
     if (it.contains("superseded_by")) note_text = "superseded by " + it["superseded_by"].value("clause_id", "");
-    if (it.contains("pool"))  // a city-wide yearly total: what `budget` settles, not this row
-      note_text += std::string(note_text.empty() ? "" : "; ") + "pool: " + it.value("pool", "") +
-                   " (the due amount before the city-wide total is shared; settle with budget)";
+    if (it.contains("pool"))  // a city-wide yearly total or quota: what `budget` settles, not this row
+      note_text += std::string(note_text.empty() ? "" : "; ") + pool_note(model, it.value("pool", ""));
     if (it.value("ambiguous", false))
       note_text += std::string(note_text.empty() ? "" : "; ") + "ambiguous: see the notes";
     if (it.value("planned", false))  // an event after as_of: not money due yet (planned_totals, never totals)

@@ -13,7 +13,8 @@ std::string items_header();
 // Writes the rows of each applicant into `text`, and the message of each row left out (one line each, ending "\n",
 // as on the command line's stderr) into `notes`. The caller takes both away after each call.
 struct ItemWriter {
-  std::string file;  // the input's name as the messages give it
+  std::string file;                         // the input's name as the messages give it
+  const skillcalc::Model* model = nullptr;  // the rules: what kind of pool an item counts in
   std::string text, notes;
   long long items = 0, empty = 0, errors = 0, skipped = 0;
 

@@ -14,6 +14,7 @@ Job::Job(const skillcalc::Engine& e, Source& src, JobOptions o)
       settler_(e, src, o_.day,
                Handlers{[this](Settled& s) { on_applicant(s); }, [this](const csv::RowError& r) { on_row_error(r); }}) {
   items_.file = o_.file;
+  items_.model = &e.model();
 }
 
 // Items: the header row goes out with the first row, so that a refused file writes nothing.

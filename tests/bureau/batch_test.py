@@ -767,5 +767,21 @@ out = p.stdout.decode().splitlines()
 expect("eval --jsonl of a UTF-8 file with one NUL byte answers each of its three lines",
        len(out) == 3 and json.loads(out[0])["ok"] and not json.loads(out[1])["ok"] and json.loads(out[2])["ok"], out)
 
+# A quota of people (烟台 (十三) 每年遴选不超过80名烟台市技能大师) shares no money: the items CSV's note says the
+# selection of at most 80 a year decides, not that a city-wide total is shared.
+p = run(["eval", "--csv", write("quota_note.csv", "applicant,city,applicant_kind,applicant.employer,type,date,title\n"
+                                "大师,yantai,person,enterprise,title,2025-06-01,yantai_skill_master\n"
+                                "新星,yantai,person,enterprise,title,2025-06-01,yantai_future_skill_star\n")])
+notes = {x["clause_id"]: x["note"] for x in rows_of(p.stdout)}
+expect("eval --csv: a quota item's note names the quota of people and the selection, not a shared total",
+       "YT24-13-skill-master-quota" in notes.get("YT24-13-skill-master", "") and
+       "at most 80 people a year" in notes.get("YT24-13-skill-master", "") and
+       "at most 200 people a year" in notes.get("YT24-03-future-skill-star", "") and
+       all("shared" not in n.replace("no money is shared", "") for n in notes.values()), notes)
+p = run(["eval", "--csv", write("pool_note.csv", "applicant,city,applicant_kind,type,date,level,route,count\n"
+                                "甲,weihai,enterprise,skill_level,2025-07-01,technician,enterprise_self_evaluation,10\n")])
+expect("eval --csv: a money pool's note still says the due amount is before the city-wide total is shared",
+       any("before the city-wide total is shared" in x["note"] for x in rows_of(p.stdout)), rows_of(p.stdout))
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
