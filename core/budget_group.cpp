@@ -26,7 +26,7 @@ struct Sum {  // per measure of a pool and year: the applicant's total
 
 // An error of an applicant's evaluation, reported against all its claims; in a merged event, against the claim the
 // event came from, with the event's path there.
-void report(Applicant& a, const Err& e, Errors& errors) {
+void report(const Applicant& a, const Err& e, Errors& errors) {
   int input = a.inputs[0];
   std::string path = e.path;
   if (a.is_merged && path.rfind("/events/", 0) == 0) {
@@ -39,7 +39,6 @@ void report(Applicant& a, const Err& e, Errors& errors) {
   }
   if (a.envelope && path.rfind("/claimed_yuan", 0) != 0) path = "/situation" + path;
   errors.add(input, a.id, {e.code, path, e.zh, e.en}, a.inputs);
-  a.bad = true;
 }
 
 // The applicant's situation read and evaluated; false with `ie` set when either fails.

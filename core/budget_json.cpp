@@ -414,13 +414,12 @@ std::string write_settlement(const Model& m, size_t claims, const std::vector<Ap
   }
   out += ']';
   write_applicants(apps, tally, g.unpooled, out);
-  size_t bad_apps = 0;
-  for (auto& a : apps) bad_apps += a.bad;
   ojson summary = {{"claims", claims},
-                   {"applicants", apps.size()},
+                   // every applicant given, those whose every claim was refused as well
+                   {"applicants", apps.size() + errors.unread_applicants},
                    {"errors", errors.list.size()},
                    {"claims_skipped", errors.skipped_claims},
-                   {"applicants_with_errors", bad_apps},
+                   {"applicants_with_errors", errors.named.size()},
                    {"applicants_not_pooled", g.unpooled.size()},
                    {"pools", order.size()},
                    // false: an input was left out, so a pool's shares may change once it is fixed and settled again

@@ -30,6 +30,11 @@ struct Errors {
   ojson list = ojson::array();
   size_t skipped_claims = 0;
   const std::vector<std::string>* claims = nullptr;  // the claims, each error's city read from its own
+  // The applicants the errors name (by name_key), whatever the fault: summary.applicants_with_errors. Of them, those
+  // that no claim read without fault names (a claim whose only claim was refused as it was read, an unreadable
+  // line's "#n"): applicants all the same, counted in summary.applicants beside those read.
+  std::unordered_set<std::string> named;
+  size_t unread_applicants = 0;
   // `skipped`: the claims left out because of it (several when merged claims of one applicant fail together);
   // none given: the claim `input` alone.
   void add(int input, const std::string& applicant, const Err& e, const std::vector<int>& skipped = {});
@@ -49,7 +54,7 @@ struct Applicant {
   std::vector<int> inputs;  // 0-based indices of the claims
   std::string_view bare;    // a bare situation, evaluated as given
   json merged;              // the situation of several merged claims
-  bool envelope = false, is_merged = false, bad = false;
+  bool envelope = false, is_merged = false;
   std::vector<std::pair<int, int>> origin;                 // merged: per event, its claim and its index there
   std::vector<std::string> given_ids;                      // merged: per event, its id as its claim gave it
   std::unordered_set<std::string_view> texts;              // merged: its claims' lines (a claim given twice)

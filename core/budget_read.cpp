@@ -16,6 +16,7 @@ void Errors::add(int input, const std::string& applicant, const Err& e, const st
   for (int k : skipped) sk.push_back(k + 1);
   if (skipped.empty()) sk.push_back(input + 1);
   skipped_claims += sk.size();
+  named.insert(name_key(applicant));
   ojson x = {{"input", input + 1}, {"applicant", applicant}};
   std::string city = claims && static_cast<size_t>(input) < claims->size() ? claim_city((*claims)[input]) : "";
   if (!city.empty()) x["city"] = std::move(city);
@@ -299,7 +300,11 @@ class Reader {
     merge_claim(apps_[found->second], in, j["situation"], env, claims_, errors_);
   }
 
-  std::vector<Applicant> take() { return std::move(apps_); }
+  // The applicants read, once every claim is: the applicants the errors so far name that none of them is are counted.
+  std::vector<Applicant> take() {
+    for (auto& key : errors_.named) errors_.unread_applicants += !by_id_.count(key);
+    return std::move(apps_);
+  }
 
  private:
   void add_bare(int in, const std::string& id, std::string_view text) {

@@ -177,9 +177,14 @@ std::string with_error_lines(const std::string& r, const LineFor& line_for) {
   return changed ? j.dump() : r;
 }
 
-std::string with_rows_left_out(const std::string& r, const std::vector<RowLeftOut>& rows) {
+std::string with_rows_left_out(const std::string& r, const std::vector<RowLeftOut>& rows, const LeftOutOf& of) {
   if (rows.empty() || r.compare(0, 10, "{\"ok\":true") != 0) return r;
   ojson j = ojson::parse(r);
+  std::set<size_t> refused;  // the claims (1-based) the core left out
+  for (auto& x : j["errors"])
+    for (auto& k : x.value("skipped_inputs", ojson::array())) refused.insert(k.get<size_t>());
+  long long with_errors = of.unread;
+  for (size_t k : of.claims) with_errors += !refused.count(k + 1);
   long long left = 0;
   for (auto& x : rows) {
     ojson e = {{"line", x.line}};
@@ -194,6 +199,8 @@ std::string with_rows_left_out(const std::string& r, const std::vector<RowLeftOu
   ojson& s = j["summary"];
   s["errors"] = s.value("errors", 0LL) + static_cast<long long>(rows.size());
   s["rows_left_out"] = left;
+  s["applicants"] = s.value("applicants", 0LL) + of.unread;
+  s["applicants_with_errors"] = s.value("applicants_with_errors", 0LL) + with_errors;
   s["complete"] = false;
   return j.dump();
 }

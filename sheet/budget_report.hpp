@@ -38,8 +38,18 @@ struct RowLeftOut {
 using LineFor = std::function<long(size_t k, const std::string& path)>;
 std::string with_error_lines(const std::string& r, const LineFor& line_for);
 
+// Whose the rows left out are, for the summary's counts of applicants: `unread`, applicants none of whose rows became
+// a claim (a claims CSV's applicant whose every row was left out, a JSONL line too large to read), each an applicant
+// with errors the core never saw; `claims`, the claims (0-based) some of whose rows were left out, each an applicant
+// with errors unless the core refused the claim as well.
+struct LeftOutOf {
+  long unread = 0;
+  std::vector<size_t> claims = {};
+};
+
 // The core's answer with the rows left out before it added to its errors (by "line", not "input"), counted in its
-// summary (errors, rows_left_out) and the settlement marked incomplete. `r` as it is when there are none.
-std::string with_rows_left_out(const std::string& r, const std::vector<RowLeftOut>& rows);
+// summary (errors, rows_left_out, and their applicants in applicants and applicants_with_errors) and the settlement
+// marked incomplete. `r` as it is when there are none.
+std::string with_rows_left_out(const std::string& r, const std::vector<RowLeftOut>& rows, const LeftOutOf& of);
 
 }  // namespace sheet

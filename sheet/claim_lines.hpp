@@ -34,7 +34,8 @@ std::string settle_lines(const Engine& e, const ClaimLines& lines, std::string_v
   std::string r = with_error_lines(e.budget(lines.claims, today), [&](size_t k, const std::string&) {
     return k < lines.line_of.size() ? lines.line_of[k] : 0L;
   });
-  return with_rows_left_out(r, lines.left_out);
+  // A line too large to read is a claim whose applicant is not known: one more applicant, with errors.
+  return with_rows_left_out(r, lines.left_out, {static_cast<long>(lines.left_out.size())});
 }
 
 }  // namespace sheet

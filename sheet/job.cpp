@@ -81,7 +81,11 @@ void Job::on_applicant(Settled& s) {
     left_out_.push_back(
         {err.line, err.column, err.column_name, err.applicant, err.zh, err.en, err.rows_skipped, err.city});
   }
-  if (s.result.empty()) return;
+  if (s.result.empty()) {  // an applicant given whose every row was left out
+    left_out_of_.unread += !s.errors.empty();
+    return;
+  }
+  if (!s.errors.empty()) left_out_of_.claims.push_back(claims_.size());
   nlohmann::json env = {{"id", s.claim.applicant}, {"situation", s.claim.situation}};
   if (!s.claim.claimed.empty()) env["claimed_yuan"] = s.claim.claimed;
   claims_.push_back(env.dump());
@@ -134,7 +138,7 @@ void Job::finish_budget() {
     int ev = -1;
     return csv::locate(kept_[k].claim, cols, p.rfind("/situation", 0) == 0 ? p.substr(10) : p, whole, ev).line;
   });
-  answer_ = with_rows_left_out(answer_, left_out_);
+  answer_ = with_rows_left_out(answer_, left_out_, left_out_of_);
   claim_count_ = claims_.size();
   std::vector<std::string>().swap(claims_);
   BudgetReport report = budget_report(

@@ -69,6 +69,7 @@ class Job {
   std::vector<std::string> claims_;   // budget: one claim per applicant kept
   std::vector<Settled> kept_;         // its rows' lines, to name them in the budget's errors
   std::vector<RowLeftOut> left_out_;  // budget: rows that never became part of a claim
+  LeftOutOf left_out_of_;             // … and whose they are
   std::string answer_;
 };
 

@@ -783,5 +783,32 @@ p = run(["eval", "--csv", write("pool_note.csv", "applicant,city,applicant_kind,
 expect("eval --csv: a money pool's note still says the due amount is before the city-wide total is shared",
        any("before the city-wide total is shared" in x["note"] for x in rows_of(p.stdout)), rows_of(p.stdout))
 
+# budget's summary counts every applicant given and every one with a refused claim, whatever the refusal: a claimed
+# amount that is no number, out of range or not whole, a claim entered twice, a city that differs, a bad level.
+data = "\n".join([weihai_claim("甲", "2025-07-01"), weihai_claim("甲", "2025-07-01"), weihai_claim("乙", "2025-07-01"),
+                  yt_claimed("乙", 30000), yt_claimed("丙", 30000), yt_claimed("丁", "三万"), yt_claimed("戊", -5),
+                  yt_claimed("己", 30000.5), weihai_claim("庚", "2025-07-01").replace("technician", "wizard"),
+                  weihai_claim("辛", "2025-07-01")]) + "\n"
+r = json.loads(run(["budget", write("counts.jsonl", data)]).stdout)
+named = {e["applicant"] for e in r["errors"]}
+expect("budget JSONL: applicants counts every id given; applicants_with_errors every one with a refused claim",
+       r["summary"]["applicants"] == 8 and r["summary"]["applicants_with_errors"] == 6 and
+       named == {"甲", "乙", "丁", "戊", "己", "庚"}, (r["summary"], named))
+# A line too large to read is a claim whose applicant is not known: one more applicant, with errors.
+data = weihai_claim("甲", "2025-07-01") + "\n" + weihai_claim("乙" * 100000, "2025-07-01") + "\n"
+s = json.loads(run(["budget", write("counts_long.jsonl", data)]).stdout)["summary"]
+expect("budget JSONL: a line too large to read counts as an applicant with errors",
+       s["applicants"] == 2 and s["applicants_with_errors"] == 1 and s["claims"] == 1, s)
+# The claims CSV the same: an applicant all of whose rows are left out is an applicant with errors; so is one that
+# keeps some rows.
+data = ("applicant,city,applicant_kind,type,date,level,route,count\n"
+        "甲,weihai,enterprise,skill_level,2025-13-01,technician,enterprise_self_evaluation,20\n"
+        "乙,weihai,enterprise,skill_level,2025-07-01,technician,enterprise_self_evaluation,20\n"
+        "乙,weihai,enterprise,skill_level,2025-07-41,technician,enterprise_self_evaluation,20\n"
+        "丙,weihai,enterprise,skill_level,2025-07-01,technician,enterprise_self_evaluation,20\n")
+s = json.loads(run(["budget", "--csv", write("counts.csv", data)]).stdout)["summary"]
+expect("budget --csv: applicants counts those whose rows were all left out; with errors those with any row left out",
+       s["applicants"] == 3 and s["applicants_with_errors"] == 2 and s["claims"] == 2, s)
+
 shutil.rmtree(tmp, ignore_errors=True)
 checks.finish()
