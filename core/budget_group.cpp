@@ -294,7 +294,8 @@ bool add_to_groups(const Model& m, const PoolIndex& ix, int ai, const Applicant&
       else if (given)
         sl.claimed += *given, sl.given = true;
       else
-        sl.claimed += x.max, sl.upper_bound = sl.upper_bound || x.min != x.max;
+        // A 就高 winner's least is another item's money: its own amount is not stated, however narrow the span.
+        sl.claimed += x.max, sl.upper_bound = sl.upper_bound || x.min != x.max || x.floored;
     }
   }
   return slotted;

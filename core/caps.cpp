@@ -150,11 +150,13 @@ void cap(const Model& m, const Situation& s, const Evaluation& ev, std::vector<I
 long long cap_room(const Situation& s, const Evaluation& ev, const std::vector<Item>& items, const Cap& c,
                    const Item& of, bool planned, const std::vector<int>& skip) {
   auto year = [&](const Item& it) { return c.per == Cap::Per::ApplicantYear ? event_of(ev, s, it).date / 10000 : 0; };
-  long long used = 0;  // what the year's other items of the cap are certain to take (plans after what happened)
+  // What the year's other items of the cap that came first are certain to take: a cap gives its room to what
+  // happened first (events are in date order), and plans come after what happened.
+  long long used = 0;
   for (size_t i = 0; i < items.size(); ++i)
     if (std::find(skip.begin(), skip.end(), static_cast<int>(i)) == skip.end() && items[i].counts() &&
         items[i].total_known && year(items[i]) == year(of) && (!items[i].planned || planned) &&
-        std::binary_search(c.measures.begin(), c.measures.end(), items[i].measure))
+        items[i].event < of.event && std::binary_search(c.measures.begin(), c.measures.end(), items[i].measure))
       used += items[i].total_min;
   return std::max(0LL, c.max_yuan - used);
 }
