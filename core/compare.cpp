@@ -239,6 +239,10 @@ std::string Engine::compare(std::string_view situation, std::string_view cities_
   try {
     if (situation.size() > kMaxSituationBytes)
       return evaluate(situation, today);  // the same too_large refusal as evaluate
+    if (empty_text(situation)) {  // as evaluate says it
+      InputError e = empty_input_error();
+      return error_text(e.code, e.path, e.zh, e.en);
+    }
     nlohmann::json strict;
     JsonFault fault;
     if (!parse_strict(situation, strict, fault)) return error_text(fault.code, fault.path, fault.zh, fault.en);

@@ -40,6 +40,8 @@ p = run(["eval", "--cities", "weihai", "-"], text)
 expect("--cities belongs to compare", p.returncode == 2)
 p = run(["compare", "-"], "{bad")
 expect("bad JSON exits 2 with an error object", p.returncode == 2 and json.loads(p.stdout)["error"]["code"] == "invalid_json")
+p = run(["compare", "-"], "\ufeff\n")
+expect("an empty situation is empty_input, as eval says", p.returncode == 2 and json.loads(p.stdout)["error"]["code"] == "empty_input")
 p = run(["compare", "/nonexistent/file.json"])
 expect("a missing file exits 2", p.returncode == 2 and json.loads(p.stdout)["error"]["code"] == "cannot_read")
 with tempfile.TemporaryDirectory() as d:
