@@ -530,7 +530,7 @@ void lend_held_level(const Model& m, Situation& s) {
     if (!own)
       e.fields.list.push_back(held), e.level_lent = true;
     else if (own->kind == Value::Kind::Text && std::find(order.begin(), order.end(), own->s) - order.begin() < rank)
-      *own = held.value, e.level_lent = true;  // a level typed with the title, lower than a certificate held on as_of
+      *own = held.value;  // a level typed with the title, lower than a certificate held on as_of: still its own
   }
 }
 

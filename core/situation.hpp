@@ -39,7 +39,7 @@ struct Event {
   int index = 0;       // position in the input
   Fields fields;
   std::vector<std::string> asked;  // city-bound fields asked again in another city (city_bound.hpp)
-  // A title's level lent by a skill-level event (lend_held_level), not typed with the title: that event shows the
+  // A title's level lent by a skill-level event (lend_held_level), the title giving none: that event shows the
   // level's rights itself, so a measure's also_event does not read it here again.
   bool level_lent = false;
 };
