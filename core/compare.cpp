@@ -239,7 +239,7 @@ std::string Engine::compare(std::string_view situation, std::string_view cities_
   try {
     if (situation.size() > kMaxSituationBytes)
       return evaluate(situation, today);  // the same too_large refusal as evaluate
-    if (empty_text(situation)) {  // as evaluate says it
+    if (empty_text(situation)) {          // as evaluate says it
       InputError e = empty_input_error();
       return error_text(e.code, e.path, e.zh, e.en);
     }

@@ -230,35 +230,38 @@ TEST_CASE("an intake whose hire count is blank asks the count once in what to br
   CHECK(found);
 }
 
+// The one item of a situation's result whose clause id begins with `prefix` (a failure when there are more or none).
+static json one_item(const char* situation, const std::string& prefix) {
+  json r = test::builtin_eval(json::parse(situation));
+  std::vector<json> out;
+  for (auto& i : r["items"])
+    if (i["clause_id"].get<std::string>().rfind(prefix, 0) == 0) out.push_back(i);
+  REQUIRE(out.size() == 1);
+  return out[0];
+}
+
 TEST_CASE("a right that asks the same blank fact of the applicant for two events is one item", "[evaluate]") {
   // 烟台 (十) 国有企业…高技能人才与专业技术人才同等待遇: a 技师 and later a 高级技师 at an enterprise whose ownership
   // is blank: one wage-parity right naming both events, asking the ownership once.
-  json r = test::builtin_eval(json::parse(
+  json parity = one_item(
       R"({"city":"yantai","as_of":"2026-12-01","applicant":{"kind":"person","employer":"enterprise"},"events":[
           {"id":"e2","type":"skill_level","date":"2025-06-01","level":"senior_technician"},
-          {"id":"e1","type":"skill_level","date":"2024-06-01","level":"technician"}]})"));
-  std::vector<json> parity;
-  for (auto& i : r["items"])
-    if (i["clause_id"] == "YT24-10-soe-wage-parity") parity.push_back(i);
-  REQUIRE(parity.size() == 1);
-  CHECK(parity[0]["event_ids"] == json::array({"e1", "e2"}));
-  CHECK(parity[0]["certain"] == false);
-  CHECK(parity[0]["missing"].size() == 1);
+          {"id":"e1","type":"skill_level","date":"2024-06-01","level":"technician"}]})",
+      "YT24-10-soe-wage-parity");
+  CHECK(parity["event_ids"] == json::array({"e1", "e2"}));
+  CHECK(parity["certain"] == false);
+  CHECK(parity["missing"].size() == 1);
 }
 
 TEST_CASE("a certificate and a leader title that show one right are one item naming both", "[evaluate]") {
   // 烟台 (十四) 支持高技能人才申办人才卡: a 高级工 certificate, and a 全国技术能手 title (a 省级以上高技能领军人才):
   // one right, whichever measure shows it (same_right_as), on the earlier event and naming the later.
-  json r = test::builtin_eval(json::parse(
-      R"({"city":"yantai","as_of":"2026-12-01","applicant":{"kind":"person","employer":"enterprise"},"events":[
+  json cards = one_item(R"({"city":"yantai","as_of":"2026-12-01","applicant":{"kind":"person"},"events":[
           {"id":"t","type":"title","date":"2025-06-01","title":"national_technical_expert"},
-          {"id":"c","type":"skill_level","date":"2025-03-01","level":"senior_worker"}]})"));
-  std::vector<json> cards;
-  for (auto& i : r["items"])
-    if (i["clause_id"].get<std::string>().rfind("YT24-14-talent-cards", 0) == 0) cards.push_back(i);
-  REQUIRE(cards.size() == 1);
-  CHECK(cards[0]["clause_id"] == "YT24-14-talent-cards");
-  CHECK(cards[0]["event_ids"] == json::array({"c", "t"}));
+          {"id":"c","type":"skill_level","date":"2025-03-01","level":"senior_worker"}]})",
+                        "YT24-14-talent-cards");
+  CHECK(cards["clause_id"] == "YT24-14-talent-cards");
+  CHECK(cards["event_ids"] == json::array({"c", "t"}));
 }
 
 TEST_CASE("what to bring names a condition of the text that no field states", "[evaluate][claim]") {
