@@ -31,8 +31,8 @@ struct Errors {
   size_t skipped_claims = 0;
   const std::vector<std::string>* claims = nullptr;  // the claims, each error's city read from its own
   // The applicants the errors name (by name_key), whatever the fault: summary.applicants_with_errors. Of them, those
-  // that no claim read without fault names (a claim whose only claim was refused as it was read, an unreadable
-  // line's "#n"): applicants all the same, counted in summary.applicants beside those read.
+  // that no claim read without fault names (an applicant whose only claim was refused as it was read, an unreadable
+  // claim's "#n"): applicants all the same, counted in summary.applicants beside those read.
   std::unordered_set<std::string> named;
   size_t unread_applicants = 0;
   // `skipped`: the claims left out because of it (several when merged claims of one applicant fail together);
