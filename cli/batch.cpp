@@ -155,6 +155,10 @@ int run_budget(const skillcalc::Engine& e, const Options& o) {
       output.write(refusal);
       return output.finish() ? 2 : write_failed(output);
     }
+  } else if (const char* refusal = utf16_refusal(stdin_buf.buffered_head())) {
+    note("skillcalc: <stdin>: 输入是 UTF-16 编码：请另存为 UTF-8 后重试 / the input is UTF-16: save it as UTF-8");
+    output.write(refusal);
+    return output.finish() ? 2 : write_failed(output);
   }
   std::string l;
   bool overlong = false;

@@ -17,6 +17,11 @@ FdBuf::int_type FdBuf::underflow() {
   return traits_type::to_int_type(*gptr());
 }
 
+std::string_view FdBuf::buffered_head() {
+  if (gptr() == egptr() && traits_type::eq_int_type(underflow(), traits_type::eof())) return {};
+  return {gptr(), static_cast<size_t>(egptr() - gptr())};
+}
+
 // Called when nothing is buffered: 1 when a read would not wait (data, or the end of the input), else 0.
 std::streamsize FdBuf::showmanyc() {
   pollfd p{fd_, POLLIN, 0};

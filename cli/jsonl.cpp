@@ -55,7 +55,7 @@ bool LineReader::next(std::string& line, size_t cap, bool& overlong, long long& 
   return true;
 }
 
-const char* utf16_refusal(std::istream& in) {
+const char* utf16_refusal(std::string_view head) {
   static const char* const bom_refusal =
       "{\"ok\":false,\"error\":{\"code\":\"invalid_encoding\",\"path\":\"\",\"zh\":\"文件是 UTF-16 "
       "编码（以字节顺序标记开头）：请另存为 UTF-8（每行一个 JSON）后重试\",\"en\":\"the file is UTF-16 (it begins "
@@ -65,14 +65,18 @@ const char* utf16_refusal(std::istream& in) {
       "编码（没有字节顺序标记，但每隔一个字节是 NUL）：请另存为 UTF-8（每行一个 JSON）后重试\",\"en\":\"the file is "
       "UTF-16 (without a byte-order mark, but every other byte is NUL): save it as UTF-8, one JSON a line, and try "
       "again\"}}\n";
+  if (head.size() >= 2 && ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF')))
+    return bom_refusal;
+  return csv::looks_utf16(head) ? nul_refusal : nullptr;
+}
+
+const char* utf16_refusal(std::istream& in) {
   std::string head(1024, '\0');
   in.read(&head[0], static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<size_t>(in.gcount()));
   in.clear();
   in.seekg(0);
-  if (head.size() >= 2 && ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF')))
-    return bom_refusal;
-  return csv::looks_utf16(head) ? nul_refusal : nullptr;
+  return utf16_refusal(std::string_view(head));
 }
 
 std::string with_line(const std::string& result, long long line) {

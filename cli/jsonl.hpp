@@ -3,6 +3,7 @@
 #pragma once
 #include <istream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "output.hpp"
@@ -49,6 +50,8 @@ class LineReader {
 // refuse it once: the error object to write (`invalid_encoding`, with its line end), or null when the file is not
 // UTF-16. The stream is left at its start.
 const char* utf16_refusal(std::istream& in);
+// The same for the first bytes of a stream that cannot seek (standard input: FdBuf::buffered_head).
+const char* utf16_refusal(std::string_view head);
 
 // {"ok":false,"line":N,"error":{…}}: an error object with the input line it answers.
 std::string with_line(const std::string& result, long long line);

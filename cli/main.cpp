@@ -179,6 +179,9 @@ int run_jsonl(const Engine& e, const cli::Options& o) {
           "a spreadsheet's header: for a CSV use eval --csv");
     file.clear();
     file.seekg(0);
+  } else if (const char* refusal = cli::utf16_refusal(stdin_buf.buffered_head())) {
+    out.write(refusal);
+    return finish(out, 2);
   }
   cli::Progress progress{o.quiet, "eval --jsonl"};
   cli::JsonlCounts n = cli::eval_jsonl(e, *in, o.day, out, &progress, size, o.compact, o.threads);

@@ -757,6 +757,17 @@ for name, enc in (("u16le.jsonl", "utf-16-le"), ("u16be.jsonl", "utf-16-be")):
         expect("%s of a UTF-16 JSONL file without a byte-order mark is refused once (%s)" % (" ".join(args), enc),
                p.returncode == 2 and p.stdout.count(b"\n") == 1 and b'"code":"invalid_encoding"' in p.stdout and
                "UTF-16" in err and len(err.splitlines()) == 1 and "NUL" not in err, (p.stdout[:300], err[:600]))
+# The same text piped in on standard input is refused the same way, with or without a byte-order mark.
+for enc in ("utf-16", "utf-16-le", "utf-16-be"):
+    data = (good + "\n" + good + "\n").encode(enc)
+    for args in (["eval", "--jsonl", "-"], ["budget", "-"], ["budget", "--format", "csv", "-"]):
+        p = run(args, stdin=data)
+        expect("%s of UTF-16 (%s) on standard input is one invalid_encoding error" % (" ".join(args), enc),
+               p.returncode == 2 and p.stdout.count(b"\n") == 1 and b'"code":"invalid_encoding"' in p.stdout and
+               b"invalid_json" not in p.stdout, (p.stdout[:300], p.stderr[:300]))
+p = run(["eval", "--jsonl", "-"], stdin=(good + "\n").encode())
+expect("eval --jsonl of UTF-8 on standard input is still answered",
+       p.returncode == 0 and json.loads(p.stdout.decode().splitlines()[0])["ok"], p.stdout[:300])
 # A JSONL file of one short line in UTF-16 is refused too; a UTF-8 file with a NUL byte in a line is still answered
 # line by line (its line called a NUL byte).
 p = run(["eval", "--jsonl", write("u16short.jsonl", "{}".encode("utf-16-le"))])
