@@ -505,32 +505,55 @@ bool fault_of(std::string_view text, InputError& err) {
 
 }  // namespace
 
+namespace {
+
+// The highest level the person's skill-level events hold on `day`: the field to lend, or null.
+const Field* highest_level_on(const Situation& s, const std::vector<std::string>& order, Day day) {
+  const Field* best = nullptr;
+  long rank = -1;
+  for (const Event& e : s.events)
+    for (const Field& f : e.fields.list)
+      if (e.type == "skill_level" && e.date <= day && f.name == "level" && f.value.kind == Value::Kind::Text) {
+        long r = std::find(order.begin(), order.end(), f.value.s) - order.begin();
+        if (r < static_cast<long>(order.size()) && r > rank) rank = r, best = &f;
+      }
+  return best;
+}
+
+long rank_of(const std::vector<std::string>& order, const Value& v) {
+  return std::find(order.begin(), order.end(), v.s) - order.begin();
+}
+
+Value* own_level(Event& e) {
+  for (Field& f : e.fields.list)
+    if (f.name == "level") return &f.value;
+  return nullptr;
+}
+
+}  // namespace
+
 // A person's title event whose own level (本人职业技能等级) is blank takes the highest level the person's skill-level
 // events hold on as_of: a 劳模 who is a 技师 by a certificate entered as its own event is a 高技能人才 (威海 2025 4.).
+// A hire's level (引进时本人职业技能等级) left blank takes the highest held on the day of the hire (烟台 (十一)
+// 按照职业资格 或技能等级, where the talent hired is named by a title).
 void lend_held_level(const Model& m, Situation& s) {
   if (s.kind != "person") return;
   auto def = m.vocab.fields.find("level");
   if (def == m.vocab.fields.end()) return;
   const auto& order = def->second.values;
-  const Field* best = nullptr;
-  long rank = -1;
-  for (const Event& e : s.events)
-    for (const Field& f : e.fields.list)
-      if (e.type == "skill_level" && e.date <= s.as_of && f.name == "level" && f.value.kind == Value::Kind::Text) {
-        long r = std::find(order.begin(), order.end(), f.value.s) - order.begin();
-        if (r < static_cast<long>(order.size()) && r > rank) rank = r, best = &f;
-      }
-  if (!best) return;
-  Field held = *best;
+  // The lent fields are copies of fields of skill-level events, whose lists are never grown here.
+  const Field* held = highest_level_on(s, order, s.as_of);
   for (Event& e : s.events) {
-    if (e.type != "title") continue;
-    Value* own = nullptr;
-    for (Field& f : e.fields.list)
-      if (f.name == "level") own = &f.value;
+    if (e.type == "hire" && !own_level(e)) {
+      if (const Field* then = highest_level_on(s, order, std::min(e.date, s.as_of))) e.fields.list.push_back(*then);
+      continue;
+    }
+    if (e.type != "title" || !held) continue;
+    Value* own = own_level(e);
     if (!own)
-      e.fields.list.push_back(held), e.level_lent = true;
-    else if (own->kind == Value::Kind::Text && std::find(order.begin(), order.end(), own->s) - order.begin() < rank)
-      *own = held.value;  // a level typed with the title, lower than a certificate held on as_of: still its own
+      e.fields.list.push_back(*held), e.level_lent = true;
+    else if (own->kind == Value::Kind::Text && rank_of(order, *own) < rank_of(order, held->value))
+      *own = held->value;  // a level typed with the title, lower than a certificate held on as_of: still its own
   }
 }
 
