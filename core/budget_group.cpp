@@ -127,6 +127,17 @@ Err heads_not_given(const Model& m, const Situation& s, const Evaluation& ev, co
   return {};
 }
 
+// Whether another item of an excluded item's measure is paid in its year (烟台 (七) for the year's other self-evaluated
+// batch, within the same 5万元 a year): the claim then counts in the pool whichever item pays it.
+bool paid_in_its_year(const Situation& s, const Evaluation& ev, const Item& excluded) {
+  const int year = event_of(ev, s, excluded).date / 10000;
+  for (const Item& other : ev.items)
+    if (&other != &excluded && other.measure == excluded.measure && other.counts() && !other.planned &&
+        !other.uncertain() && event_of(ev, s, other).date / 10000 == year)
+      return true;
+  return false;
+}
+
 // A pooled item that rests on a fact the claim leaves blank (是否属于重点产业链 not given): counted at its amount it
 // would take money from the claims that are certain, so the claim is left out and the fact named, as eval asks it.
 // So is a pooled item left out by 就高 for another item that rests on a blank fact (烟台 (七) against (十一) whose
@@ -145,7 +156,7 @@ Err pooled_fact_missing(const Model& m, const PoolIndex& ix, const Situation& s,
     }
     bool excluded = pooled.status == Status::Excluded && pooled.excluded_by >= 0;
     const Item& it = excluded ? ev.items[static_cast<size_t>(pooled.excluded_by)] : pooled;
-    if (!(excluded || pooled.counts())) continue;
+    if (!(excluded || pooled.counts()) || (excluded && paid_in_its_year(s, ev, pooled))) continue;
     if (Err e = heads_not_given(m, s, ev, pooled, it); !e.code.empty()) return e;
     if (!it.uncertain()) continue;
     for (const Path& p : facts_asked(it)) {

@@ -213,4 +213,79 @@ void cap_by_pools(const Model& m, const Situation& s, const Evaluation& ev, std:
   }
 }
 
+namespace {
+
+// One year's items under the yearly caps of one applicant: which caps they are under, and what they add up to.
+struct CapYear {
+  std::vector<int> caps;  // the caps with an item of the year, paid or excluded under 就高
+  long long due_min = 0, due_max = 0, plan_max = 0;
+};
+
+std::map<int, CapYear> cap_years(const Model& m, const Situation& s, const Evaluation& ev,
+                                 const std::vector<Item>& items, const std::vector<int>& caps) {
+  std::map<int, CapYear> years;
+  for (const Item& it : items) {
+    if (!it.counts() && it.status != Status::Excluded) continue;
+    CapYear* y = nullptr;
+    for (int ci : caps) {
+      const Cap& c = m.caps[static_cast<size_t>(ci)];
+      if (!std::binary_search(c.measures.begin(), c.measures.end(), it.measure)) continue;
+      y = &years[event_of(ev, s, it).date / 10000];
+      if (std::find(y->caps.begin(), y->caps.end(), ci) == y->caps.end()) y->caps.push_back(ci);
+    }
+    if (!y || !it.counts() || !it.total_known || !it.for_applicant) continue;
+    if (it.planned)
+      y->plan_max += it.total_max;
+    else
+      y->due_min += it.total_min, y->due_max += it.total_max;
+  }
+  return years;
+}
+
+std::vector<int> yearly_caps(const Model& m, const Situation& s) {
+  std::vector<int> caps;  // the city's yearly caps of one applicant
+  for (size_t ci = 0; ci < m.caps.size(); ++ci)
+    if (m.documents[m.caps[ci].doc].city == s.city && m.caps[ci].per == Cap::Per::ApplicantYear)
+      caps.push_back(static_cast<int>(ci));
+  return caps;
+}
+
+long long bound_of(const Model& m, const CapYear& y) {
+  long long bound = 0;
+  for (int ci : y.caps) bound += m.caps[static_cast<size_t>(ci)].max_yuan;
+  return bound;
+}
+
+}  // namespace
+
+std::pair<long long, long long> due_span_within_caps(const Model& m, const Situation& s, const Evaluation& ev,
+                                                     const std::vector<Item>& items) {
+  long long lo = 0, hi = 0;
+  for (const Item& it : items)
+    if (it.counts() && it.total_known && it.for_applicant && !it.planned) lo += it.total_min, hi += it.total_max;
+  const std::vector<int> caps = yearly_caps(m, s);
+  if (caps.size() < 2) return {lo, hi};
+  for (auto& [year, y] : cap_years(m, s, ev, items, caps))
+    if (y.caps.size() >= 2 && y.due_max > bound_of(m, y)) hi -= y.due_max - bound_of(m, y);
+  return {lo, std::max(lo, hi)};
+}
+
+void bound_totals_by_caps(const Model& m, const Situation& s, Evaluation& ev) {
+  const std::vector<int> caps = yearly_caps(m, s);
+  if (caps.size() < 2) return;  // one cap: its items are fitted within it (cap)
+  for (auto& [year, y] : cap_years(m, s, ev, ev.items, caps)) {
+    if (y.caps.size() < 2) continue;
+    const long long bound = bound_of(m, y);
+    if (y.due_max > bound) {
+      ev.total_max = std::max(ev.total_min, ev.total_max - (y.due_max - bound));
+      ev.bounded.push_back({year, false, y.due_max, bound, y.caps});
+    }
+    const long long room = std::max(0LL, bound - y.due_min);  // a plan never takes the room of money due
+    if (y.plan_max > room) {
+      ev.planned_max = std::max(ev.planned_min, ev.planned_max - (y.plan_max - room));
+      ev.bounded.push_back({year, true, y.plan_max, room, y.caps});
+    }
+  }
+}
+
 }  // namespace skillcalc

@@ -112,6 +112,17 @@ struct Evaluation {
     bool count_known = true;  // false: one of them leaves it blank
   };
   std::vector<LeftOut> left_out;
+  // A year whose items under two or more yearly caps of one applicant add up, at their most, to more than the caps
+  // allow together (烟台 (七) beside (十一): each batch's most comes with another's least): the totals' most is cut to
+  // what the caps leave, and the result says so (caps.cpp bound_totals_by_caps).
+  struct YearBound {
+    int year = 0;
+    bool planned = false;   // the planned_totals' most (within what the caps leave beside the money due)
+    long long most = 0;     // what the items' most add up to
+    long long bound = 0;    // what the caps leave
+    std::vector<int> caps;  // indices into Model::caps
+  };
+  std::vector<YearBound> bounded;
 };
 
 // Fills `out`; false with `err` set when an amount would be absurd (overflowing counts).
@@ -201,6 +212,13 @@ long long cap_room(const Situation& s, const Evaluation& ev, const std::vector<I
 // A 就高 winner that a cap or pool left below the most an item it excluded may bring: it rises to that item's most
 // (within that item's own caps), as that item is paid instead when it brings more.
 void cap_ceilings(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
+// The totals' most of each year cut to what the yearly caps of one applicant allow together, where the items'
+// most add up to more (Evaluation::bounded). After the totals are added up.
+void bound_totals_by_caps(const Model& m, const Situation& s, Evaluation& ev);
+// What the applicant's items due add up to, least and most, the most of each year within what its yearly caps allow
+// together (as bound_totals_by_caps cuts the totals).
+std::pair<long long, long long> due_span_within_caps(const Model& m, const Situation& s, const Evaluation& ev,
+                                                     const std::vector<Item>& items);
 
 // 就高不重复 and 按最高成绩奖励 (stacking.cpp): items of one stacking rule that reward the same achievement keep only
 // the best; the others are excluded.

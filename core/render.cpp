@@ -187,6 +187,34 @@ void undated_event_notes(Notes& notes, const Situation& s) {
                     "); the date decides the document, its period and the year, so give the real one.");
 }
 
+// A year's totals cut to what its yearly caps allow together (Evaluation::bounded).
+void bounded_notes(Notes& notes, const Model& m, const Evaluation& ev) {
+  for (const auto& b : ev.bounded) {
+    Text caps;
+    for (int ci : b.caps) {
+      const Cap& c = m.caps[static_cast<size_t>(ci)];
+      caps.zh += (caps.zh.empty() ? "" : "、") + c.where.zh + "“" + c.quote + "”";
+      caps.en += (caps.en.empty() ? "" : "; ") + c.where.en + " '" + c.quote + "'";
+    }
+    const std::string year = std::to_string(b.year);
+    if (b.planned)
+      notes.add(year + "年：" + caps.zh + "；这些上限在已确定的金额之外，最多还留" + yuan_zh(b.bound) +
+                    "给计划中的事项：各项的最高额相加为" + yuan_zh(b.most) + "，不能同时取得，计划合计最高按" +
+                    yuan_zh(b.bound) + "计。",
+                "In " + year + ": " + caps.en + "; beside the money certainly due, these caps leave at most " +
+                    yuan_en(b.bound) + " to what is planned: the items' most add up to " + yuan_en(b.most) +
+                    ", which cannot all be had at once, so the planned total is at most " + yuan_en(b.bound) + ".");
+    else
+      notes.add(year + "年：" + caps.zh + "，上限合计" + yuan_zh(b.bound) + "：各项的最高额相加为" + yuan_zh(b.most) +
+                    "，不能同时取得（一批按一项的最高额计时，另一批只能按其最低额计），合计最高按" + yuan_zh(b.bound) +
+                    "计。",
+                "In " + year + ": " + caps.en + ", caps adding up to " + yuan_en(b.bound) +
+                    ": the items' most add up " + "to " + yuan_en(b.most) +
+                    ", which cannot all be had at once (where one batch brings its most, " +
+                    "another brings its least), so the total is at most " + yuan_en(b.bound) + ".");
+  }
+}
+
 void unread_event_notes(Notes& notes, const Model& m, const Situation& s) {
   int kind = m.vocab.kind_index(s.kind);
   if (kind < 0) return;
@@ -348,7 +376,9 @@ size_t render_result_at(std::string& out, size_t at, const Model& m, const Situa
     if (!compact && it.status != Status::OutsidePeriod)
       item_notes(notes, noted, m, s, it), beyond_period_note(notes, m, s, it);
   }
-  if (!compact) unread_event_notes(notes, m, s), undated_event_notes(notes, s), other_city_event_notes(notes, m, s, ev);
+  if (!compact)
+    unread_event_notes(notes, m, s), undated_event_notes(notes, s), other_city_event_notes(notes, m, s, ev),
+        bounded_notes(notes, m, ev);
   w.end_array();
   totals_json(w, ev);
   documents_json(w, m, s, ev);

@@ -377,16 +377,97 @@ void keep_paid_before(const Situation& s, const Evaluation& ev, std::vector<Item
   }
 }
 
+// Whether every member of a group has happened and is money under a yearly cap of one applicant (烟台 (七) and (十一)
+// for one self-evaluated batch): its choice is made for the year (choose_for_the_year), not batch by batch.
+bool under_yearly_caps(const Model& m, const Situation& s, const std::vector<Item>& items, const std::vector<int>& g) {
+  for (int i : g) {
+    const Item& it = items[static_cast<size_t>(i)];
+    bool capped = false;
+    for (const Cap& c : m.caps)
+      capped = capped || (c.per == Cap::Per::ApplicantYear && m.documents[c.doc].city == s.city &&
+                          std::binary_search(c.measures.begin(), c.measures.end(), it.measure));
+    if (it.planned || !capped) return false;
+  }
+  return true;
+}
+
+struct YearGroup {
+  int si;  // the stacking rule
+  std::vector<int> members;
+};
+
+void settle(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items, const YearGroup& g,
+            int best) {
+  const Stacking& st = m.stackings[static_cast<size_t>(g.si)];
+  keep_best(st, g.si, items, g.members, best);
+  if (!st.lower_is_floor) keep_paid_before(s, ev, items, g.members, best);
+}
+
+// Each group in turn (in date order), the best by what the room left by what came before lets it bring.
+std::vector<int> batch_by_batch(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item> items,
+                                const std::vector<YearGroup>& groups) {
+  std::vector<int> choice;
+  for (const YearGroup& g : groups) {
+    choice.push_back(best_of(m, s, ev, m.stackings[static_cast<size_t>(g.si)], items, g.members));
+    settle(m, s, ev, items, g, choice.back());
+  }
+  return choice;
+}
+
+// What the applicant's money due adds up to under a choice, once capped as evaluate() caps it.
+std::pair<long long, long long> span_of(const Model& m, const Situation& s, const Evaluation& ev,
+                                        std::vector<Item> items, const std::vector<YearGroup>& groups,
+                                        const std::vector<int>& choice) {
+  for (size_t k = 0; k < groups.size(); ++k) settle(m, s, ev, items, groups[k], choice[k]);
+  cap(m, s, ev, items);
+  cap_by_pools(m, s, ev, items);
+  cap_ceilings(m, s, ev, items);
+  return due_span_within_caps(m, s, ev, items);
+}
+
+constexpr size_t kMaxChosenTogether = 6;  // 2^6 choices of two measures each; beyond, batch by batch
+
+// 就高不重复 under yearly caps: which measure pays each batch (烟台 (七) up to 50,000, or (十一) by heads within
+// 每家企业每年不超过10万元) is chosen for the year, as an enterprise claims the year's batches together
+// (当年…核准的资金 项目于次年拨付): the choice whose year brings the most certain money, then the most at most. Batch
+// by batch, a batch taking (十一) may only move a later batch's (十一) money onto itself while (七)'s is lost. Ties
+// keep the choice made batch by batch in date order.
+void choose_for_the_year(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items,
+                         const std::vector<YearGroup>& groups) {
+  if (groups.empty()) return;
+  std::vector<int> best = batch_by_batch(m, s, ev, items, groups);
+  if (groups.size() <= kMaxChosenTogether) {
+    std::pair<long long, long long> best_span = span_of(m, s, ev, items, groups, best);
+    std::vector<size_t> at(groups.size(), 0);  // an odometer over the groups' members
+    for (bool more = true; more;) {
+      std::vector<int> choice;
+      for (size_t k = 0; k < groups.size(); ++k) choice.push_back(groups[k].members[at[k]]);
+      auto span = span_of(m, s, ev, items, groups, choice);
+      if (span.first > best_span.first || (span.first == best_span.first && span.second > best_span.second))
+        best = choice, best_span = span;
+      size_t k = 0;
+      while (k < at.size() && ++at[k] == groups[k].members.size()) at[k++] = 0;
+      more = k < at.size();
+    }
+  }
+  for (size_t k = 0; k < groups.size(); ++k) settle(m, s, ev, items, groups[k], best[k]);
+}
+
 }  // namespace
 
 // 就高不重复: items of one stacking rule that reward the same achievement keep only the highest. Plans do not take
 // away money already due: where the highest is a plan, the best of what has happened is kept too.
 void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
+  std::vector<YearGroup> for_the_year;
   for (size_t si = 0; si < m.stackings.size(); ++si) {
     const Stacking& st = m.stackings[si];
     if (m.documents[st.doc].city != s.city) continue;
     for (auto& g : achievement_groups(m, s, ev, items, st)) {
       if (g.size() < 2) continue;
+      if (under_yearly_caps(m, s, items, g)) {
+        for_the_year.push_back({static_cast<int>(si), g});
+        continue;
+      }
       int best = best_of(m, s, ev, st, items, g);
       std::vector<int> happened, planned;
       for (int i : g) (items[i].planned ? planned : happened).push_back(i);
@@ -403,6 +484,7 @@ void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector
     }
     maybe_one_project(m, s, ev, items, st);
   }
+  choose_for_the_year(m, s, ev, items, for_the_year);
 }
 
 }  // namespace skillcalc

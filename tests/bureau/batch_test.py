@@ -488,11 +488,12 @@ expect("budget: a broken line repeated gets its errors, no 'identical to line' w
        p.returncode == 2 and err.count("不是有效的 JSON") == 2 and "identical to line" not in err, err[-400:])
 
 # budget --format csv: a cap row is not a claim or an allocation. 烟台 (七) 烟A claims 30,000 for its self-evaluation
-# and its items run to 100,000 before the 50,000 cap: a SUM of allocated_yuan over its rows is the pool's 30,000.
-data = ("applicant,city,applicant_kind,applicant.key_industry_chain,type,date,level,route,count,"
+# and its items run to 100,000 before the 50,000 cap (its technicians trained elsewhere, so (十一) pays neither batch):
+# a SUM of allocated_yuan over its rows is the pool's 30,000.
+data = ("applicant,city,applicant_kind,applicant.key_industry_chain,type,date,level,route,trained_by,count,"
         "claimed.YT24-07-self-eval-support\n"
-        "烟A,yantai,enterprise,是,skill_level,2025-04-01,technician,enterprise_self_evaluation,10,30000\n"
-        "烟A,yantai,enterprise,是,skill_level,2025-08-01,senior_worker,enterprise_self_evaluation,10,\n")
+        "烟A,yantai,enterprise,是,skill_level,2025-04-01,technician,enterprise_self_evaluation,training_school,10,30000\n"
+        "烟A,yantai,enterprise,是,skill_level,2025-08-01,senior_worker,enterprise_self_evaluation,,10,\n")
 p = run(["budget", "--csv", "--format", "csv", write("cap_rows.csv", data)])
 rows = rows_of(p.stdout)
 mine = [r for r in rows if r["applicant"] == "烟A"]
@@ -500,6 +501,18 @@ expect("budget --format csv: a cap row leaves claimed and allocated empty, so th
        any(r["rule"] == "applicant_cap" for r in mine) and
        sum(int(r["allocated_yuan"] or 0) for r in mine) == 30000 and
        sum(int(r["claimed_yuan"] or 0) for r in mine) == 30000, mine)
+
+# The same claim with who trained the technicians left blank: (十一) may pay April's batch (the enterprise's own
+# trainees) and (七) August's, or (七) April's; either way the enterprise's (七) is in the pool, at its 30,000.
+data = ("applicant,city,applicant_kind,applicant.key_industry_chain,type,date,level,route,count,"
+        "claimed.YT24-07-self-eval-support\n"
+        "烟A,yantai,enterprise,是,skill_level,2025-04-01,technician,enterprise_self_evaluation,10,30000\n"
+        "烟A,yantai,enterprise,是,skill_level,2025-08-01,senior_worker,enterprise_self_evaluation,10,\n")
+p = run(["budget", "--csv", "--format", "csv", write("cap_rows_blank.csv", data)])
+mine = [r for r in rows_of(p.stdout) if r["applicant"] == "烟A"]
+expect("budget: a (七) claim whose year has a batch (七) pays whatever the blank trainer is counts in the pool",
+       p.returncode == 0 and sum(int(r["allocated_yuan"] or 0) for r in mine) == 30000 and
+       not any(r["rule"] == "error" for r in mine), mine)
 
 # A date typed as eight digits, as the page's form reads it; an eight-digit non-day is an error of its row.
 data = ("applicant,city,applicant_kind,type,date,level,route\n"

@@ -5,11 +5,13 @@ An enterprise in a 重点产业链 that evaluates its own workers may have (七)
 50,000 a year) or (十一) 新晋升的技师、高级技师、特级技师、首席技师 2500/3000/6000/8000 元 a head (每家企业每年不超过10万元);
 (十六) 就高不重复: each batch is paid by one of them. (七)'s amount is not known until assessed (0 … 50,000), so the least a
 year is certain to bring is what (十一) alone brings within its cap. This test evaluates random years of batches and
-checks that the items' least adds up to exactly that, with every batch happened, and that money due plus a plan never
-adds up to more than it (a plan never takes room from money already due, nor adds certain money above a cap).
+checks that the items' least adds up to exactly that, with every batch happened, and the totals' most to the best
+choice of measures for the year within both caps (never more: the items' most may add up to more), and that money due
+plus a plan never adds up to more than it (a plan never takes room from money already due, nor adds certain money above a cap).
 usage: yantai_caps_test.py SKILLCALC
 """
 import collections
+import itertools
 import json
 import random
 import subprocess
@@ -46,6 +48,25 @@ def least(s, upto=None):
     return sum(min(100000, v) for v in years.values())
 
 
+def most(s):
+    """The most the years can bring: each batch paid by one measure ((七) only for a self-evaluated batch), chosen for
+    the year (the year's batches are claimed together, 当年…核准的资金项目于次年拨付): (七) at most 50,000 a year
+    however many batches take it, (十一) within 100,000 a year."""
+    years = collections.defaultdict(list)
+    for e in s["events"]:
+        years[e["date"][:4]].append(e)
+    total = 0
+    for batches in years.values():
+        best = 0
+        for choice in itertools.product((7, 11), repeat=len(batches)):
+            if any(c == 7 and e["route"] != "enterprise_self_evaluation" for c, e in zip(choice, batches)):
+                continue
+            by_eleven = sum(RATE[e["level"]] * e["count"] for c, e in zip(choice, batches) if c == 11)
+            best = max(best, (50000 if 7 in choice else 0) + min(100000, by_eleven))
+        total += best
+    return total
+
+
 def evaluate(cli, sits):
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
         f.write("".join(json.dumps(s) + "\n" for s in sits))
@@ -67,6 +88,11 @@ def main():
             failed += 1
             if failed <= 5:
                 print("FAIL the least of the years is (十一) within its cap:", least(s), items_min(r, False), json.dumps(s))
+        if r["totals"]["max_yuan"] != most(s):
+            failed += 1
+            if failed <= 5:
+                print("FAIL the most of the years is the best choice within both caps:", most(s),
+                      r["totals"]["max_yuan"], json.dumps(s))
     sits = situations(3000, "2025-07-01", 11)
     for s, r in zip(sits, evaluate(cli, sits)):
         due, plan = items_min(r, False), items_min(r, True)
