@@ -43,7 +43,9 @@ bool reads_blank(const Measure& x, const Event& e, const Situation& s) {
 
 bool open_elsewhere(const Model& m, int mi, const Situation& s, const Evaluation& ev) {
   const Measure& x = m.measures[mi];
-  if (x.has_per_year) return false;
+  // A person holds a right of a status held once: another event that might bring it too, but for a blank fact, adds
+  // nothing to the item already listed (威海 2025 5. from a level given with a 劳模 title and from a blank one).
+  if (x.has_per_year || (x.held && !x.monetary() && s.kind == "person")) return false;
   for (size_t ei = 0; ei < s.events.size(); ++ei) {
     const Event& e = s.events[ei];
     if (!same_type(x, e)) continue;

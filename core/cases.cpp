@@ -144,7 +144,7 @@ std::vector<std::string> texts_of(const json& e, const char* k, std::vector<std:
   return out;
 }
 
-// absent, ambiguous, suggested, notes_contain, never_says.
+// absent, ambiguous, suggested, not_suggested, notes_contain, never_says.
 void check_lists(const json& e, const json& r, std::vector<std::string>& bad) {
   const json &items = list_of(r, "items"), &notes = list_of(r, "notes"), &sugs = list_of(r, "suggestions");
   for (auto& id : texts_of(e, "absent", bad))
@@ -160,6 +160,9 @@ void check_lists(const json& e, const json& r, std::vector<std::string>& bad) {
     for (auto& x : sugs) found = found || str_of(x, "clause_id") == id;
     if (!found) bad.push_back(id + ": not among the suggestions");
   }
+  for (auto& id : texts_of(e, "not_suggested", bad))
+    for (auto& x : sugs)
+      if (str_of(x, "clause_id") == id) bad.push_back(id + ": expected not suggested, but it is among the suggestions");
   for (auto& words : texts_of(e, "notes_contain", bad)) {
     bool found = false;
     for (auto& n : notes) found = found || says_words(n, words);
@@ -266,10 +269,10 @@ void check_plans(const json& e, const json& r, std::vector<std::string>& bad) {
 }  // namespace
 
 bool is_expect_key(const std::string& k) {
-  static const char* const keys[] = {"granted",      "not_granted", "present",   "monthly",        "totals",
-                                     "error_path",   "absent",      "ambiguous", "suggested",      "notes_contain",
-                                     "schedule",     "says",        "suggests",  "never_says",     "others",
-                                     "other_totals", "uncertain",   "planned",   "planned_totals", "documents"};
+  static const char* const keys[] = {
+      "granted",   "not_granted",  "present",       "monthly",  "totals",         "error_path", "absent",
+      "ambiguous", "suggested",    "notes_contain", "schedule", "says",           "suggests",   "never_says",
+      "others",    "other_totals", "uncertain",     "planned",  "planned_totals", "documents",  "not_suggested"};
   for (const char* x : keys)
     if (k == x) return true;
   return false;
@@ -280,7 +283,7 @@ std::vector<std::string> expected_ids(const json& expect) {
   for (const char* k : {"granted", "present", "monthly", "schedule", "says", "suggests", "others"})
     if (member(expect, k).is_object())
       for (auto& [id, _] : expect[k].items()) out.push_back(id);
-  for (const char* k : {"not_granted", "absent", "ambiguous", "suggested", "uncertain", "planned"})
+  for (const char* k : {"not_granted", "absent", "ambiguous", "suggested", "not_suggested", "uncertain", "planned"})
     if (member(expect, k).is_array())
       for (auto& id : expect[k])
         if (id.is_string()) out.push_back(id.get<std::string>());

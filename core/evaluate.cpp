@@ -503,12 +503,15 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
   size_t measures = 0;
   for (int d : docs) measures += m.documents[d].measures.size();
   out.missed.reserve(measures);
+  for (size_t mi = 0; mi < m.measures.size(); ++mi)  // a right shown by two measures (same_right_as) is met by either
+    if (met[mi] && m.measures[mi].right >= 0) met[static_cast<size_t>(m.measures[mi].right)] = 1;
   for (int d : docs) {
     const Document& doc = m.documents[d];
     if (s.as_of < doc.from || s.as_of > doc.to) continue;
     for (int mi : doc.measures) {
       const Measure& x = m.measures[mi];
-      if ((met[mi] && !open_elsewhere(m, mi, s, out)) || !(x.applicants & bit) || (!s.events.empty() && !relevant[mi]))
+      if ((met[mi] && !open_elsewhere(m, mi, s, out)) || (x.right >= 0 && met[x.right]) || !(x.applicants & bit) ||
+          (!s.events.empty() && !relevant[mi]))
         continue;
       bool replaced = false;  // a newer document governs this measure's ground as of today
       for (int by : x.superseded_by) replaced = replaced || s.as_of >= m.documents[m.measures[by].doc].from;

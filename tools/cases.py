@@ -78,7 +78,8 @@ def check_words(e, res):
 
 
 KEYS = {"granted", "not_granted", "present", "monthly", "totals", "error_path", "absent", "ambiguous", "suggested",
-        "notes_contain", "schedule", "says", "suggests", "never_says", "others", "other_totals", "uncertain", "planned", "planned_totals", "documents"}
+        "notes_contain", "schedule", "says", "suggests", "never_says", "others", "other_totals", "uncertain", "planned", "planned_totals", "documents",
+        "not_suggested"}
 
 
 def check(case, res):
@@ -118,6 +119,9 @@ def check(case, res):
     for cid in e.get("suggested", []):
         if cid not in [s.get("clause_id") for s in res.get("suggestions", [])]:
             bad.append("%s not among the suggestions" % cid)
+    for cid in e.get("not_suggested", []):
+        if cid in [s.get("clause_id") for s in res.get("suggestions", [])]:
+            bad.append("%s among the suggestions but should not be" % cid)
     for words in e.get("notes_contain", []):
         if not any(words in n.get("zh", "") or words in n.get("en", "") for n in res.get("notes", [])):
             bad.append("no note says %r" % words)
