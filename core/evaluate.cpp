@@ -154,6 +154,19 @@ void set_totals(Item& it) {
 
 namespace {
 
+// The suggestions but those of a measure showing the right of another (same_right_as) that needs what that one needs
+// (威海 2025 5. for a title whose level is blank), where that one is suggested too: its suggestion says it.
+void drop_said_by_their_right(const Model& m, std::vector<int>& missed) {
+  missed.erase(std::remove_if(missed.begin(), missed.end(),
+                              [&](int mi) {
+                                const Measure& x = m.measures[static_cast<size_t>(mi)];
+                                return x.right >= 0 &&
+                                       m.measures[static_cast<size_t>(x.right)].needs.zh == x.needs.zh &&
+                                       std::find(missed.begin(), missed.end(), x.right) != missed.end();
+                              }),
+               missed.end());
+}
+
 // Whether an option stands for the fact at `p` left blank.
 bool asks(const Option& o, const Path& p) {
   return std::any_of(o.asks.begin(), o.asks.end(), [&](const Path& a) { return a.text() == p.text(); });
@@ -519,6 +532,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
       out.missed.push_back(mi);
     }
   }
+  drop_said_by_their_right(m, out.missed);
   return true;
 }
 
