@@ -402,14 +402,17 @@ void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vecto
                         col > 0 && col <= static_cast<int>(columns.names.size()) ? columns.names[col - 1] : "", zh, en,
                         1, named, city_of(m, columns, rec)});
     };
+    // More cells than the header has columns, even empty ones: a comma not in quotes (1,000 typed as a number, or a
+    // remark 第二批,含外协) has split a cell, and every cell after it has moved one column on.
     if (rec.cells.size() > cols.size()) {
-      bool extra = false;
-      for (size_t c = cols.size(); c < rec.cells.size(); ++c) extra = extra || !trim(rec.cells[c]).empty();
-      if (extra) {
-        err(static_cast<int>(cols.size() + 1), "本行的单元格比列名多",
-            "this row has more cells than the header has columns");
-        continue;
-      }
+      err(static_cast<int>(cols.size() + 1),
+          "本行的单元格比列名多（" + std::to_string(rec.cells.size()) + " 个，表头 " + std::to_string(cols.size()) +
+              " 列）：可能有未加引号的逗号（如 1,000 或备注中的逗号），其后各格都错了位；请把含逗号的单元格加上引号",
+          "this row has more cells than the header has columns (" + std::to_string(rec.cells.size()) + ", against " +
+              std::to_string(cols.size()) +
+              "): a comma outside quotes (as in 1,000 or in a remark) may have split a cell and moved every cell "
+              "after it; put the cell with the comma in quotes");
+      continue;
     }
     if (int c = value_without_name(layout, rec)) {
       err(c, "第 " + std::to_string(c) + " 列在表头中没有列名，本行却在该列填了值（请补上列名，或删去该值）",

@@ -514,6 +514,19 @@ expect("budget: a (七) claim whose year has a batch (七) pays whatever the bla
        p.returncode == 0 and sum(int(r["allocated_yuan"] or 0) for r in mine) == 30000 and
        not any(r["rule"] == "error" for r in mine), mine)
 
+# A row with more cells than the header, the extra one empty: an unquoted 1,000 split into 1 and 000 (count 1, a thousand
+# times too few), the empty remark after it the extra cell. Refused as its neighbour with a non-empty extra cell is.
+data = ("申请人,城市,申请人类型,事件类型,日期,职业技能等级,取得途径,人数,备注\r\n"
+        "甲公司,威海,企业,skill_level,2025-06-01,技师,企业自主评价,10,第二批,含外协\r\n"
+        "乙公司,威海,企业,skill_level,2025-06-01,技师,企业自主评价,1,000,\r\n"
+        "丙公司,威海,企业,skill_level,2025-06-01,技师,企业自主评价,10\r\n")
+for args in (["eval", "--csv"], ["budget", "--csv", "--format", "csv"]):
+    p = run(args + [write("unquoted_comma.csv", data)])
+    got = {(r["applicant"], r.get("status", r.get("rule"))) for r in rows_of(p.stdout)}
+    expect("%s: a row with more cells than the header is an error even when the extra cell is empty" % " ".join(args),
+           p.returncode == 2 and ("乙公司", "error") in got and ("甲公司", "error") in got and
+           b"\xe6\x9c\xaa\xe5\x8a\xa0\xe5\xbc\x95\xe5\x8f\xb7" in p.stderr, (got, p.stderr[-400:]))
+
 # A date typed as eight digits, as the page's form reads it; an eight-digit non-day is an error of its row.
 data = ("applicant,city,applicant_kind,type,date,level,route\n"
         "张三,weihai,person,skill_level,20250715,technician,jinlanling_training\n"
