@@ -161,6 +161,18 @@ bool Settler::read_head(csv::Reader& reader, csv::Refusal& fatal) {
   return true;
 }
 
+namespace {
+
+// An applicant's name key hashed to 64 bits on every platform (FNV-1a): std::hash is 32 bits in WebAssembly, where two
+// of 120,000 names share a hash about once, and their rows would be counted and ordered as one applicant's.
+uint64_t name_hash(const std::string& key) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : key) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+}  // namespace
+
 // Pass 1: the offset, line and applicant (hashed) of every record.
 void Settler::index_rows(csv::Reader& reader) {
   csv::Record rec;
@@ -188,8 +200,7 @@ void Settler::index_rows(csv::Reader& reader) {
       for (auto& err : refused) on_.row_error(err);
       continue;
     }
-    entries_.push_back(
-        {std::hash<std::string>()(skillcalc::name_key(name)), rec.offset, static_cast<uint32_t>(rec.line)});
+    entries_.push_back({name_hash(skillcalc::name_key(name)), rec.offset, static_cast<uint32_t>(rec.line)});
   }
   flush_errors();
   src_.release_all();

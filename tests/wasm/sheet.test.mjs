@@ -92,6 +92,13 @@ test('bad rows: listed with their lines and columns as the messages give them', 
   assert.equal(Number(summary.match(/(\d+) errors/)[1]), got.errors.length);
 });
 
+test('two applicants whose names shared a 32-bit hash are two, in the order of their first rows', () => {
+  const got = same(BUREAU, 'claims-hash-collision.csv', 'items');
+  assert.match(got.err, /3 applicants/);
+  const names = got.out.toString('utf8').split('\n').slice(1).map((l) => l.split(',')[0]).filter(Boolean);
+  assert.deepEqual([...new Set(names)], ['威海测试企业57762有限公司', '乙公司', '测试人员32581']);
+});
+
 test('a GBK file is refused as the CLI refuses it, with nothing written', () => {
   const got = same(BUREAU, 'claims-gbk.csv', 'items');
   assert.equal(got.status.opened, false);
