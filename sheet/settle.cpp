@@ -76,6 +76,8 @@ void evaluate(const skillcalc::Engine& e, const csv::Layout& layout, const std::
     err.zh = j.is_object() ? j["error"].value("zh", "") : "内部错误";
     err.en = j.is_object() ? j["error"].value("en", "") : "internal error";
     err.applicant = s.claim.applicant;
+    auto city = s.claim.situation.find("city");  // a sheet filtered by city keeps the row
+    if (city != s.claim.situation.end() && city->is_string()) err.city = city->get<std::string>();
     if (whole) {
       err.zh = "（申请人“" + s.claim.applicant + "”的全部 " + std::to_string(s.claim.lines.size()) + " 行均未计算）" +
                err.zh;

@@ -527,6 +527,16 @@ for args in (["eval", "--csv"], ["budget", "--csv", "--format", "csv"]):
            p.returncode == 2 and ("乙公司", "error") in got and ("甲公司", "error") in got and
            b"\xe6\x9c\xaa\xe5\x8a\xa0\xe5\xbc\x95\xe5\x8f\xb7" in p.stderr, (got, p.stderr[-400:]))
 
+# budget --format csv: a row the core refuses (an unknown level) names its city as a refused date does.
+data = ("applicant,city,applicant_kind,type,date,level,route,count\n"
+        "甲公司,威海,企业,skill_level,2025-06-01,技帅,enterprise_self_evaluation,10\n"
+        "乙公司,威海,企业,skill_level,2025-02-30,technician,enterprise_self_evaluation,10\n"
+        "丙公司,威海,企业,skill_level,2025-06-01,technician,enterprise_self_evaluation,10\n")
+p = run(["budget", "--csv", "--format", "csv", write("cityerr.csv", data)])
+got = [(r["applicant"], r["city"]) for r in rows_of(p.stdout) if r["rule"] == "error"]
+expect("budget CSV: every error row names its city, a level the core refuses as a bad date",
+       got == [("甲公司", "weihai"), ("乙公司", "weihai")], got)
+
 # A date typed as eight digits, as the page's form reads it; an eight-digit non-day is an error of its row.
 data = ("applicant,city,applicant_kind,type,date,level,route\n"
         "张三,weihai,person,skill_level,20250715,technician,jinlanling_training\n"
