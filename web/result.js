@@ -10,6 +10,7 @@ const MONEY_STATUSES = new Set(['granted', 'capped']);
 // A plan is not yet money, and money that waits on a blank fact is not yet certain: neither is badged 可享受.
 function badgeOf(item) {
   if (item.planned) return 'planned';
+  if (item.for_applicant === false && MONEY_STATUSES.has(item.status)) return 'others';
   if (item.certain === false && MONEY_STATUSES.has(item.status)) return 'uncertain';
   return item.status;
 }
@@ -115,13 +116,15 @@ function card(item, ctx) {
     ref.title ? h('span', { class: 'doctitle', lang: 'zh-Hans' }, `《${ref.title}》`) : null);
   dl.append(h('dt', {}, t('basis')), basis);
 
-  return h('li', { class: `card status-${item.status}`, dataset: { clause: item.clause_id, status: item.status,
+  return h('li', { class: `card status-${item.status}${item.for_applicant === false ? ' for-others' : ''}`, dataset: { clause: item.clause_id, status: item.status,
     min: item.total?.min_yuan ?? '', max: item.total?.max_yuan ?? '' } },
   h('article', { 'aria-labelledby': `${quoteId}-h` },
     h('p', { class: 'badges' },
       h('span', { class: `badge badge-${badgeOf(item)}` }, t(`status_${badgeOf(item)}`)),
       item.ambiguous ? h('span', { class: 'badge badge-ambiguous' }, t('ambiguous')) : null),
     h('h4', { id: `${quoteId}-h` },
+      item.for_applicant === false && item.recipient
+        ? h('span', { class: 'who' }, t('others_receive', { who: recipientLabel(item) })) : null,
       headline ? h('span', { class: monetary ? 'amount' : 'benefit' }, langText(headline)) : null,
       h('span', { class: 'what' }, langText(what))),
     lines.map((l) => h('p', { class: 'schedule' }, langText(l))),
@@ -239,7 +242,10 @@ export function renderResult(ctx) {
   ctx.seq = 0;
   const { result } = ctx;
   const items = result.items ?? [];
-  const money_ = items.filter((i) => MONEY_STATUSES.has(i.status));
+  // Money others receive because of the situation (a sending unit's, an enterprise's workers') in a group of its own,
+  // after the applicant's: a card of it first under 可以享受 read as the applicant's own.
+  const money_ = items.filter((i) => MONEY_STATUSES.has(i.status) && i.for_applicant !== false);
+  const others = items.filter((i) => MONEY_STATUSES.has(i.status) && i.for_applicant === false);
   const nonMoney = items.filter((i) => i.status === 'non_monetary');
   const lost = items.filter((i) => LOST_STATUSES.has(i.status));
   const unknown = money_.filter((i) => !i.total).length;
@@ -281,6 +287,7 @@ export function renderResult(ctx) {
     totals,
     h('p', { class: 'guidance', role: 'note' }, t('guidance')),
     section(t('entitlements'), 'granted', money_.map((i) => card(i, ctx))),
+    folded(section(t('others_money'), 'others', others.map((i) => card(i, ctx)))),
     folded(section(t('non_monetary'), 'nonmonetary', nonMoney.map((i) => card(i, ctx)))),
     folded(section(t('not_counted'), 'lost', lost.map((i) => card(i, ctx)), t('not_counted_hint'))),
     suggestionsSection(section, (result.suggestions ?? []).map((s) => suggestionCard(s, ctx))),
