@@ -151,6 +151,24 @@ test('money that waits on a blank fact is badged 待补充信息 and the total n
   await page.close();
 });
 
+test('money others receive is a group of its own after the worker\'s, each card saying who receives it', async () => {
+  const { page, errors } = await freshPage();
+  await fillSituation(page, { city: 'weihai', applicant: { kind: 'person', employer: 'enterprise' },
+    events: [{ type: 'competition', date: '2025-09-10', tier: 'national_class1', rank: 3 }] });
+  const groups = await page.evaluate(() => [...document.querySelectorAll('#result .result-group')].map((g) => ({
+    cls: g.className, clauses: [...g.querySelectorAll('li.card')].map((c) => c.dataset.clause) })));
+  const own = groups.find((g) => g.cls.includes('granted'));
+  const others = groups.find((g) => g.cls.includes('others'));
+  assert.ok(own && !own.clauses.includes('WH21-18-sending-unit'), JSON.stringify(groups));
+  assert.ok(others && others.clauses.includes('WH21-18-sending-unit'), JSON.stringify(groups));
+  assert.ok(groups.indexOf(own) < groups.indexOf(others));
+  const card = page.locator('li.card[data-clause="WH21-18-sending-unit"]');
+  assert.equal(await card.locator('.badge').first().textContent(), '发给他人');
+  assert.match(await card.locator('h4').textContent(), /选送您参赛的单位可得/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('nothing is stored unless the person saves it; a saved situation can be loaded and deleted', async () => {
   const { page } = await freshPage();
   await fillSituation(page, CASES.jining.situation);
