@@ -265,9 +265,9 @@ function renderResultNow() {
     h('div', { class: 'print-only print-footer' },
       h('p', {}, t('printed', { d: printedAt() }), ' · ',
         t('rules_version', { v: result.rules_version ?? '' })),
-      mode.kiosk ? null : h('p', { class: 'print-link' }, shareUrl(situation))),
+      mode.kiosk ? null : h('p', { class: 'print-link' }, shareUrl(situation, lang() === 'en'))),
     claimSheet({ result, situation, catalog: cat, docs: app.docs, cityLabel: cityLabel(situation.city),
-      summary: situationSummary(situation, cat, cityLabel(situation.city)), link: mode.kiosk ? '' : shareUrl(situation),
+      summary: situationSummary(situation, cat, cityLabel(situation.city)), link: mode.kiosk ? '' : shareUrl(situation, lang() === 'en'),
       printed: t('printed', { d: printedAt() }) })]);
 }
 
@@ -323,7 +323,7 @@ function status(text) {
 }
 
 async function share(button, box, situation) {
-  const url = shareUrl(situation);
+  const url = shareUrl(situation, lang() === 'en');
   clear(box);
   const input = h('input', { type: 'text', readonly: true, id: 'share-url', value: url, 'aria-describedby': 'share-hint' });
   box.append(h('label', { for: 'share-url' }, t('share_link')), h('p', { class: 'hint', id: 'share-hint' }, t('share_hint')),
@@ -437,6 +437,15 @@ function initialCity() {
 
 // ---- boot --------------------------------------------------------------------------------------------------
 
+// The language chosen stays in the address (lang=en), so that a reload or the update button keeps it; a kiosk's
+// next visitor starts in Chinese, so a kiosk leaves its address alone.
+function keepLangInAddress() {
+  const u = new URL(location.href);
+  if (lang() === 'en') u.searchParams.set('lang', 'en');
+  else u.searchParams.delete('lang');
+  try { history.replaceState(history.state, '', u.href); } catch { /* a sandboxed frame may refuse */ }
+}
+
 async function boot() {
   // The calculator starts loading first: its WebAssembly compiles while the page sets itself up.
   const calculator = import('./skillcalc.mjs').then(({ createSkillCalc }) => createSkillCalc());
@@ -453,6 +462,7 @@ async function boot() {
 
   $('lang-switch').addEventListener('click', () => {
     setLang(lang() === 'zh' ? 'en' : 'zh');
+    if (!mode.kiosk) keepLangInAddress();
     renderChrome();
     if (app.calc && !mode.sheet) { renderFormNow(); renderResultNow(); renderSavedBanner(); }
     if (app.update) showUpdate(app.update);

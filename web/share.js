@@ -73,10 +73,11 @@ export function isShareFragment(hash) {
   return typeof hash === 'string' && hash.startsWith(PREFIX);
 }
 
-// The link for others: this page without its query (no embed/kiosk mode) and with the situation fragment.
-export function shareUrl(situation) {
+// The link for others: this page without its query (no embed/kiosk mode; lang=en where the page is in English)
+// and with the situation fragment.
+export function shareUrl(situation, english = false) {
   const u = new URL(location.href);
-  u.search = '';
+  u.search = english ? '?lang=en' : '';  // the reader's language travels; no embed or kiosk mode does
   u.hash = encodeSituation(situation);
   return u.href;
 }

@@ -113,9 +113,14 @@ test('English switch: labels, amounts and lang attributes', async () => {
   assert.ok(await card.locator('span[lang="zh-Hans"]').count() > 0);
   assert.equal(await page.getAttribute('label[for="f-kind-enterprise"]', 'for'), 'f-kind-enterprise');
   assert.equal(await page.textContent('label[for="f-kind-enterprise"]'), 'Enterprise');
+  // The choice stays in the address: a reload keeps English, and so does the share link.
+  assert.match(page.url(), /[?&]lang=en/);
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await page.click('#lang-switch');
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
-  assert.ok((await page.textContent('#totals')).includes('10万元'));
+  assert.ok(!/lang=en/.test(page.url()), page.url());
   assert.deepEqual(errors, []);
   await page.close();
 });
