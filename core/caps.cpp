@@ -199,17 +199,54 @@ void cap_ceilings(const Model& m, const Situation& s, const Evaluation& ev, std:
   }
 }
 
+namespace {
+
+// A pool shared pro rata (威海 8. 超过400万元…按比例计算各企业奖励金额) that one applicant's certain items of a year
+// exceed alone: each item gets its share of the budget (largest remainders to whole yuan), not the later batch the
+// cut; false where an item is planned or not certain (fit_within then fits them in order).
+bool prorate_within(long long budget, const std::vector<size_t>& group, std::vector<Item>& items, int pi) {
+  long long total = 0;
+  for (size_t i : group) {
+    const Item& it = items[i];
+    if (it.planned || it.total_min != it.total_max) return false;
+    total += it.total_max;
+  }
+  if (total <= budget) return true;
+  std::vector<long long> share(group.size()), rest(group.size());
+  long long given = 0;
+  for (size_t k = 0; k < group.size(); ++k) {
+    const long long t = items[group[k]].total_max;  // t * budget / total, exactly, without overflow
+    share[k] = t / total * budget + (t % total) * budget / total;
+    rest[k] = (t % total) * budget % total;
+    given += share[k];
+  }
+  std::vector<size_t> order(group.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rest[a] > rest[b]; });
+  for (size_t k = 0; given < budget && k < order.size(); ++k, ++given) ++share[order[k]];
+  for (size_t k = 0; k < group.size(); ++k) {
+    Item& it = items[group[k]];
+    if (share[k] >= it.total_max) continue;
+    it.before_pool_min = it.total_min, it.before_pool_max = it.total_max, it.pooled_by = pi;
+    it.total_min = it.total_max = share[k], it.status = Status::Capped;
+  }
+  return true;
+}
+
+}  // namespace
+
 void cap_by_pools(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items) {
   for (size_t pi = 0; pi < m.pools.size(); ++pi) {
     const Pool& p = m.pools[pi];
     if (m.documents[p.doc].city != s.city || p.rule == Pool::Rule::Quota || p.budget_yuan <= 0) continue;
     for (auto& [year, group] : groups_of(p.measures, true, s, ev, items))
-      fit_within(
-          p.budget_yuan, group, {}, items,
-          [&](Item& it, long long before_min, long long before_max) {
-            it.before_pool_min = before_min, it.before_pool_max = before_max, it.pooled_by = static_cast<int>(pi);
-          },
-          [](Item&, long long) {});
+      if (p.rule != Pool::Rule::ProRataAbove || !prorate_within(p.budget_yuan, group, items, static_cast<int>(pi)))
+        fit_within(
+            p.budget_yuan, group, {}, items,
+            [&](Item& it, long long before_min, long long before_max) {
+              it.before_pool_min = before_min, it.before_pool_max = before_max, it.pooled_by = static_cast<int>(pi);
+            },
+            [](Item&, long long) {});
   }
 }
 
