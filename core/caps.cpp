@@ -309,19 +309,21 @@ std::pair<long long, long long> due_span_within_caps(const Model& m, const Situa
 
 void bound_totals_by_caps(const Model& m, const Situation& s, Evaluation& ev) {
   const std::vector<int> caps = yearly_caps(m, s);
-  if (caps.size() < 2) return;  // one cap: its items are fitted within it (cap)
+  if (caps.empty()) return;
   for (auto& [year, y] : cap_years(m, s, ev, ev.items, caps)) {
-    if (y.caps.size() < 2) continue;
+    // One cap fits its items within it (cap): only two or more, each fitting its own, may add up to more.
     const long long bound = bound_of(m, y);
-    if (y.due_max > bound) {
+    if (y.caps.size() >= 2 && y.due_max > bound) {
       ev.total_max = std::max(ev.total_min, ev.total_max - (y.due_max - bound));
       ev.bounded.push_back({year, false, y.due_max, bound, y.caps});
     }
     const long long room = std::max(0LL, bound - y.due_min);  // a plan never takes the room of money due
-    if (y.plan_max > room) {
+    if (y.caps.size() >= 2 && y.plan_max > room) {
       ev.planned_max = std::max(ev.planned_min, ev.planned_max - (y.plan_max - room));
       ev.bounded.push_back({year, true, y.plan_max, room, y.caps});
     }
+    const long long due = std::min(y.due_max, bound), plan = std::min(y.plan_max, room);
+    if (plan > 0 && due + plan > bound) ev.bounded.push_back({year, true, plan, bound, y.caps, true, due});
   }
 }
 

@@ -121,6 +121,10 @@ struct Evaluation {
     long long most = 0;     // what the items' most add up to
     long long bound = 0;    // what the caps leave
     std::vector<int> caps;  // indices into Model::caps
+    // Not a cut but a word: the money due at its most and the plans at theirs add up to more than the caps allow
+    // together (济宁 (三): two programmes of 0 to 500,000 due, a third planned): `due` and `most` cannot both be had.
+    bool together = false;
+    long long due = 0;
   };
   std::vector<YearBound> bounded;
 };

@@ -197,7 +197,13 @@ void bounded_notes(Notes& notes, const Model& m, const Evaluation& ev) {
       caps.en += (caps.en.empty() ? "" : "; ") + c.where.en + " '" + c.quote + "'";
     }
     const std::string year = std::to_string(b.year);
-    if (b.planned)
+    if (b.together)
+      notes.add(year + "年：" + caps.zh + "：已发生的事项最多" + yuan_zh(b.due) + "、计划中的事项最多" +
+                    yuan_zh(b.most) + "，两者合计不超过" + yuan_zh(b.bound) + "：一方多得，另一方就少得。",
+                "In " + year + ": " + caps.en + ": what has happened brings at most " + yuan_en(b.due) +
+                    " and what is planned at most " + yuan_en(b.most) + ", together never more than " +
+                    yuan_en(b.bound) + ": the more one brings, the less the other.");
+    else if (b.planned)
       notes.add(year + "年：" + caps.zh + "；这些上限在已确定的金额之外，最多还留" + yuan_zh(b.bound) +
                     "给计划中的事项：各项的最高额相加为" + yuan_zh(b.most) + "，不能同时取得，计划合计最高按" +
                     yuan_zh(b.bound) + "计。",

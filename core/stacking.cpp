@@ -414,15 +414,37 @@ std::vector<int> batch_by_batch(const Model& m, const Situation& s, const Evalua
   return choice;
 }
 
-// What the applicant's money due adds up to under a choice, once capped as evaluate() caps it.
-std::pair<long long, long long> span_of(const Model& m, const Situation& s, const Evaluation& ev,
-                                        std::vector<Item> items, const std::vector<YearGroup>& groups,
-                                        const std::vector<int>& choice) {
-  for (size_t k = 0; k < groups.size(); ++k) settle(m, s, ev, items, groups[k], choice[k]);
+// What the applicant's money due adds up to once capped as evaluate() caps it.
+std::pair<long long, long long> capped_span(const Model& m, const Situation& s, const Evaluation& ev,
+                                            std::vector<Item> items) {
   cap(m, s, ev, items);
   cap_by_pools(m, s, ev, items);
   cap_ceilings(m, s, ev, items);
   return due_span_within_caps(m, s, ev, items);
+}
+
+// The same under a choice of each group's winner.
+std::pair<long long, long long> span_of(const Model& m, const Situation& s, const Evaluation& ev,
+                                        std::vector<Item> items, const std::vector<YearGroup>& groups,
+                                        const std::vector<int>& choice) {
+  for (size_t k = 0; k < groups.size(); ++k) settle(m, s, ev, items, groups[k], choice[k]);
+  return capped_span(m, s, ev, std::move(items));
+}
+
+// A winner's floor (should (七) bring less, (十一)'s money is paid) that adds nothing to the year's least: the
+// other measure's money for this batch would only move a later batch's onto it under the yearly cap (40 technicians
+// self-evaluated in March, 40 trained in September: September's (十一) fills the 100,000 either way). It is dropped,
+// so the winner runs from its own least (a (七) assessed at 20,000 is 20,000, not refused as below a 50,000 floor).
+void drop_idle_floors(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items,
+                      const std::vector<int>& winners) {
+  for (int w : winners) {
+    Item& win = items[static_cast<size_t>(w)];
+    if (win.floor_by < 0) continue;
+    std::vector<Item> without = items;
+    without[static_cast<size_t>(w)].total_min = win.own_min, without[static_cast<size_t>(w)].floor_by = -1;
+    if (capped_span(m, s, ev, without).first < capped_span(m, s, ev, items).first) continue;
+    win.total_min = win.own_min, win.floor_by = -1;
+  }
 }
 
 constexpr size_t kMaxChosenTogether = 6;  // 2^6 choices of two measures each; beyond, batch by batch
@@ -451,6 +473,7 @@ void choose_for_the_year(const Model& m, const Situation& s, const Evaluation& e
     }
   }
   for (size_t k = 0; k < groups.size(); ++k) settle(m, s, ev, items, groups[k], best[k]);
+  drop_idle_floors(m, s, ev, items, best);
 }
 
 }  // namespace
