@@ -15,6 +15,7 @@ const TEXT = {
     as_of: '按哪一天计算',
     as_of_hint: '按“年-月-日”填写，默认是今天；表中有“测算日期”列的行以该列为准。',
     bad_day: '“{day}”不是有效的日期：请按“年-月-日”填写（如 2026-01-15），或留空表示今天。',
+    day_changed: '计算日期已更改，原来的明细和结算已清除：请按新日期重新计算。',
     run_items: '重新计算明细',
     run_budget: '预算结算',
     cancel: '取消',
@@ -54,6 +55,7 @@ const TEXT = {
     as_of: 'Calculate as of',
     as_of_hint: 'Year-month-day; today by default. Rows with an as_of column keep their own.',
     bad_day: '"{day}" is not a real day: write year-month-day (e.g. 2026-01-15), or leave it empty for today.',
+    day_changed: 'The day changed, so the earlier items and settlement were cleared: calculate again for the new day.',
     run_items: 'Calculate the items again',
     run_budget: 'Budget settlement',
     cancel: 'Cancel',
@@ -143,8 +145,10 @@ export function startSheet({ root, cities }) {
     const w = worker();
     st.mode = mode;
     st.errors = [];
-    if (mode === 'items') st.items = null;
-    else st.budget = null;
+    st.day = today;
+    // A result of another day never stays beside this one: items and settlement are of one day.
+    if (mode === 'items' || st.items?.day !== today) st.items = null;
+    st.budget = null;
     root.dataset.state = 'running';
     root.dataset.mode = mode;
     delete root.dataset.done;
@@ -179,13 +183,24 @@ export function startSheet({ root, cities }) {
       el.status.textContent = tr('failed', { why: m.failed });
       return;
     }
-    const result = { status: m.status, out: m.out, notes: m.notes, answer: m.answer, ms: m.ms, memory: m.memory, errors: st.errors };
+    const result = { status: m.status, out: m.out, notes: m.notes, answer: m.answer, ms: m.ms, memory: m.memory, errors: st.errors, day: st.day };
     if (st.mode === 'items') st.items = result;
     else st.budget = result;
     root.dataset.state = m.status.ok && m.status.opened ? 'done' : 'refused';
     root.dataset.ms = String(m.ms);
     root.dataset.memory = String(m.memory);
     paint();
+  }
+
+  // A day typed after a result: the result (and its downloads) is of the day before, so it goes, and the clerk is told.
+  function dayChanged() {
+    if (!st.items && !st.budget) return;
+    st.items = st.budget = null;
+    const at = el.today.selectionStart;
+    paint();
+    el.today.focus();
+    el.today.setSelectionRange(at, at);
+    el.status.textContent = tr('day_changed');
   }
 
   function cancel() {
@@ -306,7 +321,8 @@ export function startSheet({ root, cities }) {
     const today = el.today?.value ?? todayIso();
     clear(root);
     el.file = h('input', { type: 'file', id: 'sheet-file', accept: '.csv,text/csv', class: 'visually-hidden', onchange: (e) => choose(e.target.files[0]) });
-    el.today = h('input', { type: 'text', id: 'sheet-today', inputmode: 'numeric', value: today, 'aria-describedby': 'sheet-today-hint' });
+    el.today = h('input', { type: 'text', id: 'sheet-today', inputmode: 'numeric', value: today, 'aria-describedby': 'sheet-today-hint',
+      oninput: dayChanged });
     el.bar = h('progress', { id: 'sheet-progress', max: 1, value: 0 });
     el.status = h('p', { id: 'sheet-status', role: 'status', 'aria-live': 'polite' });
     const drop = h('div', { class: 'drop', id: 'sheet-drop', ondragover: (e) => { e.preventDefault(); drop.classList.add('over'); },

@@ -184,6 +184,24 @@ test('sheet: with the server stopped and the network off, a file is still comput
   await page.close();
 });
 
+test('sheet: a new day clears the items and settlement of the day before; the next run is the new day\'s', async () => {
+  const page = await openSheet();
+  await choose(page, 'claims-weihai-over.csv');
+  await page.click('#sheet-run-budget');
+  await page.waitForSelector('#sheet[data-mode="budget"]:not([data-state="running"])', { timeout: 60_000 });
+  assert.equal(await page.locator('#sheet-dl-budget').count(), 1);
+  await page.fill('#sheet-today', '2026-06-30');
+  assert.equal(await page.locator('#sheet-dl-budget').count(), 0);
+  assert.equal(await page.locator('#sheet-dl-items').count(), 0);
+  assert.match(await page.textContent('#sheet-status'), /计算日期已更改/);
+  await page.click('#sheet-run-items');
+  await page.waitForSelector('#sheet[data-state="done"]', { timeout: 60_000 });
+  const items = await download(page, '#sheet-dl-items');
+  const p = spawnSync(CLI, ['--quiet', '--today', '2026-06-30', 'eval', '--csv', 'claims-weihai-over.csv'], { cwd: BUREAU });
+  assert.equal(items.toString('utf8'), p.stdout.toString('utf8'));
+  await page.close();
+});
+
 test('sheet: a day that is no real day is refused at its field, nothing is computed', async () => {
   const page = await openSheet();
   await page.fill('#sheet-today', '2026-02-30');
