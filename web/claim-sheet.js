@@ -99,7 +99,9 @@ if (typeof window !== 'undefined') {
 // ctx: { result, situation, catalog, docs, cityLabel, summary (an element: the situation in words), link (share URL or ''), printed }
 export function claimSheet(ctx) {
   const items = (ctx.result.items ?? []).filter((i) => ['granted', 'capped', 'non_monetary'].includes(i.status));
-  const money_ = items.filter((i) => i.status !== 'non_monetary');
+  // The applicant's own money first, then what others receive because of it (a sending unit's 10万元 led the sheet).
+  const money_ = items.filter((i) => i.status !== 'non_monetary')
+    .sort((a, b) => (a.for_applicant === false) - (b.for_applicant === false));
   const other = items.filter((i) => i.status === 'non_monetary');
   const table = (list, head) => h('table', { class: 'sheet-table' },
     h('thead', {}, h('tr', {}, [head, w('clause'), w('unit'), w('bring')].map((x) => h('th', { scope: 'col' }, x)))),

@@ -121,6 +121,8 @@ function card(item, ctx) {
   h('article', { 'aria-labelledby': `${quoteId}-h` },
     h('p', { class: 'badges' },
       h('span', { class: `badge badge-${badgeOf(item)}` }, t(`status_${badgeOf(item)}`)),
+      badgeOf(item) === 'others' && item.certain === false
+        ? h('span', { class: 'badge badge-uncertain' }, t('status_uncertain')) : null,
       item.ambiguous ? h('span', { class: 'badge badge-ambiguous' }, t('ambiguous')) : null),
     h('h4', { id: `${quoteId}-h` },
       item.for_applicant === false && item.recipient
@@ -197,7 +199,10 @@ function floorItems(result) {
 
 export function summaryText(result) {
   const tot = result.totals ?? {};
-  const items = result.items.filter((i) => MONEY_STATUSES.has(i.status) || i.status === 'non_monetary').length;
+  // The applicant's own entitlements due now: others' money and plans are said apart, never counted as theirs.
+  const own = (i) => i.for_applicant !== false && !i.planned;
+  const items = result.items.filter((i) => own(i) && (MONEY_STATUSES.has(i.status) || i.status === 'non_monetary')).length;
+  const others = result.items.filter((i) => i.for_applicant === false && !i.planned && MONEY_STATUSES.has(i.status)).length;
   let s;
   if (!tot.max_yuan) s = t('total_none');
   else if (!tot.min_yuan) {
@@ -211,7 +216,7 @@ export function summaryText(result) {
   else if (tot.min_yuan === tot.max_yuan) s = `${t('total_sum')} ${money(tot.max_yuan)}。`;
   else s = `${t('total_certain')} ${money(tot.min_yuan)}，${t('total_upto')} ${money(tot.max_yuan)}。`;
   if (lang() === 'en') s = s.replace(/[。，]/g, (c) => (c === '。' ? '. ' : ', ')).trim();
-  return `${s} ${t('announce_items', { n: items })}`;
+  return `${s} ${t('announce_items', { n: items })}${others ? t('announce_others', { n: others }) : ''}`;
 }
 
 // A group that is not money granted (entitlements without money, items not counted) folds under its heading, so
