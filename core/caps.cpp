@@ -307,6 +307,45 @@ std::pair<long long, long long> due_span_within_caps(const Model& m, const Situa
   return {lo, std::max(lo, hi)};
 }
 
+namespace {
+
+// The year's items under `caps` that count for the applicant, due or planned, the latest first.
+std::vector<size_t> latest_first(const Model& m, const Situation& s, const Evaluation& ev, const CapYear& y, int year,
+                                 bool planned) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < ev.items.size(); ++i) {
+    const Item& it = ev.items[i];
+    if (!it.counts() || !it.total_known || !it.for_applicant || it.planned != planned ||
+        event_of(ev, s, it).date / 10000 != year)
+      continue;
+    for (int ci : y.caps) {
+      const Cap& c = m.caps[static_cast<size_t>(ci)];
+      if (std::binary_search(c.measures.begin(), c.measures.end(), it.measure)) {
+        out.push_back(i);
+        break;
+      }
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [&](size_t a, size_t b) {
+    return event_of(ev, s, ev.items[a]).date > event_of(ev, s, ev.items[b]).date;
+  });
+  return out;
+}
+
+// Cuts `excess` off the most of those items, the latest first, none below its least (a cap gives its room to what
+// happened first).
+void cut_latest(Evaluation& ev, const std::vector<size_t>& latest, long long excess) {
+  for (size_t i : latest) {
+    if (excess <= 0) break;
+    Item& it = ev.items[i];
+    const long long take = std::min(excess, it.total_max - it.total_min);
+    it.total_max -= take, excess -= take;
+    if (it.own_max > it.total_max) it.own_max = it.total_max;
+  }
+}
+
+}  // namespace
+
 void bound_totals_by_caps(const Model& m, const Situation& s, Evaluation& ev) {
   const std::vector<int> caps = yearly_caps(m, s);
   if (caps.empty()) return;
@@ -314,12 +353,12 @@ void bound_totals_by_caps(const Model& m, const Situation& s, Evaluation& ev) {
     // One cap fits its items within it (cap): only two or more, each fitting its own, may add up to more.
     const long long bound = bound_of(m, y);
     if (y.caps.size() >= 2 && y.due_max > bound) {
-      ev.total_max = std::max(ev.total_min, ev.total_max - (y.due_max - bound));
+      cut_latest(ev, latest_first(m, s, ev, y, year, false), y.due_max - bound);
       ev.bounded.push_back({year, false, y.due_max, bound, y.caps});
     }
     const long long room = std::max(0LL, bound - y.due_min);  // a plan never takes the room of money due
     if (y.caps.size() >= 2 && y.plan_max > room) {
-      ev.planned_max = std::max(ev.planned_min, ev.planned_max - (y.plan_max - room));
+      cut_latest(ev, latest_first(m, s, ev, y, year, true), y.plan_max - room);
       ev.bounded.push_back({year, true, y.plan_max, room, y.caps});
     }
     const long long due = std::min(y.due_max, bound), plan = std::min(y.plan_max, room);

@@ -496,6 +496,7 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
   cap_by_pools(m, s, out, out.items);
   cap_ceilings(m, s, out, out.items);
   merge_repeated_rights(m, s, out.items);
+  bound_totals_by_caps(m, s, out);  // the items' most cut where two caps together allow less
   for (auto& it : out.items) {
     if (!it.counts() || !it.total_known) continue;
     if (it.for_applicant) {  // a plan's money is never in the totals (planned_totals)
@@ -510,7 +511,6 @@ bool evaluate(const Model& m, const Situation& s, Evaluation& out, InputError& e
     if (o == out.other_totals.end()) o = out.other_totals.insert(out.other_totals.end(), {it.recipient, {0, 0}});
     o->second.first += it.total_min, o->second.second += it.total_max;
   }
-  bound_totals_by_caps(m, s, out);
   // What the applicant could still get: measures of the city in force on as_of, for this kind of applicant, of the
   // event types the situation speaks of (all of them when it has no events), that gave nothing yet.
   size_t measures = 0;

@@ -216,8 +216,8 @@ long long cap_room(const Situation& s, const Evaluation& ev, const std::vector<I
 // A 就高 winner that a cap or pool left below the most an item it excluded may bring: it rises to that item's most
 // (within that item's own caps), as that item is paid instead when it brings more.
 void cap_ceilings(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items);
-// The totals' most of each year cut to what the yearly caps of one applicant allow together, where the items'
-// most add up to more (Evaluation::bounded). After the totals are added up.
+// The most of each year's items cut, the latest first, to what the yearly caps of one applicant allow together, where
+// they add up to more (Evaluation::bounded), so that the totals, added up after, are within them.
 void bound_totals_by_caps(const Model& m, const Situation& s, Evaluation& ev);
 // What the applicant's items due add up to, least and most, the most of each year within what its yearly caps allow
 // together (as bound_totals_by_caps cuts the totals).
