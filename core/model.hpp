@@ -229,6 +229,9 @@ struct Stacking {
   // "medal_titles": titles conferred on a WorldSkills medallist for the medal (全国技术能手): for a person, such a
   // title dated within a season after a medal of theirs is that medal's title, one achievement with it.
   std::vector<std::string> medal_titles;
+  // "applicants": the applicant kinds the rule governs (bit per kind; all when unsaid). WH21 18.'s sending unit is paid
+  // once for one person's project; a unit's two results of a project may be two competitors.
+  unsigned applicants = ~0u;
   std::vector<Text> notes;              // printed when the rule excludes an item
   Text where;                           // the document's number and clause, written at load
   std::vector<std::string> json_notes;  // the notes as JSON objects, written at load

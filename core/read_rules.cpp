@@ -554,6 +554,7 @@ void Reader::rules(const json& j, Model& m, const std::string& folder) {
       if (x.contains("also")) st.also = strings(key(x, "also"), p + "/also");
       if (x.contains("result_levels")) st.levels = result_levels(key(x, "result_levels"), p + "/result_levels", m);
       if (x.contains("medal_titles")) st.medal_titles = medal_titles(key(x, "medal_titles"), p + "/medal_titles", m);
+      if (x.contains("applicants")) st.applicants = kinds(key(x, "applicants"), p + "/applicants", m.vocab);
       if (auto n = x.find("notes"); n != x.end()) {
         if (!n->is_array())
           bad(p + "/notes", "not_array", "notes 必须是数组", "notes must be an array");

@@ -484,7 +484,7 @@ void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector
   std::vector<YearGroup> for_the_year;
   for (size_t si = 0; si < m.stackings.size(); ++si) {
     const Stacking& st = m.stackings[si];
-    if (m.documents[st.doc].city != s.city) continue;
+    if (m.documents[st.doc].city != s.city || !(st.applicants & (1u << m.vocab.kind_index(s.kind)))) continue;
     for (auto& g : achievement_groups(m, s, ev, items, st)) {
       if (g.size() < 2) continue;
       if (under_yearly_caps(m, s, items, g)) {

@@ -168,6 +168,8 @@ write("stacking-unknown-reference", ["unknown_reference", F, "/stacking/0/measur
       "a stacking rule over measures that do not exist")
 write("stacking-also-own-document", ["bad_reference", F, "/stacking/0/also"], s(["stacking", 0, "also"], ["T25-2-technician"]),
       "a stacking rule's 'also' naming a measure of its own document (it names other documents' measures)")
+write("stacking-unknown-applicant", ["unknown_id", F, "/stacking/0/applicants"], s(["stacking", 0, "applicants"], ["persons"]),
+      "a stacking rule limited to an applicant kind that does not exist")
 write("stacking-also-unknown", ["unknown_reference", F, "/stacking/0/also"], s(["stacking", 0, "also"], ["T25-9-nothing"]),
       "a stacking rule's 'also' naming a measure that the (loaded) document does not have")
 write("stacking-overlap", ["stacking_overlap", F, "/stacking/1/measures"],
