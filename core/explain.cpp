@@ -515,7 +515,8 @@ void explain(Words& w, const Model& m, const Situation& s, const Evaluation& ev,
     put(w.en, "what this gives "), who_en(w.en, m, person, it), put(w.en, ": ");
     put_sentence(w.en, x.benefit.en, ".");
     credit_words(w, x, s, e);
-    if (it.uncertain()) right_not_certain(w, m, s, e, it);
+    bool applies = it.status != Status::OutsidePeriod && it.status != Status::Superseded;
+    if (it.uncertain() && applies) right_not_certain(w, m, s, e, it);  // nothing is asked where nothing applies
   }
   if (x.held && it.event >= 0 && e.date <= s.as_of && it.status != Status::Superseded) held_words(w, d, s, it);
   if (x.held) {
