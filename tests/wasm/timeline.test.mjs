@@ -162,15 +162,17 @@ test('济宁 (九): a preparatory-technician graduate hired in 2026 brings 12000
   assert.deepEqual(yearsOf(tl), { 2026: [12000, 12000], 2027: [12000, 12000], 2028: [12000, 12000] });
 });
 
-test('威海 2025 2.: an apprenticeship of no stated length pays its first year for sure, the second at most', () => {
-  // 高级工 6000 元/人·年…补贴期限不超过 2 年: 2025 6000; 2026 0 to 6000 (the years are not given).
+test('威海 2025 2.: an apprenticeship of no stated length pays each of its two years at most, the years asked', () => {
+  // 高级工 6000 元/人·年…补贴期限不超过 2 年: the length is not given, so neither year is certain: 2025 and 2026 0 to 6000.
   const s = { city: 'weihai', as_of: '2026-01-15', applicant: { kind: 'enterprise' }, events: [
     { id: 'e1', type: 'apprenticeship', date: '2025-09-01', level: 'senior_worker', count: 1,
       scheme: 'new_enterprise_apprenticeship' }] };
   const r = calc.evaluate(s);
   const tl = timeline(r, s);
-  assert.deepEqual(yearsOf(tl), { 2025: [6000, 6000], 2026: [0, 6000] });
-  assert.deepEqual(pair(tl.sum), [6000, 12000]);
+  assert.deepEqual(yearsOf(tl), { 2025: [0, 6000], 2026: [0, 6000] });
+  assert.deepEqual(pair(tl.sum), [0, 12000]);
+  const s1 = { ...s, events: [{ ...s.events[0], years: 1 }] };
+  assert.deepEqual(yearsOf(timeline(calc.evaluate(s1), s1)), { 2025: [6000, 6000] });
 });
 
 test('a planned contest is laid out apart from the money due, and an undated event happens on as_of', () => {
