@@ -31,6 +31,16 @@ Cells payers_of(const ojson& j) {
 
 const char* const kLeftOut = "（未计入结算 / left out of the settlement）";
 
+// Every row of an applicant left out with its claim: "第2、4行 / lines 2, 4".
+std::string lines_words(const ojson& lines) {
+  std::string zh, en;
+  for (auto& l : lines) {
+    std::string n = std::to_string(l.get<long long>());
+    zh += (zh.empty() ? "" : "、") + n, en += (en.empty() ? "" : ", ") + n;
+  }
+  return "本申请人第" + zh + "行均未计入 / lines " + en + " of this applicant all left out";
+}
+
 // What every pool's total says when an input was left out: its shares are not final.
 std::string incomplete_note(const ojson& j) {
   const ojson& s = j["summary"];
@@ -137,6 +147,7 @@ void cap_and_error_rows(std::string& text, const ojson& j, const Cells& payers) 
     for (size_t k = 0; k < payers.size(); ++k) t.push_back("");
     std::string where = x.contains("line") ? "line " + std::to_string(x["line"].get<long long>()) + " "
                                            : "input " + std::to_string(x["input"].get<long long>()) + " ";
+    if (x.contains("lines")) where += "(" + lines_words(x["lines"]) + ") ";
     t.insert(t.end(), {"", csv::text_cell(where + x["error"].value("path", "") + ": " + x["error"].value("zh", "") +
                                           " / " + x["error"].value("en", "") + kLeftOut)});
     csv::row(text, t);
@@ -159,18 +170,22 @@ std::string budget_csv(const ojson& j) {
 
 }  // namespace
 
-std::string with_error_lines(const std::string& r, const LineFor& line_for) {
+std::string with_error_lines(const std::string& r, const LineFor& line_for, const LinesOf& lines_of) {
   if (r.compare(0, 10, "{\"ok\":true") != 0 || r.find("\"errors\":[]") != std::string::npos) return r;
   ojson j = ojson::parse(r);
   bool changed = false;
   for (auto& x : j["errors"]) {
     if (!x.contains("input") || x.contains("line")) continue;
-    long line = line_for(x["input"].get<size_t>() - 1, x["error"].value("path", ""));
+    const size_t k = x["input"].get<size_t>() - 1;
+    long line = line_for(k, x["error"].value("path", ""));
     if (line <= 0) continue;
-    ojson y;  // the same members, "line" after "input"
-    for (auto& [k, v] : x.items()) {
-      y[k] = v;
-      if (k == "input") y["line"] = line;
+    std::vector<long> all = lines_of(k);
+    ojson y;  // the same members, "line" (and "lines") after "input"
+    for (auto& [key, v] : x.items()) {
+      y[key] = v;
+      if (key != "input") continue;
+      y["line"] = line;
+      if (all.size() > 1) y["lines"] = all;
     }
     x = std::move(y), changed = true;
   }

@@ -34,9 +34,11 @@ struct RowLeftOut {
 
 // The core's answer with each error of a claim ("input": k, 1-based) given the line of the input it comes from as
 // well ("line", right after "input", where `line_for(k - 1, path)` gives one above 0), so that a settlement file names
-// the line a clerk can find, not only the claim's number. `r` as it is when it has no such error.
+// the line a clerk can find, not only the claim's number; and, where the claim is several rows, every one of them
+// ("lines", `lines_of(k - 1)`), all left out with it. `r` as it is when it has no such error.
 using LineFor = std::function<long(size_t k, const std::string& path)>;
-std::string with_error_lines(const std::string& r, const LineFor& line_for);
+using LinesOf = std::function<std::vector<long>(size_t k)>;
+std::string with_error_lines(const std::string& r, const LineFor& line_for, const LinesOf& lines_of);
 
 // Whose the rows left out are, for the summary's counts of applicants: `unread`, applicants none of whose rows became
 // a claim (a claims CSV's applicant whose every row was left out, a JSONL line too large to read), each an applicant

@@ -31,9 +31,12 @@ ClaimLines claim_lines(std::string_view text, bool skip_blank);
 // settlement marked incomplete (README "All claims of a year").
 template <class Engine>
 std::string settle_lines(const Engine& e, const ClaimLines& lines, std::string_view today) {
-  std::string r = with_error_lines(e.budget(lines.claims, today), [&](size_t k, const std::string&) {
-    return k < lines.line_of.size() ? lines.line_of[k] : 0L;
-  });
+  std::string r = with_error_lines(
+      e.budget(lines.claims, today),
+      [&](size_t k, const std::string&) { return k < lines.line_of.size() ? lines.line_of[k] : 0L; },
+      [](size_t) {
+        return std::vector<long>{}; /* one line a claim: skipped_inputs names them */
+      });
   // A line too large to read is a claim whose applicant is not known: one more applicant, with errors.
   return with_rows_left_out(r, lines.left_out, {static_cast<long>(lines.left_out.size())});
 }

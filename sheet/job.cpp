@@ -8,6 +8,19 @@
 
 namespace sheet {
 
+namespace {
+
+// The words added to a claim's error where the applicant is several rows, all left out with it.
+std::pair<std::string, std::string> all_lines_left_out(const std::vector<long>& lines) {
+  if (lines.size() < 2) return {};
+  std::string zh = "（本申请人第", en = " (lines ";
+  for (size_t i = 0; i < lines.size(); ++i)
+    zh += (i ? "、" : "") + std::to_string(lines[i]), en += (i ? ", " : "") + std::to_string(lines[i]);
+  return {zh + "行均未计入）", en + " of this applicant all left out)"};
+}
+
+}  // namespace
+
 Job::Job(const skillcalc::Engine& e, Source& src, JobOptions o)
     : e_(e),
       o_(std::move(o)),
@@ -132,12 +145,15 @@ void Job::finish() {
 void Job::finish_budget() {
   const csv::Columns& cols = settler_.layout().columns;
   // Each claim's error named by the line of the row it comes from (the applicant's first row if no one row).
-  answer_ = with_error_lines(e_.budget(claims_, o_.day), [&](size_t k, const std::string& p) {
-    if (k >= kept_.size()) return 0L;
-    bool whole = true;
-    int ev = -1;
-    return csv::locate(kept_[k].claim, cols, p.rfind("/situation", 0) == 0 ? p.substr(10) : p, whole, ev).line;
-  });
+  answer_ = with_error_lines(
+      e_.budget(claims_, o_.day),
+      [&](size_t k, const std::string& p) {
+        if (k >= kept_.size()) return 0L;
+        bool whole = true;
+        int ev = -1;
+        return csv::locate(kept_[k].claim, cols, p.rfind("/situation", 0) == 0 ? p.substr(10) : p, whole, ev).line;
+      },
+      [&](size_t k) { return k < kept_.size() ? kept_[k].claim.lines : std::vector<long>{}; });
   answer_ = with_rows_left_out(answer_, left_out_, left_out_of_);
   claim_count_ = claims_.size();
   std::vector<std::string>().swap(claims_);
@@ -152,9 +168,11 @@ void Job::finish_budget() {
         bool whole = true;
         int ev = -1;
         csv::RowError err = csv::locate(s.claim, cols, p.rfind("/situation", 0) == 0 ? p.substr(10) : p, whole, ev);
+        auto [also_zh, also_en] = all_lines_left_out(s.claim.lines);
         reported.push_back(err);
-        reported.back().zh = zh, reported.back().en = en, reported.back().applicant = s.claim.applicant;
-        return where(o_.file, err) + ": " + s.claim.applicant + ": " + text;
+        reported.back().zh = zh + also_zh, reported.back().en = en + also_en;
+        reported.back().applicant = s.claim.applicant;
+        return where(o_.file, err) + ": " + s.claim.applicant + ": " + zh + also_zh + " / " + en + also_en;
       });
   out += report.text;
   notes += report.notes;

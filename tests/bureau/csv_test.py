@@ -334,6 +334,22 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("budget CSV: an assessed amount given on a second row of its applicant is an error of that row",
            p.returncode == 2 and r["errors"] and r["errors"][0]["line"] == 3 and "只填一行" in r["errors"][0]["error"]["zh"], r.get("errors"))
 
+    # An applicant of several rows left out whole names every one of its rows, not only the one at fault.
+    f = os.path.join(tmp, "left-out-rows.csv")
+    open(f, "w", encoding="utf-8").write("applicant,city,applicant_kind,type,date,level,route,count\n"
+                                         "乙企业,烟台,企业,skill_level,2025-05-20,技师,企业自主评价,12\n"
+                                         "甲企业,烟台,企业,skill_level,2025-05-20,技师,企业自主评价,3\n"
+                                         "乙企业,烟台,企业,skill_level,2025-09-01,高级技师,企业自主评价,2\n")
+    p = run(["--today", "2026-01-15", "budget", f])
+    r = json.loads(p.stdout)
+    err = [x for x in r["errors"] if x["applicant"] == "乙企业"]
+    expect("budget JSON: a left-out applicant's error lists all its lines", p.returncode == 2 and err and err[0]["line"] == 2
+           and err[0].get("lines") == [2, 4], r.get("errors"))
+    p = run(["--today", "2026-01-15", "budget", "--format", "csv", f])
+    rows = [x for x in rows_of(p.stdout) if x["applicant"] == "乙企业"]
+    expect("budget CSV and stderr: the left-out applicant's lines 2 and 4 are named", rows and "lines 2, 4 of this applicant" in rows[0]["note"]
+           and "第2、4行均未计入" in p.stderr.decode(), (rows, p.stderr.decode()))
+
 # A pooled claim in JSONL whose event gives no date: its pool's year is not known (威海 8. 当年度): an error, not the
 # run's year.
 claim = json.dumps({"id": "甲", "situation": {"city": "weihai", "applicant": {"kind": "enterprise"}, "events": [
