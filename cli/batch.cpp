@@ -65,6 +65,11 @@ void budget_summary(const std::string& answer, size_t claims, double seconds, lo
   if (rows > 0)
     line += "; " + std::to_string(rows) + " rows left out with their applicant's error / 另有 " + std::to_string(rows) +
             " 行随所属申请人的错误未计入";
+  const std::string last = "\"provisional\":true}}";  // the summary's, the answer's last member
+  if (answer.size() >= last.size() && answer.compare(answer.size() - last.size(), last.size(), last) == 0)
+    line +=
+        "; allocations provisional (maxima counted for claims not assessed): settle again with the assessed "
+        "amounts before paying / 分配额为暂定（未核定的申报按最高额计入），请给出核定金额重新结算后再发放";
   note(line);
 }
 

@@ -149,8 +149,15 @@ void write_paid_instead(const Model& m, const Slot& sl, std::string& list) {
   list += '}';
 }
 
+// Whether a claim's maximum was counted for want of an assessed amount (its allocation an upper bound).
+bool upper_bound_counted(const Slot& sl) {
+  return sl.upper_bound && !sl.given;
+}
+
 void write_allocations(const Model& m, const Measure& first, const Group& g, const Settlement& s,
                        const std::vector<Applicant>& apps, std::string& list) {
+  // A pool cut pro rata whose claims include maxima counted: every share moves once those are assessed.
+  const bool shares_open = !s.full && std::any_of(g.slots.begin(), g.slots.end(), upper_bound_counted);
   for (size_t i = 0; i < g.slots.size(); ++i) {
     const Slot& sl = g.slots[i];
     const Applicant& a = apps[sl.applicant];
@@ -165,7 +172,10 @@ void write_allocations(const Model& m, const Measure& first, const Group& g, con
     list += sl.given ? "given" : sl.upper_bound ? "upper_bound" : "stated";
     list += '"';
     // A maximum counted for a claim nobody has assessed: its allocation is an upper bound, not an amount to pay.
-    if (sl.upper_bound && !sl.given && !s.left[i]) list += ",\"provisional\":true";
+    if (upper_bound_counted(sl) && !s.left[i]) list += ",\"provisional\":true";
+    // …and an assessed claim's share where maxima beside it cut the pool: larger once they are assessed lower.
+    else if (shares_open && !s.left[i])
+      list += ",\"provisional\":true,\"provisional_share\":true";
     list += ",\"allocated_yuan\":" + std::to_string(s.alloc[i]) + ",\"payers\":[";
     for (size_t k = 0; k < s.shares.size(); ++k) {
       list += (k ? ",{\"who\":" : "{\"who\":");
@@ -256,8 +266,11 @@ void write_money_pool(const Model& m, const Group& g, const std::vector<Applican
   o["claimed_yuan"] = s.total;
   o["allocated_yuan"] = s.allocated;
   o["paid_in_full"] = s.full;
-  o["provisional"] =
-      std::any_of(g.slots.begin(), g.slots.end(), [](const Slot& sl) { return sl.upper_bound && !sl.given; });
+  o["provisional"] = std::any_of(g.slots.begin(), g.slots.end(), upper_bound_counted);
+  const bool shares_open = !s.full && o["provisional"].get<bool>();
+  for (size_t i = 0; i < g.slots.size(); ++i)
+    if (!s.left[i] && (shares_open || upper_bound_counted(g.slots[i])))
+      tally.provisional[static_cast<size_t>(g.slots[i].applicant)] = 1, tally.any_provisional = true;
   if (s.full)
     o["ratio"] = nullptr;
   else {
@@ -359,8 +372,9 @@ void write_applicants(const std::vector<Applicant>& apps, const Tally& tally, co
     if (out.size() > applicants_at) out += ',';
     out += "{\"applicant\":";
     quoted(out, apps[ai].id);
-    out += ",\"claimed_yuan\":" + std::to_string(s.claimed) + ",\"allocated_yuan\":" + std::to_string(s.allocated) +
-           ",\"payers\":[";
+    out += ",\"claimed_yuan\":" + std::to_string(s.claimed) + ",\"allocated_yuan\":" + std::to_string(s.allocated);
+    if (tally.provisional[ai]) out += ",\"provisional\":true";  // not to pay from before the claims are assessed
+    out += ",\"payers\":[";
     for (size_t k = 0; k < s.payers.size(); ++k) {
       out += k ? ",{\"who\":" : "{\"who\":";
       quoted(out, s.payers[k].first);
@@ -423,7 +437,9 @@ std::string write_settlement(const Model& m, size_t claims, const std::vector<Ap
                    {"applicants_not_pooled", g.unpooled.size()},
                    {"pools", order.size()},
                    // false: an input was left out, so a pool's shares may change once it is fixed and settled again
-                   {"complete", errors.list.empty()}};
+                   {"complete", errors.list.empty()},
+                   // true: an allocation rests on a maximum counted for a claim not assessed (README "budget")
+                   {"provisional", tally.any_provisional}};
   std::stable_sort(errors.list.begin(), errors.list.end(), [](const ojson& a, const ojson& b) {
     return a["input"].get<long long>() < b["input"].get<long long>();
   });

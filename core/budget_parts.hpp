@@ -136,7 +136,11 @@ struct Tally {
   std::vector<Sums> per_app;
   std::vector<char> in_money_pool;
   std::vector<std::vector<std::string>> quotas;  // per applicant, the quota pools it counts in
-  explicit Tally(size_t applicants) : per_app(applicants), in_money_pool(applicants, 0), quotas(applicants) {}
+  // per applicant: an allocation not to pay from yet (an upper bound, or a share that an upper bound beside it sets)
+  std::vector<char> provisional;
+  bool any_provisional = false;
+  explicit Tally(size_t applicants)
+      : per_app(applicants), in_money_pool(applicants, 0), quotas(applicants), provisional(applicants, 0) {}
 };
 void tally_pool(const Model& m, const Group& g, const Settlement& s, Tally& t);
 

@@ -70,7 +70,12 @@ void pool_rows(std::string& text, const ojson& p, const Cells& payers, const std
     if (a.contains("paid_instead"))
       note = "withdrawn " + num(a, "withdrawn_yuan") + ": " + a["paid_instead"].value("zh", "") + " / " +
              a["paid_instead"].value("en", "");
-    if (a.value("provisional", false))
+    if (a.value("provisional_share", false))
+      note =
+          "份额暂定：同一资金池中有未核定、按最高额计入的申报，核定后本份额可能增加，请重新结算后再发放 / a "
+          "provisional share: claims in this pool counted at their maximum may be assessed lower, which raises this "
+          "share; settle again before paying";
+    else if (a.value("provisional", false))
       note =
           "未写明核定金额，按最高额计入：分配额只是上限，核定后按核定额发放 / no assessed amount, the maximum "
           "counted: an upper bound, not an amount to pay; pay what is assessed";

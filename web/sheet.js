@@ -42,7 +42,7 @@ const TEXT = {
     pools_none: '这份表中没有需要全市统筹结算的预算或名额。',
     applicant: '申请人', claimed: '申报额（元）', allocated: '核拨额（元）', total: '合计',
     budget: '预算 {yuan} 元', quota: '名额 {n} 人', ratio: '按 {p} 发放', full: '全额发放',
-    upper: '（上限，待核定）', provisional: '标注“上限，待核定”的申报未写明核定金额，按最高额计入：这些分配额不能直接据以发放，核定后按核定额发放，并可填入核定金额重新结算。',
+    upper: '（上限，待核定）', share: '（份额暂定）', provisional: '标注“上限，待核定”的申报未写明核定金额，按最高额计入：这些分配额不能直接据以发放，核定后按核定额发放，并可填入核定金额重新结算。标注“份额暂定”的已核定申报，其份额在上述申报核定后可能增加，同样请重新结算后再发放。',
     back: '单人计算',
     open: '表格批量',
   },
@@ -82,7 +82,7 @@ const TEXT = {
     pools_none: 'Nothing in this file is settled city-wide (no budget or quota).',
     applicant: 'Applicant', claimed: 'Claimed (yuan)', allocated: 'Allocated (yuan)', total: 'Total',
     budget: 'budget {yuan} yuan', quota: 'quota {n} people', ratio: 'paid at {p}', full: 'paid in full',
-    upper: ' (upper bound, to be assessed)', provisional: 'Claims marked “upper bound, to be assessed” state no assessed amount and count the maximum: do not pay those allocations as they stand; pay what is assessed, and settle again with the assessed amounts.',
+    upper: ' (upper bound, to be assessed)', share: ' (share provisional)', provisional: 'Claims marked “upper bound, to be assessed” state no assessed amount and count the maximum: do not pay those allocations as they stand; pay what is assessed, and settle again with the assessed amounts. Claims marked “share provisional” are assessed, but their shares may rise once those are: settle again before paying them too.',
     back: 'One person',
     open: 'Spreadsheet',
   },
@@ -274,7 +274,7 @@ export function startSheet({ root, cities }) {
       list.map((p) => h('option', { value: key(p), selected: p === chosen }, `${cityName(p.city)} ${p.year} · ${p.clause ? `${p.document}${lang() === 'zh' ? '' : ' '}${clauseLabel(p.clause)}` : p.pool_id}`)));
     const quota = chosen.rule === 'quota';
     const rows = (chosen.applicants ?? []).map((a) => h('tr', {}, h('th', { scope: 'row' }, a.applicant),
-      h('td', {}, num(a.claimed_yuan)), h('td', {}, quota ? '' : `${num(a.allocated_yuan)}${a.provisional ? tr('upper') : ''}`)));
+      h('td', {}, num(a.claimed_yuan)), h('td', {}, quota ? '' : `${num(a.allocated_yuan)}${a.provisional_share ? tr('share') : a.provisional ? tr('upper') : ''}`)));
     const terms = quota ? tr('quota', { n: num(chosen.max_people) })
       : `${tr('budget', { yuan: num(chosen.budget_yuan) })}，${chosen.paid_in_full ? tr('full') : tr('ratio', { p: chosen.ratio?.percent ?? '' })}`;
     const incomplete = r.answer?.summary?.complete === false;

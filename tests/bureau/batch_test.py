@@ -747,6 +747,7 @@ rows = rows_of(p.stdout)
 total = [x for x in rows if x["rule"] == "cap_total" and x["applicant"].startswith("合计")]
 expect("budget: maxima pushing a pool over its total make the allocations provisional, and the total row says so",
        total and total[0]["claimed_yuan"] == "1050000" and "暂定" in total[0]["note"], total)
+expect("budget: ... and stderr's closing line says the allocations are provisional", "分配额为暂定" in p.stderr.decode(), p.stderr.decode()[-400:])
 
 # An enterprise row whose number of people is blank counts one person, and the items CSV's note says so, so that a
 # clerk filtering the note finds it.

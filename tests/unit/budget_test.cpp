@@ -250,6 +250,27 @@ TEST_CASE("Yantai (七): an assessed amount, and the remainder yuan by largest r
   CHECK(p["allocated_yuan"] == 1000000);
 }
 
+TEST_CASE("Yantai (七): an assessed claim's share in a pool that maxima cut is provisional too, and so says the summary",
+          "[budget][yantai]") {
+  // E0 assessed at 30,000 beside 21 maxima of 50,000 (1,080,000 > 1,000,000): should the maxima be assessed lower,
+  // E0's 27,778 rises: not an amount to pay before settling again.
+  std::vector<std::string> claims = {yantai("E0", 30000)};
+  for (int i = 1; i <= 21; ++i) claims.push_back(yantai("E" + std::to_string(i)));
+  json r = settle(claims);
+  json e0 = applicant(pool(r, "YT24-07-self-eval-budget"), "E0");
+  CHECK(e0["provisional"] == true);
+  CHECK(e0["provisional_share"] == true);
+  CHECK(applicant(pool(r, "YT24-07-self-eval-budget"), "E1").contains("provisional_share") == false);
+  for (auto& a : r["applicants"]) CHECK(a["provisional"] == true);
+  CHECK(r["summary"]["provisional"] == true);
+}
+
+TEST_CASE("Yantai (七): assessed claims within the total are not provisional", "[budget][yantai]") {
+  json r = settle({yantai("A", 50000), yantai("B", 20000)});
+  CHECK(applicant(pool(r, "YT24-07-self-eval-budget"), "A").contains("provisional") == false);
+  CHECK(r["summary"]["provisional"] == false);
+}
+
 TEST_CASE("Yantai (七): a total within 1,000,000 is paid as claimed, an assessed amount above 50,000 is refused",
           "[budget][yantai]") {
   json r = settle({yantai("A", 50000), yantai("B", 20000), yantai("C", 60000)});
