@@ -380,6 +380,14 @@ bool blank(const Record& rec) {
   return true;
 }
 
+// A row that says what the header says, cell by cell (two exports joined, the second's header kept).
+bool repeats_header(const Columns& columns, const Record& rec) {
+  if (rec.cells.size() < columns.names.size()) return false;
+  for (size_t i = 0; i < rec.cells.size(); ++i)
+    if (trim(rec.cells[i]) != (i < columns.names.size() ? trim(columns.names[i]) : std::string())) return false;
+  return true;
+}
+
 }  // namespace
 
 void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vector<Record>& records,
@@ -399,9 +407,15 @@ void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vecto
     if (!named.empty()) named = first_named.emplace(skillcalc::name_key(named), named).first->second;
     const Fault err = [&](int col, const std::string& zh, const std::string& en) {
       errors.push_back({rec.line, col,
-                        col > 0 && col <= static_cast<int>(columns.names.size()) ? columns.names[col - 1] : "", zh, en,
-                        1, named, city_of(m, columns, rec)});
+                        col > 0 && col <= static_cast<int>(columns.names.size()) ? columns.names[col - 1] : "",
+                        one_line(zh), one_line(en), 1, named, city_of(m, columns, rec)});
     };
+    if (repeats_header(columns, rec)) {
+      named.clear();  // its 申请人 cell names no applicant
+      err(0, "这一行与表头相同（可能是两个导出文件拼接时重复的表头）：不是申报，未计入",
+          "this row repeats the header (two exports joined, perhaps): not a claim, left out");
+      continue;
+    }
     // More cells than the header has columns, even empty ones: a comma not in quotes (1,000 typed as a number, or a
     // remark 第二批,含外协) has split a cell, and every cell after it has moved one column on.
     if (rec.cells.size() > cols.size()) {

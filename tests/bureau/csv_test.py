@@ -350,6 +350,22 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("budget CSV and stderr: the left-out applicant's lines 2 and 4 are named", rows and "lines 2, 4 of this applicant" in rows[0]["note"]
            and "第2、4行均未计入" in p.stderr.decode(), (rows, p.stderr.decode()))
 
+# A cell with a line break quoted in an error is written \n, so that each error is one line of stderr; a header
+# repeated inside the file (two exports joined) is said to be one, not an unknown city 城市.
+with tempfile.TemporaryDirectory() as tmp:
+    f = os.path.join(tmp, "joined.csv")
+    head = "\ufeff申请人,城市,申请人类型,事件类型,日期,职业技能等级,取得途径,人数\n"
+    open(f, "w", encoding="utf-8").write(head + "甲公司,威海,企业,skill_level,2025/7/1,技师,企业自主评价,\"1\n2\"\n" + head +
+                                         "乙公司,威海,企业,skill_level,2025/7/1,技师,企业自主评价,3\n")
+    p = run(["eval", "--csv", f])
+    err = p.stderr.decode()
+    lines = [l for l in err.splitlines() if "joined.csv:" in l]
+    expect("eval --csv: a cell's line break is written \\n in its error, one line of stderr", any("“1\\n2”" in l and "'1\\n2'" in l for l in lines)
+           and not any(l.startswith("2”") or l.startswith("2')") for l in err.splitlines()), err)
+    expect("eval --csv: a repeated header row is said to be one", any("joined.csv:4:" in l and "repeats the header" in l for l in lines)
+           and "城市”的政策文件" not in err, err)
+    expect("... and the rows after it are read", any(x["applicant"] == "乙公司" and x["status"] == "granted" for x in rows_of(p.stdout)), p.stdout[:300])
+
 # A pooled claim in JSONL whose event gives no date: its pool's year is not known (威海 8. 当年度): an error, not the
 # run's year.
 claim = json.dumps({"id": "甲", "situation": {"city": "weihai", "applicant": {"kind": "enterprise"}, "events": [
