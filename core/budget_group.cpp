@@ -226,8 +226,27 @@ Err pool_claim_unsure(const Model& m, const PoolIndex& ix, const Situation& s, c
   return {};
 }
 
+// A claimed amount for a measure the applicant has no pooled item of: why (就高 gave the achievement to another item,
+// which is paid on its own), or that it has none.
+Err no_pooled_item(const Model& m, const Evaluation& ev, int mi, const std::string& clause, const std::string& path) {
+  for (auto& it : ev.items)
+    if (it.measure == mi && it.status == Status::Excluded && it.excluded_by >= 0) {
+      const std::string& winner = m.measures[ev.items[static_cast<size_t>(it.excluded_by)].measure].id;
+      return {
+          "unknown_claim", path,
+          "“" + clause + "”按“就高不重复”让位于“" + winner +
+              "”（该项单独发放，不从资金池支付），不计入资金池：无需申报其金额",
+          "'" + clause + "' gives way to '" + winner +
+              "' under 就高不重复 (paid on its own, not from the pool), so it does not count in the pool: no amount "
+              "is claimed for it"};
+    }
+  return {"unknown_claim", path, "本申请人没有“" + clause + "”这一项可计入资金池的待遇",
+          "this applicant has no pooled item '" + clause + "'"};
+}
+
 // The amounts the claims state, each checked against the applicant's items of its measure: the first fault, or none.
-Err check_claimed(const PoolIndex& ix, const Applicant& a, const std::vector<Sum>& sums) {
+Err check_claimed(const Model& m, const Evaluation& ev, const PoolIndex& ix, const Applicant& a,
+                  const std::vector<Sum>& sums) {
   for (auto& [clause, yuan] : a.claimed) {
     int mi = ix.measure_index.at(clause);
     const Sum* x = nullptr;
@@ -235,9 +254,7 @@ Err check_claimed(const PoolIndex& ix, const Applicant& a, const std::vector<Sum
     for (auto& y : sums)
       if (y.measure == mi && !y.planned) x = &y, ++years;
     std::string path = "/claimed_yuan/" + pointer_token(clause);
-    if (!x)
-      return {"unknown_claim", path, "本申请人没有“" + clause + "”这一项可计入资金池的待遇",
-              "this applicant has no pooled item '" + clause + "'"};
+    if (!x) return no_pooled_item(m, ev, mi, clause, path);
     if (years > 1 || !x->known)
       return {
           "ambiguous_claim", path,
@@ -368,7 +385,7 @@ Gathered group_claims(const Model& m, const PoolIndex& ix, const std::vector<std
     sum_pooled(ix, s, ev, sums);
     Err bad = pooled_fact_missing(m, ix, s, ev);
     if (bad.code.empty()) bad = pool_claim_unsure(m, ix, s, ev);
-    if (bad.code.empty()) bad = check_claimed(ix, a, sums);
+    if (bad.code.empty()) bad = check_claimed(m, ev, ix, a, sums);
     if (!bad.code.empty()) {
       report(a, bad, errors);
       continue;

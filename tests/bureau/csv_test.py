@@ -366,6 +366,17 @@ with tempfile.TemporaryDirectory() as tmp:
            and "城市”的政策文件" not in err, err)
     expect("... and the rows after it are read", any(x["applicant"] == "乙公司" and x["status"] == "granted" for x in rows_of(p.stdout)), p.stdout[:300])
 
+# 烟台 (七) claimed where 就高 gives the 30 technicians to (十一) (75,000 > 最高5万元): the refusal says why.
+with tempfile.TemporaryDirectory() as tmp:
+    f = os.path.join(tmp, "lost.csv")
+    open(f, "w", encoding="utf-8").write("applicant,city,applicant_kind,applicant.key_industry_chain,claimed.YT24-07-self-eval-support,type,date,level,route,count,trained_by\n"
+                                         "丁企业,烟台,企业,是,30000,skill_level,2025-05-20,技师,企业自主评价,30,own_enterprise\n")
+    p = run(["--today", "2026-01-15", "budget", f])
+    r = json.loads(p.stdout)
+    expect("budget: a claimed amount for a measure that lost 就高 names the item that pays instead",
+           p.returncode == 2 and r["errors"] and "YT24-11-technician-upgrade-subsidy" in r["errors"][0]["error"]["zh"]
+           and "就高不重复" in r["errors"][0]["error"]["en"], r.get("errors"))
+
 # A pooled claim in JSONL whose event gives no date: its pool's year is not known (威海 8. 当年度): an error, not the
 # run's year.
 claim = json.dumps({"id": "甲", "situation": {"city": "weihai", "applicant": {"kind": "enterprise"}, "events": [
