@@ -81,7 +81,9 @@ function renderChrome() {
   sw.textContent = t('lang_switch');
   sw.lang = lang() === 'zh' ? 'en' : 'zh-Hans';
   $('privacy').textContent = mode.kiosk
-    ? t('privacy_kiosk', { idle: idleMs(params) / 1000, n: COUNTDOWN_S }) : t('privacy');
+    ? t('privacy_kiosk', { idle: idleMs(params) / 1000, n: COUNTDOWN_S }) : t(mode.sheet ? 'privacy_sheet' : 'privacy');
+  const offline = $('offline');  // said once the release is installed, in the language chosen since
+  if (offline?.dataset.ready) offline.textContent = t('offline_ready');
   app.large?.relabel();
   const sheetLink = $('sheet-switch');  // 表格批量 and back; a kiosk or an embed has no way out
   if (sheetLink && (mode.kiosk || mode.embed)) sheetLink.remove();

@@ -233,7 +233,8 @@ export function startSheet({ root, cities }) {
     }
     return h('p', { class: 'sheet-summary', id: `sheet-summary-${mode}` }, mode === 'items'
       ? tr('done_items', { rows: num(s.rows), applicants: num(s.applicants), items: num(s.items), errors: num(s.errors), skipped: num(s.skipped), s: secs })
-      : tr('done_budget', { claims: num(s.claims), errors: num(s.errors), s: secs }));
+      // every applicant given, those whose every row was refused too (the settlement's own count, not its claims')
+      : tr('done_budget', { claims: num(r.answer?.summary?.applicants ?? s.claims), errors: num(s.errors), s: secs }));
   }
 
   function errorList(r) {

@@ -33,6 +33,16 @@ test('the service worker precaches every file of dist/ and the page is installab
   assert.ok(manifest.icons.some((i) => i.src === 'icon.svg'));
 });
 
+test('the works-offline line follows the language chosen after it was said', async () => {
+  const page = site.browser.context.pages()[0];
+  await page.waitForFunction(() => document.getElementById('offline').dataset.ready === '1', null, { timeout: 30_000 });
+  assert.equal(await page.textContent('#offline'), '已可离线使用。');
+  await page.click('#lang-switch');
+  assert.equal(await page.textContent('#offline'), 'Works offline now.');
+  await page.click('#lang-switch');
+  assert.equal(await page.textContent('#offline'), '已可离线使用。');
+});
+
 test('with the server stopped and the network off, the page reloads and calculates', async () => {
   const page = site.browser.context.pages()[0];
   await site.server.close();

@@ -46,6 +46,7 @@ test('sheet: the items CSV and the budget CSV downloaded are the command line\'s
   assert.ok(fs.existsSync(CLI), `native CLI not found at ${CLI}`);
   const page = await openSheet();
   assert.match(await page.textContent('#sheet-private'), /不会上传/);
+  assert.doesNotMatch(await page.textContent('#privacy'), /保存在本机/);  // no such button in this mode
   for (const name of ['claims-sample.csv', 'claims-weihai-over.csv']) {
     await choose(page, name);
     assert.equal(await page.getAttribute('#sheet', 'data-state'), 'done');
@@ -89,6 +90,12 @@ test('sheet: bad rows are listed with their line numbers, and the error list dow
   assert.equal(await page.textContent('#sheet-h'), 'Claims spreadsheet');
   assert.ok(await page.isHidden('#form'), 'the one-person form stays away in spreadsheet mode');
   assert.match(await page.textContent('#sheet-errors > li'), new RegExp(`Line ${listed[0]}`));
+  // The settlement counts every applicant given, those whose every row was refused too (6), not its claims (2).
+  const wantBudget = JSON.parse(native('claims-errors.csv', ['budget']).out.toString('utf8'));
+  assert.equal(wantBudget.summary.applicants, 6);
+  await page.click('#sheet-run-budget');
+  await page.waitForSelector('#sheet[data-mode="budget"]:not([data-state="running"])', { timeout: 60_000 });
+  assert.match(await page.textContent('#sheet-summary-budget'), /\b6 applicants read/);
   await page.close();
 });
 
