@@ -173,8 +173,9 @@ void write_allocations(const Model& m, const Measure& first, const Group& g, con
     list += '"';
     // A maximum counted for a claim nobody has assessed: its allocation is an upper bound, not an amount to pay.
     if (upper_bound_counted(sl) && !s.left[i]) list += ",\"provisional\":true";
-    // …and an assessed claim's share where maxima beside it cut the pool: larger once they are assessed lower.
-    else if (shares_open && !s.left[i])
+    // …and an assessed claim's share where maxima beside it cut the pool: larger once they are assessed lower (a claim
+    // whose share fell below its floor and went to another item may then be paid from the pool after all).
+    else if (shares_open)
       list += ",\"provisional\":true,\"provisional_share\":true";
     list += ",\"allocated_yuan\":" + std::to_string(s.alloc[i]) + ",\"payers\":[";
     for (size_t k = 0; k < s.shares.size(); ++k) {
@@ -269,7 +270,7 @@ void write_money_pool(const Model& m, const Group& g, const std::vector<Applican
   o["provisional"] = std::any_of(g.slots.begin(), g.slots.end(), upper_bound_counted);
   const bool shares_open = !s.full && o["provisional"].get<bool>();
   for (size_t i = 0; i < g.slots.size(); ++i)
-    if (!s.left[i] && (shares_open || upper_bound_counted(g.slots[i])))
+    if (shares_open || (!s.left[i] && upper_bound_counted(g.slots[i])))
       tally.provisional[static_cast<size_t>(g.slots[i].applicant)] = 1, tally.any_provisional = true;
   if (s.full)
     o["ratio"] = nullptr;

@@ -79,6 +79,11 @@ Day governing_day(const Measure& x, const Event& e, const Situation& s, Day doc_
   return e.date <= s.as_of ? s.as_of : std::max(e.date, doc_from);
 }
 
+// Whether an option stands for the fact at `p` left blank.
+bool asks(const Option& o, const Path& p) {
+  return std::any_of(o.asks.begin(), o.asks.end(), [&](const Path& a) { return a.text() == p.text(); });
+}
+
 // The number of periods: a stated term, the user's own figure where the text gives none, or unknown.
 void periods(const Schedule& sc, const Event& e, const Situation& s, Item& it) {
   if (!sc.periodic()) return;
@@ -87,9 +92,9 @@ void periods(const Schedule& sc, const Event& e, const Situation& s, Item& it) {
     if (n > 0) {
       it.periods_min = it.periods_max = sc.max_count ? std::min(n, sc.max_count) : n;
       if (n > it.periods_max) it.periods_given = n;
-    } else if (sc.max_count)
-      it.periods_min = 1, it.periods_max = sc.max_count;
-    else
+    } else if (sc.max_count) {  // none certain where the option taken asks the number (威海 2.: years blank)
+      it.periods_min = it.blank && asks(*it.blank, sc.count_from) ? 0 : 1, it.periods_max = sc.max_count;
+    } else
       it.periods_known = false;
   } else if (!sc.count_known) {
     it.periods_known = false;
@@ -165,11 +170,6 @@ void drop_said_by_their_right(const Model& m, std::vector<int>& missed) {
                                        std::find(missed.begin(), missed.end(), x.right) != missed.end();
                               }),
                missed.end());
-}
-
-// Whether an option stands for the fact at `p` left blank.
-bool asks(const Option& o, const Path& p) {
-  return std::any_of(o.asks.begin(), o.asks.end(), [&](const Path& a) { return a.text() == p.text(); });
 }
 
 // The item of measure `mi` for event `e`, if the event meets it.

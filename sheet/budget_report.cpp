@@ -71,10 +71,10 @@ void pool_rows(std::string& text, const ojson& p, const Cells& payers, const std
       note = "withdrawn " + num(a, "withdrawn_yuan") + ": " + a["paid_instead"].value("zh", "") + " / " +
              a["paid_instead"].value("en", "");
     if (a.value("provisional_share", false))
-      note =
-          "份额暂定：同一资金池中有未核定、按最高额计入的申报，核定后本份额可能增加，请重新结算后再发放 / a "
-          "provisional share: claims in this pool counted at their maximum may be assessed lower, which raises this "
-          "share; settle again before paying";
+      note = (note.empty() ? "" : note + "; ") +
+             "份额暂定：同一资金池中有未核定、按最高额计入的申报，核定后本份额可能增加，请重新结算后再发放 / a "
+             "provisional share: claims in this pool counted at their maximum may be assessed lower, which raises this "
+             "share; settle again before paying";
     else if (a.value("provisional", false))
       note =
           "未写明核定金额，按最高额计入：分配额只是上限，核定后按核定额发放 / no assessed amount, the maximum "
@@ -212,6 +212,12 @@ std::string with_rows_left_out(const std::string& r, const std::vector<RowLeftOu
     e["applicant"] = x.applicant;
     if (!x.city.empty()) e["city"] = x.city;
     e["rows_left_out"] = x.rows;
+    if (!x.also.empty()) {  // every line of the applicant left out with it, in order
+      std::vector<long> all = x.also;
+      all.push_back(x.line);
+      std::sort(all.begin(), all.end());
+      e["lines"] = all;
+    }
     e["error"] = {{"code", "row_left_out"}, {"path", x.column_name}, {"zh", x.zh}, {"en", x.en}};
     j["errors"].push_back(std::move(e));
     left += x.rows;

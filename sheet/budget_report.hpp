@@ -29,7 +29,8 @@ struct RowLeftOut {
   int column = 0;
   std::string column_name, applicant, zh, en;
   long rows = 1;
-  std::string city = {};  // the city id the row names, when it does
+  std::string city = {};        // the city id the row names, when it does
+  std::vector<long> also = {};  // the other lines left out with it (an applicant's fault: all its rows)
 };
 
 // The core's answer with each error of a claim ("input": k, 1-based) given the line of the input it comes from as

@@ -380,15 +380,16 @@ bool blank(const Record& rec) {
   return true;
 }
 
+}  // namespace
+
 // A row that says what the header says, cell by cell (two exports joined, the second's header kept).
 bool repeats_header(const Columns& columns, const Record& rec) {
   if (rec.cells.size() < columns.names.size()) return false;
   for (size_t i = 0; i < rec.cells.size(); ++i)
-    if (trim(rec.cells[i]) != (i < columns.names.size() ? trim(columns.names[i]) : std::string())) return false;
+    if (lower(trim(rec.cells[i])) != (i < columns.names.size() ? lower(trim(columns.names[i])) : std::string()))
+      return false;
   return true;
 }
-
-}  // namespace
 
 void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vector<Record>& records,
                std::vector<Claim>& claims, std::vector<RowError>& errors, long& rows) {

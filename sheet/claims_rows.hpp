@@ -32,6 +32,10 @@ struct Claim {
 void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vector<Record>& records,
                std::vector<Claim>& claims, std::vector<RowError>& errors, long& rows);
 
+// A row that says what the header says, cell by cell, case and white space aside (two exports joined, the second's
+// header kept): no applicant's row.
+bool repeats_header(const Columns& columns, const Record& rec);
+
 // The city a row names, as an id (威海, 威海市 and weihai alike), or empty.
 std::string city_of(const skillcalc::Model& m, const Columns& columns, const Record& rec);
 

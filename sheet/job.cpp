@@ -51,7 +51,7 @@ void Job::report(const csv::RowError& err) {
   ++errors_;
   if (o_.budget)
     left_out_.push_back(
-        {err.line, err.column, err.column_name, err.applicant, err.zh, err.en, err.rows_skipped, err.city});
+        {err.line, err.column, err.column_name, err.applicant, err.zh, err.en, err.rows_skipped, err.city, err.also});
   spill_if_large();
 }
 
@@ -92,7 +92,7 @@ void Job::on_applicant(Settled& s) {
   for (auto& err : s.errors) {
     notes += message(o_.file, err) + "\n", ++errors_;
     left_out_.push_back(
-        {err.line, err.column, err.column_name, err.applicant, err.zh, err.en, err.rows_skipped, err.city});
+        {err.line, err.column, err.column_name, err.applicant, err.zh, err.en, err.rows_skipped, err.city, err.also});
   }
   if (s.result.empty()) {  // an applicant given whose every row was left out
     left_out_of_.unread += !s.errors.empty();

@@ -15,7 +15,14 @@ std::string where(const std::string& file, const csv::RowError& e) {
 }
 
 std::string message(const std::string& file, const csv::RowError& e) {
-  return where(file, e) + ": " + e.zh + " / " + e.en;
+  if (e.also.empty()) return where(file, e) + ": " + e.zh + " / " + e.en;
+  std::vector<long> all = e.also;  // an applicant's fault: every one of its lines, left out with it
+  all.push_back(e.line);
+  std::sort(all.begin(), all.end());
+  std::string zh, en;
+  for (long l : all)
+    zh += (zh.empty() ? "" : "、") + std::to_string(l), en += (en.empty() ? "" : ", ") + std::to_string(l);
+  return where(file, e) + ": " + e.zh + "（第" + zh + "行） / " + e.en + " (lines " + en + ")";
 }
 
 namespace {
@@ -73,8 +80,9 @@ void evaluate(const skillcalc::Engine& e, const csv::Layout& layout, const std::
     bool whole = true;
     int event = -1;
     csv::RowError err = csv::locate(s.claim, layout.columns, epath, whole, event);
-    err.zh = j.is_object() ? j["error"].value("zh", "") : "内部错误";
-    err.en = j.is_object() ? j["error"].value("en", "") : "internal error";
+    // The core quotes the value as given: a cell's line break is written \n here too (one error, one line).
+    err.zh = csv::one_line(j.is_object() ? j["error"].value("zh", "") : "内部错误");
+    err.en = csv::one_line(j.is_object() ? j["error"].value("en", "") : "internal error");
     err.applicant = s.claim.applicant;
     auto city = s.claim.situation.find("city");  // a sheet filtered by city keeps the row
     if (city != s.claim.situation.end() && city->is_string()) err.city = city->get<std::string>();
@@ -194,7 +202,7 @@ void Settler::index_rows(csv::Reader& reader) {
     }
     ++counts_.rows;
     std::string name = csv::applicant_of(layout_, rec);
-    if (name.empty()) {  // refused by read_rows with its reason
+    if (name.empty() || csv::repeats_header(layout_.columns, rec)) {  // refused by read_rows with its reason
       std::vector<csv::Claim> none;
       std::vector<csv::RowError> refused;
       long r = 0;

@@ -366,6 +366,36 @@ with tempfile.TemporaryDirectory() as tmp:
            and "城市”的政策文件" not in err, err)
     expect("... and the rows after it are read", any(x["applicant"] == "乙公司" and x["status"] == "granted" for x in rows_of(p.stdout)), p.stdout[:300])
 
+# The reviewer's cases: a level cell with a line break (refused by the core, not the reader) is one line of stderr; a
+# header repeated in another case is said to be one and no applicant; an applicant left out for its own fault names
+# both its lines in the budget's JSON; a claim that went to (十一) below its floor in a pool that unassessed maxima cut
+# is provisional too (assessed lower, the maxima would leave it paid from the pool).
+with tempfile.TemporaryDirectory() as tmp:
+    f = os.path.join(tmp, "review.csv")
+    open(f, "w", encoding="utf-8").write("applicant,city,applicant_kind,applicant.employer,type,date,level,route,count\n"
+                                         "甲公司,yantai,enterprise,,skill_level,2025-06-01,\"tech\nnician\",enterprise_self_evaluation,10\n"
+                                         "Applicant,City,Applicant_Kind,Applicant.Employer,Type,Date,Level,Route,Count\n"
+                                         "乙公司,yantai,enterprise,,skill_level,2025-06-01,technician,enterprise_self_evaluation,10\n"
+                                         "乙公司,yantai,enterprise,enterprise,skill_level,2025-07-01,technician,enterprise_self_evaluation,5\n")
+    p = run(["eval", "--csv", f])
+    err = p.stderr.decode()
+    expect("eval --csv: a core-refused cell with a line break is written \\n", "“tech\\nnician”" in err and not any(l.startswith("nician") for l in err.splitlines()), err)
+    expect("eval --csv: a header repeated in another case is said to be one and counted as no applicant",
+           "review.csv:4: " in err and "repeats the header" in err and " 2 applicants" in err, err)
+    r = json.loads(run(["budget", f]).stdout)
+    left = [x for x in r["errors"] if x.get("applicant") == "乙公司"]
+    expect("budget JSON: an applicant left out for its own fault lists both its lines", left and left[0].get("lines") == [5, 6], r["errors"])
+    claims = [{"id": "E0", "situation": {"city": "yantai", "as_of": "2025-12-31", "applicant": {"kind": "enterprise", "key_industry_chain": True},
+               "events": [{"type": "skill_level", "date": "2025-06-01", "level": "technician", "route": "enterprise_self_evaluation", "count": 10,
+                           "trained_by": "own_enterprise"}]}, "claimed_yuan": {"YT24-07-self-eval-support": 30000}}]
+    claims += [{"id": "E%d" % k, "situation": {"city": "yantai", "as_of": "2025-12-31", "applicant": {"kind": "enterprise", "key_industry_chain": True},
+                "events": [{"type": "skill_level", "date": "2025-06-01", "level": "technician", "route": "enterprise_self_evaluation", "count": 10,
+                            "trained_by": "training_school"}]}} for k in range(1, 31)]
+    r = json.loads(run(["budget", "-"], "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in claims).encode()).stdout)
+    e0 = [a for a in r["pools"][0]["applicants"] if a["applicant"] == "E0"]
+    expect("budget: a claim withdrawn to (十一) in a pool that maxima cut is provisional", e0 and e0[0].get("withdrawn_yuan") == 30000
+           and e0[0].get("provisional_share") is True and r["summary"]["provisional"] is True, e0)
+
 # 烟台 (七) claimed where 就高 gives the 30 technicians to (十一) (75,000 > 最高5万元): the refusal says why.
 with tempfile.TemporaryDirectory() as tmp:
     f = os.path.join(tmp, "lost.csv")
