@@ -111,6 +111,34 @@ TEST_CASE("Rizhao chief technician: selected once a year (4.), handled by the do
   CHECK(c["handled_by"]["role"]["id"] == "contact_unit");
 }
 
+TEST_CASE(
+    "a body the text names as paying or approving handles the claim: Jining's 工匠学院 grant is the 市总工会's, "
+    "Yantai's later retirement is approved where the person is insured",
+    "[claim]") {
+  json college = item(eval_one("jining", "2026-06-01", "enterprise",
+                               {{"id", "e2"},
+                                {"type", "platform"},
+                                {"date", "2025-08-15"},
+                                {"platform", "craftsman_college"},
+                                {"level", "city"}}),
+                      "JN24-06-craftsman-college")["claim"];
+  CHECK(college["handled_by"]["zh"] == "市总工会");
+  CHECK(college["handled_by"]["role"]["id"] == "payer_named");
+  json r = eval({{"city", "yantai"},
+                 {"as_of", "2026-06-01"},
+                 {"applicant", {{"kind", "person"}, {"employer", "enterprise"}, {"employer_state_owned", true}}},
+                 {"events",
+                  {{{"id", "e1"},
+                    {"type", "skill_level"},
+                    {"date", "2023-07-15"},
+                    {"level", "senior_technician"},
+                    {"route", "social_evaluation"}}}}});
+  const json& c = item(r, "YT24-10-delayed-retirement")["claim"];
+  CHECK(c["handled_by"]["zh"] == "参保地人力资源社会保障部门");
+  CHECK(c["handled_by"]["role"]["id"] == "approver_named");
+  CHECK(c["bring"].dump().find("协商一致") != std::string::npos);
+}
+
 TEST_CASE("Jining's yearly selections say so: a city master studio (六) and a 济宁市技术能手 (十三)", "[claim]") {
   // One event of a Jining applicant: the cadence of the measure it gives.
   auto cadence = [](const char* kind, const json& event, const char* id) {
