@@ -264,6 +264,22 @@ TEST_CASE("a certificate and a leader title that show one right are one item nam
   CHECK(cards["event_ids"] == json::array({"c", "t"}));
 }
 
+TEST_CASE("a title entered with its own level names its event once where both show one right", "[evaluate]") {
+  // 烟台 (十四) and 威海 2025 5.: a 全国技术能手 (a leader title) with the person's own 技师 level shows the right by
+  // the title and by the level, one item; it named the event twice (["e1","e1"]).
+  for (const char* city : {"yantai", "weihai"}) {
+    INFO(city);
+    json r =
+        test::builtin_eval(json::parse(std::string(R"({"city":")") + city +
+                                       R"(","as_of":"2026-06-01","applicant":{"kind":"person","employer":"enterprise"},
+          "events":[{"id":"e1","type":"title","date":"2025-07-15","title":"national_technical_expert","level":"technician"}]})"));
+    for (auto& i : r["items"]) {
+      INFO(i["clause_id"].get<std::string>());
+      CHECK(i["event_ids"].size() <= 1);
+    }
+  }
+}
+
 TEST_CASE("what to bring names a condition of the text that no field states", "[evaluate][claim]") {
   // 烟台 (十一) 符合条件的“急需紧缺”工种人员: the occupation's place in the catalogue is proved, though not asked.
   json r = test::builtin_eval(json::parse(
