@@ -137,6 +137,22 @@ TEST_CASE(
   CHECK(c["handled_by"]["zh"] == "参保地人力资源社会保障部门");
   CHECK(c["handled_by"]["role"]["id"] == "approver_named");
   CHECK(c["bring"].dump().find("协商一致") != std::string::npos);
+  // The education surcharge credit is the tax bureau's: YT24 (一)'s 配合单位, one of JN24 (四)'s 负责 departments.
+  for (const char* city : {"yantai", "jining"}) {
+    INFO(city);
+    json credit =
+        eval({{"city", city},
+              {"as_of", "2026-06-01"},
+              {"applicant", {{"kind", "enterprise"}, {"integration_pilot", true}}},
+              {"events", {{{"id", "e1"}, {"type", "investment"}, {"date", "2025-07-15"}, {"amount_yuan", 1000000}}}}});
+    bool found = false;
+    for (auto& i : credit["items"])
+      if (i["clause_id"].get<std::string>().find("edu-surcharge-credit") != std::string::npos) {
+        found = true;
+        CHECK(i["claim"]["handled_by"]["zh"] == "市税务局");
+      }
+    CHECK(found);
+  }
 }
 
 TEST_CASE("Jining's yearly selections say so: a city master studio (六) and a 济宁市技术能手 (十三)", "[claim]") {
