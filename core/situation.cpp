@@ -250,7 +250,9 @@ class Parser {
     if (!home_city(j, s)) return false;
     s.as_of = today;
     auto as_of_path = [] { return std::string("/as_of"); };
-    if (const JsonValue* a = j.find("as_of"); a && !date(j.at(a), as_of_path, s.as_of)) return false;
+    // A null as_of or event date is a blank one, as a null field is (a form's empty date box): today, or as_of.
+    if (const JsonValue* a = j.find("as_of"); a && !j.at(a).is_null() && !date(j.at(a), as_of_path, s.as_of))
+      return false;
     return applicant(j, s) && events(j, s);
   }
 
@@ -353,6 +355,7 @@ class Parser {
       auto fp = [&] { return path() + "/" + pointer_token(name); };
       Node v = j.at(&mem->value);
       if (same_key(name, "date")) {
+        if (v.is_null()) continue;
         if (!date(v, fp, e.date)) return false;
         e.dated = true;
         continue;

@@ -131,7 +131,7 @@ class Parser {
                   "no policy documents for city " + in_quotes(s.city));
     if (!home_city(j, s)) return false;
     s.as_of = today;
-    if (auto a = j.find("as_of"); a != j.end() && !date(*a, "/as_of", s.as_of)) return false;
+    if (auto a = j.find("as_of"); a != j.end() && !a->is_null() && !date(*a, "/as_of", s.as_of)) return false;
     auto a = j.find("applicant");
     if (a == j.end()) return fail("missing_field", "/applicant", "缺少申请人", "applicant is missing");
     if (!a->is_object()) return fail("wrong_type", "/applicant", "申请人必须是对象", "applicant must be an object");
@@ -218,6 +218,7 @@ class Parser {
       if (name == "id" || name == "type") continue;
       std::string fp = path + "/" + pointer_token(name);
       if (name == "date") {
+        if (v.is_null()) continue;
         if (!date(v, fp, e.date)) return false;
         e.dated = true;
         continue;

@@ -105,3 +105,17 @@ TEST_CASE("text with quotes, backslashes and control characters comes back intac
   REQUIRE(r["ok"] == true);
   CHECK(r["items"][0]["event_ids"][0] == id);
 }
+
+TEST_CASE("a null date or as_of is a blank one, as a null field is: the same answer as leaving it out", "[situation]") {
+  static auto e = skillcalc::Engine::load(skillcalc::embedded_rules(), nullptr);
+  const std::string left_out =
+      R"({"city":"weihai","applicant":{"kind":"person"},"events":[{"id":"e1","type":"competition","tier":"national_class1","rank":1}]})";
+  const std::string nulls =
+      R"({"city":"weihai","as_of":null,"applicant":{"kind":"person"},"events":[{"id":"e1","type":"competition","date":null,"tier":"national_class1","rank":1}]})";
+  std::string a = e->evaluate(left_out, "2026-01-15"), b = e->evaluate(nulls, "2026-01-15");
+  CHECK(json::parse(b)["ok"] == true);
+  CHECK(a == b);
+  // A date that is not null and not a day is still refused at its path.
+  CHECK(path_of(with_event(R"({"id":"e1","type":"competition","date":"","tier":"national_class1"})")) ==
+        "/events/0/date");
+}
