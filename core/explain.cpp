@@ -93,7 +93,7 @@ void amount_en(TextBuf& o, const Measure& x, const Item& it) {
 
 // Who receives an item, in words: "您" / "贵单位", "您所在的团队", "您的用人单位", "职工个人" …
 void who_zh(TextBuf& o, const Model& m, bool person, const Item& it) {
-  if (it.team) return put(o, "您所在的团队");
+  if (it.team) return put(o, person ? "您所在的团队" : "获奖团队");
   if (it.for_applicant) return put(o, you_zh(person));
   if (!m.measures[it.measure].recipient_words.zh.empty()) return put(o, m.measures[it.measure].recipient_words.zh);
   if (person && it.recipient == "enterprise") return put(o, "您的用人单位（企业）");
@@ -105,7 +105,7 @@ void who_zh(TextBuf& o, const Model& m, bool person, const Item& it) {
 }
 
 void who_en(TextBuf& o, const Model& m, bool person, const Item& it) {
-  if (it.team) return put(o, "your team");
+  if (it.team) return put(o, person ? "your team" : "the winning team");
   if (it.for_applicant) return put(o, person ? "you" : "your organisation");
   if (!m.measures[it.measure].recipient_words.en.empty()) return put(o, m.measures[it.measure].recipient_words.en);
   if (person && it.recipient == "enterprise") return put(o, "your employer (the enterprise)");
@@ -461,9 +461,12 @@ void money_words(Words& w, const Model& m, const Situation& s, const Event& e, c
         " This result was won as a team: the text rewards individuals (competitors) and says nothing of team events, "
         "so it is counted for each member; whether a team shares one award is for the department to say.");
   }
-  if (it.team) {
+  if (it.team && person) {
     put(w.zh, "这是团队的奖励，您个人的份额原文未规定，不计入您的合计。");
     put(w.en, " This is the team's award; your own share is not stated, so it is not in your total.");
+  } else if (it.team) {
+    put(w.zh, "这是获奖团队的奖励，不计入贵单位的合计。");
+    put(w.en, " This is the winning team's award, not your organisation's, so it is not in your total.");
   } else if (!it.for_applicant) {
     put(w.zh, "该笔资金由"), who_zh(w.zh, m, person, it), cat(w.zh, "领取，不计入", you_zh(person), "的合计。");
     put(w.en, " It is received by "), who_en(w.en, m, person, it);
