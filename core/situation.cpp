@@ -535,12 +535,26 @@ Value* own_level(Event& e) {
 
 }  // namespace
 
+// A person's months of social insurance in the city (本市社保缴纳月数) left blank take what the person's own hire
+// events give (在本市缴纳社保月数, where DESIGN.md puts it): the most of them, the months being counted to the day.
+void lend_hire_insurance(Situation& s) {
+  if (s.applicant.get("social_insurance_months")) return;
+  const Field* most = nullptr;
+  for (const Event& e : s.events)
+    for (const Field& f : e.fields.list)
+      if (e.type == "hire" && f.name == "social_insurance_months" && f.value.kind == Value::Kind::Int &&
+          (!most || f.value.i > most->value.i))
+        most = &f;
+  if (most) s.applicant.list.push_back(*most);
+}
+
 // A person's title event whose own level (本人职业技能等级) is blank takes the highest level the person's skill-level
 // events hold on as_of: a 劳模 who is a 技师 by a certificate entered as its own event is a 高技能人才 (威海 2025 4.).
 // A hire's level (引进时本人职业技能等级) left blank takes the highest held on the day of the hire (烟台 (十一)
 // 按照职业资格 或技能等级, where the talent hired is named by a title).
 void lend_held_level(const Model& m, Situation& s) {
   if (s.kind != "person") return;
+  lend_hire_insurance(s);
   auto def = m.vocab.fields.find("level");
   if (def == m.vocab.fields.end()) return;
   const auto& order = def->second.values;
