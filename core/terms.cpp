@@ -341,7 +341,8 @@ void merge_repeated_rights(const Model& m, const Situation& s, std::vector<Item>
       int later = items[i].event;
       if (s.events[static_cast<size_t>(later)].date < s.events[static_cast<size_t>(k.event)].date)
         std::swap(later, k.event);
-      // One event may show the right twice (a title with its own level: the level's measure and the title's): named once.
+      // One event may show the right twice (a title with its own level: the level's measure and the title's): named
+      // once.
       if (later != k.event && std::find(k.more_events.begin(), k.more_events.end(), later) == k.more_events.end())
         k.more_events.push_back(later);
       break;
