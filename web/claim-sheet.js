@@ -2,7 +2,7 @@
 // with its amount, clause, handling unit and what to bring, the total, where to ask, the rules version and date, the
 // guidance notice, and a QR code of the share link so that the clerk opens the same result. Shown only in print.
 import { h } from './dom.js';
-import { t, pick, money, moneyRange, clauseLabel, lang, langText, recipientLabel } from './i18n.js';
+import { t, pick, money, moneyRange, clauseLabel, lang, langText, recipientLabel, setAudience } from './i18n.js';
 import { qrSvg } from './qr.js';
 import { timelineLine } from './timeline-view.js';
 import { uncertainty } from './basis.js';
@@ -98,6 +98,7 @@ if (typeof window !== 'undefined') {
 
 // ctx: { result, situation, catalog, docs, cityLabel, summary (an element: the situation in words), link (share URL or ''), printed }
 export function claimSheet(ctx) {
+  setAudience(ctx.situation?.applicant?.kind);
   const items = (ctx.result.items ?? []).filter((i) => ['granted', 'capped', 'non_monetary'].includes(i.status));
   // The applicant's own money first, then what others receive because of it (a sending unit's 10万元 led the sheet).
   const money_ = items.filter((i) => i.status !== 'non_monetary')

@@ -57,11 +57,13 @@ const STR = {
     worth_at_least: '不低于{range}',
     entitlements: '可以享受的资金待遇',
     others_money: '因此发给他人的资金（不计入您的合计）',
+    others_money_unit: '因此发给他人的资金（不计入本单位的合计）',
     others_receive: '{who}可得',
     non_monetary: '非资金待遇',
     not_counted: '未计入的项目',
     not_counted_hint: '以下项目因同一成就只发放一项（就高不重复、按最高成绩奖励或重复录入）、被新文件取代或不在政策期内，不再发放。',
     suggestions: '您还可能争取',
+    suggestions_unit: '本单位还可能争取',
     notes: '说明与存疑之处',
     guidance: '本结果仅供参考，依据公开的政策文件计算；能否享受、金额多少，以当地人力资源和社会保障局等主管部门审核认定为准。',
     status_granted: '可享受',
@@ -123,6 +125,7 @@ const STR = {
     announce: '计算完成。{summary}',
     announce_items: '共{n}项待遇。',
     announce_others: '另有{n}项发给他人，不计入您的合计。',
+    announce_others_unit: '另有{n}项发给他人，不计入本单位的合计。',
     error: '无法计算：{msg}',
     documents: '依据的政策文件',
     doc_period: '施行期：{from}起{to}',
@@ -175,7 +178,9 @@ const STR = {
     recipient_training_base: '培训基地',
     recipient_other_unit: '承办单位或其他单位',
     recipient_team: '您所在的团队（您个人的份额未定）',
+    recipient_team_unit: '获奖团队',
     not_in_total: '，不计入您的合计',
+    not_in_total_unit: '，不计入本单位的合计',
     missing: '尚缺的信息',
     other_total: '另有{amount}由{who}领取，不计入上面的合计。',
     list_sep: '、',
@@ -240,6 +245,7 @@ const STR = {
     not_counted: 'Items not counted',
     not_counted_hint: 'These are not paid: one achievement is paid once (就高不重复, the best result, or an entry repeated), a newer document governs, or the date is outside the policy period.',
     suggestions: 'What you could still get',
+    suggestions_unit: 'What your organisation could still get',
     notes: 'Notes and ambiguities',
     guidance: 'This result is guidance only, worked out from the published policy documents. Whether you qualify and how much you receive is decided by the city\u2019s human resources and social security bureau and the other departments in charge.',
     status_granted: 'Granted',
@@ -353,7 +359,9 @@ const STR = {
     recipient_training_base: 'the training base',
     recipient_other_unit: 'the host or other unit',
     recipient_team: 'your team (your own share is not stated)',
+    recipient_team_unit: 'the winning team',
     not_in_total: ', not in your total',
+    not_in_total_unit: ", not in your organisation's total",
     missing: 'Still missing',
     other_total: '{amount} more goes to {who}, not in the total above.',
     list_sep: ', ',
@@ -385,8 +393,15 @@ export function lang() {
   return current;
 }
 
+// Who the page speaks of: a person (您) or a unit (本单位), for the few words that say whose total or team it is.
+let audience = 'person';
+export function setAudience(kind) {
+  audience = !kind || kind === 'person' ? 'person' : 'unit';
+}
+
 export function t(key, params = {}) {
-  const s = STR[current][key] ?? STR.zh[key] ?? key;
+  const k = audience === 'unit' && `${key}_unit` in STR.zh ? `${key}_unit` : key;
+  const s = STR[current][k] ?? STR[current][key] ?? STR.zh[key] ?? key;
   return s.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
 }
 

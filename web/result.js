@@ -2,7 +2,7 @@
 import { h } from './dom.js';
 import { fieldLabel } from './form.js';
 import { totalBasis, uncertainty } from './basis.js';
-import { t, pick, money, moneyRange, clauseLabel, payerLabel, formatDate, langText, lang, groupDigits, recipientLabel, othersLabel } from './i18n.js';
+import { t, pick, money, moneyRange, clauseLabel, payerLabel, formatDate, langText, lang, groupDigits, recipientLabel, othersLabel, setAudience } from './i18n.js';
 import { claimFacts } from './claim-sheet.js';
 
 const MONEY_STATUSES = new Set(['granted', 'capped']);
@@ -245,6 +245,7 @@ function suggestionsSection(section, cards) {
 // ctx: { result, situation, catalog, docs (Map id -> document) }
 export function renderResult(ctx) {
   ctx.seq = 0;
+  setAudience(ctx.situation?.applicant?.kind);
   const { result } = ctx;
   const items = result.items ?? [];
   // Money others receive because of the situation (a sending unit's, an enterprise's workers') in a group of its own,

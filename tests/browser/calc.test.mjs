@@ -174,6 +174,21 @@ test('money others receive is a group of its own after the worker\'s, each card 
   await page.close();
 });
 
+test('a unit is spoken of as a unit: others\' money is outside 本单位的合计, a team is 获奖团队, not 您所在的团队', async () => {
+  const { page, errors } = await freshPage();
+  await fillSituation(page, { city: 'jining', applicant: { kind: 'enterprise' },
+    events: [{ type: 'hire', date: '2025-06-01', talent: 'national_technical_expert', full_time: true },
+      { type: 'competition', date: '2025-09-25', tier: 'world_skills', medal: 'silver', team: true, trained_by_applicant: true }] });
+  await page.evaluate(() => document.querySelectorAll('#result details').forEach((d) => { d.open = true; }));
+  const text = await page.textContent('#result');
+  assert.match(text, /不计入本单位的合计/);
+  assert.match(text, /获奖团队/);
+  for (const person of ['不计入您的合计', '您所在的团队', '您个人的份额', '您还可能争取']) assert.ok(!text.includes(person), person);
+  assert.match(await page.textContent('#announce'), /本单位/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('nothing is stored unless the person saves it; a saved situation can be loaded and deleted', async () => {
   const { page } = await freshPage();
   await fillSituation(page, CASES.jining.situation);

@@ -22,6 +22,10 @@ test('kiosk: large targets, no links out, countdown after 90 s idle, then nothin
 
   await fillSituation(page, CASES.jining.situation);
   assert.equal(await page.getAttribute('#totals', 'data-max'), '2000');
+  // The kiosk's 28 px holds for every text of the result, its hints, notes and explanations unfolded too.
+  await page.evaluate(() => document.querySelectorAll('#result details').forEach((d) => { d.open = true; }));
+  const sized = await page.evaluate(measure);
+  assert.ok(sized.minPx >= 28, `no text under 28 px in a kiosk (smallest: ${JSON.stringify(sized.smallest)})`);
   assert.equal(await page.locator('#share').count(), 0, 'no share link in a kiosk');
   assert.equal(await page.locator('#save').count(), 0, 'nothing saved in a kiosk');
   const linksOut = await page.evaluate(() => [...document.querySelectorAll('a[href]')]
