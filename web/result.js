@@ -156,7 +156,7 @@ function suggestionCard(s, ctx) {
     h('article', {},
       h('h4', {}, h('span', { class: worth ? 'amount' : 'benefit' }, langText(heading))),
       worth && benefit ? h('p', {}, langText(benefit)) : null,
-      h('p', {}, h('strong', {}, label(t('needs'))), langText(pick(s.needs))),
+      heading === pick(s.needs) ? null : h('p', {}, h('strong', {}, label(t('needs'))), langText(pick(s.needs))),
       h('p', { class: 'src' }, h('span', { lang: 'zh-Hans' }, ref.number), lang() === 'zh' ? '' : ' ', ref.clause)));
 }
 

@@ -189,6 +189,18 @@ test('a unit is spoken of as a unit: others\' money is outside 本单位的合�
   await page.close();
 });
 
+test('a suggestion with no worth and no benefit is headed by what it needs, said once', async () => {
+  const { page, errors } = await freshPage();
+  await fillSituation(page, { city: 'jining', applicant: { kind: 'enterprise' },
+    events: [{ type: 'competition', date: '2024-09-15', tier: 'world_skills', medal: 'silver', trained_by_applicant: true }] });
+  const card = page.locator('li.card.suggestion[data-clause="JN24-09-worldskills-unit"]');
+  const text = await card.textContent();
+  const said = text.split('早于济人社发〔2024〕9号的施行日期').length - 1;
+  assert.equal(said, 1, text);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('nothing is stored unless the person saves it; a saved situation can be loaded and deleted', async () => {
   const { page } = await freshPage();
   await fillSituation(page, CASES.jining.situation);
