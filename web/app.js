@@ -467,6 +467,7 @@ async function boot() {
     if (!mode.kiosk) keepLangInAddress();
     renderChrome();
     if (app.calc && !mode.sheet) { renderFormNow(); renderResultNow(); renderSavedBanner(); }
+    $('announce').textContent = '';  // the last result's summary, said in the other language: not left behind
     if (app.update) showUpdate(app.update);
     if (!$('city-note').hidden) cityNoteText();
     app.kiosk?.relabel();

@@ -102,6 +102,7 @@ test('English switch: labels, amounts and lang attributes', async () => {
   await fillSituation(page, CASES.yantai.situation);
   await page.click('#lang-switch');
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.ok(!/[\u4e00-\u9fff]/.test(await page.textContent('#announce')), 'no Chinese summary left for screen readers');
   assert.equal(await page.title(), 'Skill subsidy calculator');
   assert.equal(await page.textContent('#lang-switch'), '中文');
   assert.equal(await page.getAttribute('#lang-switch', 'lang'), 'zh-Hans');
