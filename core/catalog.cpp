@@ -71,8 +71,15 @@ ojson kinds_json(const Vocabulary& v, unsigned bits) {
   return a;
 }
 
-ojson field_json(const Vocabulary& v, const std::string& id, const FieldDef& d, const Text& label, const Use* u,
-                 bool required) {
+// A value that is another city's own (a Yantai title in Weihai's form) is not offered: no measure of this city can
+// meet it, and a worker would read it as one of this city's titles.
+bool other_citys(const Vocabulary& v, const std::string& val, const std::string& city) {
+  auto c = v.value_city.find(val);
+  return c != v.value_city.end() && !c->second.empty() && c->second != city;
+}
+
+ojson field_json(const Vocabulary& v, const std::string& city, const std::string& id, const FieldDef& d,
+                 const Text& label, const Use* u, bool required) {
   ojson f;
   f["id"] = id;
   static const char* types[] = {"int", "bool", "text", "enum"};
@@ -85,6 +92,7 @@ ojson field_json(const Vocabulary& v, const std::string& id, const FieldDef& d, 
     ojson opts = ojson::array();
     for (auto& val : d.values) {
       if (u && !u->all_values && !u->values.empty() && !u->values.count(val)) continue;
+      if (other_citys(v, val, city)) continue;
       const Text* t = v.label(val);
       ojson o = {{"id", val}, {"zh", t ? t->zh : val}, {"en", t ? t->en : val}};
       if (auto h = v.hints.find(val); h != v.hints.end()) o["hint"] = {{"zh", h->second.zh}, {"en", h->second.en}};
@@ -156,7 +164,7 @@ std::string Engine::catalog(std::string_view city_view) const {
     for (auto& [path, u] : applicant_uses) {
       std::string id = path.substr(10);
       const FieldRef& ref = m.vocab.applicant_fields.at(id);
-      afields.push_back(field_json(m.vocab, id, m.vocab.fields.at(ref.def), ref.label, &u, false));
+      afields.push_back(field_json(m.vocab, city, id, m.vocab.fields.at(ref.def), ref.label, &u, false));
     }
     r["applicant_fields"] = afields;
     ojson events = ojson::array();
@@ -180,7 +188,8 @@ std::string Engine::catalog(std::string_view city_view) const {
         Use* use = it == u.end() ? nullptr : &it->second;
         if (use && !use->kinds && !required) continue;  // asked of no one (count, for persons only)
         auto own = et.labels.find(name);
-        fields.push_back(field_json(m.vocab, name, d, own != et.labels.end() ? own->second : d.label, use, required));
+        fields.push_back(
+            field_json(m.vocab, city, name, d, own != et.labels.end() ? own->second : d.label, use, required));
       }
       e["fields"] = fields;
       events.push_back(e);

@@ -77,3 +77,24 @@ TEST_CASE("each city offers a new skill level first, then the event types in voc
     CHECK(at("title") < at("hire"));
   }
 }
+
+TEST_CASE("a city's form offers its own city titles and the national and provincial ones, not another city's", "[catalog]") {
+  auto ids_of = [](const json& f) {
+    std::set<std::string> ids;
+    for (auto& o : f["options"]) ids.insert(o["id"].get<std::string>());
+    return ids;
+  };
+  std::set<std::string> weihai = ids_of(field("weihai", "title", "title"));
+  CHECK(weihai.count("weihai_craftsman"));
+  CHECK(weihai.count("national_technical_expert"));
+  CHECK(weihai.count("model_worker"));
+  CHECK_FALSE(weihai.count("yantai_skill_master"));
+  CHECK_FALSE(weihai.count("jining_craftsman"));
+  CHECK_FALSE(weihai.count("rizhao_technical_expert"));
+  std::set<std::string> yantai = ids_of(field("yantai", "title", "title"));
+  CHECK(yantai.count("yantai_skill_master"));
+  CHECK_FALSE(yantai.count("weihai_craftsman"));
+  std::set<std::string> talent = ids_of(field("jining", "hire", "talent"));
+  CHECK(talent.count("jining_craftsman") + talent.count("national_technical_expert") > 0);
+  CHECK_FALSE(talent.count("weihai_craftsman"));
+}
