@@ -5,7 +5,9 @@ import { h, clear } from './dom.js';
 import { t, pick, money, moneyRange, lang, othersLabel } from './i18n.js';
 
 const PAYS = new Set(['granted', 'capped']);
-const MAIN_FIELDS = ['level', 'tier', 'title', 'talent', 'platform', 'graduate_class', 'squad', 'prize'];
+// The field that names an event, first found first: a title, platform or hired talent before the holder's level
+// beside it (a 劳动模范 who is a 高级技师 is named by the title).
+const MAIN_FIELDS = ['title', 'platform', 'talent', 'graduate_class', 'tier', 'level', 'squad', 'prize'];
 
 export function otherCities({ calc, situation, cityLabel, catalog }) {
   const body = h('div', { class: 'compare-body', id: 'compare-body' });

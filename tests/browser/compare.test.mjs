@@ -225,3 +225,19 @@ test('large type and dark: the table keeps to the page and its text to its cells
   assert.ok(await page.isVisible('#claim-sheet'));
   await page.close();
 });
+
+// A title entered with the holder's own level is named by the title in the table's rows, not by the level.
+test('a title event is named by its title, not by the holder\'s level beside it', async () => {
+  const page = await site.browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(site.server.url);
+  await waitReady(page);
+  await fillSituation(page, { city: 'weihai', as_of: '2025-12-01', applicant: { kind: 'person', employer: 'enterprise' },
+    events: [{ id: 'e1', type: 'title', date: '2025-10-01', title: 'model_worker', level: 'senior_technician' }] });
+  await page.click('#compare > summary');
+  await page.waitForSelector('#compare-table');
+  const rows = await page.$$eval('#compare-table tbody tr.compare-event th', (ths) => ths.map((th) => th.textContent));
+  assert.ok(rows.some((r) => /劳动模范/.test(r)), `a row names the title: ${rows.join(' | ')}`);
+  assert.ok(!rows.some((r) => /：高级技师/.test(r)), `no row names the level instead: ${rows.join(' | ')}`);
+  await page.close();
+});
