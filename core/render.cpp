@@ -104,7 +104,9 @@ void item_notes(Notes& notes, std::vector<char>& noted, const Model& m, const Si
     for (size_t i = 0; i < d.notes.size(); ++i)
       notes.add(d.notes[i], d.json_notes[i]);  // the period and currency of each document are in "documents"
   }
-  if (!noted[m.documents.size() + it.measure]) {
+  // A superseded item's own notes speak of an amount that no longer applies (the 2021 floor of a chief technician
+  // selected in 2025): only its document's notes, which say what supersedes it, are kept.
+  if (it.status != Status::Superseded && !noted[m.documents.size() + it.measure]) {
     noted[m.documents.size() + it.measure] = 1;
     for (size_t i = 0; i < x.notes.size(); ++i) notes.add(x.notes[i], x.json_notes[i]);
   }
