@@ -307,3 +307,16 @@ TEST_CASE("a fact the reading takes as met is still to be proved: a full-time gr
   CHECK(bring.find("已缴纳社会保险：未填写，按符合计算，须提供证明") != std::string::npos);
   CHECK(it["claim"]["bring"][0]["en"].get<std::string>().find("counted as met: proof needed") != std::string::npos);
 }
+
+TEST_CASE("Weihai 2021's yearly cycles say so: a studio's annual review (8.) and the 技能兴威 contest held every year (17.)",
+          "[claim]") {
+  json studio = eval_one("weihai", "2024-12-01", "person",
+                         {{"id", "e1"}, {"type", "platform"}, {"date", "2024-06-01"}, {"platform", "city_master_studio"},
+                          {"excellent_review", true}});
+  CHECK(item(studio, "WH21-08-studio-leader-excellent")["claim"]["cadence"]["quote"] == "对年度考核优秀的工作室");
+  json contest = eval_one("weihai", "2024-12-01", "person",
+                          {{"id", "e1"}, {"type", "competition"}, {"date", "2024-09-10"}, {"tier", "city_contest"},
+                           {"rank", 1}, {"city_class1", true}});
+  CHECK(item(contest, "WH21-18-city-cat1-weihai-contest")["claim"]["cadence"]["quote"] ==
+        "每年举办一届“技能兴威”职业技能竞赛活动");
+}
