@@ -320,3 +320,12 @@ TEST_CASE("Weihai 2021's yearly cycles say so: a studio's annual review (8.) and
   CHECK(item(contest, "WH21-18-city-cat1-weihai-contest")["claim"]["cadence"]["quote"] ==
         "每年举办一届“技能兴威”职业技能竞赛活动");
 }
+
+TEST_CASE("a studio's leader reads the same yearly selection as its host unit (烟台 (四), 济宁 (六))", "[claim]") {
+  json yt = eval_one("yantai", "2026-06-01", "person",
+                     {{"id", "e1"}, {"type", "platform"}, {"date", "2025-06-01"}, {"platform", "city_master_station"}});
+  CHECK(item(yt, "YT24-04-host-grant-of-city-master-station")["claim"]["cadence"]["quote"] == "每年新设站 3 处左右");
+  json jn = eval_one("jining", "2026-06-01", "person",
+                     {{"id", "e1"}, {"type", "platform"}, {"date", "2025-06-01"}, {"platform", "city_master_studio"}});
+  CHECK(item(jn, "JN24-06-host-grant-of-city-master-studio")["claim"]["cadence"]["zh"] == "每年遴选建设10家左右");
+}
