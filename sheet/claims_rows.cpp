@@ -429,6 +429,19 @@ void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vecto
               "after it; put the cell with the comma in quotes");
       continue;
     }
+    // The file's last line, with no line break and fewer cells than the header: a file cut short in saving or in
+    // transfer, whose last cell may be cut too (a place of 12 read as 1). Spreadsheets write every column.
+    if (rec.unended && rec.cells.size() < cols.size()) {
+      err(static_cast<int>(rec.cells.size()),
+          "文件的最后一行没有换行结束，且单元格比列名少（" + std::to_string(rec.cells.size()) + " 个，表头 " +
+              std::to_string(cols.size()) +
+              " 列）：文件可能被截断，最后一格的值可能不全；本行未计入，请检查原文件后重试",
+          "the file's last line has no line break and fewer cells than the header has columns (" +
+              std::to_string(rec.cells.size()) + ", against " + std::to_string(cols.size()) +
+              "): the file may have been cut short and its last cell with it; the row is left out: check the "
+              "original file and try again");
+      continue;
+    }
     if (int c = value_without_name(layout, rec)) {
       err(c, "第 " + std::to_string(c) + " 列在表头中没有列名，本行却在该列填了值（请补上列名，或删去该值）",
           "column " + std::to_string(c) +

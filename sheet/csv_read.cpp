@@ -174,6 +174,7 @@ Reader::Fault Reader::record(Record& rec) {
   rec.line = line_;
   rec.offset = i_;
   rec.cells.clear();
+  rec.unended = false;
   std::string cell;
   const size_t n = d_.size();
   const long first = line_;
@@ -250,6 +251,7 @@ Reader::Fault Reader::record(Record& rec) {
     ++i_;
   }
   if (bad) return Fault::Line;
+  rec.unended = i_ >= n && n > 0 && d_[n - 1] != '\n' && d_[n - 1] != '\r';
   rec.cells.push_back(std::move(cell));
   if (line_ - first > 1 && expect_ > 0 && static_cast<int>(rec.cells.size()) > expect_) return Fault::Spans;
   return Fault::None;

@@ -25,6 +25,7 @@ struct Record {
   long line = 0;      // the physical line the record starts on (1-based)
   size_t offset = 0;  // its first byte
   std::vector<std::string> cells;
+  bool unended = false;  // ended by the end of the data, not by a line break (the file's last line, maybe cut short)
 };
 
 struct RowError {

@@ -416,4 +416,26 @@ expect("budget JSONL: a pooled event without a date is missing_fact at its date,
        r["errors"] and r["errors"][0]["error"]["code"] == "missing_fact" and r["errors"][0]["error"]["path"].endswith("/events/0/date")
        and r["summary"]["complete"] is False and r["pools"] == [], r.get("errors"))
 
+# A file cut short: its last line has no line break and fewer cells than the header (a place of 12 cut to 1 would pay
+# 50,000). That row is an error naming its line, in eval --csv and in budget; the same line complete is read.
+with tempfile.TemporaryDirectory() as tmp:
+    head = "applicant,city,applicant_kind,type,date,tier,rank,contest\r\n张伟,weihai,person,competition,2025-07-01,national_class1,3,cnc-2025\r\n"
+    cut = os.path.join(tmp, "cut.csv")
+    open(cut, "w", encoding="utf-8", newline="").write(head + "王五,weihai,person,competition,2025-07-01,national_class1,1")
+    whole = os.path.join(tmp, "whole.csv")
+    open(whole, "w", encoding="utf-8", newline="").write(head + "王五,weihai,person,competition,2025-07-01,national_class1,12,cnc-2025")
+    p = run(["--today", "2026-12-01", "eval", "--csv", cut])
+    rows = rows_of(p.stdout)
+    wang = [r for r in rows if r["applicant"] == "王五"]
+    expect("a cut last line is an error row naming line 3, and pays nothing", p.returncode == 2 and len(wang) == 1
+           and wang[0]["status"] == "error" and "截断" in wang[0]["note"] and ":3:" in wang[0]["note"], wang)
+    expect("the rows before it are answered", any(r["applicant"] == "张伟" and r["clause_id"] == "WH25-09-national-cat1" for r in rows))
+    p = run(["--today", "2026-12-01", "budget", "--format", "csv", cut])
+    expect("budget refuses the cut last line too, naming line 3", p.returncode == 2 and "截断" in p.stdout.decode("utf-8-sig")
+           and "line 3 rank" in p.stdout.decode("utf-8-sig"), p.stdout.decode("utf-8-sig")[-600:])
+    p = run(["--today", "2026-12-01", "eval", "--csv", whole])
+    wang = [r for r in rows_of(p.stdout) if r["applicant"] == "王五"]
+    expect("the same last line whole (no line break, every cell) is read: 12th place, nothing from WH25 9.", p.returncode == 0
+           and wang and not any(r["clause_id"] == "WH25-09-national-cat1" and r["status"] == "granted" for r in wang), wang)
+
 checks.finish()
