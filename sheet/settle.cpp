@@ -195,7 +195,9 @@ void Settler::index_rows(csv::Reader& reader) {
   while (reader.next(rec, errors)) {
     flush_errors();
     bool blank = true;
-    for (auto& c : rec.cells) blank = blank && c.find_first_not_of(" \t") == std::string::npos;
+    // Blank as the rows' reader counts it: the unseen spaces pasted from web pages (ideographic, no-break, zero-width)
+    // too, so that such a row is counted among the blank lines, not as a row that then appears nowhere.
+    for (auto& c : rec.cells) blank = blank && csv::trim(c).empty();
     if (blank) {
       ++counts_.blank;
       continue;

@@ -438,4 +438,16 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("the same last line whole (no line break, every cell) is read: 12th place, nothing from WH25 9.", p.returncode == 0
            and wang and not any(r["clause_id"] == "WH25-09-national-cat1" and r["status"] == "granted" for r in wang), wang)
 
+# A row of only unseen spaces (an ideographic space pasted into the first cell) is a blank line in the count, as the
+# rows' reader takes it: it was counted as a row that then appeared nowhere, neither answered nor an error.
+with tempfile.TemporaryDirectory() as tmp:
+    f = os.path.join(tmp, "spaces.csv")
+    open(f, "w", encoding="utf-8", newline="").write("applicant,city,applicant_kind,type,date,tier,rank,contest\r\n"
+        "张伟,weihai,person,competition,2025-07-01,national_class1,3,cnc-2025\r\n\u3000,,,,,,,\r\n"
+        "王五,weihai,person,competition,2025-07-01,national_class1,12,cnc-2025\r\n")
+    loud = cli_runner(cli, TODAY, timeout=120)
+    p = loud(["--today", "2026-12-01", "eval", "--csv", f])
+    expect("a row of unseen spaces is counted among the blank lines: 2 rows, 1 blank line",
+           p.returncode == 0 and "2 rows (1 blank lines skipped)" in p.stderr.decode(), p.stderr.decode())
+
 checks.finish()
