@@ -374,6 +374,23 @@ void order_keys(Claim& c) {
   c.situation = std::move(s);
 }
 
+// A number as Excel shows a long one it took for a number (an 18-digit ID 370102199001011234 as 3.70102E+17): the
+// digits are lost, and different people would read as one applicant, under one cap.
+bool exponent_form(const std::string& s) {
+  size_t i = 0, n = s.size();
+  auto digits = [&] {
+    size_t from = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > from;
+  };
+  if (!digits()) return false;
+  if (i < n && s[i] == '.' && (++i, !digits())) return false;
+  if (i >= n || (s[i] != 'E' && s[i] != 'e')) return false;
+  ++i;
+  if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
+  return digits() && i == n;
+}
+
 bool blank(const Record& rec) {
   for (auto& c : rec.cells)
     if (!trim(c).empty()) return false;
@@ -454,6 +471,17 @@ void read_rows(const skillcalc::Model& m, const Layout& layout, const std::vecto
     if (r.applicant.empty()) {
       err(columns.of("applicant"), "缺少申请人（applicant 列为空）",
           "the applicant is missing (the applicant column is empty)");
+      continue;
+    }
+    if (exponent_form(r.applicant)) {
+      err(columns.of("applicant"),
+          "申请人“" + r.applicant +
+              "”是科学计数法的数字：长号码（如身份证号）被 Excel "
+              "当作数字后位数已丢失，不同的人会被当作同一申请人；请把该列设为"
+              "文本格式后重新导出",
+          "the applicant '" + r.applicant +
+              "' is a number in exponent form: a long number (an ID) Excel took for a number has lost its digits, "
+              "and different people would read as one applicant; format the column as text and export again");
       continue;
     }
     if (!build_event(m, columns, rec, r, err)) continue;

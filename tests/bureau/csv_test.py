@@ -450,4 +450,19 @@ with tempfile.TemporaryDirectory() as tmp:
     expect("a row of unseen spaces is counted among the blank lines: 2 rows, 1 blank line",
            p.returncode == 0 and "2 rows (1 blank lines skipped)" in p.stderr.decode(), p.stderr.decode())
 
+# IDs that Excel turned into 3.70102E+17: two people would be one applicant (one's 5,000 excluded by the other's
+# prize); each such row is an error naming the applicant cell, the other rows are answered.
+with tempfile.TemporaryDirectory() as tmp:
+    f = os.path.join(tmp, "sci.csv")
+    open(f, "w", encoding="utf-8", newline="").write("applicant,city,applicant_kind,type,date,tier,rank,contest\r\n"
+        "3.70102E+17,weihai,person,competition,2025-07-01,national_class1,1,数控铣\r\n"
+        "3.70102E+17,weihai,person,competition,2025-07-01,provincial_class1,1,数控铣\r\n"
+        "370102199001011234,weihai,person,competition,2025-07-01,national_class1,3,cnc-2025\r\n")
+    p = run(["--today", "2026-12-01", "eval", "--csv", f])
+    rows = rows_of(p.stdout)
+    sci = [r for r in rows if r["applicant"].startswith("3.70102")]
+    expect("an applicant in exponent form is an error on each of its rows", p.returncode == 2 and len(sci) == 2
+           and all(r["status"] == "error" and "科学计数法" in r["note"] for r in sci), sci)
+    expect("an ID written out in full is read", any(r["applicant"] == "370102199001011234" and r["status"] == "granted" for r in rows))
+
 checks.finish()
