@@ -128,6 +128,13 @@ int run_csv_eval(const skillcalc::Engine& e, const Options& o) {
   return run_csv(e, o, false);
 }
 
+bool csv_named(const std::string& path) {
+  if (path.size() <= 4) return false;
+  std::string end = path.substr(path.size() - 4);
+  for (char& c : end) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return end == ".csv";
+}
+
 bool looks_like_csv_header(std::string_view line) {
   size_t at = line.find_first_not_of(" \t\xEF\xBB\xBF");
   return at != std::string::npos && line[at] != '{' && line[at] != '[' && line[at] != '"' &&
@@ -156,12 +163,16 @@ int run_budget(const skillcalc::Engine& e, const Options& o) {
     in = &file;
     if (const char* refusal = utf16_refusal(file)) {  // no line of it is JSON as read: refused once, as eval --jsonl
       note("skillcalc: " + o.path +
-           ": 文件是 UTF-16 编码：请另存为 UTF-8 后重试 / the file is UTF-16: save it as UTF-8");
+           ": 文件不能逐行读取（UTF-16 编码或 Excel 工作簿，见输出的错误）/ the file cannot be read line by line "
+           "(UTF-16 or "
+           "an Excel workbook: see the error written)");
       output.write(refusal);
       return output.finish() ? 2 : write_failed(output);
     }
   } else if (const char* refusal = utf16_refusal(stdin_buf.buffered_head())) {
-    note("skillcalc: <stdin>: 输入是 UTF-16 编码：请另存为 UTF-8 后重试 / the input is UTF-16: save it as UTF-8");
+    note(
+        "skillcalc: <stdin>: 输入不能逐行读取（UTF-16 编码或 Excel 工作簿，见输出的错误）/ the input cannot be read "
+        "line by line (UTF-16 or an Excel workbook: see the error written)");
     output.write(refusal);
     return output.finish() ? 2 : write_failed(output);
   }

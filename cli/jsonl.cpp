@@ -65,6 +65,18 @@ const char* utf16_refusal(std::string_view head) {
       "编码（没有字节顺序标记，但每隔一个字节是 NUL）：请另存为 UTF-8（每行一个 JSON）后重试\",\"en\":\"the file is "
       "UTF-16 (without a byte-order mark, but every other byte is NUL): save it as UTF-8, one JSON a line, and try "
       "again\"}}\n";
+  // An Excel workbook given by mistake (.xlsx is a zip, .xls an OLE2 file): refused once, not a line of errors
+  // per run of its bytes.
+  static const char* const workbook_refusal =
+      "{\"ok\":false,\"error\":{\"code\":\"invalid_encoding\",\"path\":\"\",\"zh\":\"这是 Excel "
+      "工作簿（.xlsx 或 .xls），不是每行一个 JSON 的文本：表格请在 Excel 中另存为“CSV UTF-8”后用 --csv "
+      "读取\",\"en\":\"this "
+      "is an Excel workbook (.xlsx or .xls), not text of one JSON a line: save the sheet as CSV UTF-8 in Excel and "
+      "read "
+      "it with --csv\"}}\n";
+  if (head.substr(0, 4) == std::string_view("PK\x03\x04", 4) ||
+      head.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+    return workbook_refusal;
   if (head.size() >= 2 && ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF')))
     return bom_refusal;
   return csv::looks_utf16(head) ? nul_refusal : nullptr;

@@ -337,7 +337,7 @@ int main(int argc, char** argv) {
     return run_eval(*engine, o);
   }
   if (cmd == "budget") {
-    if (o.path.size() > 4 && o.path.compare(o.path.size() - 4, 4, ".csv") == 0) o.as_csv = true;
+    if (cli::csv_named(o.path)) o.as_csv = true;
     if (o.format != "json" && o.format != "csv")
       return refuse("--format 只能是 json 或 csv", "--format must be json or csv");
     return cli::run_budget(*engine, o);

@@ -465,4 +465,21 @@ with tempfile.TemporaryDirectory() as tmp:
            and all(r["status"] == "error" and "科学计数法" in r["note"] for r in sci), sci)
     expect("an ID written out in full is read", any(r["applicant"] == "370102199001011234" and r["status"] == "granted" for r in rows))
 
+# An .xlsx given to budget or eval --jsonl is refused once (it was one invalid_json error per run of the zip's bytes,
+# and "9 claims"); a claims CSV named .CSV (as Windows writes it) is read as a CSV by budget.
+with tempfile.TemporaryDirectory() as tmp:
+    x = os.path.join(tmp, "claims.xlsx")
+    open(x, "wb").write(b"PK\x03\x04\x14\x00\x06\x00[Content_Types].xml\x00\x00\nPK\x01\x02\x00\n\x00\x00\n")
+    for cmd in (["budget", x], ["eval", "--jsonl", x]):
+        p = run(cmd)
+        out = p.stdout.decode().strip().splitlines()
+        expect("%s: an Excel workbook is refused once, saying so" % " ".join(cmd[:-1]), p.returncode == 2 and len(out) == 1
+               and "Excel" in out[0] and json.loads(out[0])["ok"] is False, out)
+    up = os.path.join(tmp, "CLAIMS.CSV")
+    open(up, "w", encoding="utf-8", newline="").write("applicant,city,applicant_kind,type,date,level,route,count\r\n"
+        "甲公司,weihai,enterprise,skill_level,2025-09-01,technician,enterprise_self_evaluation,2\r\n")
+    p = run(["--today", "2025-12-31", "budget", up])
+    r = json.loads(p.stdout)
+    expect("budget reads CLAIMS.CSV as a CSV", p.returncode == 0 and r["summary"]["errors"] == 0 and r["summary"]["claims"] == 1, r.get("summary"))
+
 checks.finish()
