@@ -34,6 +34,9 @@ const TEXT = {
     repeats: '相同的行（{n}）：两行都已计入；若是重复录入，请删去一行后重新计算',
     repeat: '第 {line} 行与第 {first} 行完全相同',
     repeat_alike: '第 {line} 行与第 {first} 行内容相同（日期、名称或数字只是写法不同）',
+    joined: '按同一申请人计算的名称（{n}）：若是不同的人（同一资金池、同一上限），请改正名称后重新计算',
+    joined_one: '第 {line} 行的申请人“{name}”与“{first}”只差空格、全角半角或大小写',
+    dl_notes: '下载警告清单（TXT）',
     incomplete: '结算不完整：有 {n} 处输入有误未计入，更正后须重新结算，在此之前本表金额不能用于发放。',
     line: '第 {line} 行',
     column: '第 {column} 列（{name}）',
@@ -74,6 +77,9 @@ const TEXT = {
     repeats: 'Rows the same as another ({n}): both are counted; if one was entered twice, delete it and calculate again',
     repeat: 'line {line} is identical to line {first}',
     repeat_alike: 'line {line} is the same as line {first} once read (dates, names or numbers written differently)',
+    joined: 'Names taken as one applicant ({n}): if they are different people (one pool, one cap), correct the names and calculate again',
+    joined_one: 'line {line}: the applicant “{name}” differs from “{first}” only in spaces, full-width forms or case',
+    dl_notes: 'Download the warnings (TXT)',
     incomplete: 'The settlement is incomplete: {n} inputs with errors were left out. Correct them and settle again; until then the amounts in this table cannot be paid out.',
     line: 'Line {line}',
     column: 'column {column} ({name})',
@@ -265,6 +271,23 @@ export function startSheet({ root, cities }) {
       h('ol', { id: 'sheet-repeats' }, found.slice(0, SHOWN).map((x) => h('li', { dataset: { line: x.line } }, tr(x.alike ? 'repeat_alike' : 'repeat', x)))));
   }
 
+  // Names that differ only in spaces, full-width forms or case are one applicant, under one cap: said, in case they are
+  // two people. The notes carry them as the command line prints them ("FILE:LINE: 警告：申请人“X”与“Y”只差…").
+  function joinedList(r) {
+    const found = [...r.notes.matchAll(/:(\d+): 警告：申请人“([^”]*)”与“([^”]*)”只差/g)]
+      .map((m) => ({ line: Number(m[1]), name: m[2], first: m[3] }));
+    if (!found.length) return null;
+    return h('section', { class: 'sheet-repeats', 'aria-labelledby': 'sheet-joined-h', role: 'alert' },
+      h('h3', { id: 'sheet-joined-h' }, tr('joined', { n: num(found.length) })),
+      h('ol', { id: 'sheet-joined' }, found.slice(0, SHOWN).map((x) => h('li', { dataset: { line: x.line } }, tr('joined_one', x)))));
+  }
+
+  // The list to download beside a result: its errors, or, when it has none, its warnings (repeated rows, joined names).
+  function notesDownload(id, r, name) {
+    if (r.errors.length) return download(id, tr('dl_errors'), new Blob([r.notes], { type: 'text/plain' }), `${name}-errors.txt`);
+    return /警告：/.test(r.notes) ? download(id, tr('dl_notes'), new Blob([r.notes], { type: 'text/plain' }), `${name}-warnings.txt`) : null;
+  }
+
   // The settlement of one city and year (the choice), as a table; the download holds every pool.
   function pools(r) {
     const list = r.answer?.pools ?? [];
@@ -299,7 +322,7 @@ export function startSheet({ root, cities }) {
       if (it.status.opened) {
         box.push(h('div', { class: 'row downloads' },
           download('sheet-dl-items', tr('dl_items'), it.out, `${base()}-items.csv`),
-          it.errors.length ? download('sheet-dl-errors', tr('dl_errors'), new Blob([it.notes], { type: 'text/plain' }), `${base()}-errors.txt`) : null));
+          notesDownload('sheet-dl-errors', it, base())));
       }
     }
     const b = st.budget;
@@ -308,12 +331,12 @@ export function startSheet({ root, cities }) {
       if (b.status.ok && b.status.opened) {
         box.push(h('div', { class: 'row downloads' },
           download('sheet-dl-budget', tr('dl_budget'), b.out, `${base()}-budget.csv`),
-          b.errors.length ? download('sheet-dl-budget-errors', tr('dl_errors'), new Blob([b.notes], { type: 'text/plain' }), `${base()}-budget-errors.txt`) : null));
+          notesDownload('sheet-dl-budget-errors', b, `${base()}-budget`)));
         box.push(pools(b));
       }
     }
     const shown = st.mode === 'budget' ? b : it;
-    if (shown?.status.opened) box.push(repeatList(shown), errorList(shown));
+    if (shown?.status.opened) box.push(repeatList(shown), joinedList(shown), errorList(shown));
     return box;
   }
 

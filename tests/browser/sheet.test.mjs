@@ -124,6 +124,27 @@ test('sheet: a row entered twice is shown with its line, and a settlement with r
   }
 });
 
+// 张三 and 张　三 (an ideographic space) are one applicant under one cap, as the command line warns on stderr: the
+// page lists it too, and offers the warnings to download though nothing was left out.
+test('sheet: names taken as one applicant are listed with their line, and the warnings can be downloaded', async () => {
+  const page = await openSheet();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'skillcalc-sheet-'));
+  const file = path.join(dir, 'joined.csv');
+  fs.writeFileSync(file, ['applicant,city,applicant_kind,type,date,tier,rank,contest',
+    '张三,weihai,person,competition,2025-07-01,provincial_class1,1,数控铣',
+    '张\u3000三,weihai,person,competition,2025-08-01,provincial_class1,2,焊接'].join('\r\n') + '\r\n');
+  try {
+    await page.setInputFiles('#sheet-file', file);
+    await page.waitForSelector('#sheet:not([data-state="running"])', { timeout: 60_000 });
+    assert.match(await page.textContent('#sheet-joined'), /第 3 行的申请人“张\u3000三”与“张三”只差空格/);
+    const notes = (await download(page, '#sheet-dl-errors')).toString('utf8');
+    assert.match(notes, /:3: 警告：申请人/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await page.close();
+  }
+});
+
 test('sheet: a GBK file is refused with the reason, and nothing to download', async () => {
   const page = await openSheet();
   await choose(page, 'claims-gbk.csv');
