@@ -159,10 +159,10 @@ void shared_pool_words(Words& w, const Model& m, const Item& it) {
   const Pool& p = m.pools[static_cast<size_t>(m.measures[it.measure].pool)];
   if (p.rule == Pool::Rule::Quota) return;  // a quota of people: its measure's notes say it
   cat(w.zh, "本项计入", p.where.zh, "的全市年度总额（", YuanZh{p.budget_yuan},
-      "）：当年全市申报合计超过时不能全额发放，实际金额以当年全部申报的结算为准（批量：skillcalc budget）。");
+      "）：当年全市申报合计超过时不能全额发放，实际金额以当年全部申报的预算结算为准（由主管部门汇总结算）。");
   cat(w.en, " This counts towards the city-wide yearly total of ", p.where.en, " (", YuanEn{p.budget_yuan},
       "): when the city's claims of the year exceed it, not all can be paid in full, and the amount is what the "
-      "settlement of all the year's claims gives (batch: skillcalc budget).");
+      "settlement of all the year's claims gives (the department in charge settles them together).");
 }
 
 void pool_words(Words& w, const Model& m, const Item& it) {
