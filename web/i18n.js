@@ -183,6 +183,8 @@ const STR = {
     not_in_total_unit: '，不计入本单位的合计',
     missing: '尚缺的信息',
     other_total: '另有{amount}由{who}领取，不计入上面的合计。',
+    other_total_alone: '另有{amount}由{who}领取，不是您本人的钱。',
+    other_total_alone_unit: '另有{amount}由{who}领取，不是本单位的钱。',
     list_sep: '、',
   },
   en: {
@@ -364,6 +366,8 @@ const STR = {
     not_in_total_unit: ", not in your organisation's total",
     missing: 'Still missing',
     other_total: '{amount} more goes to {who}, not in the total above.',
+    other_total_alone: '{amount} goes to {who}; it is not yours.',
+    other_total_alone_unit: "{amount} goes to {who}; it is not your organisation's.",
     list_sep: ', ',
   },
 };

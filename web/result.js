@@ -279,7 +279,9 @@ export function renderResult(ctx) {
   if (floors) totals.append(h('p', { class: 'hint total-floor' }, t('total_floor', { n: floors })));
   for (const o of result.other_totals ?? []) {
     const amount = o.min_yuan === o.max_yuan ? money(o.max_yuan) : `${money(o.min_yuan)}–${money(o.max_yuan)}`;
-    totals.append(h('p', { class: 'hint other-total' }, t('other_total', { who: othersLabel(result, o.recipient), amount })));
+    // With no total shown (nothing of the applicant's own), there is no "total above" to be outside of.
+    const key = tot.max_yuan ? 'other_total' : 'other_total_alone';
+    totals.append(h('p', { class: 'hint other-total' }, t(key, { who: othersLabel(result, o.recipient), amount })));
   }
   totals.append(...totalBasis(result));
 

@@ -175,6 +175,19 @@ test('money others receive is a group of its own after the worker\'s, each card 
   await page.close();
 });
 
+// A 技师 by the enterprise's own evaluation under 威海 2025 8.: 1,000 to the enterprise, nothing to the worker. No total is
+// shown, so the enterprise's money is not "outside the total above".
+test('others\' money beside no total of one\'s own does not speak of a total above', async () => {
+  const { page, errors } = await freshPage();
+  await fillSituation(page, { city: 'weihai', as_of: '2025-12-01', applicant: { kind: 'person', employer: 'enterprise' },
+    events: [{ type: 'skill_level', date: '2025-09-01', level: 'technician', route: 'enterprise_self_evaluation' }] });
+  const text = await page.textContent('#totals');
+  assert.match(text, /另有1000元由.*领取，不是您本人的钱/);
+  assert.ok(!text.includes('上面的合计'), text);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a unit is spoken of as a unit: others\' money is outside 本单位的合计, a team is 获奖团队, not 您所在的团队', async () => {
   const { page, errors } = await freshPage();
   await fillSituation(page, { city: 'jining', applicant: { kind: 'enterprise' },
