@@ -79,10 +79,19 @@ const pending = new Set();
 function drawQr(figure) {
   if (!pending.delete(figure) || !figure.isConnected) return;
   try {
-    figure.prepend(qrSvg(figure.dataset.link, { title: w('scan') }));
+    const svg = qrSvg(figure.dataset.link, { title: w('scan') });
+    figure.style.setProperty('--qr-size', `${qrMillimetres(svg)}mm`);
+    figure.prepend(svg);
   } catch {
     figure.remove();  // a link too long for a QR code: the sheet prints the link itself
   }
+}
+
+// A printed module of at least 1/3 mm, which a cheap phone's camera still reads: 34 mm holds about 100 modules (a
+// link of two or three events); a longer link (more events) prints a larger code, up to 60 mm (about 180 modules).
+function qrMillimetres(svg) {
+  const n = Number(svg.getAttribute('viewBox').split(' ')[2]);
+  return Math.min(60, Math.max(34, Math.ceil(n / 3)));
 }
 
 function drawQrSoon(figure, link) {

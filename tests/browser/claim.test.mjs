@@ -161,3 +161,32 @@ test('a share link that cannot be opened says so in words', async () => {
     await page.close();
   }
 });
+
+// Eight events make a longer link and a QR code of more modules: the printed code grows with them, so that a module
+// stays at least 1/3 mm (a cheap phone's camera), where a fixed 34 mm made them 0.23 mm; and it still holds the link.
+test('a claim sheet of many events prints a larger QR code, its modules at least 1/3 mm', async () => {
+  const events = [];
+  for (let i = 0; i < 8; i++)
+    events.push({ id: `e${i + 1}`, type: 'competition', date: `2025-0${(i % 4) + 6}-1${i}`, tier: 'national_class1', rank: 2, contest: `project-${i}` });
+  const { page, errors } = await open(shareFragment({ ...WORKER, as_of: '2025-12-01', events }));
+  await page.waitForSelector('#result:not([hidden]) #totals');
+  await page.waitForSelector('#claim-sheet .sheet-qr svg', { state: 'attached' });
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  const { px, n } = await page.$eval('#claim-sheet .sheet-qr svg', (svg) =>
+    ({ px: svg.getBoundingClientRect().width, n: Number(svg.getAttribute('viewBox').split(' ')[2]) }));
+  const mm = px / (96 / 25.4);
+  assert.ok(n > 120, `a long link (${n} modules with the quiet zone)`);
+  assert.ok(mm / n >= 1 / 3 - 0.005, `a module of ${(mm / n).toFixed(3)} mm (${mm.toFixed(1)} mm for ${n})`);
+  // what it holds, read at 4 pixels a module, which a 96-dpi screenshot resolves
+  await page.$eval('#claim-sheet .sheet-qr', (f, size) => f.style.setProperty('--qr-size', `${size}px`), n * 4);
+  const shot = await page.locator('#claim-sheet .sheet-qr svg').screenshot();
+  fs.writeFileSync(path.join(SHOTS, 'claim-qr-many.png'), shot);
+  const img = await pixels(shot);
+  const code = jsQR(img.data, img.width, img.height);
+  assert.ok(code, 'the QR code decodes');
+  assert.deepEqual(JSON.parse(Buffer.from(new URL(code.data).hash.slice(3), 'base64url').toString('utf8')).events.length, 8);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
