@@ -77,6 +77,9 @@ bool read_header(const skillcalc::Model& m, const Record& head, Layout& layout, 
                                                                      {"event_type", "type"},
                                                                      {"日期", "date"},
                                                                      {"事件日期", "date"},
+                                                                     {"竞赛项目", "contest"},
+                                                                     {"称号", "title"},
+                                                                     {"荣誉称号", "title"},
                                                                      {"备注", "note"},
                                                                      {"notes", "note"},
                                                                      {"comment", "note"}};
@@ -147,6 +150,18 @@ bool read_header(const skillcalc::Model& m, const Record& head, Layout& layout, 
         "请在 Excel 中另存为“CSV UTF-8（逗号分隔）(*.csv)”后重试。",
         "line 1 is one column holding tabs or semicolons: the file is not comma-separated (saved as \"Text (Tab "
         "delimited)\", or with semicolons?). Save it as \"CSV UTF-8 (Comma delimited) (*.csv)\" and try again."};
+    return false;
+  }
+  if (!unknown.empty() && !columns.of("applicant") && !columns.of("city") && !columns.of("applicant_kind") &&
+      !columns.of("type")) {  // nothing of a header: a title row, or the upper row of a two-row header
+    fatal = {
+        "第 1 行不是列名（“" + unknown +
+            "”像是表格的标题或合并的表头）：第一行应是列名（applicant, city, applicant_kind, type, date "
+            "…）；请删除表头上方的标题行、把表头合并为一行后重试",
+        "line 1 does not name the columns ('" + unknown +
+            "' reads as the sheet's title or the upper row of a two-row header): the first line should name the "
+            "columns (applicant, city, applicant_kind, type, date …); delete the title rows above the header, make "
+            "the header one row and try again"};
     return false;
   }
   if (!unknown.empty()) {

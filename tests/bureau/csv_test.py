@@ -482,4 +482,22 @@ with tempfile.TemporaryDirectory() as tmp:
     r = json.loads(p.stdout)
     expect("budget reads CLAIMS.CSV as a CSV", p.returncode == 0 and r["summary"]["errors"] == 0 and r["summary"]["claims"] == 1, r.get("summary"))
 
+# A title row above the header is refused saying so (it read "unknown columns: 2025年度…汇总表"); the short Chinese
+# headers a clerk types (竞赛项目, 称号) are read.
+with tempfile.TemporaryDirectory() as tmp:
+    f = os.path.join(tmp, "title.csv")
+    open(f, "w", encoding="utf-8", newline="").write("2025年度威海市技能人才补贴申报汇总表,,,,,,,\r\n"
+        "applicant,city,applicant_kind,type,date,tier,rank,contest\r\n张伟,weihai,person,competition,2025-07-01,national_class1,3,cnc\r\n")
+    p = run(["eval", "--csv", f])
+    expect("a title row above the header is refused, naming it as a title", p.returncode == 2 and "标题" in p.stderr.decode()
+           and "title" in p.stderr.decode(), p.stderr.decode())
+    f = os.path.join(tmp, "short.csv")
+    open(f, "w", encoding="utf-8", newline="").write("申请人,城市,申请人类型,事件类型,日期,tier,rank,竞赛项目\r\n"
+        "张伟,weihai,person,competition,2025-07-01,national_class1,3,cnc\r\n")
+    p = run(["eval", "--csv", f])
+    expect("竞赛项目 is the contest column", p.returncode == 0 and any(r["clause_id"] == "WH25-09-national-cat1" for r in rows_of(p.stdout)), p.stderr.decode())
+    open(f, "w", encoding="utf-8", newline="").write("申请人,城市,申请人类型,事件类型,日期,称号\r\n李四,weihai,person,title,2025-07-01,威海工匠\r\n")
+    p = run(["eval", "--csv", f])
+    expect("称号 is the title column", p.returncode == 0 and any(r["clause_id"].startswith("WH25-10") for r in rows_of(p.stdout)), p.stderr.decode())
+
 checks.finish()
