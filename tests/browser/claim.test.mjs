@@ -150,7 +150,8 @@ test('a share link that cannot be opened says so in words', async () => {
   const cases = [
     ['#s=%%%not-base64', /无法打开.*损坏/],
     [shareFragment({ ...WORKER, city: 'atlantis' }), /atlantis/],
-    [shareFragment({ ...WORKER, events: [{ ...WORKER.events[1], rank: -3 }] }), /无法计算.*\/events\/0\/rank/],
+    // where, in words: the first event's 名次, not /events/0/rank
+    [shareFragment({ ...WORKER, events: [{ ...WORKER.events[1], rank: -3 }] }), /无法计算.*（第 1 件事的“名次”）/],
   ];
   for (const [fragment, want] of cases) {
     const { page } = await open(fragment);
