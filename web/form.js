@@ -1,7 +1,7 @@
 // The questions: built from the calculator's catalog for the chosen city and applicant kind, so a new rule file
 // brings its own questions. Only fields whose `kinds` include the applicant's kind are shown and sent.
 import { h, clear } from './dom.js';
-import { t, pick, parseDay } from './i18n.js';
+import { t, pick, parseDay, missingDay } from './i18n.js';
 
 // The order applicant kinds are offered in (kinds the catalog adds later come after these).
 const KIND_ORDER = ['person', 'enterprise', 'school', 'training_base', 'other_unit'];
@@ -86,7 +86,7 @@ function convert(field, raw) {
     }
     case 'date': {
       const day = parseDay(raw);
-      return day ? { value: day } : { error: t('not_date') };
+      return day ? { value: day } : { error: missingDay(raw) ?? t('not_date') };
     }
     default:
       return { value: String(raw).trim() === '' ? undefined : String(raw).trim(), skip: String(raw).trim() === '' };

@@ -29,6 +29,8 @@ const STR = {
     date_label: '日期',
     date_hint: '按“年-月-日”填写，例如 2025‑07‑15；不填则按计算日期',
     not_date: '请按“年-月-日”填写一个日期，例如 2025‑07‑15',
+    no_such_day: '没有这一天：“{text}”，{y}年{m}月只有{last}天；请核对日期',
+    no_such_month: '没有这一天：“{text}”，一年没有第{m}月；请核对日期',
     choose: '请选择',
     not_given: '（未填写）',
     what_choices_mean: '各选项是什么意思',
@@ -214,6 +216,8 @@ const STR = {
     date_label: 'Date',
     date_hint: 'Year-month-day, e.g. 2025‑07‑15; empty means the calculation date',
     not_date: 'Enter a date as year-month-day, e.g. 2025‑07‑15',
+    no_such_day: 'There is no such day: “{text}”, month {m} of {y} has {last} days; check the date',
+    no_such_month: 'There is no such day: “{text}”, a year has no month {m}; check the date',
     choose: 'Choose',
     not_given: '(not given)',
     what_choices_mean: 'What the choices mean',
@@ -470,9 +474,23 @@ export function formatDate(iso) {
 // A date as people type it — 2025-07-15, 2025/7/15, 2025.7.15, 2025年7月15日, 20250715, full-width digits too —
 // as ISO "2025-07-15", or null when it is not a real date. (The hints write their example with non-breaking
 // hyphens, U+2011, so that it never breaks across lines; copied back, it is understood too.)
-export function parseDay(text) {
+function dayParts(text) {
   const s = String(text ?? '').trim().replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  const m = /^(\d{4})\s*[-/.年－／\u2011]\s*(\d{1,2})\s*[-/.月－／\u2011]\s*(\d{1,2})\s*日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  return /^(\d{4})\s*[-/.年－／\u2011]\s*(\d{1,2})\s*[-/.月－／\u2011]\s*(\d{1,2})\s*日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+}
+
+// A day written as a date the calendar lacks (2025/2/30, 2025-13-01): the message that says so, or null.
+export function missingDay(text) {
+  const m = dayParts(text);
+  if (!m || parseDay(text)) return null;
+  const [y, mo] = m.slice(1).map(Number);
+  if (mo < 1 || mo > 12) return t('no_such_month', { text: String(text).trim(), m: mo });
+  if (y < 1900 || y > 2200) return null;
+  return t('no_such_day', { text: String(text).trim(), y, m: mo, last: new Date(Date.UTC(y, mo, 0)).getUTCDate() });
+}
+
+export function parseDay(text) {
+  const m = dayParts(text);
   if (!m) return null;
   const [y, mo, d] = m.slice(1).map(Number);
   const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();

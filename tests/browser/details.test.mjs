@@ -40,6 +40,13 @@ test('focus ring and error colours differ; steps are headings; dates typed as 20
   assert.match(await page.textContent('fieldset.event .field:has(input.date) .hint'), /年-月-日/);
   await date.fill('2025-02-30');
   await page.click('#calculate');
+  // a day the calendar lacks is said to be one, not taken for a date written the wrong way
+  assert.match(await page.textContent('#form-errors'), /没有这一天：“2025-02-30”，2025年2月只有28天/);
+  await date.fill('2025-13-01');
+  await page.click('#calculate');
+  assert.match(await page.textContent('#form-errors'), /一年没有第13月/);
+  await date.fill('15.7.2025');
+  await page.click('#calculate');
   assert.match(await page.textContent('#form-errors'), /请按“年-月-日”填写一个日期/);
   await page.close();
 });
