@@ -329,3 +329,17 @@ TEST_CASE("a studio's leader reads the same yearly selection as its host unit (�
                      {{"id", "e1"}, {"type", "platform"}, {"date", "2025-06-01"}, {"platform", "city_master_studio"}});
   CHECK(item(jn, "JN24-06-host-grant-of-city-master-studio")["claim"]["cadence"]["zh"] == "每年遴选建设10家左右");
 }
+
+TEST_CASE("烟台 (七)'s support is by level and number (按照评价等级和人数): what to bring says so", "[claim]") {
+  json r = eval(
+      {{"city", "yantai"},
+       {"as_of", "2026-12-01"},
+       {"applicant", {{"kind", "enterprise"}, {"key_industry_chain", true}}},
+       {"events",
+        {{{"id", "e1"}, {"type", "skill_level"}, {"date", "2025-06-01"}, {"level", "technician"}, {"count", 10},
+          {"route", "enterprise_self_evaluation"}, {"trained_by", "training_school"}}}}});
+  bool said = false;
+  for (auto& b : item(r, "YT24-07-self-eval-support")["claim"]["bring"])
+    said = said || b["zh"].get<std::string>().find("等级和人数") != std::string::npos;
+  CHECK(said);
+}
