@@ -126,7 +126,13 @@ void drop_reviews_of_earlier(const Model& m, const Situation& s, const Evaluatio
     Item& later = items[i];
     if (!later.counts() || later.event < 0 || !m.measures[later.measure].review_later) continue;
     const Event& e = event_of(ev, s, later);
-    if (!e.fields.get("excellent_review")) continue;  // no review stated: a platform built
+    // A later event is the platform's review when it says the platform was rated excellent or has run two years;
+    // "否" to 考核优秀 alone is also what a new platform's form says when asked, and two new platforms are two grants.
+    auto yes = [&](const char* f) {
+      const Value* v = e.fields.get(f);
+      return v && v->kind == Value::Kind::Bool && v->b;
+    };
+    if (!yes("excellent_review") && !yes("running_two_years")) continue;
     for (size_t j = 0; j < items.size(); ++j) {
       const Item& built = items[j];
       if (j == i || built.measure != later.measure || built.event < 0) continue;
