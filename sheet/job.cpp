@@ -133,7 +133,18 @@ bool Job::step(size_t applicants) {
   return settler_.done() < settler_.total();
 }
 
+// A last line with no line break: a file cut there would have cut its last cell too (a place of 12 read as 1).
+void Job::warn_unended() {
+  const Counts& c = settler_.counts();
+  if (!c.unended_line) return;
+  notes += o_.file + ":" + std::to_string(c.unended_line) +
+           ": 警告：文件的最后一行没有换行结束，文件可能被截断：请核对本行最后一格“" + c.unended_cell +
+           "”是否完整 / warning: the file's last line has no line break, so the file may have been cut " +
+           "short: check that the line's last cell '" + c.unended_cell + "' is whole\n";
+}
+
 void Job::finish() {
+  warn_unended();
   if (o_.budget) return finish_budget();
   emit();
   notes += items_.summary(settler_.counts()) + "\n";

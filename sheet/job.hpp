@@ -57,6 +57,7 @@ class Job {
   void emit();
   void spill_if_large();
   void finish_budget();
+  void warn_unended();
 
   const skillcalc::Engine& e_;
   JobOptions o_;

@@ -203,6 +203,8 @@ void Settler::index_rows(csv::Reader& reader) {
       continue;
     }
     ++counts_.rows;
+    if (rec.unended && rec.cells.size() >= layout_.cols.size())
+      counts_.unended_line = rec.line, counts_.unended_cell = csv::trim(rec.cells.back());
     std::string name = csv::applicant_of(layout_, rec);
     if (name.empty() || csv::repeats_header(layout_.columns, rec)) {  // refused by read_rows with its reason
       std::vector<csv::Claim> none;

@@ -45,6 +45,10 @@ struct Counts {
   long rows = 0;        // records after the header that are not blank, malformed ones included
   long blank = 0;       // blank records, skipped
   long applicants = 0;  // applicants named
+  // The file's last line when it ends with no line break and has every cell (one with fewer is an error of its
+  // row): a file cut short there would have cut its last cell, which is quoted in a warning. 0: no such line.
+  long unended_line = 0;
+  std::string unended_cell;
 };
 
 struct Handlers {

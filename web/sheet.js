@@ -36,6 +36,7 @@ const TEXT = {
     repeat_alike: '第 {line} 行与第 {first} 行内容相同（日期、名称或数字只是写法不同）',
     joined: '按同一申请人计算的名称（{n}）：若是不同的人（同一资金池、同一上限），请改正名称后重新计算',
     joined_one: '第 {line} 行的申请人“{name}”与“{first}”只差空格、全角半角或大小写',
+    unended: '第 {line} 行是文件的最后一行，没有换行结束：文件可能被截断，请核对本行最后一格“{cell}”是否完整（本行已计入）',
     dl_notes: '下载警告清单（TXT）',
     incomplete: '结算不完整：有 {n} 处输入有误未计入，更正后须重新结算，在此之前本表金额不能用于发放。',
     line: '第 {line} 行',
@@ -79,6 +80,7 @@ const TEXT = {
     repeat_alike: 'line {line} is the same as line {first} once read (dates, names or numbers written differently)',
     joined: 'Names taken as one applicant ({n}): if they are different people (one pool, one cap), correct the names and calculate again',
     joined_one: 'line {line}: the applicant “{name}” differs from “{first}” only in spaces, full-width forms or case',
+    unended: 'line {line}, the file\'s last, has no line break: the file may have been cut short; check that its last cell “{cell}” is whole (the line is counted)',
     dl_notes: 'Download the warnings (TXT)',
     incomplete: 'The settlement is incomplete: {n} inputs with errors were left out. Correct them and settle again; until then the amounts in this table cannot be paid out.',
     line: 'Line {line}',
@@ -274,10 +276,13 @@ export function startSheet({ root, cities }) {
   // Names that differ only in spaces, full-width forms or case are one applicant, under one cap: said, in case they are
   // two people. The notes carry them as the command line prints them ("FILE:LINE: 警告：申请人“X”与“Y”只差…").
   function joinedList(r) {
-    const found = [...r.notes.matchAll(/:(\d+): 警告：申请人“([^”]*)”与“([^”]*)”只差/g)]
+    const found = [...r.notes.matchAll(/:(\d+): 警告：申请人“(.*?)”与“(.*?)”只差空格/g)]
       .map((m) => ({ line: Number(m[1]), name: m[2], first: m[3] }));
-    if (!found.length) return null;
+    const cut = /:(\d+): 警告：文件的最后一行没有换行结束，文件可能被截断：请核对本行最后一格“([^\n]*)”是否完整 \//.exec(r.notes);
+    if (!found.length && !cut) return null;
+    if (!found.length) return h('p', { class: 'sheet-repeats', id: 'sheet-unended', role: 'alert' }, tr('unended', { line: cut[1], cell: cut[2] }));
     return h('section', { class: 'sheet-repeats', 'aria-labelledby': 'sheet-joined-h', role: 'alert' },
+      cut ? h('p', { id: 'sheet-unended' }, tr('unended', { line: cut[1], cell: cut[2] })) : null,
       h('h3', { id: 'sheet-joined-h' }, tr('joined', { n: num(found.length) })),
       h('ol', { id: 'sheet-joined' }, found.slice(0, SHOWN).map((x) => h('li', { dataset: { line: x.line } }, tr('joined_one', x)))));
   }

@@ -132,11 +132,16 @@ test('sheet: names taken as one applicant are listed with their line, and the wa
   const file = path.join(dir, 'joined.csv');
   fs.writeFileSync(file, ['applicant,city,applicant_kind,type,date,tier,rank,contest',
     '张三,weihai,person,competition,2025-07-01,provincial_class1,1,数控铣',
-    '张\u3000三,weihai,person,competition,2025-08-01,provincial_class1,2,焊接'].join('\r\n') + '\r\n');
+    '张\u3000三,weihai,person,competition,2025-08-01,provincial_class1,2,焊接',
+    // a name with quotes in it, as a school's name has them; the file's last line ends with no line break
+    'ABC“金蓝领”学校,weihai,person,competition,2025-07-01,provincial_class1,3,车工',
+    'ＡＢＣ“金蓝领”学校,weihai,person,competition,2025-08-01,provincial_class1,3,钳工'].join('\r\n'));
   try {
     await page.setInputFiles('#sheet-file', file);
     await page.waitForSelector('#sheet:not([data-state="running"])', { timeout: 60_000 });
     assert.match(await page.textContent('#sheet-joined'), /第 3 行的申请人“张\u3000三”与“张三”只差空格/);
+    assert.equal(await page.locator('#sheet-joined li').count(), 2, 'the pair with quotes in their names is listed too');
+    assert.match(await page.textContent('#sheet-unended'), /第 5 行是文件的最后一行，没有换行结束.*“钳工”/);
     const notes = (await download(page, '#sheet-dl-errors')).toString('utf8');
     assert.match(notes, /:3: 警告：申请人/);
   } finally {

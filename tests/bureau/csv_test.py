@@ -500,4 +500,20 @@ with tempfile.TemporaryDirectory() as tmp:
     p = run(["eval", "--csv", f])
     expect("称号 is the title column", p.returncode == 0 and any(r["clause_id"].startswith("WH25-10") for r in rows_of(p.stdout)), p.stderr.decode())
 
+# The last line with no line break and every cell: read, but warned about, naming its last cell (a rank of 12 cut to
+# 1 at the end of the file has every cell).
+with tempfile.TemporaryDirectory() as tmp:
+    f = os.path.join(tmp, "cut-last-cell.csv")
+    open(f, "w", encoding="utf-8", newline="").write("applicant,city,applicant_kind,type,date,tier,rank\r\n"
+        "张伟,weihai,person,competition,2025-07-01,national_class1,3\r\n王五,weihai,person,competition,2025-07-01,national_class1,1")
+    loud = cli_runner(cli, TODAY, timeout=120)
+    for cmd in (["eval", "--csv"], ["budget"]):
+        p = loud(["--today", "2026-12-01"] + cmd + [f])
+        expect("%s: a last line with no line break is warned about, its last cell quoted" % " ".join(cmd),
+               ":3: 警告：文件的最后一行没有换行结束" in p.stderr.decode() and "“1”" in p.stderr.decode(), p.stderr.decode())
+    open(f, "w", encoding="utf-8", newline="").write("applicant,city,applicant_kind,type,date,tier,rank\r\n"
+        "张伟,weihai,person,competition,2025-07-01,national_class1,3\r\n")
+    p = loud(["--today", "2026-12-01", "eval", "--csv", f])
+    expect("a file ending with a line break has no such warning", "换行结束" not in p.stderr.decode(), p.stderr.decode())
+
 checks.finish()
