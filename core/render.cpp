@@ -105,8 +105,10 @@ void item_notes(Notes& notes, std::vector<char>& noted, const Model& m, const Si
       notes.add(d.notes[i], d.json_notes[i]);  // the period and currency of each document are in "documents"
   }
   // A superseded item's own notes speak of an amount that no longer applies (the 2021 floor of a chief technician
-  // selected in 2025): only its document's notes, which say what supersedes it, are kept.
-  if (it.status != Status::Superseded && !noted[m.documents.size() + it.measure]) {
+  // selected in 2025): only its document's notes, which say what supersedes it, are kept — unless the item is marked
+  // ambiguous, whose notes say the other reading (under which it may still be paid: 技能兴威's organiser's prize).
+  bool kept = it.status != Status::Superseded || x.ambiguous;
+  if (kept && !noted[m.documents.size() + it.measure]) {
     noted[m.documents.size() + it.measure] = 1;
     for (size_t i = 0; i < x.notes.size(); ++i) notes.add(x.notes[i], x.json_notes[i]);
   }
