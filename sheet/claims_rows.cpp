@@ -377,18 +377,20 @@ void order_keys(Claim& c) {
 // A number as Excel shows a long one it took for a number (an 18-digit ID 370102199001011234 as 3.70102E+17): the
 // digits are lost, and different people would read as one applicant, under one cap.
 bool exponent_form(const std::string& s) {
-  size_t i = 0, n = s.size();
-  auto digits = [&] {
-    size_t from = i;
-    while (i < n && s[i] >= '0' && s[i] <= '9') ++i;
-    return i > from;
-  };
-  if (!digits()) return false;
-  if (i < n && s[i] == '.' && (++i, !digits())) return false;
-  if (i >= n || (s[i] != 'E' && s[i] != 'e')) return false;
-  ++i;
-  if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
-  return digits() && i == n;
+  // As Excel writes it: one digit, maybe a fraction, then E and a signed exponent (3.70102E+17), never a bureau's
+  // own number that happens to hold an E (2025E0001).
+  auto digit = [&](size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+  size_t i = 0;
+  if (!digit(i++)) return false;
+  if (i < s.size() && s[i] == '.') {
+    if (!digit(++i)) return false;
+    while (digit(i)) ++i;
+  }
+  if (i >= s.size() || (s[i] != 'E' && s[i] != 'e')) return false;
+  if (++i >= s.size() || (s[i] != '+' && s[i] != '-')) return false;
+  if (!digit(++i)) return false;
+  while (digit(i)) ++i;
+  return i == s.size();
 }
 
 bool blank(const Record& rec) {

@@ -457,13 +457,15 @@ with tempfile.TemporaryDirectory() as tmp:
     open(f, "w", encoding="utf-8", newline="").write("applicant,city,applicant_kind,type,date,tier,rank,contest\r\n"
         "3.70102E+17,weihai,person,competition,2025-07-01,national_class1,1,数控铣\r\n"
         "3.70102E+17,weihai,person,competition,2025-07-01,provincial_class1,1,数控铣\r\n"
-        "370102199001011234,weihai,person,competition,2025-07-01,national_class1,3,cnc-2025\r\n")
+        "370102199001011234,weihai,person,competition,2025-07-01,national_class1,3,cnc-2025\r\n"
+        "2025E0001,weihai,person,competition,2025-07-01,national_class1,3,cnc-2025\r\n")
     p = run(["--today", "2026-12-01", "eval", "--csv", f])
     rows = rows_of(p.stdout)
     sci = [r for r in rows if r["applicant"].startswith("3.70102")]
     expect("an applicant in exponent form is an error on each of its rows", p.returncode == 2 and len(sci) == 2
            and all(r["status"] == "error" and "科学计数法" in r["note"] for r in sci), sci)
     expect("an ID written out in full is read", any(r["applicant"] == "370102199001011234" and r["status"] == "granted" for r in rows))
+    expect("a bureau's own number with an E in it (2025E0001) is read", any(r["applicant"] == "2025E0001" and r["status"] == "granted" for r in rows))
 
 # An .xlsx given to budget or eval --jsonl is refused once (it was one invalid_json error per run of the zip's bytes,
 # and "9 claims"); a claims CSV named .CSV (as Windows writes it) is read as a CSV by budget.
