@@ -2,7 +2,7 @@
 // result, and handles the share link, printing, saving, kiosk and embed modes. Nothing leaves the device.
 import { h, clear, append } from './dom.js';
 import { t, pick, setLang, lang, formatDate } from './i18n.js';
-import { emptyState, toSituation, fromSituation, toDraft, renderForm, markProblems, idForPath } from './form.js';
+import { emptyState, toSituation, fromSituation, toDraft, renderForm, markProblems, idForPath, setOtherLabels } from './form.js';
 import { renderResult, situationSummary, summaryText } from './result.js';
 import { decodeFragment, isShareFragment, shareUrl, encodeSituation, encodeDraft, decodeDraft, isDraftFragment } from './share.js';
 import { startKiosk, idleMs, COUNTDOWN_S } from './kiosk.js';
@@ -59,6 +59,19 @@ function catalog(city) {
   }
   return app.catalogs.get(city);
 }
+
+// A value's name from any city's catalog (a 烟台 title in a 威海 form keeps its name, 烟台市技能大师, not its id).
+function anyLabel(id) {
+  for (const c of app.cities) {
+    for (const e of catalog(c.id)?.event_types ?? [])
+      for (const f of e.fields ?? []) {
+        const o = (f.options ?? []).find((x) => x.id === id);
+        if (o) return pick(o);
+      }
+  }
+  return null;
+}
+setOtherLabels(anyLabel);
 
 function cityLabel(id) {
   const c = app.cities.find((x) => x.id === id);

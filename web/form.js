@@ -164,6 +164,12 @@ function hintId(id) {
   return `${id}-hint`;
 }
 
+// How the form names a value its city's catalog does not offer: set by the page (from every city's catalog).
+let otherLabel = () => null;
+export function setOtherLabels(fn) {
+  otherLabel = fn;
+}
+
 function control(field, id, value, onValue, extraHint) {
   const label = fieldLabel(field);
   const hint = field.id === 'date' ? t('date_hint') : extraHint;
@@ -185,9 +191,10 @@ function control(field, id, value, onValue, extraHint) {
       onchange: (e) => onValue(e.target.value || undefined, true) },
     h('option', { value: '' }, field.required ? t('choose') : t('not_given')),
     (field.options ?? []).map((o) => h('option', { value: o.id, selected: o.id === value }, pick(o))));
-    // An id from a link that this catalog does not know: keep it visible rather than silently dropping it.
+    // An id from a link that this catalog does not know (another city's title): keep it visible rather than silently
+    // dropping it, by its name where another city's catalog has one.
     if (value && !(field.options ?? []).some((o) => o.id === value)) {
-      input.append(h('option', { value, selected: true }, value));
+      input.append(h('option', { value, selected: true }, otherLabel(value) ?? value));
     }
   } else if (field.type === 'int') {
     input = h('input', { id, type: 'text', inputmode: 'numeric', pattern: '[\\-－]?[0-9０-９]*', autocomplete: 'off',

@@ -343,3 +343,17 @@ test('the browser\'s Back after a result returns to the filled form, Forward to 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// A 烟台 title in a 威海 link: the 威海 form does not offer it (no 威海 measure meets it), but keeps it by its name.
+test('another city\'s title from a link is kept in the form by its name, not its id', async () => {
+  const { page, errors } = await freshPage(`${site.server.url}${shareFragment({ city: 'weihai', as_of: '2025-12-01',
+    applicant: { kind: 'person' }, events: [{ id: 'e1', type: 'title', date: '2025-07-01', title: 'yantai_skill_master' }] })}`);
+  await page.waitForSelector('#result:not([hidden]) #totals');
+  await page.click('#edit');
+  const chosen = await page.$$eval('#form select', (els) => els.map((e) => e.selectedOptions[0]?.textContent ?? ''));
+  assert.ok(chosen.includes('烟台市技能大师'), chosen.join(' | '));
+  assert.ok(!chosen.includes('yantai_skill_master'), chosen.join(' | '));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
