@@ -7,20 +7,32 @@ const WORDS = {
     broken: '这个分享链接无法打开：链接内容已损坏或不完整（可能复制时少了一部分）。请向发送者重新索取链接，或在下面重新填写。',
     city: '这个分享链接无法打开：链接中的城市“{city}”不在本计算器中。请在下面选择城市后重新计算。',
     refused: '这个分享链接中的情况无法计算：{msg}（{path}）。请在下面改正后重新计算。',
-    at_event: '第 {n} 件事的“{field}”',
-    at_event_only: '第 {n} 件事',
+    at_event: '链接中第 {n} 件事的“{field}”',
+    at_event_only: '链接中第 {n} 件事',
     at_applicant: '申请人的“{field}”',
     at_whole: '整个情况',
+    f_as_of: '计算日期',
+    f_city: '城市',
+    f_kind: '申请人类型',
+    f_type: '事件类型',
+    f_id: '事件编号',
+    f_date: '日期',
     changed: '这个分享链接中有部分内容无法在表格中显示，下面的结果与链接所载情况不完全相同，请核对填写的情况。',
   },
   en: {
     broken: 'This share link cannot be opened: its content is damaged or incomplete (part of it may have been lost when it was copied). Ask the sender for the link again, or fill in the form below.',
     city: 'This share link cannot be opened: its city "{city}" is not one this calculator covers. Choose a city below and calculate again.',
     refused: 'The situation in this share link cannot be calculated: {msg} ({path}). Correct it below and calculate again.',
-    at_event: 'event {n}, “{field}”',
-    at_event_only: 'event {n}',
+    at_event: 'event {n} of the link, “{field}”',
+    at_event_only: 'event {n} of the link',
     at_applicant: 'the applicant\'s “{field}”',
     at_whole: 'the whole situation',
+    f_as_of: 'the day of the calculation',
+    f_city: 'city',
+    f_kind: 'kind of applicant',
+    f_type: 'kind of event',
+    f_id: 'event id',
+    f_date: 'date',
     changed: 'Part of this share link cannot be shown in the form, so the result below differs from the situation in the link. Check what was entered.',
   },
 };
@@ -36,9 +48,10 @@ function placeOf(path, shared, calc) {
   const parts = String(path || '').split('/').filter(Boolean);
   let cat = null;
   try { cat = calc.catalog(shared.city); } catch { cat = null; }
+  const fixed = (id) => (['as_of', 'city', 'kind', 'type', 'id', 'date'].includes(id) ? say(`f_${id}`) : id);
   const label = (fields, id) => {
     const f = (fields ?? []).find((x) => x.id === id);
-    return f ? (lang() === 'zh' ? f.zh : f.en) : id;
+    return f ? (lang() === 'zh' ? f.zh : f.en) : fixed(id);
   };
   if (parts[0] === 'events' && /^\d+$/.test(parts[1] ?? '')) {
     const n = Number(parts[1]) + 1;
@@ -47,6 +60,7 @@ function placeOf(path, shared, calc) {
     return say('at_event', { n, field: label(type?.fields, parts[2]) });
   }
   if (parts[0] === 'applicant' && parts[1]) return say('at_applicant', { field: label(cat?.applicant_fields, parts[1]) });
+  if (parts.length === 1) return fixed(parts[0]);
   return parts.length ? `/${parts.join('/')}` : say('at_whole');
 }
 

@@ -151,7 +151,8 @@ test('a share link that cannot be opened says so in words', async () => {
     ['#s=%%%not-base64', /无法打开.*损坏/],
     [shareFragment({ ...WORKER, city: 'atlantis' }), /atlantis/],
     // where, in words: the first event's 名次, not /events/0/rank
-    [shareFragment({ ...WORKER, events: [{ ...WORKER.events[1], rank: -3 }] }), /无法计算.*（第 1 件事的“名次”）/],
+    [shareFragment({ ...WORKER, events: [{ ...WORKER.events[1], rank: -3 }] }), /无法计算.*（链接中第 1 件事的“名次”）/],
+    [shareFragment({ ...WORKER, as_of: '2025-02-30' }), /无法计算.*（计算日期）/],
   ];
   for (const [fragment, want] of cases) {
     const { page } = await open(fragment);
