@@ -79,6 +79,15 @@ const char* utf16_refusal(std::string_view head) {
     return workbook_refusal;
   if (head.size() >= 2 && ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF')))
     return bom_refusal;
+  // Lines ended by CR alone (an old Mac file): read by LF, the whole file is one line, its situations one error.
+  static const char* const cr_refusal =
+      "{\"ok\":false,\"error\":{\"code\":\"invalid_encoding\",\"path\":\"\",\"zh\":\"文件的行尾只有 CR（回车），没有 "
+      "LF：各行会被读成一行；请另存为以 LF 或 CRLF 结束每行的文本后重试\",\"en\":\"the file ends its lines with CR "
+      "alone, with no LF, so its lines would read as one: save it with LF or CRLF line ends and try again\"}}\n";
+  size_t cr = head.find('\r');
+  if (head.find('\n') == std::string_view::npos && cr != std::string_view::npos && cr + 1 < head.size() &&
+      head[cr + 1] != '\r')
+    return cr_refusal;
   return csv::looks_utf16(head) ? nul_refusal : nullptr;
 }
 

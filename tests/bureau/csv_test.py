@@ -518,4 +518,18 @@ with tempfile.TemporaryDirectory() as tmp:
     p = loud(["--today", "2026-12-01", "eval", "--csv", f])
     expect("a file ending with a line break has no such warning", "换行结束" not in p.stderr.decode(), p.stderr.decode())
 
+# A JSONL file whose lines end with CR alone reads as one line: refused once, saying so (it was one invalid_json for
+# all its situations); a lone CR at the end of a one-line file, and CRLF, are read.
+with tempfile.TemporaryDirectory() as tmp:
+    sit = '{"city":"weihai","applicant":{"kind":"person"},"events":[]}'
+    f = os.path.join(tmp, "cr.jsonl")
+    open(f, "w", encoding="utf-8", newline="").write(sit + "\r" + sit + "\r" + sit + "\r")
+    for cmd in (["eval", "--jsonl", f], ["budget", f]):
+        p = run(cmd)
+        out = p.stdout.decode().strip().splitlines()
+        expect("%s: CR-only line ends are refused once, saying so" % cmd[0], p.returncode == 2 and len(out) == 1 and "CR" in out[0], out)
+    open(f, "w", encoding="utf-8", newline="").write(sit + "\r\n" + sit + "\r\n")
+    p = run(["eval", "--jsonl", f])
+    expect("CRLF line ends are read", p.returncode == 0 and len(p.stdout.decode().strip().splitlines()) == 2, p.stdout.decode()[:200])
+
 checks.finish()
