@@ -69,6 +69,9 @@ struct Item {
   // left blank: if they are one project only that one is paid, so this one is not certain (0 … amount, the project
   // asked).
   int project_of = -1;
+  // The same for a unit: the event of a better result of the same named contest project, which may be the same
+  // competitor's (paid once, for the best) or another's (paid too): not certain, 0 … amount.
+  int competitor_of = -1;
   // 每人每月: a person's second term of the same monthly allowance that overlaps an earlier one (selected again while
   // still in office, or the same title entered twice): the months already paid are not paid twice.
   int overlaps = -1;              // the event of the earlier term
@@ -89,7 +92,8 @@ struct Item {
   // Not certain money: a blank fact of its option, a city-bound fact asked again, a contest project left blank, a
   // level below one already held, a title obtained again, or months an earlier term from before the document covers.
   bool uncertain() const {
-    return blank || !asked.empty() || project_of >= 0 || below >= 0 || again_of >= 0 || prior_term >= 0;
+    return blank || !asked.empty() || project_of >= 0 || competitor_of >= 0 || below >= 0 || again_of >= 0 ||
+           prior_term >= 0;
   }
 };
 

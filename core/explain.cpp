@@ -286,7 +286,7 @@ void status_words(Words& w, const Model& m, const Situation& s, const Evaluation
 bool opening_is_conditional(const Item& it) {
   if (it.event < 0) return false;
   return (it.blank && !it.blank->asks.empty()) || !it.asked.empty() || it.project_of >= 0 || it.below >= 0 ||
-         it.again_of >= 0;
+         it.again_of >= 0 || it.competitor_of >= 0;
 }
 
 void opening(Words& w, const Measure& x, bool person, const Event& e, const Item& it) {
@@ -451,6 +451,16 @@ void money_words(Words& w, const Model& m, const Situation& s, const Event& e, c
     cat(w.zh, "若与事件“", other, "”的成绩属同一竞赛项目，只奖最高的一项、不重复奖励，本项不发。");
     cat(w.en, " If it is the same contest project as the result of event “", other,
         "”, only the highest result is rewarded and this one is not paid.");
+  }
+  if (it.competitor_of >= 0) {
+    const std::string& other = s.events[static_cast<size_t>(it.competitor_of)].id;
+    cat(w.zh, "但这与事件“", other,
+        "”是同一竞赛项目的成绩：若是同一名选手，按最高成绩只补助一次，本项不发；若是两名选手，各补助一次。所以本项不是"
+        "确"
+        "定金额，请向主管部门说明是几名选手。");
+    cat(w.en, " But this is the same contest project as the result of event “", other,
+        "”: if it is the same competitor, the unit is paid once, for the best result, and not for this one; if two "
+        "competitors, for each. So this is not certain money: tell the department how many competitors it was.");
   }
   if (it.team_unsaid) {
     put(w.zh,

@@ -307,6 +307,28 @@ void maybe_one_project(const Model& m, const Situation& s, const Evaluation& ev,
   }
 }
 
+// A unit's two results of one named contest project under a rule it is not itself under (威海 2021 18. 同一竞赛项目
+// 按照最高成绩奖励, for the competitor): a selection place and then a WorldSkills medal may be one competitor's, for
+// whom the sending unit is paid once, or two competitors'. The lower is not certain, 0 … its amount.
+void maybe_one_competitor(const Model& m, const Situation& s, const Evaluation& ev, std::vector<Item>& items,
+                          const Stacking& st) {
+  auto result = [&](const Item& it) {
+    return it.counts() && it.event >= 0 && it.total_known && !event_of(ev, s, it).contest.empty() &&
+           std::binary_search(st.measures.begin(), st.measures.end(), it.measure);
+  };
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!result(items[i]) || items[i].competitor_of >= 0) continue;
+    const Event& a = event_of(ev, s, items[i]);
+    for (size_t j = 0; j < items.size(); ++j) {
+      if (j == i || !result(items[j]) || items[j].measure != items[i].measure) continue;
+      const Event& b = event_of(ev, s, items[j]);
+      if (&a == &b || a.contest != b.contest || !better_result(m, s, ev, st, items, j, i)) continue;
+      items[i].competitor_of = items[j].event, items[i].total_min = 0;
+      break;
+    }
+  }
+}
+
 // What an item of a group may bring under the caps its measure is in (烟台 (十一) 每家企业每年不超过10万元): the room
 // the year's certain items outside the group leave it, the least over its caps. A capped item is worth its room, not
 // its amount, when the group's highest is chosen.
@@ -484,7 +506,11 @@ void stack(const Model& m, const Situation& s, const Evaluation& ev, std::vector
   std::vector<YearGroup> for_the_year;
   for (size_t si = 0; si < m.stackings.size(); ++si) {
     const Stacking& st = m.stackings[si];
-    if (m.documents[st.doc].city != s.city || !(st.applicants & (1u << m.vocab.kind_index(s.kind)))) continue;
+    if (m.documents[st.doc].city != s.city) continue;
+    if (!(st.applicants & (1u << m.vocab.kind_index(s.kind)))) {
+      if (st.rule == "highest_result") maybe_one_competitor(m, s, ev, items, st);
+      continue;
+    }
     for (auto& g : achievement_groups(m, s, ev, items, st)) {
       if (g.size() < 2) continue;
       if (under_yearly_caps(m, s, items, g)) {

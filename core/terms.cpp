@@ -322,7 +322,7 @@ void merge_repeated_rights(const Model& m, const Situation& s, std::vector<Item>
   };
   // A right not certain only for the applicant's own blank facts (国有企业 left blank) asks the same of every event.
   auto applicant_facts_only = [](const Item& it) {
-    if (it.project_of >= 0 || it.below >= 0 || it.again_of >= 0) return false;
+    if (it.project_of >= 0 || it.competitor_of >= 0 || it.below >= 0 || it.again_of >= 0) return false;
     auto asked = facts_asked(it);
     return std::all_of(asked.begin(), asked.end(), [](const Path& p) { return p.scope == Path::Scope::Applicant; });
   };
